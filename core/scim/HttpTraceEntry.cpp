@@ -1,0 +1,14 @@
+#include "HttpTraceEntry.h"
+
+QString HttpTraceEntry::toString() const
+{
+    QString text = QStringLiteral("%1 %2 -> %3 (%4 ms, attempt %5)")
+                       .arg(QString::fromLatin1(method), url, status ? QString::number(status) : QStringLiteral("-"))
+                       .arg(durationMs)
+                       .arg(attempt);
+    if (!serverRequestId.isEmpty())
+        text += QStringLiteral(" request-id=") + serverRequestId;
+    if (!error.isEmpty())
+        text += QStringLiteral(" error: ") + error;
+    return text;
+}

@@ -1,0 +1,289 @@
+#include "ScimClient.h"
+
+#include "ScimWorker.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMetaObject>
+#include <QNetworkProxyFactory>
+#include <QThread>
+#include <QUrl>
+
+#include <mutex>
+
+namespace {
+
+// Delivers a result on the context's thread, or drops it when the context is gone.
+template<typename T, typename Callback>
+void deliver(const QPointer<QObject>& context, const Callback& callback, T value)
+{
+    if (!context || !callback)
+        return;
+    QMetaObject::invokeMethod(
+        context.data(), [callback, value = std::move(value)] { callback(value); }, Qt::QueuedConnection);
+}
+
+const QString kUsers = QStringLiteral("/Users");
+const QString kGroups = QStringLiteral("/Groups");
+
+} // namespace
+
+ScimClient::ScimClient(const ScimClientConfig& config, QObject* parent)
+    : QObject(parent)
+    , m_config(config)
+{
+    static std::once_flag proxyOnce;
+    // Process-wide; honours the system and environment proxy settings admins rely on.
+    std::call_once(proxyOnce, [] { QNetworkProxyFactory::setUseSystemConfiguration(true); });
+    qRegisterMetaType<HttpTraceEntry>();
+    qRegisterMetaType<ScimError>();
+
+    m_thread = new QThread();
+    m_thread->setObjectName(QStringLiteral("ScimClient"));
+    m_worker = new ScimWorker(config);
+    m_worker->moveToThread(m_thread);
+    m_thread->start();
+    QMetaObject::invokeMethod(
+        m_worker, [this] { m_worker->initialize([this](const HttpTraceEntry& entry) { emit traceEntry(entry); }); },
+        Qt::BlockingQueuedConnection);
+}
+
+ScimClient::~ScimClient()
+{
+    QMetaObject::invokeMethod(
+        m_worker, [this] { m_worker->shutdown(); }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_worker;
+    delete m_thread;
+}
+
+QString ScimClient::idPath(const QString& endpoint, const QString& id)
+{
+    return endpoint + QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(id));
+}
+
+ScimFilter ScimClient::userLookupFilter(const QJsonObject& user)
+{
+    const QString userName = user.value(QLatin1String("userName")).toString();
+    if (!userName.isEmpty())
+        return ScimFilter::eq(QStringLiteral("userName"), userName);
+    const QString externalId = user.value(QLatin1String("externalId")).toString();
+    if (!externalId.isEmpty())
+        return ScimFilter::eq(QStringLiteral("externalId"), externalId);
+    return ScimFilter();
+}
+
+ScimFilter ScimClient::groupLookupFilter(const QJsonObject& group)
+{
+    const QString displayName = group.value(QLatin1String("displayName")).toString();
+    if (!displayName.isEmpty())
+        return ScimFilter::eq(QStringLiteral("displayName"), displayName);
+    const QString externalId = group.value(QLatin1String("externalId")).toString();
+    if (!externalId.isEmpty())
+        return ScimFilter::eq(QStringLiteral("externalId"), externalId);
+    return ScimFilter();
+}
+
+quint64 ScimClient::objectCall(const QByteArray& method, const QString& path, const QJsonObject* body,
+    const ScimFilter& lookupFilter, const QString& lookupPath, QObject* context, ObjectCallback callback)
+{
+    const quint64 id = nextId();
+    ScimRequestSpec spec;
+    spec.method = method;
+    spec.path = path;
+    if (body)
+        spec.body = QJsonDocument(*body).toJson(QJsonDocument::Compact);
+    spec.lookupFilter = lookupFilter;
+    spec.lookupPath = lookupPath;
+    QPointer<QObject> ctx(context);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, id, spec, ctx, callback] {
+            worker->startCall(id, spec, [ctx, callback](const Result<ScimResponse, ScimError>& result) {
+                if (result)
+                    deliver(ctx, callback, Result<QJsonObject, ScimError>(result->json));
+                else
+                    deliver(ctx, callback, Result<QJsonObject, ScimError>(result.error()));
+            });
+        },
+        Qt::QueuedConnection);
+    return id;
+}
+
+quint64 ScimClient::list(
+    const QString& path, const ScimFilter& filter, int pageSize, QObject* context, ListCallback callback)
+{
+    const quint64 id = nextId();
+    QPointer<QObject> ctx(context);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, id, path, filter, pageSize, ctx, callback] {
+            worker->startList(
+                id, path, filter, pageSize, [ctx, callback](const Result<QList<QJsonObject>, ScimError>& result) {
+                    deliver(ctx, callback, result);
+                });
+        },
+        Qt::QueuedConnection);
+    return id;
+}
+
+namespace {
+
+ScimClient::ObjectCallback toDone(ScimClient::DoneCallback callback)
+{
+    return [callback](const Result<QJsonObject, ScimError>& result) {
+        if (result)
+            callback(Status<ScimError>());
+        else
+            callback(Status<ScimError>(result.error()));
+    };
+}
+
+} // namespace
+
+quint64 ScimClient::createUser(const QJsonObject& user, QObject* context, ObjectCallback callback)
+{
+    return createResource(kUsers, user, userLookupFilter(user), context, std::move(callback));
+}
+
+quint64 ScimClient::getUser(const QString& id, QObject* context, ObjectCallback callback)
+{
+    return objectCall("GET", idPath(kUsers, id), nullptr, {}, {}, context, std::move(callback));
+}
+
+quint64 ScimClient::replaceUser(const QString& id, const QJsonObject& user, QObject* context, ObjectCallback callback)
+{
+    return objectCall("PUT", idPath(kUsers, id), &user, {}, {}, context, std::move(callback));
+}
+
+quint64 ScimClient::patchUser(
+    const QString& id, const QList<PatchOperation>& operations, QObject* context, ObjectCallback callback)
+{
+    const QJsonObject body = PatchOperation::requestBody(operations);
+    return objectCall("PATCH", idPath(kUsers, id), &body, {}, {}, context, std::move(callback));
+}
+
+quint64 ScimClient::deleteUser(const QString& id, QObject* context, DoneCallback callback)
+{
+    return objectCall("DELETE", idPath(kUsers, id), nullptr, {}, {}, context, toDone(std::move(callback)));
+}
+
+quint64 ScimClient::listUsers(const ScimFilter& filter, QObject* context, ListCallback callback, int pageSize)
+{
+    return list(kUsers, filter, pageSize, context, std::move(callback));
+}
+
+quint64 ScimClient::createGroup(const QJsonObject& group, QObject* context, ObjectCallback callback)
+{
+    return createResource(kGroups, group, groupLookupFilter(group), context, std::move(callback));
+}
+
+quint64 ScimClient::getGroup(const QString& id, QObject* context, ObjectCallback callback)
+{
+    return objectCall("GET", idPath(kGroups, id), nullptr, {}, {}, context, std::move(callback));
+}
+
+quint64 ScimClient::replaceGroup(const QString& id, const QJsonObject& group, QObject* context, ObjectCallback callback)
+{
+    return objectCall("PUT", idPath(kGroups, id), &group, {}, {}, context, std::move(callback));
+}
+
+quint64 ScimClient::patchGroup(
+    const QString& id, const QList<PatchOperation>& operations, QObject* context, ObjectCallback callback)
+{
+    const QJsonObject body = PatchOperation::requestBody(operations);
+    return objectCall("PATCH", idPath(kGroups, id), &body, {}, {}, context, std::move(callback));
+}
+
+quint64 ScimClient::deleteGroup(const QString& id, QObject* context, DoneCallback callback)
+{
+    return objectCall("DELETE", idPath(kGroups, id), nullptr, {}, {}, context, toDone(std::move(callback)));
+}
+
+quint64 ScimClient::listGroups(const ScimFilter& filter, QObject* context, ListCallback callback, int pageSize)
+{
+    return list(kGroups, filter, pageSize, context, std::move(callback));
+}
+
+quint64 ScimClient::createResource(const QString& endpoint, const QJsonObject& resource, const ScimFilter& lookupFilter,
+    QObject* context, ObjectCallback callback)
+{
+    return objectCall("POST", endpoint, &resource, lookupFilter, endpoint, context, std::move(callback));
+}
+
+quint64 ScimClient::listResources(
+    const QString& endpoint, const ScimFilter& filter, QObject* context, ListCallback callback, int pageSize)
+{
+    return list(endpoint, filter, pageSize, context, std::move(callback));
+}
+
+quint64 ScimClient::getServiceProviderConfig(QObject* context, ConfigCallback callback)
+{
+    return objectCall("GET", QStringLiteral("/ServiceProviderConfig"), nullptr, {}, {}, context,
+        [callback](const Result<QJsonObject, ScimError>& result) {
+            if (result)
+                callback(ServiceProviderConfig::fromJson(*result));
+            else
+                callback(result.error());
+        });
+}
+
+namespace {
+
+// Discovery endpoints answer with a ListResponse (RFC 7644 §4) or, on some servers, a bare array
+// wrapped by nothing; both are accepted.
+ScimClient::ObjectCallback discoveryList(ScimClient::ListCallback callback)
+{
+    return [callback](const Result<QJsonObject, ScimError>& result) {
+        if (!result) {
+            callback(result.error());
+            return;
+        }
+        QList<QJsonObject> items;
+        const QJsonValue resources = result->value(QLatin1String("Resources"));
+        if (resources.isArray()) {
+            for (const QJsonValue& value : resources.toArray())
+                items.append(value.toObject());
+        } else if (!result->isEmpty()) {
+            items.append(*result);
+        }
+        callback(items);
+    };
+}
+
+} // namespace
+
+quint64 ScimClient::getSchemas(QObject* context, ListCallback callback)
+{
+    return objectCall("GET", QStringLiteral("/Schemas"), nullptr, {}, {}, context, discoveryList(std::move(callback)));
+}
+
+quint64 ScimClient::getResourceTypes(QObject* context, ListCallback callback)
+{
+    return objectCall(
+        "GET", QStringLiteral("/ResourceTypes"), nullptr, {}, {}, context, discoveryList(std::move(callback)));
+}
+
+void ScimClient::cancel(quint64 requestId)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, requestId] { worker->cancel(requestId); }, Qt::QueuedConnection);
+}
+
+void ScimClient::cancelAll()
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker] { worker->cancelAll(); }, Qt::QueuedConnection);
+}
+
+void ScimClient::setTraceEnabled(bool enabled)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, enabled] { worker->setTraceEnabled(enabled); }, Qt::QueuedConnection);
+}
+
+ScimClientStats ScimClient::statistics() const
+{
+    return m_worker->statistics();
+}

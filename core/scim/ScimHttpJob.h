@@ -1,0 +1,73 @@
+#pragma once
+
+#include "ScimError.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QList>
+#include <QNetworkRequest>
+#include <QObject>
+#include <QPair>
+#include <QPointer>
+#include <QTimer>
+
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+// One HTTP exchange: timeout over the whole exchange, a response size cap enforced while
+// downloading, typed failure, and self-deletion after finished() (Nextcloud's
+// AbstractNetworkJob pattern). Lives on the client's worker thread.
+class ScimHttpJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Response
+    {
+        int status = 0;
+        QByteArray body;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        QList<QPair<QByteArray, QByteArray>> requestHeaders;
+        QString serverRequestId;
+        std::optional<ScimError> transportError; // no usable HTTP answer
+        qint64 durationMs = 0;
+        bool mayHaveArrived = false; // the request body may have reached the server
+
+        QByteArray header(const QByteArray& name) const;
+    };
+
+    ScimHttpJob(QNetworkAccessManager* nam, const QNetworkRequest& request, const QByteArray& method,
+        const QByteArray& body, int timeoutMs, qint64 maxResponseBytes, QObject* parent = nullptr);
+
+    void start();
+    // Aborts with the given kind (Cancelled normally); finished() follows promptly.
+    void abort(ScimError::Kind reason = ScimError::Kind::Cancelled);
+
+    const Response& response() const { return m_response; }
+    const QByteArray& method() const { return m_method; }
+    const QNetworkRequest& request() const { return m_request; }
+
+signals:
+    void finished();
+
+private slots:
+    void onFinished();
+    void checkSize(qint64 received, qint64 total);
+
+private:
+    QNetworkAccessManager* m_nam;
+    QNetworkRequest m_request;
+    QByteArray m_method;
+    QByteArray m_body;
+    int m_timeoutMs;
+    qint64 m_maxResponseBytes;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    std::optional<ScimError::Kind> m_abortReason;
+    QStringList m_sslErrors;
+    Response m_response;
+    bool m_done = false;
+};
