@@ -1,0 +1,471 @@
+#include "ServerTypeLoader.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <limits>
+#include <utility>
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ServerTypeLoader", text);
+}
+
+QString typeName(const QJsonValue& value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("a list");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("nothing");
+}
+
+// Walks the document, collecting every problem with the key path where it is.
+class PresetReader
+{
+public:
+    explicit PresetReader(QString fileName)
+        : m_fileName(std::move(fileName))
+    {
+    }
+
+    QStringList errors() const { return m_errors; }
+
+    void error(const QString& path, const QString& message)
+    {
+        m_errors.append(QStringLiteral("%1: %2: %3").arg(m_fileName, path, message));
+    }
+
+    static QString join(const QString& path, const QString& key)
+    {
+        return path.isEmpty() ? key : path + QLatin1Char('.') + key;
+    }
+
+    void checkKeys(const QJsonObject& object, const QString& path, const QStringList& known)
+    {
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!known.contains(it.key())) {
+                error(join(path, it.key()), tr("unknown key (known keys: %1)").arg(known.join(QStringLiteral(", "))));
+            }
+        }
+    }
+
+    // A string; required ones must be present and non-empty.
+    QString string(const QJsonObject& object, const QString& path, const QString& key, bool required)
+    {
+        const QJsonValue value = object.value(key);
+        const QString keyPath = join(path, key);
+        if (value.isUndefined()) {
+            if (required) {
+                error(keyPath, tr("is required and must be a non-empty string"));
+            }
+            return {};
+        }
+        if (!value.isString()) {
+            error(keyPath, tr("must be a string, not %1").arg(typeName(value)));
+            return {};
+        }
+        if (required && value.toString().trimmed().isEmpty()) {
+            error(keyPath, tr("must be a non-empty string"));
+        }
+        return value.toString();
+    }
+
+    bool boolean(const QJsonObject& object, const QString& path, const QString& key, bool fallback)
+    {
+        const QJsonValue value = object.value(key);
+        if (value.isUndefined()) {
+            return fallback;
+        }
+        if (!value.isBool()) {
+            error(join(path, key), tr("must be true or false, not %1").arg(typeName(value)));
+            return fallback;
+        }
+        return value.toBool();
+    }
+
+    int integer(const QJsonObject& object, const QString& path, const QString& key, int fallback, int minimum,
+        int maximum = std::numeric_limits<int>::max())
+    {
+        const QJsonValue value = object.value(key);
+        if (value.isUndefined()) {
+            return fallback;
+        }
+        const double number = value.toDouble();
+        if (!value.isDouble() || number != double(qint64(number)) || number < minimum || number > maximum) {
+            error(join(path, key),
+                maximum == std::numeric_limits<int>::max()
+                    ? tr("must be a whole number of at least %1").arg(minimum)
+                    : tr("must be a whole number from %1 to %2").arg(minimum).arg(maximum));
+            return fallback;
+        }
+        return int(number);
+    }
+
+    double number(const QJsonObject& object, const QString& path, const QString& key, double fallback)
+    {
+        const QJsonValue value = object.value(key);
+        if (value.isUndefined()) {
+            return fallback;
+        }
+        if (!value.isDouble() || value.toDouble() < 0) {
+            error(join(path, key), tr("must be a number of 0 or more"));
+            return fallback;
+        }
+        return value.toDouble();
+    }
+
+    QStringList stringList(const QJsonObject& object, const QString& path, const QString& key)
+    {
+        const QJsonValue value = object.value(key);
+        if (value.isUndefined()) {
+            return {};
+        }
+        if (!value.isArray()) {
+            error(join(path, key), tr("must be a list of strings, not %1").arg(typeName(value)));
+            return {};
+        }
+        QStringList list;
+        const QJsonArray array = value.toArray();
+        for (int i = 0; i < array.size(); ++i) {
+            if (!array.at(i).isString()) {
+                error(QStringLiteral("%1[%2]").arg(join(path, key)).arg(i),
+                    tr("must be a string, not %1").arg(typeName(array.at(i))));
+                continue;
+            }
+            list.append(array.at(i).toString());
+        }
+        return list;
+    }
+
+    // Returns the object at key; a missing required one or a wrong type is an error.
+    QJsonObject object(const QJsonObject& parent, const QString& path, const QString& key, bool required, bool* present)
+    {
+        const QJsonValue value = parent.value(key);
+        *present = false;
+        if (value.isUndefined()) {
+            if (required) {
+                error(join(path, key), tr("is required and must be an object"));
+            }
+            return {};
+        }
+        if (!value.isObject()) {
+            error(join(path, key), tr("must be an object, not %1").arg(typeName(value)));
+            return {};
+        }
+        *present = true;
+        return value.toObject();
+    }
+
+    void checkRegex(const QString& path, const QString& pattern)
+    {
+        const QRegularExpression regex(pattern);
+        if (!regex.isValid()) {
+            error(path,
+                tr("is not a valid regular expression: %1 at offset %2")
+                    .arg(regex.errorString())
+                    .arg(regex.patternErrorOffset()));
+        }
+    }
+
+private:
+    QString m_fileName;
+    QStringList m_errors;
+};
+
+const QRegularExpression& idPattern()
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
+    return pattern;
+}
+
+void readAuth(PresetReader& reader, const QJsonObject& root, ServerType* type)
+{
+    bool present = false;
+    const QJsonObject auth = reader.object(root, QString(), QStringLiteral("auth"), true, &present);
+    if (!present) {
+        return;
+    }
+    const QString path = QStringLiteral("auth");
+    // Secrets never belong in a preset; say so rather than "unknown key".
+    for (const char* secretKey : {"token", "accessToken", "password", "clientSecret", "secret"}) {
+        if (auth.contains(QLatin1String(secretKey))) {
+            reader.error(PresetReader::join(path, QLatin1String(secretKey)),
+                tr("presets must not contain secrets; the admin enters them and they go to the keychain"));
+        }
+    }
+    reader.checkKeys(auth, path,
+        {QStringLiteral("scheme"), QStringLiteral("tokenUrl"), QStringLiteral("scope"), QStringLiteral("username"),
+            QStringLiteral("token"), QStringLiteral("accessToken"), QStringLiteral("password"),
+            QStringLiteral("clientSecret"), QStringLiteral("secret")});
+
+    const QString scheme = reader.string(auth, path, QStringLiteral("scheme"), true);
+    if (!scheme.isEmpty()) {
+        if (const auto parsed = AuthSettings::schemeFromId(scheme)) {
+            type->auth.scheme = *parsed;
+        } else {
+            reader.error(PresetReader::join(path, QStringLiteral("scheme")),
+                tr("\"%1\" is not a scheme; use access-token, basic or oauth2-client-credentials").arg(scheme));
+        }
+    }
+    const bool oauth = type->auth.scheme == AuthScheme::OAuthClientCredentials;
+    type->auth.oauthTokenUrl = reader.string(auth, path, QStringLiteral("tokenUrl"), oauth);
+    type->auth.oauthScope = reader.string(auth, path, QStringLiteral("scope"), false);
+    type->auth.basicUsername = reader.string(auth, path, QStringLiteral("username"), false);
+    if (!oauth) {
+        for (const char* key : {"tokenUrl", "scope"}) {
+            if (auth.contains(QLatin1String(key))) {
+                reader.error(PresetReader::join(path, QLatin1String(key)),
+                    tr("is only used by scheme oauth2-client-credentials"));
+            }
+        }
+    }
+    if (type->auth.scheme != AuthScheme::Basic && auth.contains(QStringLiteral("username"))) {
+        reader.error(PresetReader::join(path, QStringLiteral("username")), tr("is only used by scheme basic"));
+    }
+}
+
+void readMappings(PresetReader& reader, const QJsonObject& root, ServerType* type)
+{
+    const QString key = QStringLiteral("userMappings");
+    const QJsonValue value = root.value(key);
+    if (value.isUndefined()) {
+        reader.error(key, tr("is required and must be a list of mappings"));
+        return;
+    }
+    if (!value.isArray()) {
+        reader.error(key, tr("must be a list of mappings, not %1").arg(typeName(value)));
+        return;
+    }
+    const QJsonArray array = value.toArray();
+    QHash<QString, int> targets;
+    for (int i = 0; i < array.size(); ++i) {
+        const QString path = QStringLiteral("userMappings[%1]").arg(i);
+        if (!array.at(i).isObject()) {
+            reader.error(path, tr("must be an object, not %1").arg(typeName(array.at(i))));
+            continue;
+        }
+        const QJsonObject item = array.at(i).toObject();
+        reader.checkKeys(item, path,
+            {QStringLiteral("source"), QStringLiteral("kind"), QStringLiteral("target"), QStringLiteral("applyWhen"),
+                QStringLiteral("matching"), QStringLiteral("matchingPrecedence"), QStringLiteral("defaultValue")});
+        AttributeMapping mapping;
+        mapping.source = reader.string(item, path, QStringLiteral("source"), true);
+        mapping.target = reader.string(item, path, QStringLiteral("target"), true);
+        const QString kind = reader.string(item, path, QStringLiteral("kind"), false);
+        if (!kind.isEmpty() && !AttributeMapping::kindFromId(kind, &mapping.kind)) {
+            reader.error(PresetReader::join(path, QStringLiteral("kind")),
+                tr("\"%1\" is not a mapping kind; use direct or expression").arg(kind));
+        }
+        const QString applyWhen = reader.string(item, path, QStringLiteral("applyWhen"), false);
+        if (!applyWhen.isEmpty() && !AttributeMapping::applyWhenFromId(applyWhen, &mapping.applyWhen)) {
+            reader.error(PresetReader::join(path, QStringLiteral("applyWhen")),
+                tr("\"%1\" is not valid; use always or on-create").arg(applyWhen));
+        }
+        mapping.matching = reader.boolean(item, path, QStringLiteral("matching"), false);
+        mapping.matchingPrecedence = reader.integer(item, path, QStringLiteral("matchingPrecedence"), 0, 0);
+        mapping.defaultValue = reader.string(item, path, QStringLiteral("defaultValue"), false);
+        if (!mapping.target.isEmpty()) {
+            if (targets.contains(mapping.target)) {
+                reader.error(PresetReader::join(path, QStringLiteral("target")),
+                    tr("\"%1\" is already mapped by userMappings[%2]")
+                        .arg(mapping.target)
+                        .arg(targets.value(mapping.target)));
+            } else {
+                targets.insert(mapping.target, i);
+            }
+        }
+        type->userMappings.append(mapping);
+    }
+}
+
+void readStaticAttributes(PresetReader& reader, const QJsonObject& root, ServerType* type)
+{
+    const QString key = QStringLiteral("staticAttributes");
+    const QJsonValue value = root.value(key);
+    if (value.isUndefined()) {
+        return;
+    }
+    if (!value.isArray()) {
+        reader.error(key, tr("must be a list of {target, value} objects, not %1").arg(typeName(value)));
+        return;
+    }
+    const QJsonArray array = value.toArray();
+    for (int i = 0; i < array.size(); ++i) {
+        const QString path = QStringLiteral("staticAttributes[%1]").arg(i);
+        if (!array.at(i).isObject()) {
+            reader.error(path, tr("must be an object, not %1").arg(typeName(array.at(i))));
+            continue;
+        }
+        const QJsonObject item = array.at(i).toObject();
+        reader.checkKeys(item, path, {QStringLiteral("target"), QStringLiteral("value")});
+        StaticAttribute attribute;
+        attribute.target = reader.string(item, path, QStringLiteral("target"), true);
+        if (!item.contains(QStringLiteral("value"))) {
+            reader.error(PresetReader::join(path, QStringLiteral("value")), tr("is required and must be a string"));
+        }
+        attribute.value = reader.string(item, path, QStringLiteral("value"), false);
+        for (const auto& mapping : std::as_const(type->userMappings)) {
+            if (!attribute.target.isEmpty() && mapping.target == attribute.target) {
+                reader.error(PresetReader::join(path, QStringLiteral("target")),
+                    tr("\"%1\" is also a mapped attribute; a target is either mapped or static").arg(attribute.target));
+                break;
+            }
+        }
+        for (const auto& other : std::as_const(type->staticAttributes)) {
+            if (!attribute.target.isEmpty() && other.target == attribute.target) {
+                reader.error(PresetReader::join(path, QStringLiteral("target")),
+                    tr("\"%1\" appears twice in staticAttributes").arg(attribute.target));
+                break;
+            }
+        }
+        type->staticAttributes.append(attribute);
+    }
+}
+
+void readCapabilities(PresetReader& reader, const QJsonObject& root, ServerType* type)
+{
+    bool present = false;
+    const QJsonObject json = reader.object(root, QString(), QStringLiteral("capabilities"), true, &present);
+    if (!present) {
+        return;
+    }
+    // ServerCapabilities reads the keys itself so a preset and a stored server agree on
+    // them; its first complaint is already phrased as "capabilities.<key> ...".
+    QString error;
+    type->capabilities = ServerCapabilities::fromJson(json, &error);
+    if (!error.isEmpty()) {
+        const int space = error.indexOf(QLatin1Char(' '));
+        reader.error(error.left(space), error.mid(space + 1));
+    }
+}
+
+void readOptions(PresetReader& reader, const QJsonObject& root, ServerType* type)
+{
+    bool present = false;
+    const QJsonObject json = reader.object(root, QString(), QStringLiteral("options"), false, &present);
+    if (!present) {
+        return;
+    }
+    const QString path = QStringLiteral("options");
+    reader.checkKeys(json, path,
+        {QStringLiteral("deprovisionAction"), QStringLiteral("deletionThresholdPercent"),
+            QStringLiteral("deletionThresholdMinimum"), QStringLiteral("concurrency"),
+            QStringLiteral("rateLimitPerSecond"), QStringLiteral("requestTimeoutSeconds"),
+            QStringLiteral("protectedPatterns")});
+    ServerOptions& options = type->defaults;
+    const QString action = reader.string(json, path, QStringLiteral("deprovisionAction"), false);
+    if (!action.isEmpty() && !ServerOptions::deprovisionActionFromId(action, &options.deprovisionAction)) {
+        reader.error(PresetReader::join(path, QStringLiteral("deprovisionAction")),
+            tr("\"%1\" is not valid; use disable, delete or none").arg(action));
+    }
+    options.deletionThresholdPercent = reader.integer(
+        json, path, QStringLiteral("deletionThresholdPercent"), options.deletionThresholdPercent, 0, 100);
+    options.deletionThresholdMinimum
+        = reader.integer(json, path, QStringLiteral("deletionThresholdMinimum"), options.deletionThresholdMinimum, 0);
+    options.concurrency = reader.integer(json, path, QStringLiteral("concurrency"), options.concurrency, 1, 64);
+    options.rateLimitPerSecond
+        = reader.number(json, path, QStringLiteral("rateLimitPerSecond"), options.rateLimitPerSecond);
+    options.requestTimeoutSeconds
+        = reader.integer(json, path, QStringLiteral("requestTimeoutSeconds"), options.requestTimeoutSeconds, 1, 3600);
+    options.protectedPatterns = reader.stringList(json, path, QStringLiteral("protectedPatterns"));
+    for (int i = 0; i < options.protectedPatterns.size(); ++i) {
+        reader.checkRegex(QStringLiteral("options.protectedPatterns[%1]").arg(i), options.protectedPatterns.at(i));
+    }
+}
+
+// "line L, column C" of a byte offset, so a JSON syntax error can be found in an editor.
+QString position(const QByteArray& json, int offset)
+{
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < offset && i < json.size(); ++i) {
+        if (json.at(i) == '\n') {
+            ++line;
+            lineStart = i + 1;
+        }
+    }
+    const int column = QString::fromUtf8(json.mid(lineStart, qMax(0, offset - lineStart))).size() + 1;
+    return tr("line %1, column %2 (offset %3)").arg(line).arg(column).arg(offset);
+}
+
+} // namespace
+
+Result<ServerType, QString> ServerTypeLoader::parse(const QByteArray& json, const QString& fileName)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return tr("%1: invalid JSON at %2: %3")
+            .arg(fileName, position(json, parseError.offset), parseError.errorString());
+    }
+    if (!document.isObject()) {
+        return tr("%1: the preset must be a JSON object").arg(fileName);
+    }
+
+    const QJsonObject root = document.object();
+    PresetReader reader(fileName);
+    ServerType type;
+    type.sourcePath = fileName;
+    reader.checkKeys(root, QString(),
+        {QStringLiteral("id"), QStringLiteral("displayName"), QStringLiteral("description"),
+            QStringLiteral("urlPattern"), QStringLiteral("urlHint"), QStringLiteral("notes"), QStringLiteral("auth"),
+            QStringLiteral("userMappings"), QStringLiteral("staticAttributes"), QStringLiteral("capabilities"),
+            QStringLiteral("options")});
+
+    type.id = reader.string(root, QString(), QStringLiteral("id"), true);
+    if (!type.id.isEmpty() && !idPattern().match(type.id).hasMatch()) {
+        reader.error(QStringLiteral("id"),
+            tr("\"%1\" must be lower-case letters and digits separated by single dashes, e.g. my-server").arg(type.id));
+    }
+    type.displayName = reader.string(root, QString(), QStringLiteral("displayName"), true);
+    type.description = reader.string(root, QString(), QStringLiteral("description"), false);
+    type.urlPattern = reader.string(root, QString(), QStringLiteral("urlPattern"), true);
+    if (!type.urlPattern.isEmpty()) {
+        reader.checkRegex(QStringLiteral("urlPattern"), type.urlPattern);
+    }
+    type.urlHint = reader.string(root, QString(), QStringLiteral("urlHint"), true);
+    type.notes = reader.stringList(root, QString(), QStringLiteral("notes"));
+
+    readAuth(reader, root, &type);
+    readMappings(reader, root, &type);
+    readStaticAttributes(reader, root, &type);
+    readCapabilities(reader, root, &type);
+    readOptions(reader, root, &type);
+
+    if (!reader.errors().isEmpty()) {
+        return reader.errors().join(QLatin1Char('\n'));
+    }
+    return type;
+}
+
+Result<ServerType, QString> ServerTypeLoader::loadFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return tr("%1: cannot be read: %2").arg(path, file.errorString());
+    }
+    return parse(file.readAll(), path);
+}
