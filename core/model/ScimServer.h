@@ -32,4 +32,13 @@ struct ScimServer
 
     // Days since the secret was stored, or -1 when unknown.
     int secretAgeDays(const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
+
+    enum class SecretAge
+    {
+        Unknown, // never stored, or the server's tokens do not expire
+        Fresh,
+        ExpiresSoon, // within 30 days of capabilities.tokenLifetimeDays
+        Expired,
+    };
+    SecretAge secretAge(const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
 };

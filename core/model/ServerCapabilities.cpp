@@ -96,7 +96,7 @@ const char* const knownKeys[] = {"pagingMode", "maxPageSize", "filterOperators",
     "groupFilterAttributes", "patchSupported", "bulkSupported", "maxMembersPerPatch", "maxMembersOnCreate",
     "groupReadReturnsMembers", "groupPutSupported", "replaceAllMembersSupported", "singleValuedMultiAttributes",
     "requiredUserAttributes", "userNameForbiddenCharacters", "maxUserNameLength", "maxStringLength",
-    "reservedUserNames", "caseInsensitiveUniqueAttributes"};
+    "reservedUserNames", "caseInsensitiveUniqueAttributes", "tokenLifetimeDays"};
 
 } // namespace
 
@@ -146,6 +146,7 @@ QJsonObject ServerCapabilities::toJson() const
         {QStringLiteral("maxStringLength"), maxStringLength},
         {QStringLiteral("reservedUserNames"), toArray(reservedUserNames)},
         {QStringLiteral("caseInsensitiveUniqueAttributes"), toArray(caseInsensitiveUniqueAttributes)},
+        {QStringLiteral("tokenLifetimeDays"), tokenLifetimeDays},
     };
 }
 
@@ -187,6 +188,7 @@ ServerCapabilities ServerCapabilities::fromJson(const QJsonObject& json, QString
     reader.read("maxStringLength", &caps.maxStringLength);
     reader.read("reservedUserNames", &caps.reservedUserNames);
     reader.read("caseInsensitiveUniqueAttributes", &caps.caseInsensitiveUniqueAttributes);
+    reader.read("tokenLifetimeDays", &caps.tokenLifetimeDays);
     if (caps.maxPageSize < 1 && error && error->isEmpty()) {
         reader.fail("maxPageSize", "at least 1");
     }

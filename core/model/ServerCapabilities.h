@@ -35,6 +35,9 @@ struct ServerCapabilities
     int maxStringLength = 0; // 0: no limit
     QStringList reservedUserNames;
     QStringList caseInsensitiveUniqueAttributes {QStringLiteral("userName")};
+    // How long an access token lives (AWS: 365 days); 0 when tokens do not expire. The app
+    // warns 30 days before and fails clearly after.
+    int tokenLifetimeDays = 0;
 
     static QString pagingModeId(PagingMode mode);
     static bool pagingModeFromId(const QString& id, PagingMode* mode);

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "StorageError.h"
+#include "model/Application.h"
+#include "util/Result.h"
+
+#include <QList>
+#include <QSqlDatabase>
+
+#include <memory>
+#include <optional>
+
+class Database;
+
+// Applications of Application Manager with their SCIM server and assignment.
+class ApplicationRepository
+{
+public:
+    explicit ApplicationRepository(std::shared_ptr<Database> database);
+
+    Status<StorageError> validate(const Application& application, qint64 excludeId = 0) const;
+
+    Result<qint64, StorageError> create(const Application& application);
+    Status<StorageError> update(const Application& application);
+    Status<StorageError> remove(qint64 id);
+    // The seed flow's "SCIM Server" section: assign (or clear with 0) the provisioning server.
+    Status<StorageError> setScimServer(qint64 applicationId, qint64 serverId);
+    Status<StorageError> setLastSyncAt(qint64 applicationId, const QDateTime& when);
+
+    std::optional<Application> find(qint64 id) const;
+    std::optional<Application> findByName(const QString& name) const;
+    QList<Application> list() const;
+
+private:
+    Status<StorageError> writeAssignment(QSqlDatabase& db, qint64 applicationId, const Assignment& assignment) const;
+    Assignment readAssignment(qint64 applicationId) const;
+
+    std::shared_ptr<Database> m_database;
+};

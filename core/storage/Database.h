@@ -1,0 +1,47 @@
+#pragma once
+
+#include "StorageError.h"
+#include "util/Result.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+// One SQLite profile database. QtSql connections are bound to the thread that made them,
+// so each thread that touches the database gets its own connection, opened on demand.
+class Database
+{
+public:
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    // Opens (creating if needed, with owner-only permissions) and migrates to targetVersion.
+    // A file that is not an SQLite database, or one from a newer ScimDesk, is refused and
+    // left exactly as it was.
+    static Result<std::shared_ptr<Database>, StorageError> open(const QString& filePath, int targetVersion = -1);
+
+    QString filePath() const { return m_filePath; }
+    int schemaVersion();
+
+    // The calling thread's connection. Valid until releaseThreadConnection() or destruction.
+    QSqlDatabase connection();
+    // A worker thread calls this before it ends.
+    void releaseThreadConnection();
+
+    // Runs body inside a transaction; commits when it returns success, rolls back otherwise.
+    Status<StorageError> transaction(const std::function<Status<StorageError>(QSqlDatabase&)>& body);
+
+private:
+    explicit Database(const QString& filePath);
+    Status<StorageError> configure(QSqlDatabase& db);
+
+    QString m_filePath;
+    QString m_connectionPrefix;
+    QMutex m_mutex;
+    QHash<Qt::HANDLE, QString> m_connectionNames;
+};

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <QVariant>
+
+// Conversions between model values and what the profile database stores.
+namespace SqlValues {
+
+// Timestamps are stored as ISO 8601 UTC with milliseconds, so they sort as text.
+inline QVariant fromDateTime(const QDateTime& value)
+{
+    return value.isValid() ? QVariant(value.toUTC().toString(Qt::ISODateWithMs)) : QVariant(QString());
+}
+
+inline QDateTime toDateTime(const QVariant& value)
+{
+    const QString text = value.toString();
+    if (text.isEmpty()) {
+        return {};
+    }
+    QDateTime result = QDateTime::fromString(text, Qt::ISODateWithMs);
+    result.setTimeSpec(Qt::UTC);
+    return result;
+}
+
+// Names are unique regardless of case and surrounding spaces: "AWS", " aws " clash.
+inline QString nameKey(const QString& name)
+{
+    return name.trimmed().toCaseFolded();
+}
+
+} // namespace SqlValues

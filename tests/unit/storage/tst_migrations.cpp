@@ -1,0 +1,154 @@
+#include "storage/Database.h"
+#include "storage/Migrations.h"
+#include "storage/ServerRepository.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestMigrations : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QByteArray fileHash(const QString& path)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            return {};
+        }
+        return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+    }
+
+    static QStringList tables(Database& db)
+    {
+        QStringList names;
+        QSqlQuery query(db.connection());
+        query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
+        while (query.next()) {
+            names << query.value(0).toString();
+        }
+        return names;
+    }
+
+private slots:
+    void freshDatabaseReachesLatestVersion()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("fresh.db"));
+        auto db = Database::open(path);
+        QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
+        QCOMPARE(db.value()->schemaVersion(), Migrations::latestVersion());
+        const QStringList names = tables(*db.value());
+        for (const char* expected :
+            {"servers", "server_auth", "server_mappings", "server_static_attributes", "server_options", "applications",
+                "assignments", "assignment_users", "assignment_groups", "directory_users", "directory_groups",
+                "group_user_members", "group_group_members", "target_links", "sync_runs", "journal_entries"}) {
+            QVERIFY2(names.contains(QLatin1String(expected)), expected);
+        }
+        QSqlQuery pragma(db.value()->connection());
+        QVERIFY(pragma.exec(QStringLiteral("PRAGMA foreign_keys")) && pragma.next());
+        QCOMPARE(pragma.value(0).toInt(), 1);
+        QVERIFY(pragma.exec(QStringLiteral("PRAGMA journal_mode")) && pragma.next());
+        QCOMPARE(pragma.value(0).toString(), QStringLiteral("wal"));
+    }
+
+    void upgradeKeepsData()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("old.db"));
+        {
+            auto v1 = Database::open(path, 1);
+            QVERIFY(v1.ok());
+            QCOMPARE(v1.value()->schemaVersion(), 1);
+            QVERIFY(!tables(*v1.value()).contains(QStringLiteral("journal_entries")));
+            ServerRepository repo(v1.value());
+            ScimServer server;
+            server.name = QStringLiteral("Kept");
+            server.url = QStringLiteral("https://scim.example.com/v2/");
+            QVERIFY(repo.create(server).ok());
+        }
+        auto latest = Database::open(path);
+        QVERIFY(latest.ok());
+        QCOMPARE(latest.value()->schemaVersion(), Migrations::latestVersion());
+        QVERIFY(tables(*latest.value()).contains(QStringLiteral("journal_entries")));
+        ServerRepository repo(latest.value());
+        QVERIFY(repo.findByName(QStringLiteral("kept")).has_value());
+    }
+
+    void newerSchemaIsRefusedAndUntouched()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("newer.db"));
+        {
+            auto db = Database::open(path);
+            QVERIFY(db.ok());
+            QSqlQuery query(db.value()->connection());
+            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = %1").arg(Migrations::latestVersion() + 5)));
+            QVERIFY(query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        }
+        const QByteArray before = fileHash(path);
+        auto reopened = Database::open(path);
+        QVERIFY(!reopened.ok());
+        QCOMPARE(reopened.error().kind, StorageError::Kind::NewerSchema);
+        QVERIFY2(reopened.error().message.contains(QLatin1String("newer version of ScimDesk")),
+            qPrintable(reopened.error().message));
+        QCOMPARE(fileHash(path), before);
+    }
+
+    void corruptFileIsRefusedAndUntouched_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::newRow("text") << QByteArray("this is not a database\n");
+        QTest::newRow("binary") << QByteArray(4096, '\x7f');
+        QTest::newRow("truncated header") << QByteArray("SQLite for");
+    }
+
+    void corruptFileIsRefusedAndUntouched()
+    {
+        QFETCH(QByteArray, content);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("corrupt.db"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+        file.close();
+
+        auto db = Database::open(path);
+        QVERIFY(!db.ok());
+        QCOMPARE(db.error().kind, StorageError::Kind::Corrupt);
+        QVERIFY(db.error().message.contains(QLatin1String("has not been changed")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), content);
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    }
+
+    void damagedPagesAreReportedNotReset()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("damaged.db"));
+        {
+            auto db = Database::open(path);
+            QVERIFY(db.ok());
+            QSqlQuery query(db.value()->connection());
+            QVERIFY(query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        }
+        // Keep a valid header but overwrite the schema page.
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        file.seek(100);
+        file.write(QByteArray(3000, '\xee'));
+        file.close();
+        const QByteArray before = fileHash(path);
+        auto db = Database::open(path);
+        QVERIFY(!db.ok());
+        QVERIFY(db.error().kind == StorageError::Kind::Corrupt || db.error().kind == StorageError::Kind::Sql);
+        QCOMPARE(fileHash(path), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigrations)
+#include "tst_migrations.moc"
