@@ -1,8 +1,8 @@
 #include "RetryPolicy.h"
 
 #include <QLocale>
-#include <QTimeZone>
 #include <QRandomGenerator>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <cmath>
@@ -75,16 +75,19 @@ std::optional<qint64> RetryPolicy::parseRetryAfterMs(const QByteArray& value, co
     const qint64 seconds = trimmed.toLongLong(&isNumber);
     if (isNumber)
         return seconds >= 0 ? std::optional<qint64>(seconds * 1000) : std::nullopt;
-    // IMF-fixdate (RFC 9110), plus the obsolete RFC 850 and asctime forms.
-    const QString text = QString::fromLatin1(trimmed);
+    // IMF-fixdate (RFC 9110), plus the obsolete RFC 850 and asctime forms. The weekday is
+    // dropped first: it is redundant, and a two-digit year would make it disagree.
+    QString text = QString::fromLatin1(trimmed).simplified();
+    const int comma = text.indexOf(QLatin1Char(','));
+    text = comma >= 0 ? text.mid(comma + 1).trimmed() : text.section(QLatin1Char(' '), 1);
     const QLocale c = QLocale::c();
     static const char* const formats[] = {
-        "ddd, dd MMM yyyy HH:mm:ss 'GMT'",
-        "dddd, dd-MMM-yy HH:mm:ss 'GMT'",
-        "ddd MMM d HH:mm:ss yyyy",
+        "dd MMM yyyy HH:mm:ss 'GMT'",
+        "dd-MMM-yy HH:mm:ss 'GMT'",
+        "MMM d HH:mm:ss yyyy",
     };
     for (const char* format : formats) {
-        QDateTime when = c.toDateTime(text.simplified(), QLatin1String(format));
+        QDateTime when = c.toDateTime(text, QLatin1String(format));
         if (!when.isValid())
             continue;
         when.setTimeZone(QTimeZone::utc());

@@ -22,9 +22,10 @@ QString bodyExcerpt(const QByteArray& body)
         QString stripped;
         bool inTag = false;
         for (const QChar c : std::as_const(text)) {
-            if (c == QLatin1Char('<'))
+            if (c == QLatin1Char('<')) {
                 inTag = true;
-            else if (c == QLatin1Char('>'))
+                stripped.append(QLatin1Char(' '));
+            } else if (c == QLatin1Char('>'))
                 inTag = false;
             else if (!inTag)
                 stripped.append(c);
