@@ -42,7 +42,7 @@ EmulatorTestClient::Reply EmulatorTestClient::send(
     }
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.error = reply->error();
-    result.body = reply->readAll();
+    result.body = reply->isOpen() ? reply->readAll() : QByteArray();
     result.json = QJsonDocument::fromJson(result.body).object();
     result.requestId = reply->rawHeader("x-amzn-RequestId");
     result.retryAfter = reply->rawHeader("Retry-After");
