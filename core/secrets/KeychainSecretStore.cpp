@@ -5,6 +5,9 @@
 #include <QCoreApplication>
 #include <QPointer>
 #include <QStringList>
+#include <QTimer>
+
+#include <memory>
 
 namespace {
 
@@ -60,6 +63,33 @@ void KeychainSecretStore::prepare(QKeychain::Job* job, const SecretKey& key) con
 // finishes; the store being gone only means the answer is dropped (the connection's
 // context is the store).
 
+void KeychainSecretStore::run(QKeychain::Job* job, const QString& keyName,
+    std::function<void(QKeychain::Job*)> onFinished, std::function<void(const SecretError&)> onTimeout)
+{
+    auto answered = std::make_shared<bool>(false);
+    connect(job, &QKeychain::Job::finished, this, [answered, onFinished](QKeychain::Job* finished) {
+        if (!*answered) {
+            *answered = true;
+            onFinished(finished);
+        }
+    });
+    const int timeoutMs = m_timeoutMs;
+    QTimer::singleShot(timeoutMs, this, [answered, onTimeout, keyName, timeoutMs] {
+        if (*answered) {
+            return;
+        }
+        *answered = true;
+        qCWarning(lcSecrets) << "the keychain did not answer for" << keyName << "within" << timeoutMs << "ms";
+        onTimeout(SecretError(SecretError::Kind::Other,
+            QCoreApplication::translate("KeychainSecretStore",
+                "The system keychain did not answer within %n second(s).", nullptr, qMax(1, timeoutMs / 1000)),
+            QCoreApplication::translate("KeychainSecretStore",
+                "It may be locked and waiting for an unlock prompt that cannot be shown. Unlock the keychain (for "
+                "example in your desktop's password manager), then try again.")));
+    });
+    job->start();
+}
+
 void KeychainSecretStore::write(const SecretKey& key, const QString& secret, QObject* context, StatusCallback done)
 {
     auto* job = new QKeychain::WritePasswordJob(m_service);
@@ -67,21 +97,25 @@ void KeychainSecretStore::write(const SecretKey& key, const QString& secret, QOb
     job->setTextData(secret);
     QPointer<QObject> guard(context);
     const QString keyName = key.toString();
-    connect(job, &QKeychain::Job::finished, this, [guard, done, keyName](QKeychain::Job* finished) {
-        Status<SecretError> status;
-        if (finished->error() != QKeychain::NoError) {
-            status = errorFromKeychain(finished->error(), finished->errorString());
-            qCWarning(lcSecrets) << "storing" << keyName << "failed:" << finished->errorString();
-        } else {
-            qCDebug(lcSecrets) << "stored" << keyName;
-        }
+    const auto answer = [guard, done](const Status<SecretError>& status) {
         deliver(guard, [done, status] {
             if (done) {
                 done(status);
             }
         });
-    });
-    job->start();
+    };
+    run(
+        job, keyName,
+        [answer, keyName](QKeychain::Job* finished) {
+            if (finished->error() != QKeychain::NoError) {
+                qCWarning(lcSecrets) << "storing" << keyName << "failed:" << finished->errorString();
+                answer(errorFromKeychain(finished->error(), finished->errorString()));
+                return;
+            }
+            qCDebug(lcSecrets) << "stored" << keyName;
+            answer({});
+        },
+        answer);
 }
 
 void KeychainSecretStore::read(const SecretKey& key, QObject* context, ReadCallback done)
@@ -90,27 +124,28 @@ void KeychainSecretStore::read(const SecretKey& key, QObject* context, ReadCallb
     prepare(job, key);
     QPointer<QObject> guard(context);
     const QString keyName = key.toString();
-    connect(job, &QKeychain::Job::finished, this, [guard, done, keyName](QKeychain::Job* finished) {
-        auto* readJob = static_cast<QKeychain::ReadPasswordJob*>(finished);
-        if (readJob->error() != QKeychain::NoError) {
-            const SecretError error = errorFromKeychain(readJob->error(), readJob->errorString());
-            if (error.kind != SecretError::Kind::NotFound) {
-                qCWarning(lcSecrets) << "reading" << keyName << "failed:" << readJob->errorString();
-            }
-            deliver(guard, [done, error] {
-                if (done) {
-                    done(error);
-                }
-            });
-            return;
-        }
-        deliver(guard, [done, secret = readJob->textData()] {
+    const auto answer = [guard, done](const Result<QString, SecretError>& result) {
+        deliver(guard, [done, result] {
             if (done) {
-                done(secret);
+                done(result);
             }
         });
-    });
-    job->start();
+    };
+    run(
+        job, keyName,
+        [answer, keyName](QKeychain::Job* finished) {
+            auto* readJob = static_cast<QKeychain::ReadPasswordJob*>(finished);
+            if (readJob->error() != QKeychain::NoError) {
+                const SecretError error = errorFromKeychain(readJob->error(), readJob->errorString());
+                if (error.kind != SecretError::Kind::NotFound) {
+                    qCWarning(lcSecrets) << "reading" << keyName << "failed:" << readJob->errorString();
+                }
+                answer(error);
+                return;
+            }
+            answer(readJob->textData());
+        },
+        [answer](const SecretError& error) { answer(error); });
 }
 
 void KeychainSecretStore::remove(const SecretKey& key, QObject* context, StatusCallback done)
@@ -119,20 +154,25 @@ void KeychainSecretStore::remove(const SecretKey& key, QObject* context, StatusC
     prepare(job, key);
     QPointer<QObject> guard(context);
     const QString keyName = key.toString();
-    connect(job, &QKeychain::Job::finished, this, [guard, done, keyName](QKeychain::Job* finished) {
-        Status<SecretError> status;
-        // Deleting what is not there leaves the keychain as asked: success.
-        if (finished->error() != QKeychain::NoError && finished->error() != QKeychain::EntryNotFound) {
-            status = errorFromKeychain(finished->error(), finished->errorString());
-            qCWarning(lcSecrets) << "deleting" << keyName << "failed:" << finished->errorString();
-        }
+    const auto answer = [guard, done](const Status<SecretError>& status) {
         deliver(guard, [done, status] {
             if (done) {
                 done(status);
             }
         });
-    });
-    job->start();
+    };
+    run(
+        job, keyName,
+        [answer, keyName](QKeychain::Job* finished) {
+            // Deleting what is not there leaves the keychain as asked: success.
+            if (finished->error() != QKeychain::NoError && finished->error() != QKeychain::EntryNotFound) {
+                qCWarning(lcSecrets) << "deleting" << keyName << "failed:" << finished->errorString();
+                answer(errorFromKeychain(finished->error(), finished->errorString()));
+                return;
+            }
+            answer({});
+        },
+        answer);
 }
 
 SecretError KeychainSecretStore::errorFromKeychain(QKeychain::Error code, const QString& keychainMessage)

@@ -20,6 +20,11 @@ public:
     static QString defaultServiceName();
     QString serviceName() const { return m_service; }
 
+    // A keychain waiting on an unlock prompt nobody sees would otherwise never answer; after
+    // this long the caller gets a SecretError (Kind::Other) and a late answer is ignored.
+    void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+    int timeout() const { return m_timeoutMs; }
+
     void write(const SecretKey& key, const QString& secret, QObject* context, StatusCallback done) override;
     void read(const SecretKey& key, QObject* context, ReadCallback done) override;
     void remove(const SecretKey& key, QObject* context, StatusCallback done) override;
@@ -30,6 +35,10 @@ public:
 
 private:
     void prepare(QKeychain::Job* job, const SecretKey& key) const;
+    // Runs job; exactly one of onFinished(job) or onTimeout(error) is called.
+    void run(QKeychain::Job* job, const QString& keyName, std::function<void(QKeychain::Job*)> onFinished,
+        std::function<void(const SecretError&)> onTimeout);
 
     QString m_service;
+    int m_timeoutMs = 60000;
 };

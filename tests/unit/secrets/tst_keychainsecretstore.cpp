@@ -8,13 +8,16 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
+#include <csignal>
 #include <cstdio>
 #include <optional>
+#include <sys/types.h>
 
 // The real keychain, end to end: QtKeychain -> libsecret -> Secret Service (gnome-keyring).
 // Run it through scripts/with-test-keyring, which provides a private D-Bus session with an
@@ -156,6 +159,7 @@ private slots:
     void servicesAreSeparate();
     void unicodeAndLongSecret();
     void callbackSkippedWhenContextDestroyed();
+    void unresponsiveKeychainTimesOut();
     void missingSessionBusIsTypedErrorWithoutPlaintextFallback();
     void errorMapping_data();
     void errorMapping();
@@ -277,6 +281,47 @@ void TestKeychainSecretStore::callbackSkippedWhenContextDestroyed()
     const auto read = readSync(store, {1, SecretPurpose::BasicPassword});
     QVERIFY2(read.ok(), qPrintable(describe(read)));
     QCOMPARE(calls, 0);
+}
+
+void TestKeychainSecretStore::unresponsiveKeychainTimesOut()
+{
+    REQUIRE_SESSION_BUS();
+    // Freezing the keyring daemon is only acceptable for the throwaway one of
+    // scripts/with-test-keyring, never for a developer's own.
+    if (qEnvironmentVariableIsEmpty("SCIMDESK_TEST_KEYRING")) {
+        QSKIP("Needs the throwaway keyring of scripts/with-test-keyring");
+    }
+    // Which process owns the Secret Service name on our private bus.
+    QProcess query;
+    query.start(QStringLiteral("dbus-send"),
+        {QStringLiteral("--session"), QStringLiteral("--print-reply"), QStringLiteral("--dest=org.freedesktop.DBus"),
+            QStringLiteral("/org/freedesktop/DBus"), QStringLiteral("org.freedesktop.DBus.GetConnectionUnixProcessID"),
+            QStringLiteral("string:org.freedesktop.secrets")});
+    QVERIFY(query.waitForFinished(10000));
+    const QString reply = QString::fromUtf8(query.readAllStandardOutput());
+    const auto match = QRegularExpression(QStringLiteral("uint32 (\\d+)")).match(reply);
+    QVERIFY2(match.hasMatch(), qPrintable(reply));
+    const qint64 daemon = match.captured(1).toLongLong();
+
+    KeychainSecretStore store(m_service);
+    store.setTimeout(1000);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("the keychain did not answer for")));
+    QVERIFY(::kill(pid_t(daemon), SIGSTOP) == 0);
+    const auto written = writeSync(store, {1, SecretPurpose::AccessToken}, QStringLiteral("frozen"));
+    QVERIFY(::kill(pid_t(daemon), SIGCONT) == 0);
+
+    QVERIFY(!written.ok());
+    QCOMPARE(written.error().kind, SecretError::Kind::Other);
+    QVERIFY2(written.error().message.contains(QStringLiteral("did not answer")), qPrintable(describe(written)));
+    QVERIFY(written.error().hint.contains(QStringLiteral("Unlock")));
+
+    // Once it answers again, the store works: the late answer did not disturb anything.
+    store.setTimeout(answerTimeoutMs);
+    const auto again = writeSync(store, {1, SecretPurpose::AccessToken}, QStringLiteral("thawed"));
+    QVERIFY2(again.ok(), qPrintable(describe(again)));
+    const auto read = readSync(store, {1, SecretPurpose::AccessToken});
+    QVERIFY2(read.ok(), qPrintable(describe(read)));
+    QCOMPARE(read.value(), QStringLiteral("thawed"));
 }
 
 void TestKeychainSecretStore::missingSessionBusIsTypedErrorWithoutPlaintextFallback()
