@@ -3,6 +3,7 @@
 #include "ServerSaveError.h"
 #include "model/ScimServer.h"
 #include "secrets/SecretKey.h"
+#include "secrets/SecretStore.h"
 #include "storage/ServerRepository.h"
 #include "util/Result.h"
 
@@ -14,7 +15,6 @@
 #include <optional>
 
 class Database;
-class SecretStore;
 
 // Saves SCIM servers together with their secret: the row goes to the profile database, the
 // secret to the SecretStore, and either both exist afterwards or neither does. Deleting a

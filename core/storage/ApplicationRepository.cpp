@@ -83,8 +83,8 @@ Result<qint64, StorageError> ApplicationRepository::create(const Application& ap
                                      " scim_server_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
         query.addBindValue(application.name.trimmed());
         query.addBindValue(SqlValues::nameKey(application.name));
-        query.addBindValue(application.description);
-        query.addBindValue(application.signInProtocol);
+        query.addBindValue(SqlValues::text(application.description));
+        query.addBindValue(SqlValues::text(application.signInProtocol));
         query.addBindValue(serverIdValue(application.scimServerId));
         query.addBindValue(SqlValues::fromDateTime(now));
         query.addBindValue(SqlValues::fromDateTime(now));
@@ -111,8 +111,8 @@ Status<StorageError> ApplicationRepository::update(const Application& applicatio
                                      " sign_in_protocol = ?, scim_server_id = ?, updated_at = ? WHERE id = ?"));
         query.addBindValue(application.name.trimmed());
         query.addBindValue(SqlValues::nameKey(application.name));
-        query.addBindValue(application.description);
-        query.addBindValue(application.signInProtocol);
+        query.addBindValue(SqlValues::text(application.description));
+        query.addBindValue(SqlValues::text(application.signInProtocol));
         query.addBindValue(serverIdValue(application.scimServerId));
         query.addBindValue(SqlValues::fromDateTime(QDateTime::currentDateTimeUtc()));
         query.addBindValue(application.id);

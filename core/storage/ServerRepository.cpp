@@ -113,9 +113,9 @@ Result<qint64, StorageError> ServerRepository::create(const ScimServer& server)
             " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         query.addBindValue(server.name.trimmed());
         query.addBindValue(SqlValues::nameKey(server.name));
-        query.addBindValue(server.description);
+        query.addBindValue(SqlValues::text(server.description));
         query.addBindValue(server.url.trimmed());
-        query.addBindValue(server.serverTypeId);
+        query.addBindValue(SqlValues::text(server.serverTypeId));
         query.addBindValue(
             QString::fromUtf8(QJsonDocument(server.capabilities.toJson()).toJson(QJsonDocument::Compact)));
         query.addBindValue(SqlValues::fromDateTime(server.secretStoredAt));
@@ -147,9 +147,9 @@ Status<StorageError> ServerRepository::update(const ScimServer& server)
                                      " WHERE id = ?"));
         query.addBindValue(server.name.trimmed());
         query.addBindValue(SqlValues::nameKey(server.name));
-        query.addBindValue(server.description);
+        query.addBindValue(SqlValues::text(server.description));
         query.addBindValue(server.url.trimmed());
-        query.addBindValue(server.serverTypeId);
+        query.addBindValue(SqlValues::text(server.serverTypeId));
         query.addBindValue(
             QString::fromUtf8(QJsonDocument(server.capabilities.toJson()).toJson(QJsonDocument::Compact)));
         query.addBindValue(SqlValues::fromDateTime(server.secretStoredAt));
@@ -182,10 +182,10 @@ Status<StorageError> ServerRepository::writeChildren(QSqlDatabase& db, const Sci
                                 " oauth_client_id, oauth_scope) VALUES (?, ?, ?, ?, ?, ?)"));
     auth.addBindValue(server.id);
     auth.addBindValue(AuthSettings::schemeId(server.auth.scheme));
-    auth.addBindValue(server.auth.basicUsername);
-    auth.addBindValue(server.auth.oauthTokenUrl);
-    auth.addBindValue(server.auth.oauthClientId);
-    auth.addBindValue(server.auth.oauthScope);
+    auth.addBindValue(SqlValues::text(server.auth.basicUsername));
+    auth.addBindValue(SqlValues::text(server.auth.oauthTokenUrl));
+    auth.addBindValue(SqlValues::text(server.auth.oauthClientId));
+    auth.addBindValue(SqlValues::text(server.auth.oauthScope));
     if (!auth.exec()) {
         return sqlError(auth, tr("Could not save the authentication settings"));
     }
@@ -203,12 +203,12 @@ Status<StorageError> ServerRepository::writeChildren(QSqlDatabase& db, const Sci
         mapping.addBindValue(server.id);
         mapping.addBindValue(i);
         mapping.addBindValue(AttributeMapping::kindId(m.kind));
-        mapping.addBindValue(m.source);
+        mapping.addBindValue(SqlValues::text(m.source));
         mapping.addBindValue(m.target.trimmed());
         mapping.addBindValue(AttributeMapping::applyWhenId(m.applyWhen));
         mapping.addBindValue(m.matching ? 1 : 0);
         mapping.addBindValue(m.matchingPrecedence);
-        mapping.addBindValue(m.defaultValue);
+        mapping.addBindValue(SqlValues::text(m.defaultValue));
         if (!mapping.exec()) {
             if (mapping.lastError().nativeErrorCode() == QLatin1String("2067")) {
                 return StorageError::validation(QStringLiteral("userMappings"),
@@ -230,7 +230,7 @@ Status<StorageError> ServerRepository::writeChildren(QSqlDatabase& db, const Sci
         staticAttr.addBindValue(server.id);
         staticAttr.addBindValue(i);
         staticAttr.addBindValue(s.target.trimmed());
-        staticAttr.addBindValue(s.value);
+        staticAttr.addBindValue(SqlValues::text(s.value));
         if (!staticAttr.exec()) {
             if (staticAttr.lastError().nativeErrorCode() == QLatin1String("2067")) {
                 return StorageError::validation(QStringLiteral("staticAttributes"),
@@ -253,7 +253,7 @@ Status<StorageError> ServerRepository::writeChildren(QSqlDatabase& db, const Sci
     options.addBindValue(o.concurrency);
     options.addBindValue(o.rateLimitPerSecond);
     options.addBindValue(o.requestTimeoutSeconds);
-    options.addBindValue(o.caBundlePath);
+    options.addBindValue(SqlValues::text(o.caBundlePath));
     options.addBindValue(QString::fromUtf8(
         QJsonDocument(QJsonArray::fromStringList(o.protectedPatterns)).toJson(QJsonDocument::Compact)));
     if (!options.exec()) {
@@ -416,8 +416,8 @@ Status<StorageError> ServerRepository::recordTestResult(
     QSqlQuery query(m_database->connection());
     query.prepare(QStringLiteral(
         "UPDATE servers SET last_test_verdict = ?, last_test_summary = ?, last_test_at = ? WHERE id = ?"));
-    query.addBindValue(verdict);
-    query.addBindValue(summary);
+    query.addBindValue(SqlValues::text(verdict));
+    query.addBindValue(SqlValues::text(summary));
     query.addBindValue(SqlValues::fromDateTime(when));
     query.addBindValue(id);
     if (!query.exec()) {

@@ -24,6 +24,12 @@ inline QDateTime toDateTime(const QVariant& value)
     return result;
 }
 
+// QtSql binds a null QString as SQL NULL; text columns are NOT NULL with '' for "none".
+inline QVariant text(const QString& value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
 // Names are unique regardless of case and surrounding spaces: "AWS", " aws " clash.
 inline QString nameKey(const QString& name)
 {

@@ -17,8 +17,12 @@ private slots:
         auto profile = Profile::open(dir);
         QVERIFY2(profile.ok(), qPrintable(profile.ok() ? QString() : profile.error().message));
         QVERIFY(profile.value().warnings().isEmpty());
-        QCOMPARE(
-            QFile::permissions(dir) & 0x0777, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        const auto dirPermissions = QFile::permissions(dir);
+        QVERIFY(dirPermissions.testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+        QCOMPARE(dirPermissions
+                & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                    | QFileDevice::WriteOther | QFileDevice::ExeOther),
+            QFileDevice::Permissions());
         const auto dbPermissions = QFile::permissions(profile.value().databasePath());
         QCOMPARE(dbPermissions
                 & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther),

@@ -41,7 +41,9 @@ private:
 private slots:
     void init()
     {
-        auto db = Database::open(m_dir.filePath(QStringLiteral("%1.db").arg(QTest::currentTestFunction())));
+        auto db = Database::open(m_dir.filePath(
+            QStringLiteral("%1-%2.db")
+                .arg(QTest::currentTestFunction(), QTest::currentDataTag() ? QTest::currentDataTag() : "")));
         QVERIFY(db.ok());
         m_db = db.value();
     }

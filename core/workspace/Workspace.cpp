@@ -1,0 +1,28 @@
+#include "Workspace.h"
+
+#include "secrets/SecretStore.h"
+#include "servers/ServerCatalog.h"
+#include "storage/ApplicationRepository.h"
+#include "util/LogCategories.h"
+
+Result<std::shared_ptr<Workspace>, StorageError> Workspace::open(const QString& profileDirectory, SecretStore* secrets)
+{
+    std::unique_ptr<SecretStore> ownedSecrets(secrets);
+    auto profile = Profile::open(profileDirectory);
+    if (!profile) {
+        return profile.error();
+    }
+    std::shared_ptr<Workspace> workspace(new Workspace);
+    workspace->m_profile = profile.value();
+    workspace->m_secrets = ownedSecrets.release();
+    workspace->m_secrets->setParent(workspace.get());
+    workspace->m_servers = new ServerCatalog(workspace->database(), workspace->m_secrets, workspace.get());
+    workspace->m_applications = std::make_unique<ApplicationRepository>(workspace->database());
+    workspace->m_serverTypes = ServerTypeRegistry::load();
+    for (const auto& error : workspace->m_serverTypes.errors()) {
+        qCWarning(lcServerTypes).noquote() << error;
+    }
+    return workspace;
+}
+
+Workspace::~Workspace() = default;

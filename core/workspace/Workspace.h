@@ -1,0 +1,49 @@
+#pragma once
+
+#include "servertypes/ServerTypeRegistry.h"
+#include "storage/Profile.h"
+#include "storage/StorageError.h"
+#include "util/Result.h"
+
+#include <QObject>
+
+#include <memory>
+
+class ApplicationRepository;
+class SecretStore;
+class ServerCatalog;
+
+// Everything one open profile offers the GUI and the CLI: its database, the secret store,
+// the server catalog, the applications and the server-type presets.
+class Workspace : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Takes ownership of secrets.
+    static Result<std::shared_ptr<Workspace>, StorageError> open(const QString& profileDirectory, SecretStore* secrets);
+    ~Workspace() override;
+
+    const Profile& profile() const { return m_profile; }
+    std::shared_ptr<Database> database() const { return m_profile.database(); }
+    SecretStore* secrets() const { return m_secrets; }
+    ServerCatalog* servers() const { return m_servers; }
+    ApplicationRepository& applications() const { return *m_applications; }
+    const ServerTypeRegistry& serverTypes() const { return m_serverTypes; }
+
+signals:
+    void applicationsChanged();
+
+public:
+    // Views call this after they changed applications so other views refresh.
+    void notifyApplicationsChanged() { emit applicationsChanged(); }
+
+private:
+    Workspace() = default;
+
+    Profile m_profile;
+    SecretStore* m_secrets = nullptr;
+    ServerCatalog* m_servers = nullptr;
+    std::unique_ptr<ApplicationRepository> m_applications;
+    ServerTypeRegistry m_serverTypes;
+};

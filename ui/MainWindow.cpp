@@ -1,0 +1,163 @@
+#include "MainWindow.h"
+
+#include "servers/ServersPage.h"
+#include "workspace/Workspace.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+
+MainWindow::MainWindow(std::shared_ptr<Workspace> workspace, QWidget* parent)
+    : QMainWindow(parent)
+    , m_workspace(std::move(workspace))
+    , m_settings(std::make_unique<QSettings>(
+          QDir(m_workspace->profile().directory()).filePath(QStringLiteral("window.ini")), QSettings::IniFormat))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("ScimDesk"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/scimdesk.svg")));
+
+    m_navigation = new QListWidget(this);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setIconSize(QSize(20, 20));
+    m_navigation->setSpacing(2);
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setMinimumWidth(190);
+    m_navigation->setMaximumWidth(260);
+    m_navigation->setAccessibleName(tr("Navigation"));
+
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(QStringLiteral("pages"));
+
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(m_navigation);
+    splitter->addWidget(m_pages);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+    setCentralWidget(splitter);
+
+    m_toolBar = addToolBar(tr("Page Actions"));
+    m_toolBar->setObjectName(QStringLiteral("pageToolBar"));
+    m_toolBar->setMovable(false);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+
+    auto* fileMenu = menuBar()->addMenu(tr("&File"));
+    auto* quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    quitAction->setShortcut(QKeySequence::Quit);
+    auto* helpMenu = menuBar()->addMenu(tr("&Help"));
+    auto* aboutAction = helpMenu->addAction(tr("&About ScimDesk"), this, &MainWindow::showAbout);
+    aboutAction->setObjectName(QStringLiteral("aboutAction"));
+
+    m_profileLabel = new QLabel(tr("Profile: %1").arg(QDir::toNativeSeparators(m_workspace->profile().directory())));
+    m_profileLabel->setObjectName(QStringLiteral("profileLabel"));
+    statusBar()->addPermanentWidget(m_profileLabel);
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+
+    connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::switchToPage);
+
+    auto* servers = new ServersPage(m_workspace, this);
+    connect(servers, &ServersPage::statusMessage, this, &MainWindow::showStatus);
+    addPage(QStringLiteral("servers"), tr("SCIM Servers"), style()->standardIcon(QStyle::SP_DriveNetIcon), servers,
+        servers->pageActions());
+
+    restoreState();
+    for (const auto& warning : m_workspace->profile().warnings()) {
+        showStatus(warning);
+    }
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addPage(
+    const QString& objectName, const QString& title, const QIcon& icon, QWidget* page, const QList<QAction*>& actions)
+{
+    page->setObjectName(objectName + QStringLiteral("Page"));
+    auto* item = new QListWidgetItem(icon, title, m_navigation);
+    item->setData(Qt::UserRole, objectName);
+    item->setSizeHint(QSize(item->sizeHint().width(), 34));
+    m_pages->addWidget(page);
+    m_pageActions.append(actions);
+    if (m_navigation->currentRow() < 0) {
+        m_navigation->setCurrentRow(0);
+    }
+}
+
+QStringList MainWindow::pageNames() const
+{
+    QStringList names;
+    for (int i = 0; i < m_navigation->count(); ++i) {
+        names << m_navigation->item(i)->data(Qt::UserRole).toString();
+    }
+    return names;
+}
+
+bool MainWindow::showPage(const QString& objectName)
+{
+    const int index = int(pageNames().indexOf(objectName));
+    if (index < 0) {
+        return false;
+    }
+    m_navigation->setCurrentRow(index);
+    return true;
+}
+
+QString MainWindow::currentPageName() const
+{
+    const auto* item = m_navigation->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+void MainWindow::switchToPage(int index)
+{
+    if (index < 0 || index >= m_pages->count()) {
+        return;
+    }
+    m_pages->setCurrentIndex(index);
+    m_toolBar->clear();
+    for (auto* action : m_pageActions.at(index)) {
+        m_toolBar->addAction(action);
+    }
+    m_toolBar->setVisible(!m_pageActions.at(index).isEmpty());
+}
+
+void MainWindow::showStatus(const QString& text)
+{
+    statusBar()->showMessage(text, 10000);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About ScimDesk"),
+        tr("<h3>ScimDesk %1</h3>"
+           "<p>On-demand SCIM 2.0 provisioning of users and groups to AWS IAM Identity Center and other SCIM "
+           "service providers, with a preview of every change before it is sent.</p>"
+           "<p>Built with Qt %2.</p>")
+            .arg(QApplication::applicationVersion(), QLatin1String(qVersion())));
+}
+
+void MainWindow::restoreState()
+{
+    if (!restoreGeometry(m_settings->value(QStringLiteral("window/geometry")).toByteArray())) {
+        resize(1100, 680);
+    }
+    showPage(m_settings->value(QStringLiteral("window/page")).toString());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
+    m_settings->setValue(QStringLiteral("window/page"), currentPageName());
+    m_settings->sync();
+    event->accept();
+}

@@ -1,0 +1,164 @@
+#include "ServersPage.h"
+
+#include "ServerTableModel.h"
+#include "servers/ServerCatalog.h"
+#include "storage/ApplicationRepository.h"
+#include "workspace/Workspace.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QTableView>
+#include <QVBoxLayout>
+
+ServersPage::ServersPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
+    : QWidget(parent)
+    , m_workspace(std::move(workspace))
+    , m_model(new ServerTableModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+{
+    setObjectName(QStringLiteral("serversPage"));
+
+    auto* title = new QLabel(tr("SCIM Servers"), this);
+    title->setObjectName(QStringLiteral("pageTitle"));
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    auto* subtitle = new QLabel(
+        tr("The SCIM 2.0 service providers ScimDesk provisions users and groups to. Tokens are kept in the "
+           "system keychain."),
+        this);
+    subtitle->setWordWrap(true);
+
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("serversTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(ServerTableModel::NameColumn, Qt::AscendingOrder);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->setWordWrap(false);
+
+    m_emptyLabel = new QLabel(this);
+    m_emptyLabel->setObjectName(QStringLiteral("serversEmptyLabel"));
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setText(tr("<p><b>No SCIM servers yet.</b></p><p>Add the SCIM endpoint and access token of the "
+                             "service you provision to, for example AWS IAM Identity Center "
+                             "(IAM Identity Center \u2192 Settings \u2192 Automatic provisioning).</p>"));
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_emptyLabel);
+    m_stack->addWidget(m_table);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addWidget(subtitle);
+    layout->addWidget(m_stack, 1);
+
+    m_deleteAction = new QAction(style()->standardIcon(QStyle::SP_TrashIcon), tr("&Delete Server"), this);
+    m_deleteAction->setObjectName(QStringLiteral("deleteServerAction"));
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_deleteAction, &QAction::triggered, this, &ServersPage::deleteSelected);
+    auto* refreshAction = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Refresh"), this);
+    refreshAction->setShortcut(QKeySequence::Refresh);
+    connect(refreshAction, &QAction::triggered, this, &ServersPage::reload);
+    m_actions = {m_deleteAction, refreshAction};
+    addActions(m_actions);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ServersPage::updateActions);
+    connect(m_workspace->servers(), &ServerCatalog::serversChanged, this, &ServersPage::reload);
+    connect(m_workspace.get(), &Workspace::applicationsChanged, this, &ServersPage::reload);
+    reload();
+}
+
+void ServersPage::reload()
+{
+    const qint64 selected = selectedServerId();
+    QHash<QString, QString> typeNames;
+    for (const auto& type : m_workspace->serverTypes().all()) {
+        typeNames.insert(type.id, type.displayName);
+    }
+    QHash<qint64, QStringList> applications;
+    for (const auto& app : m_workspace->applications().list()) {
+        if (app.scimServerId > 0) {
+            applications[app.scimServerId].append(app.name);
+        }
+    }
+    m_model->setServers(m_workspace->servers()->repository().list(), typeNames, applications);
+    m_stack->setCurrentWidget(m_model->rowCount() == 0 ? static_cast<QWidget*>(m_emptyLabel) : m_table);
+    m_table->resizeColumnsToContents();
+    selectServer(selected);
+    updateActions();
+}
+
+qint64 ServersPage::selectedServerId() const
+{
+    const auto rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty()) {
+        return 0;
+    }
+    return rows.first().data(ServerTableModel::ServerIdRole).toLongLong();
+}
+
+void ServersPage::selectServer(qint64 id)
+{
+    const int row = m_model->rowOfServer(id);
+    if (row < 0) {
+        return;
+    }
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    m_table->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->setCurrentIndex(index);
+}
+
+void ServersPage::updateActions()
+{
+    m_deleteAction->setEnabled(selectedServerId() > 0);
+}
+
+void ServersPage::deleteSelected()
+{
+    const qint64 id = selectedServerId();
+    const auto server = m_workspace->servers()->repository().find(id);
+    if (!server) {
+        return;
+    }
+    const QStringList apps = m_workspace->servers()->repository().applicationsUsing(id);
+    QString text = tr("Delete the SCIM server \u201c%1\u201d? Its access token is removed from the system keychain.")
+                       .arg(server->name);
+    if (!apps.isEmpty()) {
+        text += QStringLiteral("\n\n")
+            + tr("These applications use it and will no longer be provisioned: %1.")
+                  .arg(apps.join(QStringLiteral(", ")));
+    }
+    QMessageBox box(QMessageBox::Warning, tr("Delete SCIM Server"), text, QMessageBox::Cancel, this);
+    auto* deleteButton = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.setObjectName(QStringLiteral("confirmDeleteServer"));
+    box.exec();
+    if (box.clickedButton() != deleteButton) {
+        return;
+    }
+    const QString name = server->name;
+    m_workspace->servers()->remove(id, this, [this, name](Status<ServerSaveError> status) {
+        if (!status) {
+            QMessageBox::critical(this, tr("Delete SCIM Server"), status.error().fullMessage());
+            return;
+        }
+        emit statusMessage(tr("Deleted the SCIM server \u201c%1\u201d.").arg(name));
+    });
+}

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QList>
+#include <QWidget>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTableView;
+class ServerTableModel;
+class Workspace;
+
+// SCIM Servers: the servers of the profile with their type, URL, authentication, the
+// applications using them, the last connection test and the token's age.
+class ServersPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ServersPage(std::shared_ptr<Workspace> workspace, QWidget* parent = nullptr);
+
+    QList<QAction*> pageActions() const { return m_actions; }
+    qint64 selectedServerId() const;
+    void selectServer(qint64 id);
+
+public slots:
+    void reload();
+
+signals:
+    void statusMessage(const QString& text);
+
+private slots:
+    void deleteSelected();
+
+private:
+    void updateActions();
+
+    std::shared_ptr<Workspace> m_workspace;
+    ServerTableModel* m_model = nullptr;
+    QSortFilterProxyModel* m_proxy = nullptr;
+    QTableView* m_table = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    QLabel* m_emptyLabel = nullptr;
+    QAction* m_deleteAction = nullptr;
+    QList<QAction*> m_actions;
+};
