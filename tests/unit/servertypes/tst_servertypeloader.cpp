@@ -201,6 +201,7 @@ void TestServerTypeLoader::awsMatchesReference()
     QCOMPARE(
         caps.reservedUserNames, QStringList({QStringLiteral("Administrator"), QStringLiteral("AWSAdministrators")}));
     QVERIFY(caps.caseInsensitiveUniqueAttributes.contains(QStringLiteral("userName")));
+    QCOMPARE(caps.tokenLifetimeDays, 365);
 
     // Mappings from the brief: externalId first (matching 0), then userName (matching 1).
     const auto mappingFor = [&](const QString& target) -> std::optional<AttributeMapping> {
