@@ -1,0 +1,77 @@
+#include "ConnectionStep.h"
+
+#include <QCoreApplication>
+
+namespace ConnectionSteps {
+
+QList<ConnectionStep> all()
+{
+    return {ConnectionStep::Url, ConnectionStep::Reachability, ConnectionStep::Authentication, ConnectionStep::TokenAge,
+        ConnectionStep::Capabilities, ConnectionStep::Read, ConnectionStep::WriteRoundTrip, ConnectionStep::Latency};
+}
+
+QString id(ConnectionStep step)
+{
+    switch (step) {
+    case ConnectionStep::Url:
+        return QStringLiteral("url");
+    case ConnectionStep::Reachability:
+        return QStringLiteral("reachability");
+    case ConnectionStep::Authentication:
+        return QStringLiteral("authentication");
+    case ConnectionStep::TokenAge:
+        return QStringLiteral("token-age");
+    case ConnectionStep::Capabilities:
+        return QStringLiteral("capabilities");
+    case ConnectionStep::Read:
+        return QStringLiteral("read");
+    case ConnectionStep::WriteRoundTrip:
+        return QStringLiteral("write-round-trip");
+    case ConnectionStep::Latency:
+        return QStringLiteral("latency");
+    }
+    return QString();
+}
+
+QString title(ConnectionStep step)
+{
+    switch (step) {
+    case ConnectionStep::Url:
+        return QCoreApplication::translate("ConnectionStep", "Server URL");
+    case ConnectionStep::Reachability:
+        return QCoreApplication::translate("ConnectionStep", "Network: name lookup, connection, TLS, proxy");
+    case ConnectionStep::Authentication:
+        return QCoreApplication::translate("ConnectionStep", "Authentication (access token)");
+    case ConnectionStep::TokenAge:
+        return QCoreApplication::translate("ConnectionStep", "Token age");
+    case ConnectionStep::Capabilities:
+        return QCoreApplication::translate("ConnectionStep", "Server capabilities");
+    case ConnectionStep::Read:
+        return QCoreApplication::translate("ConnectionStep", "Read: filter and paging");
+    case ConnectionStep::WriteRoundTrip:
+        return QCoreApplication::translate(
+            "ConnectionStep", "Write round trip (creates and deletes a temporary test user)");
+    case ConnectionStep::Latency:
+        return QCoreApplication::translate("ConnectionStep", "Latency and throttling");
+    }
+    return QString();
+}
+
+bool failureBlocks(ConnectionStep step)
+{
+    switch (step) {
+    case ConnectionStep::Url:
+    case ConnectionStep::Reachability:
+    case ConnectionStep::Authentication:
+    case ConnectionStep::Read:
+        return true;
+    case ConnectionStep::TokenAge: // the token worked just now: later steps still say something
+    case ConnectionStep::Capabilities:
+    case ConnectionStep::WriteRoundTrip:
+    case ConnectionStep::Latency:
+        return false;
+    }
+    return true;
+}
+
+} // namespace ConnectionSteps
