@@ -1,0 +1,239 @@
+#include "DirectorySnapshot.h"
+
+#include "DirectoryRows.h"
+#include "storage/Database.h"
+#include "storage/SqlValues.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+struct DirectorySnapshot::Data
+{
+    QDateTime loadedAt;
+    QList<DirectoryUser> users;
+    QList<DirectoryGroup> groups;
+    QHash<qint64, qsizetype> userIndex;
+    QHash<QString, qsizetype> userByNameKey;
+    QHash<QString, qsizetype> userByObjectId;
+    QHash<qint64, qsizetype> groupIndex;
+    QHash<QString, qsizetype> groupByNameKey;
+    QHash<qint64, QList<qint64>> groupsOfUserDirect;
+    QHash<qint64, QList<qint64>> parentsOfGroup;
+};
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("DirectorySnapshot", text);
+}
+
+StorageError readError(const QSqlQuery& query)
+{
+    return {StorageError::Kind::Sql,
+        tr("Could not read the directory: %1. Close other programs using the profile and try again.")
+            .arg(query.lastError().text())};
+}
+} // namespace
+
+DirectorySnapshot::DirectorySnapshot()
+    : m_data(std::make_shared<const Data>())
+{
+}
+
+DirectorySnapshot::DirectorySnapshot(std::shared_ptr<const Data> data)
+    : m_data(std::move(data))
+{
+}
+
+Result<DirectorySnapshot, StorageError> DirectorySnapshot::load(Database& database)
+{
+    auto data = std::make_shared<Data>();
+    data->loadedAt = QDateTime::currentDateTimeUtc();
+    // A transaction gives the four reads one consistent view even while the GUI writes.
+    auto status = database.transaction([&](QSqlDatabase& db) -> Status<StorageError> {
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        if (!query.exec(
+                QStringLiteral("SELECT %1 FROM directory_users ORDER BY id").arg(DirectoryRows::userColumns()))) {
+            return readError(query);
+        }
+        while (query.next()) {
+            DirectoryUser user = DirectoryRows::userFromQuery(query);
+            const qsizetype position = data->users.size();
+            data->userIndex.insert(user.id, position);
+            data->userByNameKey.insert(SqlValues::nameKey(user.userName), position);
+            data->userByObjectId.insert(user.objectId, position);
+            data->users.append(std::move(user));
+        }
+        if (!query.exec(
+                QStringLiteral("SELECT %1 FROM directory_groups ORDER BY id").arg(DirectoryRows::groupColumns()))) {
+            return readError(query);
+        }
+        while (query.next()) {
+            DirectoryGroup group = DirectoryRows::groupFromQuery(query);
+            const qsizetype position = data->groups.size();
+            data->groupIndex.insert(group.id, position);
+            data->groupByNameKey.insert(SqlValues::nameKey(group.displayName), position);
+            data->groups.append(std::move(group));
+        }
+        if (!query.exec(
+                QStringLiteral("SELECT group_id, user_id FROM group_user_members ORDER BY group_id, user_id"))) {
+            return readError(query);
+        }
+        while (query.next()) {
+            const qint64 groupId = query.value(0).toLongLong();
+            const qint64 userId = query.value(1).toLongLong();
+            data->groups[data->groupIndex.value(groupId)].memberUserIds.append(userId);
+            data->groupsOfUserDirect[userId].append(groupId);
+        }
+        if (!query.exec(QStringLiteral(
+                "SELECT group_id, member_group_id FROM group_group_members ORDER BY group_id, member_group_id"))) {
+            return readError(query);
+        }
+        while (query.next()) {
+            const qint64 groupId = query.value(0).toLongLong();
+            const qint64 memberId = query.value(1).toLongLong();
+            data->groups[data->groupIndex.value(groupId)].memberGroupIds.append(memberId);
+            data->parentsOfGroup[memberId].append(groupId);
+        }
+        return {};
+    });
+    if (!status) {
+        return status.error();
+    }
+    return DirectorySnapshot(std::move(data));
+}
+
+QDateTime DirectorySnapshot::loadedAt() const
+{
+    return m_data->loadedAt;
+}
+
+const QList<DirectoryUser>& DirectorySnapshot::users() const
+{
+    return m_data->users;
+}
+
+const QList<DirectoryGroup>& DirectorySnapshot::groups() const
+{
+    return m_data->groups;
+}
+
+const DirectoryUser* DirectorySnapshot::user(qint64 id) const
+{
+    const auto it = m_data->userIndex.constFind(id);
+    return it == m_data->userIndex.constEnd() ? nullptr : &m_data->users.at(*it);
+}
+
+const DirectoryUser* DirectorySnapshot::userByUserName(const QString& userName) const
+{
+    const auto it = m_data->userByNameKey.constFind(SqlValues::nameKey(userName));
+    return it == m_data->userByNameKey.constEnd() ? nullptr : &m_data->users.at(*it);
+}
+
+const DirectoryUser* DirectorySnapshot::userByObjectId(const QString& objectId) const
+{
+    const auto it = m_data->userByObjectId.constFind(objectId.trimmed());
+    return it == m_data->userByObjectId.constEnd() ? nullptr : &m_data->users.at(*it);
+}
+
+const DirectoryGroup* DirectorySnapshot::group(qint64 id) const
+{
+    const auto it = m_data->groupIndex.constFind(id);
+    return it == m_data->groupIndex.constEnd() ? nullptr : &m_data->groups.at(*it);
+}
+
+const DirectoryGroup* DirectorySnapshot::groupByDisplayName(const QString& displayName) const
+{
+    const auto it = m_data->groupByNameKey.constFind(SqlValues::nameKey(displayName));
+    return it == m_data->groupByNameKey.constEnd() ? nullptr : &m_data->groups.at(*it);
+}
+
+QList<qint64> DirectorySnapshot::parentGroups(qint64 groupId) const
+{
+    return m_data->parentsOfGroup.value(groupId);
+}
+
+QSet<qint64> DirectorySnapshot::flattenGroupMembers(qint64 groupId) const
+{
+    QSet<qint64> members;
+    QSet<qint64> visited;
+    QList<qint64> pending {groupId};
+    while (!pending.isEmpty()) {
+        const qint64 current = pending.takeLast();
+        if (visited.contains(current)) {
+            continue;
+        }
+        visited.insert(current);
+        const DirectoryGroup* g = group(current);
+        if (!g) {
+            continue;
+        }
+        for (const qint64 userId : g->memberUserIds) {
+            members.insert(userId);
+        }
+        for (const qint64 nested : g->memberGroupIds) {
+            if (!visited.contains(nested)) {
+                pending.append(nested);
+            }
+        }
+    }
+    return members;
+}
+
+QList<DirectoryMembership> DirectorySnapshot::groupsOfUser(qint64 userId) const
+{
+    // Breadth-first upwards from the direct groups gives each group its shortest path; the
+    // visited set makes loops harmless.
+    QHash<qint64, QList<qint64>> pathTo;
+    QList<qint64> queue;
+    for (const qint64 groupId : m_data->groupsOfUserDirect.value(userId)) {
+        if (!pathTo.contains(groupId)) {
+            pathTo.insert(groupId, {groupId});
+            queue.append(groupId);
+        }
+    }
+    for (qsizetype i = 0; i < queue.size(); ++i) {
+        const qint64 current = queue.at(i);
+        const QList<qint64> currentPath = pathTo.value(current);
+        for (const qint64 parent : m_data->parentsOfGroup.value(current)) {
+            if (pathTo.contains(parent)) {
+                continue;
+            }
+            pathTo.insert(parent, QList<qint64> {parent} + currentPath);
+            queue.append(parent);
+        }
+    }
+    QList<DirectoryMembership> memberships;
+    memberships.reserve(queue.size());
+    for (const qint64 groupId : std::as_const(queue)) {
+        memberships.append({groupId, pathTo.value(groupId)});
+    }
+    auto nameOf = [this](qint64 id) {
+        const DirectoryGroup* g = group(id);
+        return g ? SqlValues::nameKey(g->displayName) : QString();
+    };
+    std::sort(memberships.begin(), memberships.end(), [&](const DirectoryMembership& a, const DirectoryMembership& b) {
+        return nameOf(a.groupId) < nameOf(b.groupId);
+    });
+    return memberships;
+}
+
+QString DirectorySnapshot::explainMembership(const DirectoryMembership& membership) const
+{
+    auto nameOf = [this](qint64 id) {
+        const DirectoryGroup* g = group(id);
+        return g ? g->displayName : QString::number(id);
+    };
+    if (membership.isDirect()) {
+        return tr("direct member of %1").arg(nameOf(membership.groupId));
+    }
+    QStringList through;
+    for (qsizetype i = 1; i < membership.path.size(); ++i) {
+        through << nameOf(membership.path.at(i));
+    }
+    return tr("member of %1 through %2").arg(nameOf(membership.groupId), through.join(QStringLiteral(" \u2192 ")));
+}
