@@ -85,8 +85,8 @@ ScimFilter ScimClient::groupLookupFilter(const QJsonObject& group)
     return ScimFilter();
 }
 
-quint64 ScimClient::objectCall(const QByteArray& method, const QString& path, const QJsonObject* body,
-    const ScimFilter& lookupFilter, const QString& lookupPath, QObject* context, ObjectCallback callback)
+quint64 ScimClient::objectCall(
+    const QByteArray& method, const QString& path, const QJsonObject* body, QObject* context, ObjectCallback callback)
 {
     const quint64 id = nextId();
     ScimRequestSpec spec;
@@ -94,8 +94,6 @@ quint64 ScimClient::objectCall(const QByteArray& method, const QString& path, co
     spec.path = path;
     if (body)
         spec.body = QJsonDocument(*body).toJson(QJsonDocument::Compact);
-    spec.lookupFilter = lookupFilter;
-    spec.lookupPath = lookupPath;
     QPointer<QObject> ctx(context);
     QMetaObject::invokeMethod(
         m_worker,
@@ -109,6 +107,16 @@ quint64 ScimClient::objectCall(const QByteArray& method, const QString& path, co
         },
         Qt::QueuedConnection);
     return id;
+}
+
+ScimClient::CreateCallback ScimClient::resourceOnly(ObjectCallback callback)
+{
+    return [callback](const Result<CreateOutcome, ScimError>& result) {
+        if (result)
+            callback(result->resource);
+        else
+            callback(result.error());
+    };
 }
 
 quint64 ScimClient::list(
@@ -142,31 +150,36 @@ ScimClient::ObjectCallback toDone(ScimClient::DoneCallback callback)
 
 } // namespace
 
-quint64 ScimClient::createUser(const QJsonObject& user, QObject* context, ObjectCallback callback)
+quint64 ScimClient::createUser(const QJsonObject& user, QObject* context, CreateCallback callback)
 {
     return createResource(kUsers, user, userLookupFilter(user), context, std::move(callback));
 }
 
+quint64 ScimClient::createUser(const QJsonObject& user, QObject* context, ObjectCallback callback)
+{
+    return createUser(user, context, resourceOnly(std::move(callback)));
+}
+
 quint64 ScimClient::getUser(const QString& id, QObject* context, ObjectCallback callback)
 {
-    return objectCall("GET", idPath(kUsers, id), nullptr, {}, {}, context, std::move(callback));
+    return objectCall("GET", idPath(kUsers, id), nullptr, context, std::move(callback));
 }
 
 quint64 ScimClient::replaceUser(const QString& id, const QJsonObject& user, QObject* context, ObjectCallback callback)
 {
-    return objectCall("PUT", idPath(kUsers, id), &user, {}, {}, context, std::move(callback));
+    return objectCall("PUT", idPath(kUsers, id), &user, context, std::move(callback));
 }
 
 quint64 ScimClient::patchUser(
     const QString& id, const QList<PatchOperation>& operations, QObject* context, ObjectCallback callback)
 {
     const QJsonObject body = PatchOperation::requestBody(operations);
-    return objectCall("PATCH", idPath(kUsers, id), &body, {}, {}, context, std::move(callback));
+    return objectCall("PATCH", idPath(kUsers, id), &body, context, std::move(callback));
 }
 
 quint64 ScimClient::deleteUser(const QString& id, QObject* context, DoneCallback callback)
 {
-    return objectCall("DELETE", idPath(kUsers, id), nullptr, {}, {}, context, toDone(std::move(callback)));
+    return objectCall("DELETE", idPath(kUsers, id), nullptr, context, toDone(std::move(callback)));
 }
 
 quint64 ScimClient::listUsers(const ScimFilter& filter, QObject* context, ListCallback callback, int pageSize)
@@ -174,31 +187,36 @@ quint64 ScimClient::listUsers(const ScimFilter& filter, QObject* context, ListCa
     return list(kUsers, filter, pageSize, context, std::move(callback));
 }
 
-quint64 ScimClient::createGroup(const QJsonObject& group, QObject* context, ObjectCallback callback)
+quint64 ScimClient::createGroup(const QJsonObject& group, QObject* context, CreateCallback callback)
 {
     return createResource(kGroups, group, groupLookupFilter(group), context, std::move(callback));
 }
 
+quint64 ScimClient::createGroup(const QJsonObject& group, QObject* context, ObjectCallback callback)
+{
+    return createGroup(group, context, resourceOnly(std::move(callback)));
+}
+
 quint64 ScimClient::getGroup(const QString& id, QObject* context, ObjectCallback callback)
 {
-    return objectCall("GET", idPath(kGroups, id), nullptr, {}, {}, context, std::move(callback));
+    return objectCall("GET", idPath(kGroups, id), nullptr, context, std::move(callback));
 }
 
 quint64 ScimClient::replaceGroup(const QString& id, const QJsonObject& group, QObject* context, ObjectCallback callback)
 {
-    return objectCall("PUT", idPath(kGroups, id), &group, {}, {}, context, std::move(callback));
+    return objectCall("PUT", idPath(kGroups, id), &group, context, std::move(callback));
 }
 
 quint64 ScimClient::patchGroup(
     const QString& id, const QList<PatchOperation>& operations, QObject* context, ObjectCallback callback)
 {
     const QJsonObject body = PatchOperation::requestBody(operations);
-    return objectCall("PATCH", idPath(kGroups, id), &body, {}, {}, context, std::move(callback));
+    return objectCall("PATCH", idPath(kGroups, id), &body, context, std::move(callback));
 }
 
 quint64 ScimClient::deleteGroup(const QString& id, QObject* context, DoneCallback callback)
 {
-    return objectCall("DELETE", idPath(kGroups, id), nullptr, {}, {}, context, toDone(std::move(callback)));
+    return objectCall("DELETE", idPath(kGroups, id), nullptr, context, toDone(std::move(callback)));
 }
 
 quint64 ScimClient::listGroups(const ScimFilter& filter, QObject* context, ListCallback callback, int pageSize)
@@ -207,9 +225,35 @@ quint64 ScimClient::listGroups(const ScimFilter& filter, QObject* context, ListC
 }
 
 quint64 ScimClient::createResource(const QString& endpoint, const QJsonObject& resource, const ScimFilter& lookupFilter,
+    QObject* context, CreateCallback callback)
+{
+    const quint64 id = nextId();
+    ScimRequestSpec spec;
+    spec.method = "POST";
+    spec.path = endpoint;
+    spec.body = QJsonDocument(resource).toJson(QJsonDocument::Compact);
+    spec.lookupFilter = lookupFilter;
+    spec.lookupPath = endpoint;
+    QPointer<QObject> ctx(context);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, id, spec, ctx, callback] {
+            worker->startCall(id, spec, [ctx, callback](const Result<ScimResponse, ScimError>& result) {
+                if (result)
+                    deliver(ctx, callback,
+                        Result<CreateOutcome, ScimError>(CreateOutcome {result->json, result->recoveredByLookup}));
+                else
+                    deliver(ctx, callback, Result<CreateOutcome, ScimError>(result.error()));
+            });
+        },
+        Qt::QueuedConnection);
+    return id;
+}
+
+quint64 ScimClient::createResource(const QString& endpoint, const QJsonObject& resource, const ScimFilter& lookupFilter,
     QObject* context, ObjectCallback callback)
 {
-    return objectCall("POST", endpoint, &resource, lookupFilter, endpoint, context, std::move(callback));
+    return createResource(endpoint, resource, lookupFilter, context, resourceOnly(std::move(callback)));
 }
 
 quint64 ScimClient::listResources(
@@ -220,7 +264,7 @@ quint64 ScimClient::listResources(
 
 quint64 ScimClient::getServiceProviderConfig(QObject* context, ConfigCallback callback)
 {
-    return objectCall("GET", QStringLiteral("/ServiceProviderConfig"), nullptr, {}, {}, context,
+    return objectCall("GET", QStringLiteral("/ServiceProviderConfig"), nullptr, context,
         [callback](const Result<QJsonObject, ScimError>& result) {
             if (result)
                 callback(ServiceProviderConfig::fromJson(*result));
@@ -256,13 +300,12 @@ ScimClient::ObjectCallback discoveryList(ScimClient::ListCallback callback)
 
 quint64 ScimClient::getSchemas(QObject* context, ListCallback callback)
 {
-    return objectCall("GET", QStringLiteral("/Schemas"), nullptr, {}, {}, context, discoveryList(std::move(callback)));
+    return objectCall("GET", QStringLiteral("/Schemas"), nullptr, context, discoveryList(std::move(callback)));
 }
 
 quint64 ScimClient::getResourceTypes(QObject* context, ListCallback callback)
 {
-    return objectCall(
-        "GET", QStringLiteral("/ResourceTypes"), nullptr, {}, {}, context, discoveryList(std::move(callback)));
+    return objectCall("GET", QStringLiteral("/ResourceTypes"), nullptr, context, discoveryList(std::move(callback)));
 }
 
 void ScimClient::cancel(quint64 requestId)

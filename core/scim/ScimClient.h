@@ -35,13 +35,30 @@ public:
     using DoneCallback = std::function<void(const Status<ScimError>&)>;
     using ConfigCallback = std::function<void(const Result<ServiceProviderConfig, ScimError>&)>;
 
+    // What a create produced. alreadyExisted is true when the object was not returned by the
+    // POST but found with the lookup filter (userLookupFilter / groupLookupFilter) after
+    //  - a 409: someone created it before, or this very POST created it and Qt re-sent the
+    //    request internally after the connection closed without an answer, so the copy got 409;
+    //  - an unknown outcome (timeout, dropped connection, 500/502/504 after the body went out).
+    // The sync engine treats an already-existing object as "link it", never as a failure and
+    // never as a reason to create a second one. A 409 whose lookup finds nothing (a conflict on
+    // another unique attribute, e.g. AWS email or externalId) is reported as the 409 error.
+    struct CreateOutcome
+    {
+        QJsonObject resource;
+        bool alreadyExisted = false;
+    };
+    using CreateCallback = std::function<void(const Result<CreateOutcome, ScimError>&)>;
+
     explicit ScimClient(const ScimClientConfig& config, QObject* parent = nullptr);
     ~ScimClient() override;
 
     const ScimClientConfig& config() const { return m_config; }
 
-    // Users. createUser looks the user up by userName (or externalId) when the outcome of the
-    // POST is unknown, and returns the found user instead of creating a duplicate.
+    // Users. createUser looks the user up by userName (or externalId) after a 409 or when the
+    // outcome of the POST is unknown, and returns the found user instead of creating a duplicate
+    // (see CreateOutcome). The ObjectCallback overload gets the resource only.
+    quint64 createUser(const QJsonObject& user, QObject* context, CreateCallback callback);
     quint64 createUser(const QJsonObject& user, QObject* context, ObjectCallback callback);
     quint64 getUser(const QString& id, QObject* context, ObjectCallback callback);
     quint64 replaceUser(const QString& id, const QJsonObject& user, QObject* context, ObjectCallback callback);
@@ -52,7 +69,8 @@ public:
     // Walks every page; pageSize 0 means capabilities.maxPageSize.
     quint64 listUsers(const ScimFilter& filter, QObject* context, ListCallback callback, int pageSize = 0);
 
-    // Groups (looked up by displayName or externalId on an unknown-outcome create).
+    // Groups (looked up by displayName or externalId after a 409 or an unknown-outcome create).
+    quint64 createGroup(const QJsonObject& group, QObject* context, CreateCallback callback);
     quint64 createGroup(const QJsonObject& group, QObject* context, ObjectCallback callback);
     quint64 getGroup(const QString& id, QObject* context, ObjectCallback callback);
     quint64 replaceGroup(const QString& id, const QJsonObject& group, QObject* context, ObjectCallback callback);
@@ -62,6 +80,10 @@ public:
     quint64 listGroups(const ScimFilter& filter, QObject* context, ListCallback callback, int pageSize = 0);
 
     // Generic resource access for other resource types ("/Users", "/Groups", ...).
+    // An empty lookupFilter turns the lookup off: a 409 is then reported and an unknown outcome
+    // fails without re-sending.
+    quint64 createResource(const QString& endpoint, const QJsonObject& resource, const ScimFilter& lookupFilter,
+        QObject* context, CreateCallback callback);
     quint64 createResource(const QString& endpoint, const QJsonObject& resource, const ScimFilter& lookupFilter,
         QObject* context, ObjectCallback callback);
     quint64 listResources(
@@ -79,7 +101,7 @@ public:
     void setTraceEnabled(bool enabled);
     ScimClientStats statistics() const;
 
-    // The filter a create is looked up with after an unknown outcome.
+    // The filter a create is looked up with after a 409 or an unknown outcome.
     static ScimFilter userLookupFilter(const QJsonObject& user);
     static ScimFilter groupLookupFilter(const QJsonObject& group);
 
@@ -89,8 +111,9 @@ signals:
 
 private:
     quint64 nextId() { return ++m_nextId; }
-    quint64 objectCall(const QByteArray& method, const QString& path, const QJsonObject* body,
-        const ScimFilter& lookupFilter, const QString& lookupPath, QObject* context, ObjectCallback callback);
+    quint64 objectCall(const QByteArray& method, const QString& path, const QJsonObject* body, QObject* context,
+        ObjectCallback callback);
+    static CreateCallback resourceOnly(ObjectCallback callback);
     quint64 list(const QString& path, const ScimFilter& filter, int pageSize, QObject* context, ListCallback callback);
     static QString idPath(const QString& endpoint, const QString& id);
 

@@ -298,9 +298,20 @@ void ScimWorker::onJobFinished(const std::shared_ptr<Call>& call, ScimHttpJob* j
         enqueue(call);
         return;
     }
+    const bool canLookUp = call->spec.method == "POST" && !call->spec.lookupPath.isEmpty()
+        && !call->spec.lookupFilter.isEmpty() && call->spec.lookupFilter.isValid();
+    if (canLookUp && decorated.kind == ScimError::Kind::Http && decorated.httpStatus == 409) {
+        // Either the object existed before, or this very POST created it and its answer was lost:
+        // QNetworkAccessManager re-sends a request, POST included, when the connection closes
+        // before any response byte (QHttpNetworkConnectionChannel's reconnect attempts, no opt-out
+        // in Qt 6.4), and the re-sent copy gets the 409. Both cases mean "link the existing object".
+        lookUpExisting(call, decorated, LookupReason::Conflict);
+        pump();
+        return;
+    }
     if (call->spec.method == "POST" && RetryPolicy::isOutcomeUnknown(decorated) && response.mayHaveArrived) {
-        if (!call->spec.lookupPath.isEmpty() && !call->spec.lookupFilter.isEmpty() && call->spec.lookupFilter.isValid())
-            lookUpAfterUnknownOutcome(call, decorated);
+        if (canLookUp)
+            lookUpExisting(call, decorated, LookupReason::UnknownOutcome);
         else
             finish(call, decorated); // cannot verify, so never re-sent blindly
         pump();
@@ -338,19 +349,23 @@ void ScimWorker::retryLater(const std::shared_ptr<Call>& call, qint64 delayMs)
     timer->start(int(std::min<qint64>(delayMs, std::numeric_limits<int>::max())));
 }
 
-void ScimWorker::lookUpAfterUnknownOutcome(const std::shared_ptr<Call>& call, const ScimError& error)
+void ScimWorker::lookUpExisting(const std::shared_ptr<Call>& call, const ScimError& error, LookupReason reason)
 {
     {
         QMutexLocker lock(&m_statsMutex);
-        ++m_stats.unknownOutcomeLookups;
+        if (reason == LookupReason::Conflict)
+            ++m_stats.conflictLookups;
+        else
+            ++m_stats.unknownOutcomeLookups;
     }
-    qCInfo(lcScim) << "POST outcome unknown, looking up" << call->spec.lookupPath
-                   << m_redactor.redact(call->spec.lookupFilter.toString());
+    qCInfo(lcScim) << (reason == LookupReason::Conflict ? "POST answered 409, looking up"
+                                                        : "POST outcome unknown, looking up")
+                   << call->spec.lookupPath << m_redactor.redact(call->spec.lookupFilter.toString());
     ScimRequestSpec lookup;
     lookup.method = "GET";
     lookup.path = call->spec.lookupPath;
     lookup.query.append({QStringLiteral("filter"), call->spec.lookupFilter.toString()});
-    startCall(call->id, lookup, [this, call, error](const Result<ScimResponse, ScimError>& found) {
+    startCall(call->id, lookup, [this, call, error, reason](const Result<ScimResponse, ScimError>& found) {
         if (call->finished)
             return;
         if (!found) {
@@ -360,10 +375,16 @@ void ScimWorker::lookUpAfterUnknownOutcome(const std::shared_ptr<Call>& call, co
         const QJsonArray resources = found->json.value(QLatin1String("Resources")).toArray();
         if (!resources.isEmpty() && resources.first().isObject()) {
             ScimResponse recovered;
-            recovered.status = 201;
+            recovered.status = 200;
             recovered.json = resources.first().toObject();
             recovered.recoveredByLookup = true;
             finish(call, recovered);
+            return;
+        }
+        // A conflict on another unique attribute (AWS: email or externalId) than the one looked
+        // up: the caller has to decide, so the 409 is reported.
+        if (reason == LookupReason::Conflict) {
+            finish(call, error);
             return;
         }
         // Not there: the first POST did not take effect, so sending it again creates no duplicate.

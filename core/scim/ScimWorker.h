@@ -35,7 +35,7 @@ struct ScimRequestSpec
     QString path; // relative to the base URL, already percent-encoded ("/Users/abc")
     QList<QPair<QString, std::optional<QString>>> query; // nullopt: a bare key such as "cursor"
     QByteArray body; // JSON; empty for none
-    // For a POST whose outcome is unknown: where and how to look the object up first.
+    // For a POST answered 409 or whose outcome is unknown: where and how to look the object up.
     QString lookupPath;
     ScimFilter lookupFilter;
 };
@@ -44,7 +44,7 @@ struct ScimResponse
 {
     int status = 0;
     QJsonObject json; // empty for 204 / empty bodies
-    bool recoveredByLookup = false; // a POST with unknown outcome whose object was found
+    bool recoveredByLookup = false; // a POST answered 409 or with unknown outcome whose object was found
 };
 
 // The client's engine; lives on the ScimClient's worker thread and is driven only through
@@ -85,7 +85,12 @@ private:
     void onJobFinished(const std::shared_ptr<Call>& call, ScimHttpJob* job);
     void finish(const std::shared_ptr<Call>& call, const Result<ScimResponse, ScimError>& result);
     void retryLater(const std::shared_ptr<Call>& call, qint64 delayMs);
-    void lookUpAfterUnknownOutcome(const std::shared_ptr<Call>& call, const ScimError& error);
+    enum class LookupReason
+    {
+        UnknownOutcome, // timeout, dropped connection, 500/502/504 after the body went out
+        Conflict, // 409
+    };
+    void lookUpExisting(const std::shared_ptr<Call>& call, const ScimError& error, LookupReason reason);
     void requestListPage(const std::shared_ptr<ListState>& list);
     void onListPage(const std::shared_ptr<ListState>& list, const Result<ScimResponse, ScimError>& page);
     void fetchOAuthToken();

@@ -39,6 +39,7 @@ private slots:
     void serverErrorsAreRetriedThenSucceed();
     void droppedConnectionIsRetried();
     void unknownOutcomePostIsLookedUpNotResent();
+    void postAppliedThenHangingIsLookedUpAfterTimeout();
     void postDroppedBeforeProcessingIsSentAgainOnce();
     void hangTimesOut();
     void cancelAllAbortsInFlight();
@@ -276,14 +277,26 @@ void TestScimClientEmulator::notFoundConflictAndBadRequest()
     QTRY_VERIFY_WITH_TIMEOUT(missing.done(), kWaitMs);
     QCOMPARE(missing->error().httpStatus, 404);
 
-    QVERIFY(!createUser(*scim, QStringLiteral("carol")).isEmpty());
+    const QString carolId = createUser(*scim, QStringLiteral("carol")).value(QStringLiteral("id")).toString();
+    QVERIFY(!carolId.isEmpty());
+    // 409 on userName (case-insensitive): looked up and linked, not a failure.
+    Awaited<Result<ScimClient::CreateOutcome, ScimError>> existing;
+    scim->createUser(awsUser(QStringLiteral("CAROL")), this, existing.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(existing.done(), kWaitMs);
+    QVERIFY2(*existing, qPrintable(why(*existing)));
+    QVERIFY(existing->value().alreadyExisted);
+    QCOMPARE(existing->value().resource.value(QStringLiteral("id")).toString(), carolId);
+    QCOMPARE(scim->statistics().conflictLookups, 1);
+
+    // 409 on externalId while the userName is new: the lookup finds nothing, the 409 is reported.
     AwaitedObject duplicate;
-    scim->createUser(awsUser(QStringLiteral("CAROL")), this, duplicate.callback());
+    scim->createUser(awsUser(QStringLiteral("carol2"), QStringLiteral("ext-carol")), this, duplicate.callback());
     QTRY_VERIFY_WITH_TIMEOUT(duplicate.done(), kWaitMs);
     QVERIFY(!*duplicate);
     QCOMPARE(duplicate->error().httpStatus, 409);
     QVERIFY(!duplicate->error().detail.isEmpty());
     QVERIFY(!duplicate->error().requestId.isEmpty());
+    QCOMPARE(m_emulator->userCount(), 1);
 
     QJsonObject invalid = awsUser(QStringLiteral("dave"));
     invalid.remove(QStringLiteral("displayName"));
@@ -291,7 +304,7 @@ void TestScimClientEmulator::notFoundConflictAndBadRequest()
     scim->createUser(invalid, this, rejected.callback());
     QTRY_VERIFY_WITH_TIMEOUT(rejected.done(), kWaitMs);
     QCOMPARE(rejected->error().httpStatus, 400);
-    QCOMPARE(m_emulator->routeCount(QStringLiteral("POST /Users")), 3); // 4xx never retried
+    QCOMPARE(m_emulator->routeCount(QStringLiteral("POST /Users")), 4); // 4xx never retried
 }
 
 void TestScimClientEmulator::throttledWithRetryAfterIsRetried()
@@ -365,30 +378,54 @@ void TestScimClientEmulator::droppedConnectionIsRetried()
 
 void TestScimClientEmulator::unknownOutcomePostIsLookedUpNotResent()
 {
+    // The emulator applies the POST and drops the connection before answering. Qt re-sends the
+    // POST by itself (QHttpNetworkConnectionChannel reconnect attempts, no opt-out in Qt 6.4), so
+    // the client sees the copy's 409, or the dropped connection when Qt gives up: either way it
+    // looks the object up and returns it, marked alreadyExisted.
     auto scim = client();
     m_emulator->dropNext(1, AwsScimEmulator::DropMode::AfterProcessing);
-    AwaitedObject created;
+    Awaited<Result<ScimClient::CreateOutcome, ScimError>> created;
     scim->createUser(awsUser(QStringLiteral("erin"), QStringLiteral("ext-erin")), this, created.callback());
     QTRY_VERIFY_WITH_TIMEOUT(created.done(), kWaitMs);
-    QCOMPARE(m_emulator->userCount(), 1); // whatever happens: no duplicate
-    // Known gap: QNetworkAccessManager transparently re-sends a request whose connection closed
-    // before any response byte (QHttpNetworkConnectionChannel reconnectAttempts), POST included,
-    // so the client sees the duplicate's 409 instead of the dropped connection.
-    QEXPECT_FAIL("", "Qt re-sends the POST internally before the client can look it up", Abort);
     QVERIFY2(*created, qPrintable(why(*created)));
-    QCOMPARE(created->value().value(QStringLiteral("userName")).toString(), QStringLiteral("erin"));
-    QVERIFY(!created->value().value(QStringLiteral("id")).toString().isEmpty());
-    QCOMPARE(m_emulator->userCount(), 1);
-    QCOMPARE(m_emulator->routeCount(QStringLiteral("POST /Users")), 1); // never re-sent
-    QCOMPARE(scim->statistics().unknownOutcomeLookups, 1);
+    QCOMPARE(m_emulator->userCount(), 1); // no duplicate
+    QCOMPARE(created->value().resource.value(QStringLiteral("userName")).toString(), QStringLiteral("erin"));
+    QCOMPARE(created->value().resource.value(QStringLiteral("id")).toString(),
+        m_emulator->findUserByUserName(QStringLiteral("erin")).value(QStringLiteral("id")).toString());
+    QVERIFY(created->value().alreadyExisted);
+    const ScimClientStats stats = scim->statistics();
+    QCOMPARE(stats.unknownOutcomeLookups + stats.conflictLookups, 1);
+    QCOMPARE(m_emulator->routeCount(QStringLiteral("GET /Users")), 1); // the lookup
 
     m_emulator->dropNext(1, AwsScimEmulator::DropMode::AfterProcessing);
-    AwaitedObject createdGroup;
+    Awaited<Result<ScimClient::CreateOutcome, ScimError>> createdGroup;
     scim->createGroup(group(QStringLiteral("Ops")), this, createdGroup.callback());
     QTRY_VERIFY_WITH_TIMEOUT(createdGroup.done(), kWaitMs);
     QVERIFY2(*createdGroup, qPrintable(why(*createdGroup)));
+    QVERIFY(createdGroup->value().alreadyExisted);
+    QCOMPARE(createdGroup->value().resource.value(QStringLiteral("displayName")).toString(), QStringLiteral("Ops"));
     QCOMPARE(m_emulator->groupCount(), 1);
-    QCOMPARE(m_emulator->routeCount(QStringLiteral("POST /Groups")), 1);
+}
+
+void TestScimClientEmulator::postAppliedThenHangingIsLookedUpAfterTimeout()
+{
+    // A true unknown outcome: the POST is applied but its answer never comes in time (the
+    // emulator's latency is longer than the client's timeout; the emulator has no
+    // "hang after processing" knob). The lookup then runs without latency.
+    auto scim = client([](ScimClientConfig& config) { config.requestTimeoutMs = 400; });
+    m_emulator->setLatency(20000);
+    Awaited<Result<ScimClient::CreateOutcome, ScimError>> created;
+    scim->createUser(awsUser(QStringLiteral("hank"), QStringLiteral("ext-hank")), this, created.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(m_emulator->userCount() == 1, kWaitMs);
+    m_emulator->setLatency(0);
+    QTRY_VERIFY_WITH_TIMEOUT(created.done(), kWaitMs);
+    QVERIFY2(*created, qPrintable(why(*created)));
+    QVERIFY(created->value().alreadyExisted);
+    QCOMPARE(created->value().resource.value(QStringLiteral("userName")).toString(), QStringLiteral("hank"));
+    QCOMPARE(m_emulator->userCount(), 1);
+    QCOMPARE(m_emulator->routeCount(QStringLiteral("POST /Users")), 1); // looked up, not re-sent
+    QCOMPARE(scim->statistics().unknownOutcomeLookups, 1);
+    QCOMPARE(scim->statistics().conflictLookups, 0);
 }
 
 void TestScimClientEmulator::postDroppedBeforeProcessingIsSentAgainOnce()
