@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+// A directory user as the target should hold it: what the mapping produced, plus what the
+// planner needs to find the user on the target.
+struct DesiredUser
+{
+    QString directoryObjectId;
+    QString userName;
+    QString displayName;
+    bool active = true;
+    QJsonObject resource; // the complete create body
+    // (SCIM attribute name, value) in matching precedence, e.g. externalId, userName, emails.value.
+    QList<QPair<QString, QString>> matchKeys;
+    QString validationError; // non-empty: the target would reject this user; it is skipped
+};
+
+// A directory group the application provisions, with its (flattened) user members.
+struct DesiredGroup
+{
+    QString directoryObjectId;
+    QString displayName;
+    QStringList memberDirectoryIds; // directory object ids of users
+};
+
+// What the application should look like on the target, computed from the directory, the
+// assignment and the server's mappings.
+struct DesiredState
+{
+    QList<DesiredUser> users;
+    QList<DesiredGroup> groups;
+    QStringList updatePaths;
+    QStringList caseInsensitivePaths;
+    QStringList configurationErrors; // broken mappings: the sync must not run
+};

@@ -1,0 +1,72 @@
+#include "DesiredStateBuilder.h"
+
+#include "ScopeEvaluator.h"
+
+#include <mapping/UserMapper.h>
+#include <mapping/UserValidator.h>
+
+#include <QCoreApplication>
+#include <QSet>
+
+DesiredState DesiredStateBuilder::build(const Application& application, const ScimServer& server,
+    const QList<DirectoryUser>& users, const QList<DirectoryGroup>& groups, std::optional<qint64> onlyUserId)
+{
+    DesiredState state;
+    const UserMapper mapper(server.userMappings, server.staticAttributes, server.capabilities);
+    state.configurationErrors = mapper.configurationErrors();
+    state.updatePaths = mapper.mappedPaths(MapPurpose::Update);
+    state.caseInsensitivePaths = mapper.caseInsensitivePaths();
+    const UserValidator validator(server.capabilities);
+
+    const ScopeEvaluator scope(application.assignment, users, groups);
+    QHash<qint64, const DirectoryUser*> byId;
+    for (const auto& user : users)
+        byId.insert(user.id, &user);
+
+    QList<qint64> inScope = scope.usersInScope();
+    if (onlyUserId)
+        inScope = inScope.contains(*onlyUserId) ? QList<qint64> {*onlyUserId} : QList<qint64> {};
+    QSet<qint64> inScopeSet(inScope.cbegin(), inScope.cend());
+
+    state.users.reserve(inScope.size());
+    for (qint64 id : std::as_const(inScope)) {
+        const DirectoryUser& user = *byId.value(id);
+        DesiredUser desired;
+        desired.directoryObjectId = user.objectId;
+        desired.userName = user.userName;
+        desired.displayName = user.displayName;
+        desired.active = user.active;
+        const MappedUser mapped = mapper.map(user, MapPurpose::Create);
+        const UserValidation validation = validator.validate(mapped.resource);
+        desired.resource = validation.resource;
+        if (!validation.ok()) {
+            QStringList reasons;
+            for (const auto& violation : validation.violations)
+                reasons.append(QStringLiteral("%1: %2 %3").arg(violation.attribute, violation.reason, violation.fix));
+            desired.validationError = reasons.join(QLatin1Char(' '));
+        }
+        for (const auto& match : mapper.matchingAttributes(user))
+            desired.matchKeys.append({match.attributeName, match.value});
+        state.users.append(desired);
+    }
+
+    if (onlyUserId)
+        return state;
+    QHash<qint64, const DirectoryGroup*> groupsById;
+    for (const auto& group : groups)
+        groupsById.insert(group.id, &group);
+    for (qint64 groupId : application.assignment.groupIds) {
+        const DirectoryGroup* group = groupsById.value(groupId);
+        if (!group)
+            continue;
+        DesiredGroup desired;
+        desired.directoryObjectId = group->objectId;
+        desired.displayName = group->displayName;
+        for (qint64 member : scope.flattenedMembers(groupId)) {
+            if (inScopeSet.contains(member))
+                desired.memberDirectoryIds.append(byId.value(member)->objectId);
+        }
+        state.groups.append(desired);
+    }
+    return state;
+}

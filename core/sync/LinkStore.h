@@ -1,0 +1,56 @@
+#pragma once
+
+#include <storage/StorageError.h>
+#include <util/Result.h>
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+class Database;
+
+// A directory object provisioned as (or matched to) a target object for one application.
+// Only linked objects are managed: updated, deprovisioned, counted for the threshold.
+struct TargetLink
+{
+    enum class Kind
+    {
+        User,
+        Group,
+    };
+
+    Kind kind = Kind::User;
+    QString directoryObjectId;
+    QString targetId;
+    QString targetName;
+    QDateTime createdAt;
+    QDateTime lastSyncedAt;
+};
+
+// The target_links table. Thread-safe through Database's per-thread connections.
+class LinkStore
+{
+public:
+    LinkStore(std::shared_ptr<Database> database, qint64 applicationId);
+
+    qint64 applicationId() const { return m_applicationId; }
+
+    // directory object id → link
+    Result<QHash<QString, TargetLink>, StorageError> load(TargetLink::Kind kind) const;
+    // Inserts or replaces the link of this directory object; a stale link of another
+    // directory object to the same target id is dropped (the target object is one person).
+    Status<StorageError> upsert(const TargetLink& link);
+    Status<StorageError> upsertAll(const QList<TargetLink>& links);
+    Status<StorageError> remove(TargetLink::Kind kind, const QString& directoryObjectId);
+    Status<StorageError> removeByTargetId(TargetLink::Kind kind, const QString& targetId);
+    Status<StorageError> touch(TargetLink::Kind kind, const QStringList& directoryObjectIds, const QDateTime& when);
+
+    static QString kindId(TargetLink::Kind kind);
+
+private:
+    std::shared_ptr<Database> m_database;
+    qint64 m_applicationId = 0;
+};

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "DesiredState.h"
+#include "LinkStore.h"
+#include "SyncPlan.h"
+#include "TargetSnapshot.h"
+
+#include <model/ServerCapabilities.h>
+#include <model/ServerOptions.h>
+
+#include <QHash>
+#include <QSet>
+
+#include <optional>
+
+// Everything a plan is computed from. All in memory: planning does no I/O.
+struct PlannerInput
+{
+    qint64 applicationId = 0;
+    ServerCapabilities capabilities;
+    ServerOptions options;
+    QStringList updatePaths; // mapped paths kept in sync (UserMapper::mappedPaths(Update))
+    QStringList caseInsensitivePaths; // UserMapper::caseInsensitivePaths()
+    QList<DesiredUser> users; // in scope (inactive ones included: they are deprovisioned)
+    QList<DesiredGroup> groups; // assigned groups
+    QHash<QString, TargetLink> userLinks; // directory object id → link
+    QHash<QString, TargetLink> groupLinks;
+    std::shared_ptr<const TargetSnapshot> target;
+    // False when the directory read failed or was cut short: then nothing is deprovisioned.
+    bool sourceComplete = true;
+    // Single-user provisioning: only these directory objects may be deprovisioned and
+    // group membership is left alone. Empty optional: the whole application.
+    std::optional<QSet<QString>> onlyObjects;
+};
+
+// Matches directory objects to target objects, diffs mapped attributes and produces the
+// minimal SyncPlan. Pure and thread-safe (runs off the GUI thread).
+class SyncPlanner
+{
+public:
+    static SyncPlan plan(const PlannerInput& input);
+
+    // The PATCH operations that turn `current` into `desired` for these changes.
+    static QList<PatchOperation> patchFor(const QJsonObject& desired, const QList<AttributeChange>& changes);
+};

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "TargetSnapshot.h"
+
+#include <model/ServerCapabilities.h>
+#include <scim/ScimError.h>
+#include <util/Result.h>
+
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+#include <functional>
+#include <memory>
+
+class ScimClient;
+
+// Reads every user and group of the target, and the memberships of the groups the caller
+// needs, the way the server allows: from the group resource when it returns members,
+// otherwise with one `groups.value eq "<id>"` user list per group. Requests run
+// concurrently within the client's limits. Any failed request fails the whole read: a
+// partial snapshot would make the planner create duplicates or remove members.
+class TargetReader : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Callback = std::function<void(const Result<std::shared_ptr<TargetSnapshot>, ScimError>&)>;
+    // Whether the membership of this group is needed (e.g. it is linked or matches a
+    // directory group). Without a selector, every group's membership is read.
+    using MembershipSelector = std::function<bool(const TargetGroup&)>;
+
+    TargetReader(ScimClient* client, const ServerCapabilities& capabilities, QObject* parent = nullptr);
+    ~TargetReader() override;
+
+    // Starts reading; the callback runs once on this object's thread.
+    void read(MembershipSelector selector, Callback callback);
+    void cancel();
+
+signals:
+    void progress(int requestsDone, int membershipGroupsTotal);
+
+private:
+    void listsFinished();
+    void startMembershipReads();
+    void pumpMembershipReads();
+    void fail(const ScimError& error);
+    void finish();
+
+    QPointer<ScimClient> m_client;
+    ServerCapabilities m_capabilities;
+    MembershipSelector m_selector;
+    Callback m_callback;
+    std::shared_ptr<TargetSnapshot> m_snapshot;
+    QSet<quint64> m_inFlight;
+    bool m_usersDone = false;
+    bool m_groupsDone = false;
+    bool m_failed = false;
+    QList<int> m_membershipQueue; // indexes into m_snapshot->groups
+    int m_requestsDone = 0;
+    int m_membershipTotal = 0;
+};

@@ -1,0 +1,34 @@
+#include "TargetSnapshot.h"
+
+#include <QJsonArray>
+
+TargetUser TargetSnapshot::userFromJson(const QJsonObject& resource)
+{
+    TargetUser user;
+    user.id = resource.value(QLatin1String("id")).toString();
+    user.userName = resource.value(QLatin1String("userName")).toString();
+    user.displayName = resource.value(QLatin1String("displayName")).toString();
+    user.externalId = resource.value(QLatin1String("externalId")).toString();
+    const QJsonValue active = resource.value(QLatin1String("active"));
+    // Some servers send "true"/"false" as strings; absent means active (RFC 7643 default).
+    user.active = active.isBool()
+        ? active.toBool()
+        : (active.isString() ? active.toString().compare(QLatin1String("false"), Qt::CaseInsensitive) != 0 : true);
+    user.resource = resource;
+    return user;
+}
+
+TargetGroup TargetSnapshot::groupFromJson(const QJsonObject& resource)
+{
+    TargetGroup group;
+    group.id = resource.value(QLatin1String("id")).toString();
+    group.displayName = resource.value(QLatin1String("displayName")).toString();
+    group.externalId = resource.value(QLatin1String("externalId")).toString();
+    const QJsonArray members = resource.value(QLatin1String("members")).toArray();
+    for (const auto& member : members) {
+        const QString id = member.toObject().value(QLatin1String("value")).toString();
+        if (!id.isEmpty())
+            group.memberIds.append(id);
+    }
+    return group;
+}
