@@ -1,8 +1,12 @@
 #include "ServersPage.h"
 
+#include "ServerEditDialog.h"
 #include "ServerTableModel.h"
 #include "servers/ServerCatalog.h"
 #include "storage/ApplicationRepository.h"
+#include "widgets/EditIcons.h"
+#include "wizard/AddServerWizard.h"
+#include "wizard/ServerDraft.h"
 #include "workspace/Workspace.h"
 
 #include <QAction>
@@ -68,6 +72,17 @@ ServersPage::ServersPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
     layout->addWidget(subtitle);
     layout->addWidget(m_stack, 1);
 
+    m_addAction = new QAction(style()->standardIcon(QStyle::SP_FileDialogNewFolder), tr("&Add Server"), this);
+    m_addAction->setObjectName(QStringLiteral("addServerAction"));
+    m_addAction->setShortcut(QKeySequence::New);
+    m_addAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_addAction, &QAction::triggered, this, &ServersPage::addServer);
+    m_editAction = new QAction(EditIcons::pencil(), tr("&Edit"), this);
+    m_editAction->setObjectName(QStringLiteral("editServerAction"));
+    connect(m_editAction, &QAction::triggered, this, &ServersPage::editSelected);
+    m_duplicateAction = new QAction(style()->standardIcon(QStyle::SP_FileDialogDetailedView), tr("D&uplicate"), this);
+    m_duplicateAction->setObjectName(QStringLiteral("duplicateServerAction"));
+    connect(m_duplicateAction, &QAction::triggered, this, &ServersPage::duplicateSelected);
     m_deleteAction = new QAction(style()->standardIcon(QStyle::SP_TrashIcon), tr("&Delete Server"), this);
     m_deleteAction->setObjectName(QStringLiteral("deleteServerAction"));
     m_deleteAction->setShortcut(QKeySequence::Delete);
@@ -76,10 +91,11 @@ ServersPage::ServersPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
     auto* refreshAction = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Refresh"), this);
     refreshAction->setShortcut(QKeySequence::Refresh);
     connect(refreshAction, &QAction::triggered, this, &ServersPage::reload);
-    m_actions = {m_deleteAction, refreshAction};
+    m_actions = {m_addAction, m_editAction, m_duplicateAction, m_deleteAction, refreshAction};
     addActions(m_actions);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ServersPage::updateActions);
+    connect(m_table, &QTableView::doubleClicked, this, &ServersPage::editSelected);
     connect(m_workspace->servers(), &ServerCatalog::serversChanged, this, &ServersPage::reload);
     connect(m_workspace.get(), &Workspace::applicationsChanged, this, &ServersPage::reload);
     reload();
@@ -127,7 +143,52 @@ void ServersPage::selectServer(qint64 id)
 
 void ServersPage::updateActions()
 {
-    m_deleteAction->setEnabled(selectedServerId() > 0);
+    const bool selected = selectedServerId() > 0;
+    m_editAction->setEnabled(selected);
+    m_duplicateAction->setEnabled(selected);
+    m_deleteAction->setEnabled(selected);
+}
+
+AddServerWizard* ServersPage::openWizard(const ScimServer& prefill)
+{
+    auto* wizard = new AddServerWizard(m_workspace, prefill, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &AddServerWizard::serverCreated, this, [this, wizard](qint64 id) {
+        reload();
+        selectServer(id);
+        emit statusMessage(tr("Created the SCIM server \u201c%1\u201d.").arg(wizard->draft()->server().name.trimmed()));
+    });
+    wizard->open();
+    return wizard;
+}
+
+AddServerWizard* ServersPage::addServer()
+{
+    return openWizard(ScimServer());
+}
+
+AddServerWizard* ServersPage::duplicateSelected()
+{
+    const auto server = m_workspace->servers()->repository().find(selectedServerId());
+    if (!server) {
+        return nullptr;
+    }
+    return openWizard(AddServerWizard::duplicateOf(*server, m_workspace->servers()->repository()));
+}
+
+ServerEditDialog* ServersPage::editSelected()
+{
+    const auto server = m_workspace->servers()->repository().find(selectedServerId());
+    if (!server) {
+        return nullptr;
+    }
+    auto* dialog = new ServerEditDialog(m_workspace, *server, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog]() {
+        emit statusMessage(tr("Saved the SCIM server \u201c%1\u201d.").arg(dialog->draft()->server().name.trimmed()));
+    });
+    dialog->open();
+    return dialog;
 }
 
 void ServersPage::deleteSelected()

@@ -10,8 +10,12 @@ class QLabel;
 class QSortFilterProxyModel;
 class QStackedWidget;
 class QTableView;
+class AddServerWizard;
+class ServerEditDialog;
 class ServerTableModel;
 class Workspace;
+
+struct ScimServer;
 
 // SCIM Servers: the servers of the profile with their type, URL, authentication, the
 // applications using them, the last connection test and the token's age.
@@ -26,6 +30,11 @@ public:
     qint64 selectedServerId() const;
     void selectServer(qint64 id);
 
+    // Open modeless-to-the-test but window-modal dialogs (open(), not exec()) and return them.
+    AddServerWizard* addServer();
+    ServerEditDialog* editSelected();
+    AddServerWizard* duplicateSelected();
+
 public slots:
     void reload();
 
@@ -37,6 +46,7 @@ private slots:
 
 private:
     void updateActions();
+    AddServerWizard* openWizard(const ScimServer& prefill);
 
     std::shared_ptr<Workspace> m_workspace;
     ServerTableModel* m_model = nullptr;
@@ -44,6 +54,9 @@ private:
     QTableView* m_table = nullptr;
     QStackedWidget* m_stack = nullptr;
     QLabel* m_emptyLabel = nullptr;
+    QAction* m_addAction = nullptr;
+    QAction* m_editAction = nullptr;
+    QAction* m_duplicateAction = nullptr;
     QAction* m_deleteAction = nullptr;
     QList<QAction*> m_actions;
 };

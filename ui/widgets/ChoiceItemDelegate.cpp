@@ -1,0 +1,33 @@
+#include "ChoiceItemDelegate.h"
+
+#include <QComboBox>
+
+ChoiceItemDelegate::ChoiceItemDelegate(const QStringList& choices, QObject* parent)
+    : QStyledItemDelegate(parent)
+    , m_choices(choices)
+{
+}
+
+QWidget* ChoiceItemDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&, const QModelIndex&) const
+{
+    auto* combo = new QComboBox(parent);
+    combo->addItems(m_choices);
+    // Commit as soon as a choice is made, not only when focus leaves the cell.
+    connect(combo, &QComboBox::activated, this, [this, combo]() {
+        auto* self = const_cast<ChoiceItemDelegate*>(this);
+        emit self->commitData(combo);
+        emit self->closeEditor(combo);
+    });
+    return combo;
+}
+
+void ChoiceItemDelegate::setEditorData(QWidget* editor, const QModelIndex& index) const
+{
+    auto* combo = static_cast<QComboBox*>(editor);
+    combo->setCurrentIndex(qMax(0, combo->findText(index.data(Qt::EditRole).toString())));
+}
+
+void ChoiceItemDelegate::setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const
+{
+    model->setData(index, static_cast<QComboBox*>(editor)->currentText(), Qt::EditRole);
+}

@@ -1,0 +1,161 @@
+#include "ConnectionSettingsEditor.h"
+
+#include "ServerDraft.h"
+#include "widgets/ConfirmationDialogs.h"
+#include "widgets/FormMessages.h"
+#include "workspace/Workspace.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QList>
+#include <QPair>
+#include <QSignalBlocker>
+#include <QVBoxLayout>
+
+ConnectionSettingsEditor::ConnectionSettingsEditor(ServerDraft* draft, QWidget* parent)
+    : QWidget(parent)
+    , m_draft(draft)
+{
+    m_nameEdit = new QLineEdit(this);
+    m_nameEdit->setObjectName(QStringLiteral("serverNameEdit"));
+    m_nameEdit->setPlaceholderText(tr("Required, unique \u2014 e.g. AWS SCIM Server"));
+    m_nameError = FormMessages::errorLabel(QStringLiteral("serverNameError"), this);
+
+    m_descriptionEdit = new QLineEdit(this);
+    m_descriptionEdit->setObjectName(QStringLiteral("serverDescriptionEdit"));
+    m_descriptionEdit->setPlaceholderText(tr("Optional"));
+
+    m_urlEdit = new QLineEdit(this);
+    m_urlEdit->setObjectName(QStringLiteral("serverUrlEdit"));
+    m_urlEdit->setPlaceholderText(tr("https://\u2026"));
+    m_urlHint = FormMessages::hintLabel(QStringLiteral("serverUrlHint"), this);
+    m_urlError = FormMessages::errorLabel(QStringLiteral("serverUrlError"), this);
+
+    m_typeCombo = new QComboBox(this);
+    m_typeCombo->setObjectName(QStringLiteral("serverTypeCombo"));
+    m_typeCombo->addItem(tr("Select a server type\u2026"), QString());
+    for (const auto& type : m_draft->workspace().serverTypes().all()) {
+        m_typeCombo->addItem(type.displayName, type.id);
+    }
+    m_typeDescription = FormMessages::hintLabel(QStringLiteral("serverTypeDescription"), this);
+
+    auto* nameColumn = new QVBoxLayout;
+    nameColumn->setSpacing(2);
+    nameColumn->addWidget(m_nameEdit);
+    nameColumn->addWidget(m_nameError);
+    auto* urlColumn = new QVBoxLayout;
+    urlColumn->setSpacing(2);
+    urlColumn->addWidget(m_urlEdit);
+    urlColumn->addWidget(m_urlHint);
+    urlColumn->addWidget(m_urlError);
+    auto* typeColumn = new QVBoxLayout;
+    typeColumn->setSpacing(2);
+    typeColumn->addWidget(m_typeCombo);
+    typeColumn->addWidget(m_typeDescription);
+
+    auto* form = new QFormLayout(this);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(tr("Server &Name:"), nameColumn);
+    form->addRow(tr("&Description:"), m_descriptionEdit);
+    form->addRow(tr("Server &URL:"), urlColumn);
+    form->addRow(tr("Server &Type:"), typeColumn);
+    // Mnemonics of rows holding a nested layout need their buddy set by hand.
+    const QList<QPair<QLayout*, QWidget*>> nested
+        = {{nameColumn, m_nameEdit}, {urlColumn, m_urlEdit}, {typeColumn, m_typeCombo}};
+    for (const auto& [layout, field] : nested) {
+        if (auto* label = qobject_cast<QLabel*>(form->labelForField(layout))) {
+            label->setBuddy(field);
+        }
+    }
+
+    connect(m_nameEdit, &QLineEdit::textEdited, this, [this](const QString& text) {
+        m_nameTouched = true;
+        m_draft->setName(text);
+    });
+    connect(m_descriptionEdit, &QLineEdit::textEdited, m_draft, &ServerDraft::setDescription);
+    connect(m_urlEdit, &QLineEdit::textEdited, this, [this](const QString& text) {
+        m_urlTouched = true;
+        m_draft->setUrl(text);
+    });
+    // activated, not currentIndexChanged: only the admin's choice asks, never a reload.
+    connect(m_typeCombo, &QComboBox::activated, this, &ConnectionSettingsEditor::serverTypeChosen);
+    connect(m_draft, &ServerDraft::changed, this, &ConnectionSettingsEditor::updateMessages);
+    connect(m_draft, &ServerDraft::reloaded, this, &ConnectionSettingsEditor::load);
+    load();
+}
+
+bool ConnectionSettingsEditor::isValid() const
+{
+    return m_draft->nameError().isEmpty() && m_draft->urlError().isEmpty();
+}
+
+void ConnectionSettingsEditor::showAllErrors()
+{
+    m_nameTouched = true;
+    m_urlTouched = true;
+    updateMessages();
+}
+
+void ConnectionSettingsEditor::load()
+{
+    const ScimServer& server = m_draft->server();
+    m_nameEdit->setText(server.name);
+    m_descriptionEdit->setText(server.description);
+    m_urlEdit->setText(server.url);
+    const QSignalBlocker blocker(m_typeCombo);
+    m_typeCombo->setCurrentIndex(qMax(0, indexOfType(server.serverTypeId)));
+    // Prefilled values (edit, duplicate) are judged at once.
+    m_nameTouched = m_nameTouched || !server.name.isEmpty();
+    m_urlTouched = m_urlTouched || !server.url.isEmpty();
+    updateMessages();
+}
+
+int ConnectionSettingsEditor::indexOfType(const QString& typeId) const
+{
+    return typeId.isEmpty() ? 0 : m_typeCombo->findData(typeId);
+}
+
+void ConnectionSettingsEditor::updateMessages()
+{
+    FormMessages::show(m_nameError, m_nameTouched ? m_draft->nameError() : QString());
+    const QString urlError = m_urlTouched ? m_draft->urlError() : QString();
+    FormMessages::show(m_urlError, urlError.isEmpty() ? m_draft->urlWarning() : urlError,
+        urlError.isEmpty() ? FormMessages::Warning : FormMessages::Error);
+
+    const auto type = m_draft->workspace().serverTypes().find(m_draft->server().serverTypeId);
+    m_urlHint->setText(type && !type->urlHint.isEmpty()
+            ? type->urlHint
+            : tr("The SCIM 2.0 base URL of the service, e.g. https://scim.example.com/scim/v2/"));
+    FormMessages::show(m_typeDescription,
+        type ? type->description
+             : tr("Choosing a type fills in the authentication settings, SCIM attributes and static attributes "
+                  "that suit the service."),
+        FormMessages::Hint);
+    emit validityChanged();
+}
+
+void ConnectionSettingsEditor::serverTypeChosen(int index)
+{
+    const QString typeId = m_typeCombo->itemData(index).toString();
+    if (typeId == m_draft->server().serverTypeId) {
+        return;
+    }
+    const PresetChange change = m_draft->previewServerType(typeId);
+    if (change.hasChanges()) {
+        const QString typeName = m_typeCombo->itemText(index);
+        const bool accepted = ConfirmationDialogs::confirm(this, QStringLiteral("serverTypeNotice"),
+            tr("Apply Server Type \u201c%1\u201d?").arg(typeName),
+            tr("Selecting %1 will autocomplete and overwrite the authentication settings, SCIM attributes and "
+               "static attributes of this server with the settings of that server type. These settings change:")
+                .arg(typeName),
+            change.changes, tr("Continue"));
+        if (!accepted) {
+            const QSignalBlocker blocker(m_typeCombo);
+            m_typeCombo->setCurrentIndex(qMax(0, indexOfType(m_draft->server().serverTypeId)));
+            return;
+        }
+    }
+    m_draft->applyPresetChange(change);
+}
