@@ -43,6 +43,9 @@ struct SyncPlan
     bool needsConfirmation = false;
     QString confirmationReason;
     int managedCount = 0; // linked objects before the plan, the base of the threshold
+    // How the executor compares a user it finds on a 409 or re-match (same as the planner).
+    QStringList updatePaths;
+    QStringList caseInsensitivePaths;
 
     int count(PlannedOperation::Kind kind) const;
     QHash<PlannedOperation::Kind, int> counts() const;

@@ -138,6 +138,8 @@ SyncPlan SyncPlanner::plan(const PlannerInput& input)
     plan.applicationId = input.applicationId;
     plan.createdAt = QDateTime::currentDateTimeUtc();
     plan.sourceComplete = input.sourceComplete;
+    plan.updatePaths = input.updatePaths;
+    plan.caseInsensitivePaths = input.caseInsensitivePaths;
 
     static const TargetSnapshot emptyTarget;
     const TargetSnapshot& target = input.target ? *input.target : emptyTarget;
@@ -255,6 +257,7 @@ SyncPlan SyncPlanner::plan(const PlannerInput& input)
                 operation.kind = PlannedOperation::Kind::UpdateUser;
                 operation.linkFirst = !linked;
                 operation.patch = patchFor(user.resource, operation.changes);
+                operation.payload = user.resource; // to re-create it if it vanished meanwhile
                 userOperations.append(operation);
             } else if (!linked) {
                 operation.kind = PlannedOperation::Kind::LinkUser;

@@ -1,0 +1,642 @@
+#include "SyncExecutor.h"
+
+#include "SyncPlanner.h"
+
+#include <mapping/AttributeDiff.h>
+#include <util/LogCategories.h>
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace {
+constexpr int kMaxReportedErrors = 20;
+constexpr int kProgressIntervalMs = 100;
+constexpr int kLinkBatch = 200;
+
+const QString kOk = QStringLiteral("ok");
+const QString kFailed = QStringLiteral("failed");
+const QString kCancelled = QStringLiteral("cancelled");
+
+QJsonObject changesJson(const QList<AttributeChange>& changes, bool after)
+{
+    QJsonObject result;
+    for (const auto& change : changes)
+        result.insert(change.path, after ? change.after : change.before);
+    return result;
+}
+
+QJsonArray memberArray(const QStringList& ids)
+{
+    QJsonArray members;
+    for (const auto& id : ids)
+        members.append(QJsonObject {{QStringLiteral("value"), id}});
+    return members;
+}
+} // namespace
+
+QString SyncProgress::phaseLabel(Phase phase)
+{
+    switch (phase) {
+    case Phase::Reading:
+        return QCoreApplication::translate("SyncProgress", "Reading the directory and the target");
+    case Phase::Planning:
+        return QCoreApplication::translate("SyncProgress", "Computing the plan");
+    case Phase::Users:
+        return QCoreApplication::translate("SyncProgress", "Users");
+    case Phase::Groups:
+        return QCoreApplication::translate("SyncProgress", "Groups");
+    case Phase::Memberships:
+        return QCoreApplication::translate("SyncProgress", "Group memberships");
+    case Phase::Deprovisioning:
+        return QCoreApplication::translate("SyncProgress", "Deprovisioning");
+    case Phase::Finished:
+        return QCoreApplication::translate("SyncProgress", "Finished");
+    }
+    return QString();
+}
+
+SyncExecutor::SyncExecutor(ScimClient* client, std::shared_ptr<Database> database, QObject* parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_database(std::move(database))
+    , m_flushTimer(this)
+{
+    m_flushTimer.setInterval(250);
+    connect(&m_flushTimer, &QTimer::timeout, this, &SyncExecutor::flushStores);
+}
+
+SyncExecutor::~SyncExecutor()
+{
+    if (m_client) {
+        for (quint64 id : std::as_const(m_inFlight))
+            m_client->cancel(id);
+    }
+    flushStores();
+}
+
+SyncProgress::Phase SyncExecutor::phaseOf(PlannedOperation::Kind kind)
+{
+    using Kind = PlannedOperation::Kind;
+    switch (kind) {
+    case Kind::CreateUser:
+    case Kind::LinkUser:
+    case Kind::UpdateUser:
+        return SyncProgress::Phase::Users;
+    case Kind::CreateGroup:
+    case Kind::LinkGroup:
+    case Kind::RenameGroup:
+        return SyncProgress::Phase::Groups;
+    case Kind::AddMembers:
+    case Kind::RemoveMembers:
+        return SyncProgress::Phase::Memberships;
+    case Kind::DisableUser:
+    case Kind::DeleteUser:
+    case Kind::DeleteGroup:
+        return SyncProgress::Phase::Deprovisioning;
+    }
+    return SyncProgress::Phase::Users;
+}
+
+void SyncExecutor::execute(const SyncPlan& plan, bool confirmed, const QString& mode)
+{
+    m_plan = plan;
+    m_mode = mode;
+    m_summary = SyncRunSummary();
+    m_summary.planId = plan.planId.toString(QUuid::WithoutBraces);
+    m_summary.total = int(plan.operations.size());
+    m_summary.startedAt = QDateTime::currentDateTimeUtc();
+    m_done = 0;
+    m_sequence = 0;
+    m_cancelled = false;
+    m_cancelRequested = false;
+    m_inFlight.clear();
+    m_queue.clear();
+    m_running = true;
+    m_clock.start();
+    m_lastProgressMs = -1;
+
+    m_journal = std::make_unique<JournalStore>(m_database);
+    m_links = std::make_unique<LinkStore>(m_database, plan.applicationId);
+    auto run = m_journal->beginRun(plan.applicationId, m_summary.planId, mode);
+    if (!run) {
+        m_summary.status = SyncRunSummary::Status::Failed;
+        m_summary.message = run.error().message;
+        m_running = false;
+        emit finished(m_summary);
+        return;
+    }
+    m_summary.runId = run.value();
+
+    if (plan.needsConfirmation && !confirmed) {
+        m_summary.status = SyncRunSummary::Status::Refused;
+        m_summary.message = tr("Nothing was changed: %1").arg(plan.confirmationReason);
+        m_summary.skipped = m_summary.total;
+        return finishRun();
+    }
+
+    auto users = m_links->load(TargetLink::Kind::User);
+    auto groups = m_links->load(TargetLink::Kind::Group);
+    if (!users || !groups) {
+        m_summary.status = SyncRunSummary::Status::Failed;
+        m_summary.message = (!users ? users.error() : groups.error()).message;
+        return finishRun();
+    }
+    m_userTargets.clear();
+    m_groupTargets.clear();
+    for (const auto& link : users.value())
+        m_userTargets.insert(link.directoryObjectId, link.targetId);
+    for (const auto& link : groups.value())
+        m_groupTargets.insert(link.directoryObjectId, link.targetId);
+
+    if (m_client)
+        m_statsAtStart = m_client->statistics();
+    m_phases.clear();
+    for (const auto& operation : std::as_const(m_plan.operations)) {
+        const auto phase = phaseOf(operation.kind);
+        if (!m_phases.contains(phase))
+            m_phases.append(phase);
+    }
+    std::sort(m_phases.begin(), m_phases.end());
+    m_flushTimer.start();
+    qCInfo(lcSync) << "Applying plan" << m_summary.planId << "with" << m_summary.total << "operations";
+    startPhase();
+}
+
+void SyncExecutor::cancel()
+{
+    m_cancelRequested = true;
+    QMetaObject::invokeMethod(this, &SyncExecutor::doCancel, Qt::QueuedConnection);
+}
+
+void SyncExecutor::doCancel()
+{
+    if (!m_running || m_cancelled)
+        return;
+    m_cancelled = true;
+    m_summary.skipped += int(m_queue.size());
+    m_queue.clear();
+    m_phases.clear();
+    if (m_client) {
+        const auto inFlight = m_inFlight;
+        for (quint64 id : inFlight)
+            m_client->cancel(id);
+    }
+    if (m_inFlight.isEmpty())
+        finishRun();
+}
+
+void SyncExecutor::startPhase()
+{
+    while (!m_cancelled && !m_phases.isEmpty()) {
+        m_phase = m_phases.takeFirst();
+        for (int i = 0; i < m_plan.operations.size(); ++i) {
+            if (phaseOf(m_plan.operations.at(i).kind) == m_phase)
+                m_queue.append(i);
+        }
+        if (!m_queue.isEmpty())
+            break;
+    }
+    emitProgress(true);
+    if (m_queue.isEmpty())
+        return finishRun();
+    pump();
+}
+
+void SyncExecutor::pump()
+{
+    if (!m_running)
+        return;
+    const int window = qMax(2, (m_client ? m_client->config().maxInFlight : 1) * 2);
+    // Link-only operations finish synchronously; the loop (not recursion) drains them.
+    while (!m_cancelled && !m_queue.isEmpty() && m_inFlight.size() < window)
+        dispatch(m_queue.takeFirst());
+    if (!m_inFlight.isEmpty() || !m_running)
+        return;
+    if (m_cancelled)
+        return finishRun();
+    if (m_queue.isEmpty()) {
+        flushStores();
+        startPhase();
+    }
+}
+
+JournalEntry SyncExecutor::entryFor(const PlannedOperation& operation) const
+{
+    JournalEntry entry;
+    entry.action = PlannedOperation::kindId(operation.kind);
+    entry.objectKind = operation.isUserOperation() ? QStringLiteral("user") : QStringLiteral("group");
+    entry.objectName = operation.displayName;
+    entry.directoryObjectId = operation.directoryObjectId;
+    entry.targetId = operation.targetId;
+    entry.startedAt = QDateTime::currentDateTimeUtc();
+    if (!operation.changes.isEmpty()) {
+        entry.before = changesJson(operation.changes, false);
+        entry.after = changesJson(operation.changes, true);
+    }
+    return entry;
+}
+
+void SyncExecutor::applyError(JournalEntry& entry, const ScimError& error)
+{
+    entry.status = error.kind == ScimError::Kind::Cancelled ? kCancelled : kFailed;
+    entry.httpStatus = error.httpStatus;
+    entry.requestId = error.requestId;
+    entry.error = error.toString();
+}
+
+void SyncExecutor::dispatch(int index)
+{
+    using Kind = PlannedOperation::Kind;
+    const PlannedOperation& operation = m_plan.operations.at(index);
+    JournalEntry entry = entryFor(operation);
+    if (!m_client) {
+        entry.status = kFailed;
+        entry.error = tr("The connection to the SCIM server was closed.");
+        return complete(index, entry, false);
+    }
+
+    switch (operation.kind) {
+    case Kind::CreateUser:
+        return createUser(index, operation.payload, false);
+    case Kind::LinkUser:
+        recordLink(TargetLink::Kind::User, operation.directoryObjectId, operation.targetId, operation.displayName);
+        return complete(index, entry, true);
+    case Kind::UpdateUser:
+        if (operation.linkFirst)
+            recordLink(TargetLink::Kind::User, operation.directoryObjectId, operation.targetId, operation.displayName);
+        return patchUser(index, operation.targetId, operation.patch, true);
+    case Kind::DisableUser:
+        return patchUser(index, operation.targetId, operation.patch, false);
+    case Kind::DeleteUser:
+    case Kind::DeleteGroup: {
+        const bool user = operation.kind == Kind::DeleteUser;
+        auto done = [this, index, entry, user](const Status<ScimError>& result) mutable {
+            const PlannedOperation& operation = m_plan.operations.at(index);
+            // Already gone is what a delete wants.
+            if (result || result.error().httpStatus == 404) {
+                dropLink(user ? TargetLink::Kind::User : TargetLink::Kind::Group, operation.directoryObjectId);
+                return complete(index, entry, true);
+            }
+            applyError(entry, result.error());
+            complete(index, entry, false);
+        };
+        m_inFlight.insert(index,
+            user ? m_client->deleteUser(operation.targetId, this, done)
+                 : m_client->deleteGroup(operation.targetId, this, done));
+        return;
+    }
+    case Kind::CreateGroup:
+        return createGroup(index);
+    case Kind::LinkGroup:
+        recordLink(TargetLink::Kind::Group, operation.directoryObjectId, operation.targetId, operation.displayName);
+        return complete(index, entry, true);
+    case Kind::RenameGroup: {
+        if (operation.linkFirst)
+            recordLink(TargetLink::Kind::Group, operation.directoryObjectId, operation.targetId, operation.displayName);
+        m_inFlight.insert(index,
+            m_client->patchGroup(operation.targetId, operation.patch, this,
+                [this, index, entry](const Result<QJsonObject, ScimError>& result) mutable {
+                    if (!result)
+                        applyError(entry, result.error());
+                    complete(index, entry, result.ok());
+                }));
+        return;
+    }
+    case Kind::AddMembers: {
+        const QString groupId
+            = operation.targetId.isEmpty() ? m_groupTargets.value(operation.directoryObjectId) : operation.targetId;
+        if (groupId.isEmpty()) {
+            entry.status = kFailed;
+            entry.error = tr("The group \"%1\" does not exist on the target (creating it failed), so its members "
+                             "were not added. See the error of the group's creation, then sync again.")
+                              .arg(operation.displayName);
+            return complete(index, entry, false);
+        }
+        QStringList members;
+        for (const auto& directoryId : operation.memberDirectoryIds) {
+            const QString targetId = m_userTargets.value(directoryId);
+            if (!targetId.isEmpty())
+                members.append(targetId);
+        }
+        return patchGroupMembers(index, groupId, PatchOperation::Op::Add, members);
+    }
+    case Kind::RemoveMembers:
+        return patchGroupMembers(index, operation.targetId, PatchOperation::Op::Remove, operation.memberTargetIds);
+    }
+}
+
+void SyncExecutor::createUser(int index, const QJsonObject& payload, bool afterConflict)
+{
+    Q_UNUSED(afterConflict)
+    m_inFlight.insert(index,
+        m_client->createUser(payload, this, [this, index, payload](const Result<QJsonObject, ScimError>& result) {
+            const PlannedOperation& operation = m_plan.operations.at(index);
+            JournalEntry entry = entryFor(operation);
+            entry.action = PlannedOperation::kindId(PlannedOperation::Kind::CreateUser);
+            if (result) {
+                const QString id = result->value(QLatin1String("id")).toString();
+                recordLink(TargetLink::Kind::User, operation.directoryObjectId, id, operation.displayName);
+                entry.targetId = id;
+                entry.after = payload;
+                return complete(index, entry, true);
+            }
+            if (result.error().httpStatus == 409 && !m_cancelled) {
+                // A duplicate means the user is there already: find it and link it, never retry.
+                const QString externalId = payload.value(QLatin1String("externalId")).toString();
+                const QString userName = payload.value(QLatin1String("userName")).toString();
+                const ScimFilter filter = !externalId.isEmpty()
+                    ? ScimFilter::eq(QStringLiteral("externalId"), externalId)
+                    : ScimFilter::eq(QStringLiteral("userName"), userName);
+                const ScimError conflict = result.error();
+                m_inFlight.insert(index,
+                    m_client->listUsers(filter, this,
+                        [this, index, conflict, userName, externalId](
+                            const Result<QList<QJsonObject>, ScimError>& found) {
+                            if (found && !found->isEmpty())
+                                return linkExistingUser(index, found->first(), true);
+                            if (found && !externalId.isEmpty()) {
+                                // The conflict may be on userName (or email) with another externalId.
+                                m_inFlight.insert(index,
+                                    m_client->listUsers(ScimFilter::eq(QStringLiteral("userName"), userName), this,
+                                        [this, index, conflict](const Result<QList<QJsonObject>, ScimError>& again) {
+                                            if (again && !again->isEmpty())
+                                                return linkExistingUser(index, again->first(), true);
+                                            JournalEntry entry = entryFor(m_plan.operations.at(index));
+                                            applyError(entry, again ? conflict : again.error());
+                                            complete(index, entry, false);
+                                        }));
+                                return;
+                            }
+                            JournalEntry entry = entryFor(m_plan.operations.at(index));
+                            applyError(entry, found ? conflict : found.error());
+                            complete(index, entry, false);
+                        }));
+                return;
+            }
+            applyError(entry, result.error());
+            complete(index, entry, false);
+        }));
+}
+
+void SyncExecutor::linkExistingUser(int index, const QJsonObject& found, bool conflict)
+{
+    const PlannedOperation& operation = m_plan.operations.at(index);
+    const QString id = found.value(QLatin1String("id")).toString();
+    recordLink(TargetLink::Kind::User, operation.directoryObjectId, id, operation.displayName);
+    if (conflict)
+        ++m_summary.conflictsLinked;
+    else
+        ++m_summary.rematched;
+    const QList<AttributeChange> changes
+        = AttributeDiff::compare(operation.payload, found, m_plan.updatePaths, m_plan.caseInsensitivePaths);
+    if (changes.isEmpty()) {
+        JournalEntry entry = entryFor(operation);
+        entry.action = PlannedOperation::kindId(PlannedOperation::Kind::LinkUser);
+        entry.targetId = id;
+        return complete(index, entry, true);
+    }
+    patchUser(index, id, SyncPlanner::patchFor(operation.payload, changes), false);
+}
+
+void SyncExecutor::patchUser(int index, const QString& targetId, const QList<PatchOperation>& patch, bool mayRematch)
+{
+    m_inFlight.insert(index,
+        m_client->patchUser(targetId, patch, this,
+            [this, index, targetId, patch, mayRematch](const Result<QJsonObject, ScimError>& result) {
+                const PlannedOperation& operation = m_plan.operations.at(index);
+                JournalEntry entry = entryFor(operation);
+                entry.targetId = targetId;
+                if (entry.after.isEmpty())
+                    entry.after = PatchOperation::requestBody(patch);
+                if (result)
+                    return complete(index, entry, true);
+                if (result.error().httpStatus == 404 && !m_cancelled) {
+                    if (mayRematch && !operation.payload.isEmpty())
+                        return rematchUser(index);
+                    if (operation.kind == PlannedOperation::Kind::DisableUser) {
+                        dropLink(TargetLink::Kind::User, operation.directoryObjectId);
+                        entry.error = tr("The user no longer exists on the target; nothing to disable.");
+                        return complete(index, entry, true);
+                    }
+                }
+                applyError(entry, result.error());
+                complete(index, entry, false);
+            }));
+}
+
+void SyncExecutor::rematchUser(int index)
+{
+    // The linked user was deleted on the target by someone else: match again, then create.
+    const PlannedOperation& operation = m_plan.operations.at(index);
+    dropLink(TargetLink::Kind::User, operation.directoryObjectId);
+    const QString externalId = operation.payload.value(QLatin1String("externalId")).toString();
+    const ScimFilter filter = !externalId.isEmpty()
+        ? ScimFilter::eq(QStringLiteral("externalId"), externalId)
+        : ScimFilter::eq(QStringLiteral("userName"), operation.payload.value(QLatin1String("userName")).toString());
+    m_inFlight.insert(
+        index, m_client->listUsers(filter, this, [this, index](const Result<QList<QJsonObject>, ScimError>& found) {
+            if (found && !found->isEmpty())
+                return linkExistingUser(index, found->first(), false);
+            if (found) {
+                ++m_summary.rematched;
+                return createUser(index, m_plan.operations.at(index).payload, false);
+            }
+            JournalEntry entry = entryFor(m_plan.operations.at(index));
+            applyError(entry, found.error());
+            complete(index, entry, false);
+        }));
+}
+
+void SyncExecutor::createGroup(int index)
+{
+    const PlannedOperation& operation = m_plan.operations.at(index);
+    QStringList members;
+    for (const auto& directoryId : operation.memberDirectoryIds) {
+        const QString targetId = m_userTargets.value(directoryId);
+        if (!targetId.isEmpty())
+            members.append(targetId);
+    }
+    QJsonObject payload = operation.payload;
+    if (!members.isEmpty())
+        payload.insert(QStringLiteral("members"), memberArray(members));
+    m_inFlight.insert(index,
+        m_client->createGroup(
+            payload, this, [this, index, payload, members](const Result<QJsonObject, ScimError>& result) {
+                const PlannedOperation& operation = m_plan.operations.at(index);
+                if (result) {
+                    JournalEntry entry = entryFor(operation);
+                    entry.targetId = result->value(QLatin1String("id")).toString();
+                    entry.after = payload;
+                    recordLink(
+                        TargetLink::Kind::Group, operation.directoryObjectId, entry.targetId, operation.displayName);
+                    return complete(index, entry, true);
+                }
+                if (result.error().httpStatus == 409 && !m_cancelled) {
+                    const ScimError conflict = result.error();
+                    m_inFlight.insert(index,
+                        m_client->listGroups(ScimClient::groupLookupFilter(payload), this,
+                            [this, index, conflict, members](const Result<QList<QJsonObject>, ScimError>& found) {
+                                const PlannedOperation& operation = m_plan.operations.at(index);
+                                if (found && !found->isEmpty()) {
+                                    const QString id = found->first().value(QLatin1String("id")).toString();
+                                    recordLink(TargetLink::Kind::Group, operation.directoryObjectId, id,
+                                        operation.displayName);
+                                    ++m_summary.conflictsLinked;
+                                    return patchGroupMembers(index, id, PatchOperation::Op::Add, members);
+                                }
+                                JournalEntry entry = entryFor(operation);
+                                applyError(entry, found ? conflict : found.error());
+                                complete(index, entry, false);
+                            }));
+                    return;
+                }
+                JournalEntry entry = entryFor(operation);
+                applyError(entry, result.error());
+                complete(index, entry, false);
+            }));
+}
+
+void SyncExecutor::patchGroupMembers(
+    int index, const QString& groupId, PatchOperation::Op op, const QStringList& memberIds)
+{
+    JournalEntry entry = entryFor(m_plan.operations.at(index));
+    entry.targetId = groupId;
+    if (memberIds.isEmpty())
+        return complete(index, entry, true);
+    const QJsonArray members = memberArray(memberIds);
+    entry.after = QJsonObject {{QStringLiteral("members"), members}};
+    const PatchOperation operation {op, QStringLiteral("members"), members};
+    m_inFlight.insert(index,
+        m_client->patchGroup(
+            groupId, {operation}, this, [this, index, entry](const Result<QJsonObject, ScimError>& result) mutable {
+                if (!result)
+                    applyError(entry, result.error());
+                complete(index, entry, result.ok());
+            }));
+}
+
+void SyncExecutor::recordLink(
+    TargetLink::Kind kind, const QString& directoryId, const QString& targetId, const QString& name)
+{
+    if (targetId.isEmpty())
+        return;
+    (kind == TargetLink::Kind::User ? m_userTargets : m_groupTargets).insert(directoryId, targetId);
+    TargetLink link;
+    link.kind = kind;
+    link.directoryObjectId = directoryId;
+    link.targetId = targetId;
+    link.targetName = name;
+    m_pendingLinks.append(link);
+    if (m_pendingLinks.size() >= kLinkBatch)
+        flushStores();
+}
+
+void SyncExecutor::dropLink(TargetLink::Kind kind, const QString& directoryId)
+{
+    (kind == TargetLink::Kind::User ? m_userTargets : m_groupTargets).remove(directoryId);
+    m_pendingUnlinks.append({kind, directoryId});
+}
+
+void SyncExecutor::flushStores()
+{
+    if (!m_links)
+        return;
+    if (!m_pendingLinks.isEmpty()) {
+        const auto links = std::exchange(m_pendingLinks, {});
+        const auto saved = m_links->upsertAll(links);
+        if (!saved) {
+            qCWarning(lcSync) << "Saving links failed:" << saved.error().message;
+            if (m_summary.errors.size() < kMaxReportedErrors)
+                m_summary.errors.append(saved.error().message);
+        }
+    }
+    for (const auto& [kind, directoryId] : std::exchange(m_pendingUnlinks, {}))
+        m_links->remove(kind, directoryId);
+    if (m_journal)
+        m_journal->flush();
+}
+
+void SyncExecutor::complete(int index, JournalEntry entry, bool ok)
+{
+    m_inFlight.remove(index);
+    entry.finishedAt = QDateTime::currentDateTimeUtc();
+    entry.sequence = ++m_sequence;
+    if (ok) {
+        entry.status = kOk;
+        ++m_summary.succeeded;
+    } else if (entry.status == kCancelled) {
+        ++m_summary.skipped;
+    } else {
+        entry.status = kFailed;
+        ++m_summary.failed;
+        if (m_summary.errors.size() < kMaxReportedErrors)
+            m_summary.errors.append(
+                QStringLiteral("%1 %2: %3")
+                    .arg(PlannedOperation::kindLabel(m_plan.operations.at(index).kind), entry.objectName, entry.error));
+        qCWarning(lcSync) << "Operation failed:" << entry.action << entry.objectName << entry.error;
+    }
+    ++m_done;
+    if (m_journal && m_summary.runId > 0)
+        m_journal->append(m_summary.runId, entry);
+    emit operationFinished(entry);
+    emitProgress(false);
+    pump();
+}
+
+void SyncExecutor::emitProgress(bool force)
+{
+    const qint64 now = m_clock.elapsed();
+    if (!force && m_lastProgressMs >= 0 && now - m_lastProgressMs < kProgressIntervalMs)
+        return;
+    m_lastProgressMs = now;
+    SyncProgress progress;
+    progress.phase = m_phase;
+    progress.done = m_done;
+    progress.total = m_summary.total;
+    progress.failed = m_summary.failed;
+    progress.operationsPerSecond = now > 0 ? m_done * 1000.0 / now : 0;
+    if (progress.operationsPerSecond > 0)
+        progress.etaSeconds = int((progress.total - progress.done) / progress.operationsPerSecond);
+    emit this->progress(progress);
+}
+
+void SyncExecutor::finishRun()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_flushTimer.stop();
+    flushStores();
+    if (m_summary.status != SyncRunSummary::Status::Refused && m_summary.status != SyncRunSummary::Status::Failed) {
+        if (m_cancelled)
+            m_summary.status = SyncRunSummary::Status::Cancelled;
+        else if (m_summary.failed > 0)
+            m_summary.status
+                = m_summary.succeeded > 0 ? SyncRunSummary::Status::Partial : SyncRunSummary::Status::Failed;
+        else
+            m_summary.status = SyncRunSummary::Status::Succeeded;
+    }
+    if (m_client) {
+        const ScimClientStats stats = m_client->statistics();
+        m_summary.requests = stats.requests - m_statsAtStart.requests;
+        m_summary.retries = stats.retries - m_statsAtStart.retries;
+        m_summary.throttled = stats.throttled - m_statsAtStart.throttled;
+    }
+    m_summary.finishedAt = QDateTime::currentDateTimeUtc();
+    if (m_summary.message.isEmpty()) {
+        m_summary.message = tr("%1 of %2 operations succeeded, %3 failed, %4 not attempted.")
+                                .arg(m_summary.succeeded)
+                                .arg(m_summary.total)
+                                .arg(m_summary.failed)
+                                .arg(m_summary.skipped);
+    }
+    if (m_journal && m_summary.runId > 0) {
+        const auto saved
+            = m_journal->finishRun(m_summary.runId, SyncRunSummary::statusId(m_summary.status), m_summary.toJson());
+        if (!saved)
+            m_summary.errors.append(saved.error().message);
+    }
+    m_phase = SyncProgress::Phase::Finished;
+    emitProgress(true);
+    emit finished(m_summary);
+}

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "JournalStore.h"
+#include "LinkStore.h"
+#include "SyncPlan.h"
+#include "SyncProgress.h"
+#include "SyncRunSummary.h"
+
+#include <scim/ScimClient.h>
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+
+// Applies exactly one SyncPlan: phase by phase (users, groups, memberships,
+// deprovisioning), operations of a phase concurrently within the client's limits. Every
+// operation gets a journal entry; links are recorded as objects are created or matched, so
+// a crash or cancel leaves a state the next plan converges from without duplicates.
+// A failed operation does not stop the independent ones. Lives on a worker thread; talk to
+// it with queued calls and signals.
+class SyncExecutor : public QObject
+{
+    Q_OBJECT
+
+public:
+    SyncExecutor(ScimClient* client, std::shared_ptr<Database> database, QObject* parent = nullptr);
+    ~SyncExecutor() override;
+
+    // mode is recorded in sync_runs ("apply" or "single-user").
+    Q_INVOKABLE void execute(const SyncPlan& plan, bool confirmed, const QString& mode = QStringLiteral("apply"));
+    // Thread-safe. In-flight requests are aborted; finished() follows with Cancelled.
+    void cancel();
+    bool isRunning() const { return m_running; }
+
+signals:
+    void progress(const SyncProgress& progress);
+    void operationFinished(const JournalEntry& entry);
+    void finished(const SyncRunSummary& summary);
+
+private:
+    struct Running
+    {
+        int index = -1;
+        JournalEntry entry;
+    };
+
+    void startPhase();
+    void pump();
+    void dispatch(int index);
+    void complete(int index, JournalEntry entry, bool ok);
+    void finishRun();
+    void doCancel();
+    void emitProgress(bool force);
+    void flushStores();
+
+    void createUser(int index, const QJsonObject& payload, bool afterConflict);
+    void linkExistingUser(int index, const QJsonObject& found, bool conflict);
+    void patchUser(int index, const QString& targetId, const QList<PatchOperation>& patch, bool mayRematch);
+    void rematchUser(int index);
+    void createGroup(int index);
+    void patchGroupMembers(int index, const QString& groupId, PatchOperation::Op op, const QStringList& memberIds);
+    void recordLink(TargetLink::Kind kind, const QString& directoryId, const QString& targetId, const QString& name);
+    void dropLink(TargetLink::Kind kind, const QString& directoryId);
+
+    JournalEntry entryFor(const PlannedOperation& operation) const;
+    static void applyError(JournalEntry& entry, const ScimError& error);
+    static SyncProgress::Phase phaseOf(PlannedOperation::Kind kind);
+
+    QPointer<ScimClient> m_client;
+    std::shared_ptr<Database> m_database;
+    std::unique_ptr<JournalStore> m_journal;
+    std::unique_ptr<LinkStore> m_links;
+    SyncPlan m_plan;
+    QString m_mode;
+    SyncRunSummary m_summary;
+    ScimClientStats m_statsAtStart;
+    QHash<QString, QString> m_userTargets; // directory object id → target id
+    QHash<QString, QString> m_groupTargets;
+    QList<TargetLink> m_pendingLinks;
+    QList<QPair<TargetLink::Kind, QString>> m_pendingUnlinks;
+    QList<int> m_queue; // operation indexes of the current phase not yet started
+    QHash<int, quint64> m_inFlight; // operation index → client request id
+    QList<SyncProgress::Phase> m_phases;
+    SyncProgress::Phase m_phase = SyncProgress::Phase::Users;
+    int m_done = 0;
+    qint64 m_sequence = 0;
+    QElapsedTimer m_clock;
+    qint64 m_lastProgressMs = -1;
+    QTimer m_flushTimer;
+    std::atomic<bool> m_cancelRequested {false};
+    bool m_running = false;
+    bool m_cancelled = false;
+};

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+// The outcome of one apply, for the GUI, the CLI and sync_runs.summary_json.
+struct SyncRunSummary
+{
+    enum class Status
+    {
+        Succeeded, // every operation succeeded
+        Partial, // some operations failed; the others were applied
+        Failed, // nothing could be applied (e.g. the journal could not be opened)
+        Cancelled,
+        Refused, // the plan needs confirmation and none was given
+    };
+
+    qint64 runId = 0;
+    QString planId;
+    Status status = Status::Succeeded;
+    int total = 0;
+    int succeeded = 0;
+    int failed = 0;
+    int skipped = 0; // not attempted: cancelled, or depended on a failed operation
+    int conflictsLinked = 0; // 409 on create resolved by looking the object up and linking it
+    int rematched = 0; // 404 on a linked object resolved by matching again
+    qint64 requests = 0; // HTTP requests sent during the run, retries included
+    qint64 retries = 0;
+    qint64 throttled = 0;
+    QStringList errors; // the first errors, worded for an admin
+    QString message;
+    QDateTime startedAt;
+    QDateTime finishedAt;
+
+    static QString statusId(Status status);
+    QJsonObject toJson() const;
+};
+
+Q_DECLARE_METATYPE(SyncRunSummary)

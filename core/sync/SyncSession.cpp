@@ -1,0 +1,279 @@
+#include "SyncSession.h"
+
+#include "DesiredStateBuilder.h"
+#include "LinkStore.h"
+#include "ScopeEvaluator.h"
+#include "SyncExecutor.h"
+#include "SyncPlanner.h"
+#include "TargetReader.h"
+
+#include <scim/ScimClient.h>
+#include <storage/Database.h>
+#include <util/LogCategories.h>
+
+#include <QFutureWatcher>
+#include <QSet>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
+
+// Everything read before planning; shared between the pool, the reader and the planner.
+struct SyncSession::Prepared
+{
+    Application application;
+    std::optional<qint64> onlyUserId;
+    bool applyAfter = false;
+    QString error;
+    DesiredState desired;
+    ScopeExplanation explanation;
+    QHash<QString, TargetLink> userLinks;
+    QHash<QString, TargetLink> groupLinks;
+    std::shared_ptr<const TargetSnapshot> target;
+};
+
+SyncSession::SyncSession(
+    std::shared_ptr<Database> database, ScimClient* client, const ScimServer& server, QObject* parent)
+    : QObject(parent)
+    , m_database(std::move(database))
+    , m_client(client)
+    , m_server(server)
+{
+    qRegisterMetaType<SyncPlan>();
+    qRegisterMetaType<SyncProgress>();
+    qRegisterMetaType<SyncRunSummary>();
+    qRegisterMetaType<JournalEntry>();
+    m_loader = [database = m_database]() { return DirectorySnapshot::load(*database); };
+}
+
+SyncSession::~SyncSession()
+{
+    if (m_thread) {
+        if (m_executor)
+            m_executor->cancel();
+        m_thread->quit();
+        m_thread->wait();
+    }
+}
+
+std::optional<SyncPlan> SyncSession::plan(const QUuid& planId) const
+{
+    const auto it = m_plans.constFind(planId);
+    if (it == m_plans.cend())
+        return std::nullopt;
+    return it.value();
+}
+
+void SyncSession::preview(const Application& application)
+{
+    startPreview(application, std::nullopt, false);
+}
+
+void SyncSession::provisionUser(const Application& application, qint64 userId)
+{
+    startPreview(application, userId, true);
+}
+
+void SyncSession::fail(const QString& message)
+{
+    m_busy = false;
+    qCWarning(lcSync) << "Preview failed:" << message;
+    emit previewFailed(message);
+}
+
+void SyncSession::startPreview(const Application& application, std::optional<qint64> onlyUserId, bool applyAfter)
+{
+    if (m_busy) {
+        emit previewFailed(tr("A sync is already running for this server. Wait for it to finish or cancel it."));
+        return;
+    }
+    if (!m_client) {
+        emit previewFailed(tr("There is no connection to the SCIM server. Test the connection, then try again."));
+        return;
+    }
+    m_busy = true;
+    m_cancelled = false;
+    SyncProgress reading;
+    reading.phase = SyncProgress::Phase::Reading;
+    emit progress(reading);
+
+    auto prepared = std::make_shared<Prepared>();
+    prepared->application = application;
+    prepared->onlyUserId = onlyUserId;
+    prepared->applyAfter = applyAfter;
+    const ScimServer server = m_server;
+    const DirectoryLoader loader = m_loader;
+    const std::shared_ptr<Database> database = m_database;
+
+    // Directory, scope, mapping and links on the pool: none of it may block the GUI thread.
+    auto* watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, prepared]() {
+        watcher->deleteLater();
+        if (m_cancelled)
+            return fail(tr("The preview was cancelled."));
+        if (!prepared->error.isEmpty())
+            return fail(prepared->error);
+        if (prepared->onlyUserId)
+            emit provisionExplained(prepared->explanation.inScope, prepared->explanation.reasons);
+        readTarget(prepared);
+    });
+    watcher->setFuture(QtConcurrent::run([prepared, server, loader, database]() {
+        const auto directory = loader();
+        if (!directory) {
+            // No partial source ever reaches the planner: a failed read aborts the run.
+            prepared->error = tr("The directory could not be read, so nothing was planned or changed: %1")
+                                  .arg(directory.error().message);
+            database->releaseThreadConnection();
+            return;
+        }
+        const DirectorySnapshot& snapshot = directory.value();
+        prepared->desired = DesiredStateBuilder::build(
+            prepared->application, server, snapshot.users(), snapshot.groups(), prepared->onlyUserId);
+        if (prepared->onlyUserId) {
+            const ScopeEvaluator scope(prepared->application.assignment, snapshot.users(), snapshot.groups());
+            prepared->explanation = scope.explain(*prepared->onlyUserId);
+        }
+        if (!prepared->desired.configurationErrors.isEmpty()) {
+            prepared->error = tr("The attribute mappings of the server \"%1\" have errors; fix them first: %2")
+                                  .arg(server.name, prepared->desired.configurationErrors.join(QLatin1Char(' ')));
+        }
+        LinkStore links(database, prepared->application.id);
+        auto users = links.load(TargetLink::Kind::User);
+        auto groups = links.load(TargetLink::Kind::Group);
+        if (!users || !groups)
+            prepared->error = (!users ? users.error() : groups.error()).message;
+        else {
+            prepared->userLinks = users.value();
+            prepared->groupLinks = groups.value();
+        }
+        database->releaseThreadConnection();
+    }));
+}
+
+void SyncSession::readTarget(std::shared_ptr<Prepared> prepared)
+{
+    // Membership is read only for groups this application links or would match.
+    QSet<QString> linkedGroups;
+    for (const auto& link : std::as_const(prepared->groupLinks))
+        linkedGroups.insert(link.targetId);
+    QSet<QString> wantedNames;
+    QSet<QString> wantedExternalIds;
+    for (const auto& group : std::as_const(prepared->desired.groups)) {
+        wantedNames.insert(group.displayName.toCaseFolded());
+        wantedExternalIds.insert(group.directoryObjectId);
+    }
+    TargetReader::MembershipSelector selector
+        = [linkedGroups, wantedNames, wantedExternalIds](const TargetGroup& group) {
+              return linkedGroups.contains(group.id) || wantedNames.contains(group.displayName.toCaseFolded())
+                  || (!group.externalId.isEmpty() && wantedExternalIds.contains(group.externalId));
+          };
+    if (prepared->onlyUserId)
+        selector = [](const TargetGroup&) { return false; };
+
+    m_reader = new TargetReader(m_client, m_server.capabilities, this);
+    m_reader->read(selector, [this, prepared](const Result<std::shared_ptr<TargetSnapshot>, ScimError>& result) {
+        m_reader->deleteLater();
+        if (!result) {
+            return fail(tr("Reading the users and groups of the SCIM server failed, so nothing was planned or "
+                           "changed: %1")
+                            .arg(result.error().toString()));
+        }
+        prepared->target = result.value();
+        plan(prepared);
+    });
+}
+
+void SyncSession::plan(std::shared_ptr<Prepared> prepared)
+{
+    SyncProgress planning;
+    planning.phase = SyncProgress::Phase::Planning;
+    emit progress(planning);
+
+    PlannerInput input;
+    input.applicationId = prepared->application.id;
+    input.capabilities = m_server.capabilities;
+    input.options = m_server.options;
+    input.updatePaths = prepared->desired.updatePaths;
+    input.caseInsensitivePaths = prepared->desired.caseInsensitivePaths;
+    input.users = std::move(prepared->desired.users);
+    input.groups = std::move(prepared->desired.groups);
+    input.userLinks = std::move(prepared->userLinks);
+    input.groupLinks = std::move(prepared->groupLinks);
+    input.target = prepared->target;
+    if (prepared->onlyUserId) {
+        QSet<QString> only;
+        for (const auto& user : std::as_const(input.users))
+            only.insert(user.directoryObjectId);
+        input.onlyObjects = only;
+    }
+
+    auto* watcher = new QFutureWatcher<SyncPlan>(this);
+    connect(watcher, &QFutureWatcher<SyncPlan>::finished, this, [this, watcher, prepared]() {
+        watcher->deleteLater();
+        const SyncPlan result = watcher->result();
+        m_plans.insert(result.planId, result);
+        m_busy = false;
+        emit previewReady(result);
+        if (prepared->applyAfter && !m_cancelled)
+            startApply(result, false, QStringLiteral("single-user"));
+    });
+    watcher->setFuture(QtConcurrent::run([input]() { return SyncPlanner::plan(input); }));
+}
+
+void SyncSession::apply(const QUuid& planId, bool confirmed)
+{
+    const auto it = m_plans.constFind(planId);
+    if (it == m_plans.cend() || m_busy) {
+        SyncRunSummary refused;
+        refused.planId = planId.toString(QUuid::WithoutBraces);
+        refused.status = SyncRunSummary::Status::Refused;
+        refused.message = m_busy ? tr("A sync is already running for this server. Wait for it to finish.")
+                                 : tr("This plan is unknown or was already applied. Preview again, then apply the "
+                                      "new plan.");
+        emit applyFinished(refused);
+        return;
+    }
+    const SyncPlan plan = it.value();
+    m_plans.erase(it); // a plan is applied at most once; the next run needs a fresh preview
+    startApply(plan, confirmed, QStringLiteral("apply"));
+}
+
+void SyncSession::startApply(const SyncPlan& plan, bool confirmed, const QString& mode)
+{
+    m_busy = true;
+    m_cancelled = false;
+    if (!m_thread) {
+        m_thread = new QThread(this);
+        m_thread->setObjectName(QStringLiteral("SyncExecutor"));
+        m_thread->start();
+    }
+    m_executor = new SyncExecutor(m_client, m_database);
+    m_executor->moveToThread(m_thread);
+    connect(m_executor, &SyncExecutor::progress, this, &SyncSession::progress);
+    connect(m_executor, &SyncExecutor::operationFinished, this, &SyncSession::operationFinished);
+    // Runs on the worker thread, right after the executor wrote its last journal rows.
+    const std::shared_ptr<Database> database = m_database;
+    SyncExecutor* executor = m_executor;
+    connect(
+        m_executor, &SyncExecutor::finished, m_executor,
+        [executor, database]() {
+            database->releaseThreadConnection();
+            executor->deleteLater();
+        },
+        Qt::DirectConnection);
+    connect(m_executor, &SyncExecutor::finished, this, [this](const SyncRunSummary& summary) {
+        m_executor = nullptr;
+        m_busy = false;
+        emit applyFinished(summary);
+    });
+    QMetaObject::invokeMethod(
+        m_executor, [executor, plan, confirmed, mode]() { executor->execute(plan, confirmed, mode); },
+        Qt::QueuedConnection);
+}
+
+void SyncSession::cancel()
+{
+    m_cancelled = true;
+    if (m_reader)
+        m_reader->cancel();
+    if (m_executor)
+        m_executor->cancel();
+}

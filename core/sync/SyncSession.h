@@ -1,0 +1,93 @@
+#pragma once
+
+#include "JournalStore.h"
+#include "SyncPlan.h"
+#include "SyncProgress.h"
+#include "SyncRunSummary.h"
+
+#include <directory/DirectorySnapshot.h>
+#include <model/Application.h>
+#include <model/ScimServer.h>
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QUuid>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class Database;
+class QThread;
+class ScimClient;
+class SyncExecutor;
+class TargetReader;
+
+// What the GUI and the CLI call to sync one application to its SCIM server:
+//
+//     SyncSession session(database, client, server);
+//     connect(&session, &SyncSession::previewReady, ...);   // show the plan
+//     session.preview(application);
+//     ...
+//     session.apply(plan.planId, confirmed);                // exactly that plan
+//     connect(&session, &SyncSession::applyFinished, ...);
+//
+// Reading, planning and applying happen off the calling thread: the directory is read
+// and the plan computed on the thread pool, the target read through the client's own
+// thread, and the plan applied by a SyncExecutor on a worker thread.
+class SyncSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    using DirectoryLoader = std::function<Result<DirectorySnapshot, StorageError>()>;
+
+    SyncSession(
+        std::shared_ptr<Database> database, ScimClient* client, const ScimServer& server, QObject* parent = nullptr);
+    ~SyncSession() override;
+
+    // Replaces the default (DirectorySnapshot::load of the profile database), e.g. for a
+    // directory source that can fail.
+    void setDirectoryLoader(DirectoryLoader loader) { m_loader = std::move(loader); }
+
+    // Computes the plan for the whole application. previewReady or previewFailed follows.
+    void preview(const Application& application);
+    // Applies a plan previously delivered by previewReady. applyFinished follows.
+    void apply(const QUuid& planId, bool confirmed = false);
+    // Plans and applies the same engine for one user (no group changes). planned, then
+    // applyFinished follow; a user out of scope is explained by provisionExplained.
+    void provisionUser(const Application& application, qint64 userId);
+    void cancel();
+    bool isBusy() const { return m_busy; }
+
+    std::optional<SyncPlan> plan(const QUuid& planId) const;
+
+signals:
+    void progress(const SyncProgress& progress);
+    void previewReady(const SyncPlan& plan);
+    void previewFailed(const QString& message);
+    void operationFinished(const JournalEntry& entry);
+    void applyFinished(const SyncRunSummary& summary);
+    // Single-user provisioning: whether the user is in scope, and why.
+    void provisionExplained(bool inScope, const QStringList& reasons);
+
+private:
+    struct Prepared;
+    void startPreview(const Application& application, std::optional<qint64> onlyUserId, bool applyAfter);
+    void readTarget(std::shared_ptr<Prepared> prepared);
+    void plan(std::shared_ptr<Prepared> prepared);
+    void fail(const QString& message);
+    void startApply(const SyncPlan& plan, bool confirmed, const QString& mode);
+
+    std::shared_ptr<Database> m_database;
+    QPointer<ScimClient> m_client;
+    ScimServer m_server;
+    DirectoryLoader m_loader;
+    QHash<QUuid, SyncPlan> m_plans;
+    QPointer<TargetReader> m_reader;
+    QThread* m_thread = nullptr;
+    SyncExecutor* m_executor = nullptr;
+    bool m_busy = false;
+    bool m_cancelled = false;
+};
