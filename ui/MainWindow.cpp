@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "applications/ApplicationsPage.h"
 #include "servers/ServersPage.h"
 #include "workspace/Workspace.h"
 
@@ -70,6 +71,11 @@ MainWindow::MainWindow(std::shared_ptr<Workspace> workspace, QWidget* parent)
     connect(servers, &ServersPage::statusMessage, this, &MainWindow::showStatus);
     addPage(QStringLiteral("servers"), tr("SCIM Servers"), style()->standardIcon(QStyle::SP_DriveNetIcon), servers,
         servers->pageActions());
+
+    auto* applications = new ApplicationsPage(m_workspace, this);
+    connect(applications, &ApplicationsPage::statusMessage, this, &MainWindow::showStatus);
+    addPage(QStringLiteral("applications"), tr("Application Manager"), style()->standardIcon(QStyle::SP_DesktopIcon),
+        applications, applications->pageActions());
 
     restoreState();
     for (const auto& warning : m_workspace->profile().warnings()) {

@@ -1,0 +1,182 @@
+#include "ApplicationEditDialog.h"
+
+#include "servers/ServerCatalog.h"
+#include "storage/ApplicationRepository.h"
+#include "widgets/EditIcons.h"
+#include "widgets/FormMessages.h"
+#include "workspace/Workspace.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+ApplicationEditDialog::ApplicationEditDialog(
+    std::shared_ptr<Workspace> workspace, const Application& application, QWidget* parent)
+    : QDialog(parent)
+    , m_workspace(std::move(workspace))
+    , m_application(application)
+{
+    const bool adding = application.id <= 0;
+    setObjectName(QStringLiteral("applicationEditDialog"));
+    setWindowTitle(adding ? tr("Add Application") : tr("Edit Application \u2014 %1").arg(application.name));
+
+    m_nameEdit = new QLineEdit(application.name, this);
+    m_nameEdit->setObjectName(QStringLiteral("applicationNameEdit"));
+    m_nameEdit->setPlaceholderText(tr("Required, e.g. AWS"));
+    m_descriptionEdit = new QLineEdit(application.description, this);
+    m_descriptionEdit->setObjectName(QStringLiteral("applicationDescriptionEdit"));
+    m_descriptionEdit->setPlaceholderText(tr("Optional"));
+    m_protocolCombo = new QComboBox(this);
+    m_protocolCombo->setObjectName(QStringLiteral("signInProtocolCombo"));
+    m_protocolCombo->addItem(tr("SAML 2.0"), QStringLiteral("SAML 2.0"));
+    m_protocolCombo->addItem(tr("OpenID Connect"), QStringLiteral("OpenID Connect"));
+    m_protocolCombo->addItem(tr("None"), QString());
+    const int protocolIndex = m_protocolCombo->findData(application.signInProtocol);
+    if (protocolIndex < 0) {
+        // A protocol typed elsewhere (CLI, older version) is kept, not silently replaced.
+        m_protocolCombo->addItem(application.signInProtocol, application.signInProtocol);
+        m_protocolCombo->setCurrentIndex(m_protocolCombo->count() - 1);
+    } else {
+        m_protocolCombo->setCurrentIndex(protocolIndex);
+    }
+
+    auto* general = new QGroupBox(tr("General"), this);
+    auto* generalForm = new QFormLayout(general);
+    generalForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    generalForm->addRow(tr("&Name:"), m_nameEdit);
+    generalForm->addRow(tr("&Description:"), m_descriptionEdit);
+    generalForm->addRow(tr("Sign-in &Protocol:"), m_protocolCombo);
+
+    m_serverLabel = new QLabel(serverName(application.scimServerId), this);
+    m_serverLabel->setObjectName(QStringLiteral("scimServerLabel"));
+    m_serverEditButton = new QToolButton(this);
+    m_serverEditButton->setObjectName(QStringLiteral("scimServerEditButton"));
+    m_serverEditButton->setIcon(EditIcons::pencil());
+    m_serverEditButton->setAutoRaise(true);
+    m_serverEditButton->setToolTip(tr("Change the SCIM server"));
+    m_serverEditButton->setAccessibleName(tr("Change the SCIM server"));
+    auto* labelRow = new QWidget(this);
+    auto* labelLayout = new QHBoxLayout(labelRow);
+    labelLayout->setContentsMargins(0, 0, 0, 0);
+    labelLayout->addWidget(m_serverLabel);
+    labelLayout->addWidget(m_serverEditButton);
+    labelLayout->addStretch(1);
+
+    m_serverCombo = new QComboBox(this);
+    m_serverCombo->setObjectName(QStringLiteral("scimServerCombo"));
+    m_serverCombo->addItem(tr("None \u2014 do not provision"), qint64(0));
+    for (const auto& server : m_workspace->servers()->repository().list()) {
+        m_serverCombo->addItem(server.name, server.id);
+    }
+    m_serverCombo->setCurrentIndex(qMax(0, m_serverCombo->findData(application.scimServerId)));
+
+    m_serverStack = new QStackedWidget(this);
+    m_serverStack->setObjectName(QStringLiteral("scimServerStack"));
+    m_serverStack->addWidget(labelRow);
+    m_serverStack->addWidget(m_serverCombo);
+    // The combo is taller than the label row; keep the section from jumping when switching.
+    m_serverStack->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+
+    auto* serverSection = new QGroupBox(tr("SCIM Server"), this);
+    serverSection->setObjectName(QStringLiteral("scimServerSection"));
+    auto* serverForm = new QFormLayout(serverSection);
+    serverForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    serverForm->addRow(tr("SCIM Server:"), m_serverStack);
+    auto* serverHint = FormMessages::hintLabel(QStringLiteral("scimServerHint"), serverSection);
+    FormMessages::show(serverHint,
+        tr("The users and groups assigned to this application are provisioned to this server."), FormMessages::Hint);
+    serverForm->addRow(QString(), serverHint);
+
+    m_error = FormMessages::errorLabel(QStringLiteral("applicationError"), this);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_updateButton
+        = buttons->addButton(adding ? tr("Add Application") : tr("Update Settings"), QDialogButtonBox::AcceptRole);
+    m_updateButton->setObjectName(QStringLiteral("updateSettingsButton"));
+    m_updateButton->setDefault(true);
+    buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &ApplicationEditDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(general);
+    layout->addWidget(serverSection);
+    layout->addWidget(m_error);
+    layout->addStretch(1);
+    layout->addWidget(buttons);
+
+    connect(m_serverEditButton, &QToolButton::clicked, this, &ApplicationEditDialog::editScimServer);
+    connect(m_nameEdit, &QLineEdit::textEdited, this, &ApplicationEditDialog::updateError);
+    if (adding) {
+        // A new application has no server to show yet: offer the choice at once.
+        editScimServer();
+    }
+    updateError();
+    resize(560, sizeHint().height());
+}
+
+QString ApplicationEditDialog::serverName(qint64 id) const
+{
+    if (id <= 0) {
+        return tr("None");
+    }
+    const auto server = m_workspace->servers()->repository().find(id);
+    return server ? server->name : tr("Missing server (it was deleted)");
+}
+
+void ApplicationEditDialog::editScimServer()
+{
+    m_serverStack->setCurrentWidget(m_serverCombo);
+    m_serverCombo->setFocus(Qt::OtherFocusReason);
+}
+
+qint64 ApplicationEditDialog::chosenServerId() const
+{
+    return m_serverCombo->currentData().toLongLong();
+}
+
+void ApplicationEditDialog::updateError()
+{
+    Application candidate = m_application;
+    candidate.name = m_nameEdit->text();
+    const auto status = m_workspace->applications().validate(candidate, m_application.id);
+    // An empty name on a fresh form is not an error yet; a duplicate is.
+    const bool untouchedEmpty = m_nameEdit->text().isEmpty() && !m_nameEdit->isModified();
+    FormMessages::show(m_error, status || untouchedEmpty ? QString() : status.error().message);
+    m_updateButton->setEnabled(bool(status));
+}
+
+void ApplicationEditDialog::accept()
+{
+    Application application = m_application;
+    application.name = m_nameEdit->text().trimmed();
+    application.description = m_descriptionEdit->text().trimmed();
+    application.signInProtocol = m_protocolCombo->currentData().toString();
+    application.scimServerId = chosenServerId();
+
+    ApplicationRepository& repository = m_workspace->applications();
+    if (application.id > 0) {
+        if (const auto status = repository.update(application); !status) {
+            FormMessages::show(m_error, status.error().message);
+            return;
+        }
+    } else {
+        const auto created = repository.create(application);
+        if (!created) {
+            FormMessages::show(m_error, created.error().message);
+            return;
+        }
+        application.id = created.value();
+    }
+    m_application = application;
+    m_workspace->notifyApplicationsChanged();
+    QDialog::accept();
+}

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "model/Application.h"
+
+#include <QDialog>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QStackedWidget;
+class QToolButton;
+class Workspace;
+
+// Adds or edits an application: name, description, sign-in protocol and, in the SCIM Server
+// section, the server that provisions it — shown as a name with a pencil that turns it into
+// a choice of servers. "Update Settings" saves.
+class ApplicationEditDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    ApplicationEditDialog(
+        std::shared_ptr<Workspace> workspace, const Application& application, QWidget* parent = nullptr);
+
+    qint64 savedApplicationId() const { return m_application.id; }
+    // Switches the SCIM Server section from the name to the server choice (the pencil).
+    void editScimServer();
+    qint64 chosenServerId() const;
+
+public slots:
+    void accept() override;
+
+private:
+    QString serverName(qint64 id) const;
+    void updateError();
+
+    std::shared_ptr<Workspace> m_workspace;
+    Application m_application;
+    QLineEdit* m_nameEdit = nullptr;
+    QLineEdit* m_descriptionEdit = nullptr;
+    QComboBox* m_protocolCombo = nullptr;
+    QStackedWidget* m_serverStack = nullptr;
+    QLabel* m_serverLabel = nullptr;
+    QToolButton* m_serverEditButton = nullptr;
+    QComboBox* m_serverCombo = nullptr;
+    QLabel* m_error = nullptr;
+    QPushButton* m_updateButton = nullptr;
+};

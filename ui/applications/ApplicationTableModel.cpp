@@ -1,0 +1,111 @@
+#include "ApplicationTableModel.h"
+
+#include <QLocale>
+
+ApplicationTableModel::ApplicationTableModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void ApplicationTableModel::setApplications(
+    const QList<Application>& applications, const QHash<qint64, QString>& serverNames)
+{
+    beginResetModel();
+    m_applications = applications;
+    m_serverNames = serverNames;
+    endResetModel();
+}
+
+const Application* ApplicationTableModel::applicationAt(int row) const
+{
+    return row >= 0 && row < m_applications.size() ? &m_applications.at(row) : nullptr;
+}
+
+int ApplicationTableModel::rowOfApplication(qint64 id) const
+{
+    for (int row = 0; row < m_applications.size(); ++row) {
+        if (m_applications.at(row).id == id) {
+            return row;
+        }
+    }
+    return -1;
+}
+
+QString ApplicationTableModel::assignmentText(const Assignment& assignment)
+{
+    if (assignment.allUsers) {
+        return tr("All users");
+    }
+    if (assignment.userIds.isEmpty() && assignment.groupIds.isEmpty()) {
+        return tr("Nobody assigned");
+    }
+    return tr("%n user(s)", nullptr, int(assignment.userIds.size())) + QStringLiteral(", ")
+        + tr("%n group(s)", nullptr, int(assignment.groupIds.size()));
+}
+
+int ApplicationTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_applications.size());
+}
+
+int ApplicationTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ApplicationTableModel::data(const QModelIndex& index, int role) const
+{
+    const Application* application = applicationAt(index.row());
+    if (!application) {
+        return {};
+    }
+    if (role == ApplicationIdRole) {
+        return application->id;
+    }
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole) {
+        return {};
+    }
+    switch (index.column()) {
+    case NameColumn:
+        return role == Qt::ToolTipRole && !application->description.isEmpty() ? application->description
+                                                                              : application->name;
+    case ProtocolColumn:
+        return application->signInProtocol.isEmpty() ? tr("None") : application->signInProtocol;
+    case ServerColumn:
+        if (application->scimServerId <= 0) {
+            return tr("None");
+        }
+        return m_serverNames.value(application->scimServerId, tr("Missing server"));
+    case AssignedColumn:
+        return assignmentText(application->assignment);
+    case LastSyncColumn:
+        return application->lastSyncAt.isValid()
+            ? QLocale().toString(application->lastSyncAt.toLocalTime(), QLocale::ShortFormat)
+            : tr("Never");
+    case EditColumn:
+        return role == Qt::ToolTipRole ? tr("Edit %1").arg(application->name) : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant ApplicationTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return {};
+    }
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case ProtocolColumn:
+        return tr("Sign-in Protocol");
+    case ServerColumn:
+        return tr("SCIM Server");
+    case AssignedColumn:
+        return tr("Users / Groups Assigned");
+    case LastSyncColumn:
+        return tr("Last Sync");
+    default:
+        return {};
+    }
+}

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "model/Application.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+
+// Application Manager's table: one row per application with its sign-in protocol, SCIM
+// server, who is assigned and when it was last synchronised.
+class ApplicationTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column
+    {
+        NameColumn,
+        ProtocolColumn,
+        ServerColumn,
+        AssignedColumn,
+        LastSyncColumn,
+        EditColumn, // holds the row's pencil button
+        ColumnCount,
+    };
+
+    enum Role
+    {
+        ApplicationIdRole = Qt::UserRole + 1,
+    };
+
+    explicit ApplicationTableModel(QObject* parent = nullptr);
+
+    // serverNames: SCIM server id → name, for the SCIM Server column.
+    void setApplications(const QList<Application>& applications, const QHash<qint64, QString>& serverNames);
+    const Application* applicationAt(int row) const;
+    int rowOfApplication(qint64 id) const;
+
+    static QString assignmentText(const Assignment& assignment);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QList<Application> m_applications;
+    QHash<qint64, QString> m_serverNames;
+};

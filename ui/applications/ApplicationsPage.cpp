@@ -1,0 +1,212 @@
+#include "ApplicationsPage.h"
+
+#include "ApplicationEditDialog.h"
+#include "ApplicationTableModel.h"
+#include "servers/ServerCatalog.h"
+#include "storage/ApplicationRepository.h"
+#include "widgets/ConfirmationDialogs.h"
+#include "widgets/EditIcons.h"
+#include "workspace/Workspace.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+ApplicationsPage::ApplicationsPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
+    : QWidget(parent)
+    , m_workspace(std::move(workspace))
+    , m_model(new ApplicationTableModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+{
+    setObjectName(QStringLiteral("applicationsPage"));
+
+    auto* title = new QLabel(tr("Application Manager"), this);
+    title->setObjectName(QStringLiteral("pageTitle"));
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    auto* subtitle = new QLabel(tr("The applications your users sign in to, and the SCIM server that provisions "
+                                   "each of them. Click the pencil to change an application's settings."),
+        this);
+    subtitle->setWordWrap(true);
+
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("applicationsTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(ApplicationTableModel::NameColumn, Qt::AscendingOrder);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+
+    m_emptyLabel = new QLabel(this);
+    m_emptyLabel->setObjectName(QStringLiteral("applicationsEmptyLabel"));
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setText(tr("<p><b>No applications yet.</b></p><p>Add the application your users sign in to, "
+                             "for example AWS integrated through SAML, then choose the SCIM server that "
+                             "provisions it.</p>"));
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_emptyLabel);
+    m_stack->addWidget(m_table);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addWidget(subtitle);
+    layout->addWidget(m_stack, 1);
+
+    auto* addAction = new QAction(style()->standardIcon(QStyle::SP_FileDialogNewFolder), tr("&Add Application"), this);
+    addAction->setObjectName(QStringLiteral("addApplicationAction"));
+    addAction->setShortcut(QKeySequence::New);
+    addAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(addAction, &QAction::triggered, this, &ApplicationsPage::addApplication);
+    m_editAction = new QAction(EditIcons::pencil(), tr("&Edit"), this);
+    m_editAction->setObjectName(QStringLiteral("editApplicationAction"));
+    connect(m_editAction, &QAction::triggered, this, &ApplicationsPage::editSelected);
+    m_deleteAction = new QAction(style()->standardIcon(QStyle::SP_TrashIcon), tr("&Delete"), this);
+    m_deleteAction->setObjectName(QStringLiteral("deleteApplicationAction"));
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_deleteAction, &QAction::triggered, this, &ApplicationsPage::deleteSelected);
+    m_actions = {addAction, m_editAction, m_deleteAction};
+    addActions(m_actions);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ApplicationsPage::updateActions);
+    connect(m_table, &QTableView::doubleClicked, this, &ApplicationsPage::editSelected);
+    connect(m_workspace.get(), &Workspace::applicationsChanged, this, &ApplicationsPage::reload);
+    connect(m_workspace->servers(), &ServerCatalog::serversChanged, this, &ApplicationsPage::reload);
+    reload();
+}
+
+void ApplicationsPage::reload()
+{
+    const qint64 selected = selectedApplicationId();
+    QHash<qint64, QString> serverNames;
+    for (const auto& server : m_workspace->servers()->repository().list()) {
+        serverNames.insert(server.id, server.name);
+    }
+    m_model->setApplications(m_workspace->applications().list(), serverNames);
+    m_stack->setCurrentWidget(m_model->rowCount() == 0 ? static_cast<QWidget*>(m_emptyLabel) : m_table);
+    m_table->resizeColumnsToContents();
+    for (int column = 0; column < ApplicationTableModel::EditColumn; ++column) {
+        m_table->setColumnWidth(column, qMax(m_table->columnWidth(column) + 24, 120));
+    }
+    installEditButtons();
+    selectApplication(selected);
+    updateActions();
+}
+
+void ApplicationsPage::installEditButtons()
+{
+    // The seed flow's "pencil icon next to the application": one per row.
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex index = m_proxy->index(row, ApplicationTableModel::EditColumn);
+        const qint64 id = index.data(ApplicationTableModel::ApplicationIdRole).toLongLong();
+        auto* button = new QToolButton(m_table);
+        button->setObjectName(QStringLiteral("editApplicationButton_%1").arg(id));
+        button->setIcon(EditIcons::pencil());
+        button->setAutoRaise(true);
+        button->setToolTip(index.data(Qt::ToolTipRole).toString());
+        button->setAccessibleName(button->toolTip());
+        connect(button, &QToolButton::clicked, this, [this, id]() { editApplication(id); });
+        m_table->setIndexWidget(index, button);
+    }
+    m_table->setColumnWidth(ApplicationTableModel::EditColumn, 40);
+}
+
+qint64 ApplicationsPage::selectedApplicationId() const
+{
+    const auto rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? 0 : rows.first().data(ApplicationTableModel::ApplicationIdRole).toLongLong();
+}
+
+void ApplicationsPage::selectApplication(qint64 id)
+{
+    const int row = m_model->rowOfApplication(id);
+    if (row < 0) {
+        return;
+    }
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    m_table->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->setCurrentIndex(index);
+}
+
+void ApplicationsPage::updateActions()
+{
+    const bool selected = selectedApplicationId() > 0;
+    m_editAction->setEnabled(selected);
+    m_deleteAction->setEnabled(selected);
+}
+
+ApplicationEditDialog* ApplicationsPage::openDialog(ApplicationEditDialog* dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog]() {
+        const qint64 id = dialog->savedApplicationId();
+        selectApplication(id);
+        if (const auto application = m_workspace->applications().find(id)) {
+            emit statusMessage(tr("Saved the application \u201c%1\u201d.").arg(application->name));
+        }
+    });
+    dialog->open();
+    return dialog;
+}
+
+ApplicationEditDialog* ApplicationsPage::addApplication()
+{
+    return openDialog(new ApplicationEditDialog(m_workspace, Application(), this));
+}
+
+ApplicationEditDialog* ApplicationsPage::editApplication(qint64 id)
+{
+    const auto application = m_workspace->applications().find(id);
+    if (!application) {
+        return nullptr;
+    }
+    selectApplication(id);
+    return openDialog(new ApplicationEditDialog(m_workspace, *application, this));
+}
+
+ApplicationEditDialog* ApplicationsPage::editSelected()
+{
+    return editApplication(selectedApplicationId());
+}
+
+void ApplicationsPage::deleteSelected()
+{
+    const auto application = m_workspace->applications().find(selectedApplicationId());
+    if (!application) {
+        return;
+    }
+    const bool confirmed
+        = ConfirmationDialogs::confirm(this, QStringLiteral("confirmDeleteApplication"), tr("Delete Application"),
+            tr("Delete the application \u201c%1\u201d? Nothing is removed from its SCIM server; ScimDesk only stops "
+               "provisioning it.")
+                .arg(application->name),
+            {}, tr("Delete"));
+    if (!confirmed) {
+        return;
+    }
+    if (const auto status = m_workspace->applications().remove(application->id); !status) {
+        ConfirmationDialogs::showError(
+            this, QStringLiteral("deleteApplicationError"), tr("Delete Application"), status.error().message, {});
+        return;
+    }
+    m_workspace->notifyApplicationsChanged();
+    emit statusMessage(tr("Deleted the application \u201c%1\u201d.").arg(application->name));
+}

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QList>
+#include <QWidget>
+
+#include <memory>
+
+class ApplicationEditDialog;
+class ApplicationTableModel;
+class QAction;
+class QLabel;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTableView;
+class Workspace;
+
+// Application Manager: the applications of the profile, the SCIM server provisioning each,
+// who is assigned and when it last synchronised; add, edit (pencil) and delete.
+class ApplicationsPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ApplicationsPage(std::shared_ptr<Workspace> workspace, QWidget* parent = nullptr);
+
+    QList<QAction*> pageActions() const { return m_actions; }
+    qint64 selectedApplicationId() const;
+    void selectApplication(qint64 id);
+
+    // Open window-modal dialogs (open(), not exec()) and return them.
+    ApplicationEditDialog* addApplication();
+    ApplicationEditDialog* editApplication(qint64 id);
+    ApplicationEditDialog* editSelected();
+
+public slots:
+    void reload();
+
+signals:
+    void statusMessage(const QString& text);
+
+private slots:
+    void deleteSelected();
+
+private:
+    void updateActions();
+    void installEditButtons();
+    ApplicationEditDialog* openDialog(ApplicationEditDialog* dialog);
+
+    std::shared_ptr<Workspace> m_workspace;
+    ApplicationTableModel* m_model = nullptr;
+    QSortFilterProxyModel* m_proxy = nullptr;
+    QTableView* m_table = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    QLabel* m_emptyLabel = nullptr;
+    QAction* m_editAction = nullptr;
+    QAction* m_deleteAction = nullptr;
+    QList<QAction*> m_actions;
+};
