@@ -87,6 +87,10 @@ StorageError groupWriteError(const QSqlQuery& query, const DirectoryGroup& group
     return sqlError(query, tr("Could not save the group \"%1\"").arg(group.displayName));
 }
 
+// The search clauses below use the pattern once per "?".
+constexpr int userSearchPlaceholders = 5;
+constexpr int groupSearchPlaceholders = 2;
+
 QString likePattern(const QString& search)
 {
     QString escaped = search.trimmed().toCaseFolded();
@@ -96,14 +100,25 @@ QString likePattern(const QString& search)
     return QLatin1Char('%') + escaped + QLatin1Char('%');
 }
 
+void bindSearch(QSqlQuery& query, const QString& search, int placeholders)
+{
+    if (search.trimmed().isEmpty()) {
+        return;
+    }
+    const QString pattern = likePattern(search);
+    for (int i = 0; i < placeholders; ++i) {
+        query.addBindValue(pattern);
+    }
+}
+
 QString userSearchWhere(const QString& search)
 {
     if (search.trimmed().isEmpty()) {
         return {};
     }
-    return QStringLiteral(" WHERE user_name_key LIKE ?1 ESCAPE '\\' OR email LIKE ?1 ESCAPE '\\'"
-                          " OR display_name LIKE ?1 ESCAPE '\\' OR given_name LIKE ?1 ESCAPE '\\'"
-                          " OR family_name LIKE ?1 ESCAPE '\\'");
+    return QStringLiteral(" WHERE user_name_key LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\'"
+                          " OR display_name LIKE ? ESCAPE '\\' OR given_name LIKE ? ESCAPE '\\'"
+                          " OR family_name LIKE ? ESCAPE '\\'");
 }
 
 QString groupSearchWhere(const QString& search)
@@ -111,7 +126,7 @@ QString groupSearchWhere(const QString& search)
     if (search.trimmed().isEmpty()) {
         return {};
     }
-    return QStringLiteral(" WHERE display_name_key LIKE ?1 ESCAPE '\\' OR description LIKE ?1 ESCAPE '\\'");
+    return QStringLiteral(" WHERE display_name_key LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\'");
 }
 
 QString limitClause(int limit, int offset)
@@ -327,9 +342,7 @@ QList<DirectoryUser> DirectoryRepository::listUsers(const QString& search, int l
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT %1 FROM directory_users%2 ORDER BY user_name_key%3")
                       .arg(DirectoryRows::userColumns(), userSearchWhere(search), limitClause(limit, offset)));
-    if (!search.trimmed().isEmpty()) {
-        query.addBindValue(likePattern(search));
-    }
+    bindSearch(query, search, userSearchPlaceholders);
     QList<DirectoryUser> users;
     if (!query.exec()) {
         qCWarning(lcDirectory) << "Listing users failed:" << query.lastError().text();
@@ -345,9 +358,7 @@ int DirectoryRepository::countUsers(const QString& search) const
 {
     QSqlQuery query(m_database->connection());
     query.prepare(QStringLiteral("SELECT COUNT(*) FROM directory_users%1").arg(userSearchWhere(search)));
-    if (!search.trimmed().isEmpty()) {
-        query.addBindValue(likePattern(search));
-    }
+    bindSearch(query, search, userSearchPlaceholders);
     if (!query.exec() || !query.next()) {
         return 0;
     }
@@ -700,9 +711,7 @@ QList<DirectoryGroup> DirectoryRepository::listGroups(const QString& search, int
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT %1 FROM directory_groups%2 ORDER BY display_name_key%3")
                       .arg(DirectoryRows::groupColumns(), groupSearchWhere(search), limitClause(limit, offset)));
-    if (!search.trimmed().isEmpty()) {
-        query.addBindValue(likePattern(search));
-    }
+    bindSearch(query, search, groupSearchPlaceholders);
     QList<DirectoryGroup> groups;
     if (!query.exec()) {
         qCWarning(lcDirectory) << "Listing groups failed:" << query.lastError().text();
@@ -741,9 +750,7 @@ int DirectoryRepository::countGroups(const QString& search) const
 {
     QSqlQuery query(m_database->connection());
     query.prepare(QStringLiteral("SELECT COUNT(*) FROM directory_groups%1").arg(groupSearchWhere(search)));
-    if (!search.trimmed().isEmpty()) {
-        query.addBindValue(likePattern(search));
-    }
+    bindSearch(query, search, groupSearchPlaceholders);
     if (!query.exec() || !query.next()) {
         return 0;
     }
