@@ -221,14 +221,38 @@ DirectoryCsvImporter::Plan DirectoryCsvImporter::analyse() const
 
 void DirectoryCsvImporter::analyseUsers(Plan& plan) const
 {
-    QHash<QString, DirectoryUser> existing;
-    QHash<QString, QString> objectIdOwner; // objectId -> userName key
-    for (auto& user : m_repository.listUsers()) {
-        const QString key = SqlValues::nameKey(user.userName);
-        objectIdOwner.insert(user.objectId, key);
-        existing.insert(key, std::move(user));
+    auto snapshot = DirectorySnapshot::load(*m_repository.database());
+    if (!snapshot) {
+        plan.fileError = snapshot.error().message;
+        return;
     }
+    const DirectorySnapshot& directory = snapshot.value();
+    // What each column is, decided once rather than per cell.
+    enum class Column
+    {
+        Ignored,
+        UserName,
+        Active,
+        ObjectId,
+        Standard,
+        Custom
+    };
     const QStringList standard = DirectoryUser::standardAttributeNames();
+    QList<Column> columnKinds;
+    for (const QString& attribute : m_columnAttributes) {
+        if (attribute.isEmpty()) {
+            columnKinds << Column::Ignored;
+        } else if (attribute == userNameColumn) {
+            columnKinds << Column::UserName;
+        } else if (attribute == QLatin1String("active")) {
+            columnKinds << Column::Active;
+        } else if (attribute == objectIdColumn) {
+            columnKinds << Column::ObjectId;
+        } else {
+            columnKinds << (standard.contains(attribute) ? Column::Standard : Column::Custom);
+        }
+    }
+    const int userNameColumnIndex = int(columnKinds.indexOf(Column::UserName));
     const int columns = int(m_headers.size());
     QHash<QString, int> firstLine; // userName key -> line in this file
     QHash<QString, int> objectIdLine; // objectId -> line in this file
@@ -255,7 +279,6 @@ void DirectoryCsvImporter::analyseUsers(Plan& plan) const
                     .arg(columns));
         }
 
-        int userNameColumnIndex = int(m_columnAttributes.indexOf(userNameColumn));
         const QString userName = CsvWriter::restoreNeutralised(record.fields.value(userNameColumnIndex)).trimmed();
         const QString key = SqlValues::nameKey(userName);
         if (userName.isEmpty()) {
@@ -271,16 +294,17 @@ void DirectoryCsvImporter::analyseUsers(Plan& plan) const
             firstLine.insert(key, line);
         }
 
-        const auto found = existing.constFind(key);
-        const bool isNew = found == existing.constEnd();
+        const DirectoryUser* found = directory.userByUserName(key);
+        const bool isNew = found == nullptr;
         DirectoryUser user = isNew ? DirectoryUser() : *found;
         for (int column = 0; column < columns && column < record.fields.size(); ++column) {
-            const QString& attribute = m_columnAttributes.at(column);
-            if (attribute.isEmpty() || attribute == userNameColumn) {
+            const Column kind = columnKinds.at(column);
+            if (kind == Column::Ignored || kind == Column::UserName) {
                 continue;
             }
+            const QString& attribute = m_columnAttributes.at(column);
             const QString value = CsvWriter::restoreNeutralised(record.fields.at(column));
-            if (attribute == QLatin1String("active")) {
+            if (kind == Column::Active) {
                 if (value.trimmed().isEmpty()) {
                     continue;
                 }
@@ -291,7 +315,7 @@ void DirectoryCsvImporter::analyseUsers(Plan& plan) const
                             .arg(line)
                             .arg(value));
                 }
-            } else if (attribute == objectIdColumn) {
+            } else if (kind == Column::ObjectId) {
                 const QString objectId = value.trimmed();
                 if (objectId.isEmpty()) {
                     continue;
@@ -302,7 +326,7 @@ void DirectoryCsvImporter::analyseUsers(Plan& plan) const
                            "Clear the cell or use %3.")
                             .arg(line)
                             .arg(userName, user.objectId));
-                } else if (isNew && (objectIdOwner.contains(objectId) || objectIdLine.contains(objectId))) {
+                } else if (isNew && (directory.userByObjectId(objectId) || objectIdLine.contains(objectId))) {
                     plan.addIssue(line,
                         tr("Line %1: the object ID %2 already belongs to another user. Clear the cell to generate "
                            "a new one.")
@@ -312,7 +336,7 @@ void DirectoryCsvImporter::analyseUsers(Plan& plan) const
                     user.objectId = objectId;
                     objectIdLine.insert(objectId, line);
                 }
-            } else if (standard.contains(attribute)) {
+            } else if (kind == Column::Standard) {
                 user.setAttribute(attribute, value);
             } else if (value.isEmpty()) {
                 user.customAttributes.remove(attribute);

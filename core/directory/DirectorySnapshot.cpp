@@ -56,6 +56,13 @@ Result<DirectorySnapshot, StorageError> DirectorySnapshot::load(Database& databa
     auto status = database.transaction([&](QSqlDatabase& db) -> Status<StorageError> {
         QSqlQuery query(db);
         query.setForwardOnly(true);
+        if (query.exec(QStringLiteral("SELECT COUNT(*) FROM directory_users")) && query.next()) {
+            const qsizetype count = query.value(0).toLongLong();
+            data->users.reserve(count);
+            data->userIndex.reserve(count);
+            data->userByNameKey.reserve(count);
+            data->userByObjectId.reserve(count);
+        }
         if (!query.exec(
                 QStringLiteral("SELECT %1 FROM directory_users ORDER BY id").arg(DirectoryRows::userColumns()))) {
             return readError(query);

@@ -1,0 +1,78 @@
+#include "directory/CsvWriter.h"
+#include "directory/DirectoryCsvImporter.h"
+#include "directory/DirectoryRepository.h"
+#include "directory/DirectorySnapshot.h"
+#include "storage/Database.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+// 100,000 users through the whole import path: read, parse, validate, write in one
+// transaction. The times are printed for the report; the bound is generous for 2 slow cores.
+class TestDirectoryCsvImportLarge : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void import100kUsers()
+    {
+        constexpr int userCount = 100000;
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("users.csv"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            CsvWriter writer(&file);
+            writer.writeRecord({QStringLiteral("User Name"), QStringLiteral("Email Address"),
+                QStringLiteral("First Name"), QStringLiteral("Last Name"), QStringLiteral("Department"),
+                QStringLiteral("Title"), QStringLiteral("Active"), QStringLiteral("costCenter")});
+            for (int i = 0; i < userCount; ++i) {
+                const QString name = QStringLiteral("user%1").arg(i);
+                writer.writeRecord({name, name + QStringLiteral("@example.com"), QStringLiteral("Given"),
+                    QStringLiteral("Family, %1").arg(i), QStringLiteral("Dept %1").arg(i % 50),
+                    QStringLiteral("Engineer"), i % 10 ? QStringLiteral("true") : QStringLiteral("false"),
+                    QString::number(i % 1000)});
+            }
+            QVERIFY(writer.ok());
+        }
+
+        auto db = Database::open(dir.filePath(QStringLiteral("profile.db")));
+        QVERIFY(db.ok());
+        DirectoryRepository repository(db.value());
+
+        QElapsedTimer timer;
+        timer.start();
+        DirectoryCsvImporter importer(repository);
+        QVERIFY(importer.loadFile(path).ok());
+        auto result = importer.import(DirectoryCsvImporter::Mode::AllOrNothing);
+        const qint64 importMs = timer.elapsed();
+        QVERIFY(result.ok());
+        QVERIFY(result->issues.isEmpty());
+        QCOMPARE(result->created, userCount);
+        qInfo("Imported %d new users from CSV in %lld ms", userCount, importMs);
+
+        timer.restart();
+        auto snapshot = DirectorySnapshot::load(*db.value());
+        QVERIFY(snapshot.ok());
+        QCOMPARE(snapshot->users().size(), userCount);
+        qInfo("Loaded a snapshot of %d users in %lld ms", userCount, timer.elapsed());
+        QCOMPARE(snapshot->userByUserName(QStringLiteral("USER99999"))->familyName, QStringLiteral("Family, 99999"));
+
+        // Re-importing the same file is a no-op: nothing to write.
+        timer.restart();
+        DirectoryCsvImporter again(repository);
+        QVERIFY(again.loadFile(path).ok());
+        auto second = again.import(DirectoryCsvImporter::Mode::AllOrNothing);
+        QVERIFY(second.ok());
+        QCOMPARE(second->unchanged, userCount);
+        qInfo("Re-imported %d unchanged users in %lld ms", userCount, timer.elapsed());
+
+        QVERIFY2(importMs < 60000, "the 100k import should take seconds, not minutes");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDirectoryCsvImportLarge)
+#include "tst_directorycsvimportlarge.moc"
