@@ -1,0 +1,487 @@
+#include "AppsCommand.h"
+
+#include "CliContext.h"
+#include "CliJson.h"
+
+#include "directory/DirectoryRepository.h"
+#include "servers/ServerCatalog.h"
+#include "storage/ApplicationRepository.h"
+#include "workspace/Workspace.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QTextStream>
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("cli", text);
+}
+
+const char* const filterName = "Command line";
+
+ExitCode exitCodeFor(const StorageError& error)
+{
+    switch (error.kind) {
+    case StorageError::Kind::Validation:
+    case StorageError::Kind::Duplicate:
+    case StorageError::Kind::NotFound:
+        return ExitCode::Usage;
+    default:
+        return ExitCode::ProfileError;
+    }
+}
+} // namespace
+
+AppsCommand::EditOptions::EditOptions()
+    : name(QStringLiteral("name"), tr("Application name (unique)."), tr("name"))
+    , description(QStringLiteral("description"), tr("Description."), tr("text"))
+    , signInProtocol(QStringLiteral("sign-in-protocol"), tr("Sign-in protocol, e.g. \"SAML 2.0\"."), tr("protocol"))
+    , server(QStringLiteral("server"), tr("The SCIM server that provisions this application."), tr("name"))
+    , noServer(QStringLiteral("no-server"), tr("Unassign the SCIM server."))
+    , allUsers(QStringLiteral("all-users"), tr("Every directory user is in scope."))
+    , notAllUsers(QStringLiteral("not-all-users"), tr("Only assigned users and groups are in scope."))
+    , assignUser(QStringLiteral("assign-user"), tr("Assign a directory user (repeatable)."), tr("userName"))
+    , unassignUser(QStringLiteral("unassign-user"), tr("Remove a user assignment (repeatable)."), tr("userName"))
+    , assignGroup(QStringLiteral("assign-group"), tr("Assign a directory group (repeatable)."), tr("name"))
+    , unassignGroup(QStringLiteral("unassign-group"), tr("Remove a group assignment (repeatable)."), tr("name"))
+    , filter(QStringLiteral("filter"),
+          tr("Scoping clause \"attribute operator [value]\", e.g. \"department equals Engineering\" (repeatable). "
+             "All --filter clauses of one command form one scoping filter and must all match (AND)."),
+          tr("clause"))
+    , clearFilters(QStringLiteral("clear-filters"), tr("Remove all scoping filters first."))
+{
+}
+
+void AppsCommand::EditOptions::addTo(QCommandLineParser& parser) const
+{
+    parser.addOptions({name, description, signInProtocol, server, noServer, allUsers, notAllUsers, assignUser,
+        unassignUser, assignGroup, unassignGroup, filter, clearFilters});
+}
+
+AppsCommand::AppsCommand(CliContext& context)
+    : m_context(context)
+{
+}
+
+QString AppsCommand::summary()
+{
+    return tr("  apps list|show|add|edit|remove           applications, their SCIM server and who is in scope");
+}
+
+int AppsCommand::run(const QString& subcommand)
+{
+    if (subcommand == QLatin1String("list")) {
+        return list();
+    }
+    if (subcommand == QLatin1String("show")) {
+        return show();
+    }
+    if (subcommand == QLatin1String("add")) {
+        return add();
+    }
+    if (subcommand == QLatin1String("edit")) {
+        return edit();
+    }
+    if (subcommand == QLatin1String("remove")) {
+        return remove();
+    }
+    return m_context.fail(ExitCode::Usage, tr("Choose what to do with apps: list, show, add, edit or remove."),
+        tr("See: scimdesk-cli apps <subcommand> --help"));
+}
+
+std::optional<ScopingClause> AppsCommand::parseClause(const QString& text, QString* error)
+{
+    static const QRegularExpression pattern(QStringLiteral("^\\s*(\\S+)\\s+(\\S+)(?:\\s+(.*?))?\\s*$"));
+    const auto match = pattern.match(text);
+    if (!match.hasMatch()) {
+        *error = tr("The filter \"%1\" is not \"attribute operator [value]\".").arg(text);
+        return std::nullopt;
+    }
+    ScopingClause clause;
+    clause.attribute = match.captured(1);
+    QString op = match.captured(2);
+    if (op == QLatin1String("=") || op == QLatin1String("==")) {
+        op = QStringLiteral("equals");
+    } else if (op == QLatin1String("!=")) {
+        op = QStringLiteral("notEquals");
+    }
+    bool known = false;
+    for (ClauseOperator candidate : {ClauseOperator::Equals, ClauseOperator::NotEquals, ClauseOperator::StartsWith,
+             ClauseOperator::EndsWith, ClauseOperator::MatchesRegex, ClauseOperator::IsEmpty,
+             ClauseOperator::IsNotEmpty, ClauseOperator::IsTrue, ClauseOperator::IsFalse}) {
+        if (ScopingClause::operatorId(candidate).compare(op, Qt::CaseInsensitive) == 0) {
+            clause.op = candidate;
+            known = true;
+            break;
+        }
+    }
+    if (!known) {
+        *error = tr("Unknown operator \"%1\" in the filter \"%2\". Use equals, notEquals, startsWith, endsWith, "
+                    "matchesRegex, isEmpty, isNotEmpty, isTrue or isFalse.")
+                     .arg(op, text);
+        return std::nullopt;
+    }
+    QString value = match.captured(3);
+    if (value.size() >= 2
+        && ((value.startsWith(QLatin1Char('"')) && value.endsWith(QLatin1Char('"')))
+            || (value.startsWith(QLatin1Char('\'')) && value.endsWith(QLatin1Char('\''))))) {
+        value = value.mid(1, value.size() - 2);
+    }
+    if (ScopingClause::operatorTakesValue(clause.op) && value.isEmpty()) {
+        *error = tr("The filter \"%1\" needs a value after \"%2\".").arg(text, op);
+        return std::nullopt;
+    }
+    if (!ScopingClause::operatorTakesValue(clause.op) && !value.isEmpty()) {
+        *error = tr("The operator \"%1\" takes no value (filter \"%2\").").arg(op, text);
+        return std::nullopt;
+    }
+    clause.value = value;
+    return clause;
+}
+
+std::optional<Application> AppsCommand::findApplication(const QString& name, int* exitCode)
+{
+    auto application = m_context.workspace().applications().findByName(name);
+    if (!application) {
+        *exitCode = m_context.fail(ExitCode::Usage, tr("There is no application named \"%1\".").arg(name),
+            tr("List them with: scimdesk-cli apps list"));
+    }
+    return application;
+}
+
+QJsonObject AppsCommand::applicationJson(const Application& application)
+{
+    DirectoryRepository directory(m_context.workspace().database());
+    QStringList users;
+    for (qint64 id : application.assignment.userIds) {
+        const auto user = directory.findUser(id);
+        users << (user ? user->userName : QStringLiteral("#%1").arg(id));
+    }
+    QStringList groups;
+    for (qint64 id : application.assignment.groupIds) {
+        const auto group = directory.findGroup(id);
+        groups << (group ? group->displayName : QStringLiteral("#%1").arg(id));
+    }
+    QString serverName;
+    if (application.scimServerId != 0) {
+        const auto server = m_context.workspace().servers()->repository().find(application.scimServerId);
+        serverName = server ? server->name : QStringLiteral("#%1").arg(application.scimServerId);
+    }
+    return CliJson::application(application, serverName, users, groups);
+}
+
+void AppsCommand::printApplication(const Application& application)
+{
+    const QJsonObject object = applicationJson(application);
+    if (m_context.json()) {
+        m_context.printJson(object);
+        return;
+    }
+    const QJsonObject assignment = object.value(QLatin1String("assignment")).toObject();
+    auto names = [&assignment](const char* key) {
+        QStringList list;
+        for (const QJsonValue& value : assignment.value(QLatin1String(key)).toArray()) {
+            list << value.toString();
+        }
+        return list.isEmpty() ? tr("none") : list.join(QStringLiteral(", "));
+    };
+    QString text;
+    QTextStream stream(&text);
+    stream << tr("Name:             %1").arg(application.name) << '\n';
+    stream << tr("Description:      %1").arg(application.description) << '\n';
+    stream << tr("Sign-in protocol: %1").arg(application.signInProtocol) << '\n';
+    stream << tr("SCIM server:      %1")
+                  .arg(object.value(QLatin1String("server")).isNull()
+                          ? tr("none")
+                          : object.value(QLatin1String("server")).toString())
+           << '\n';
+    stream << tr("All users:        %1").arg(application.assignment.allUsers ? tr("yes") : tr("no")) << '\n';
+    stream << tr("Assigned users:   %1").arg(names("users")) << '\n';
+    stream << tr("Assigned groups:  %1").arg(names("groups")) << '\n';
+    if (application.assignment.scopingFilters.isEmpty()) {
+        stream << tr("Scoping filters:  none") << '\n';
+    }
+    for (const ScopingFilter& filter : application.assignment.scopingFilters) {
+        QStringList clauses;
+        for (const ScopingClause& clause : filter.clauses) {
+            clauses << QStringLiteral("%1 %2 %3")
+                           .arg(clause.attribute, ScopingClause::operatorId(clause.op), clause.value)
+                           .trimmed();
+        }
+        stream << tr("Scoping filter:   %1: %2").arg(filter.name, clauses.join(tr(" AND "))) << '\n';
+    }
+    stream << tr("Last sync:        %1")
+                  .arg(application.lastSyncAt.isValid() ? CliJson::timestamp(application.lastSyncAt) : tr("never"));
+    m_context.print(text);
+}
+
+int AppsCommand::list()
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Lists the applications of the profile."));
+    if (auto stop = m_context.parse(parser)) {
+        return *stop;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        return m_context.fail(ExitCode::Usage, tr("apps list takes no arguments."));
+    }
+    if (auto stop = m_context.openWorkspace()) {
+        return *stop;
+    }
+    const QList<Application> applications = m_context.workspace().applications().list();
+    if (m_context.json()) {
+        QJsonArray array;
+        for (const Application& application : applications) {
+            array.append(applicationJson(application));
+        }
+        m_context.printJson(QJsonObject {{QStringLiteral("applications"), array}});
+        return toInt(ExitCode::Success);
+    }
+    if (applications.isEmpty()) {
+        m_context.print(tr("No applications yet. Add one with: scimdesk-cli apps add --help"));
+        return toInt(ExitCode::Success);
+    }
+    QString text;
+    QTextStream stream(&text);
+    for (const Application& application : applications) {
+        const QJsonObject object = applicationJson(application);
+        const QString server = object.value(QLatin1String("server")).isNull()
+            ? tr("(no SCIM server)")
+            : object.value(QLatin1String("server")).toString();
+        stream << application.name << '\t' << server << '\t'
+               << (application.lastSyncAt.isValid() ? CliJson::timestamp(application.lastSyncAt) : tr("never synced"))
+               << '\n';
+    }
+    m_context.print(text);
+    return toInt(ExitCode::Success);
+}
+
+int AppsCommand::show()
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Shows one application with its SCIM server and assignment."));
+    parser.addPositionalArgument(QStringLiteral("name"), tr("The application's name."));
+    if (auto stop = m_context.parse(parser, QStringLiteral("NAME"))) {
+        return *stop;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return m_context.fail(ExitCode::Usage, tr("Name one application: scimdesk-cli apps show NAME"));
+    }
+    if (auto stop = m_context.openWorkspace()) {
+        return *stop;
+    }
+    int exitCode = 0;
+    const auto application = findApplication(parser.positionalArguments().constFirst(), &exitCode);
+    if (!application) {
+        return exitCode;
+    }
+    printApplication(*application);
+    return toInt(ExitCode::Success);
+}
+
+std::optional<int> AppsCommand::applyOptions(
+    const QCommandLineParser& parser, const EditOptions& options, Application& app)
+{
+    if (parser.isSet(options.name)) {
+        app.name = parser.value(options.name).trimmed();
+    }
+    if (parser.isSet(options.description)) {
+        app.description = parser.value(options.description);
+    }
+    if (parser.isSet(options.signInProtocol)) {
+        app.signInProtocol = parser.value(options.signInProtocol).trimmed();
+    }
+    if (parser.isSet(options.server) && parser.isSet(options.noServer)) {
+        return m_context.fail(ExitCode::Usage, tr("--server and --no-server cannot be combined."));
+    }
+    if (parser.isSet(options.server)) {
+        const QString serverName = parser.value(options.server);
+        const auto server = m_context.workspace().servers()->repository().findByName(serverName);
+        if (!server) {
+            return m_context.fail(ExitCode::Usage, tr("There is no SCIM server named \"%1\".").arg(serverName),
+                tr("List them with: scimdesk-cli servers list"));
+        }
+        app.scimServerId = server->id;
+    }
+    if (parser.isSet(options.noServer)) {
+        app.scimServerId = 0;
+    }
+    if (parser.isSet(options.allUsers) && parser.isSet(options.notAllUsers)) {
+        return m_context.fail(ExitCode::Usage, tr("--all-users and --not-all-users cannot be combined."));
+    }
+    if (parser.isSet(options.allUsers)) {
+        app.assignment.allUsers = true;
+    }
+    if (parser.isSet(options.notAllUsers)) {
+        app.assignment.allUsers = false;
+    }
+    DirectoryRepository directory(m_context.workspace().database());
+    for (const QString& userName : parser.values(options.assignUser)) {
+        const auto user = directory.findUserByUserName(userName);
+        if (!user) {
+            return m_context.fail(ExitCode::Usage, tr("There is no directory user \"%1\".").arg(userName),
+                tr("Import users first: scimdesk-cli directory import users FILE.csv"));
+        }
+        if (!app.assignment.userIds.contains(user->id)) {
+            app.assignment.userIds.append(user->id);
+        }
+    }
+    for (const QString& userName : parser.values(options.unassignUser)) {
+        const auto user = directory.findUserByUserName(userName);
+        if (!user || !app.assignment.userIds.removeAll(user->id)) {
+            return m_context.fail(ExitCode::Usage, tr("The user \"%1\" is not assigned.").arg(userName));
+        }
+    }
+    for (const QString& groupName : parser.values(options.assignGroup)) {
+        const auto group = directory.findGroupByDisplayName(groupName);
+        if (!group) {
+            return m_context.fail(ExitCode::Usage, tr("There is no directory group \"%1\".").arg(groupName),
+                tr("Import groups first: scimdesk-cli directory import groups FILE.csv"));
+        }
+        if (!app.assignment.groupIds.contains(group->id)) {
+            app.assignment.groupIds.append(group->id);
+        }
+    }
+    for (const QString& groupName : parser.values(options.unassignGroup)) {
+        const auto group = directory.findGroupByDisplayName(groupName);
+        if (!group || !app.assignment.groupIds.removeAll(group->id)) {
+            return m_context.fail(ExitCode::Usage, tr("The group \"%1\" is not assigned.").arg(groupName));
+        }
+    }
+    if (parser.isSet(options.clearFilters)) {
+        app.assignment.scopingFilters.clear();
+    }
+    const QStringList clauses = parser.values(options.filter);
+    if (!clauses.isEmpty()) {
+        ScopingFilter filter;
+        filter.name = tr(filterName);
+        if (app.assignment.scopingFilters.size() > 0) {
+            filter.name = tr("Command line %1").arg(app.assignment.scopingFilters.size() + 1);
+        }
+        for (const QString& text : clauses) {
+            QString error;
+            const auto clause = parseClause(text, &error);
+            if (!clause) {
+                return m_context.fail(ExitCode::Usage, error);
+            }
+            filter.clauses.append(*clause);
+        }
+        app.assignment.scopingFilters.append(filter);
+    }
+    return std::nullopt;
+}
+
+int AppsCommand::add()
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Adds an application, optionally with its SCIM server and assignment. Users and groups are named by "
+           "userName and group display name of the directory."));
+    const EditOptions options;
+    options.addTo(parser);
+    if (auto stop = m_context.parse(parser)) {
+        return *stop;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        return m_context.fail(ExitCode::Usage,
+            tr("Unexpected argument \"%1\".").arg(parser.positionalArguments().constFirst()),
+            tr("Give the application's name with --name."));
+    }
+    if (!parser.isSet(options.name)) {
+        return m_context.fail(ExitCode::Usage, tr("--name is required."));
+    }
+    for (const auto* option : {&options.unassignUser, &options.unassignGroup, &options.noServer}) {
+        if (parser.isSet(*option)) {
+            return m_context.fail(
+                ExitCode::Usage, tr("--%1 only applies to apps edit.").arg(option->names().constFirst()));
+        }
+    }
+    if (auto stop = m_context.openWorkspace()) {
+        return *stop;
+    }
+    Application application;
+    if (auto stop = applyOptions(parser, options, application)) {
+        return *stop;
+    }
+    auto created = m_context.workspace().applications().create(application);
+    if (!created) {
+        return m_context.fail(exitCodeFor(created.error()), created.error().message);
+    }
+    const auto saved = m_context.workspace().applications().find(created.value());
+    if (m_context.json() && saved) {
+        printApplication(*saved);
+    } else {
+        m_context.print(tr("Added application \"%1\".").arg(application.name));
+    }
+    return toInt(ExitCode::Success);
+}
+
+int AppsCommand::edit()
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Changes an application. Only the options given change; assignments are added (--assign-*) or removed "
+           "(--unassign-*); --filter adds one more scoping filter (OR-ed with the existing ones)."));
+    parser.addPositionalArgument(QStringLiteral("name"), tr("The application's current name."));
+    const EditOptions options;
+    options.addTo(parser);
+    if (auto stop = m_context.parse(parser, QStringLiteral("NAME"))) {
+        return *stop;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return m_context.fail(ExitCode::Usage, tr("Name one application: scimdesk-cli apps edit NAME [options]"));
+    }
+    if (auto stop = m_context.openWorkspace()) {
+        return *stop;
+    }
+    int exitCode = 0;
+    auto application = findApplication(parser.positionalArguments().constFirst(), &exitCode);
+    if (!application) {
+        return exitCode;
+    }
+    if (auto stop = applyOptions(parser, options, *application)) {
+        return *stop;
+    }
+    if (auto status = m_context.workspace().applications().update(*application); !status) {
+        return m_context.fail(exitCodeFor(status.error()), status.error().message);
+    }
+    const auto saved = m_context.workspace().applications().find(application->id);
+    if (m_context.json() && saved) {
+        printApplication(*saved);
+    } else {
+        m_context.print(tr("Saved application \"%1\".").arg(application->name));
+    }
+    return toInt(ExitCode::Success);
+}
+
+int AppsCommand::remove()
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Deletes an application (nothing is changed on its SCIM server)."));
+    parser.addPositionalArgument(QStringLiteral("name"), tr("The application's name."));
+    if (auto stop = m_context.parse(parser, QStringLiteral("NAME"))) {
+        return *stop;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return m_context.fail(ExitCode::Usage, tr("Name one application: scimdesk-cli apps remove NAME"));
+    }
+    if (auto stop = m_context.openWorkspace()) {
+        return *stop;
+    }
+    int exitCode = 0;
+    const auto application = findApplication(parser.positionalArguments().constFirst(), &exitCode);
+    if (!application) {
+        return exitCode;
+    }
+    if (auto status = m_context.workspace().applications().remove(application->id); !status) {
+        return m_context.fail(exitCodeFor(status.error()), status.error().message);
+    }
+    if (m_context.json()) {
+        m_context.printJson(QJsonObject {{QStringLiteral("removed"), application->name}});
+    } else {
+        m_context.print(tr("Removed application \"%1\".").arg(application->name));
+    }
+    return toInt(ExitCode::Success);
+}

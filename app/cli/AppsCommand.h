@@ -1,0 +1,60 @@
+#pragma once
+
+#include "model/Application.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QString>
+
+#include <optional>
+
+class CliContext;
+
+// scimdesk-cli apps list|show|add|edit|remove: Application Manager on the command line —
+// the SCIM server an application provisions through and who is in scope.
+class AppsCommand
+{
+public:
+    explicit AppsCommand(CliContext& context);
+
+    static QString summary();
+    int run(const QString& subcommand);
+
+    // Parses one --filter clause "attribute operator [value]"; the value may be quoted.
+    // Operators: equals, notEquals, startsWith, endsWith, matchesRegex, isEmpty, isNotEmpty,
+    // isTrue, isFalse (case-insensitive), or = and !=.
+    static std::optional<ScopingClause> parseClause(const QString& text, QString* error);
+
+private:
+    struct EditOptions
+    {
+        QCommandLineOption name;
+        QCommandLineOption description;
+        QCommandLineOption signInProtocol;
+        QCommandLineOption server;
+        QCommandLineOption noServer;
+        QCommandLineOption allUsers;
+        QCommandLineOption notAllUsers;
+        QCommandLineOption assignUser;
+        QCommandLineOption unassignUser;
+        QCommandLineOption assignGroup;
+        QCommandLineOption unassignGroup;
+        QCommandLineOption filter;
+        QCommandLineOption clearFilters;
+        EditOptions();
+        void addTo(QCommandLineParser& parser) const;
+    };
+
+    int list();
+    int show();
+    int add();
+    int edit();
+    int remove();
+
+    std::optional<int> applyOptions(const QCommandLineParser& parser, const EditOptions& options, Application& app);
+    std::optional<Application> findApplication(const QString& name, int* exitCode);
+    void printApplication(const Application& application);
+    QJsonObject applicationJson(const Application& application);
+
+    CliContext& m_context;
+};

@@ -1,0 +1,188 @@
+#include "CliContext.h"
+
+#include "InterruptWatcher.h"
+
+#include "secrets/HeadlessSecretSource.h"
+#include "secrets/KeychainSecretStore.h"
+#include "servers/ServerCatalog.h"
+#include "storage/Profile.h"
+#include "workspace/Workspace.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace {
+void writeTo(FILE* stream, const QString& text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    if (!text.endsWith(QLatin1Char('\n'))) {
+        std::fputc('\n', stream);
+    }
+    std::fflush(stream);
+}
+} // namespace
+
+CliContext::CliContext(QStringList arguments, QString commandWords, QObject* parent)
+    : QObject(parent)
+    , m_arguments(std::move(arguments))
+    , m_commandWords(std::move(commandWords))
+{
+}
+
+CliContext::~CliContext() = default;
+
+std::optional<int> CliContext::parse(QCommandLineParser& parser, const QString& positionalSyntax)
+{
+    m_global.addTo(parser);
+    const QCommandLineOption help = parser.addHelpOption();
+    if (!parser.parse(m_arguments)) {
+        return fail(ExitCode::Usage, parser.errorText(), tr("See: scimdesk-cli %1 --help").arg(m_commandWords));
+    }
+    if (parser.isSet(help)) {
+        QString text = parser.helpText();
+        // QCommandLineParser knows only the program; name the command words too.
+        const int lineEnd = text.indexOf(QLatin1Char('\n'));
+        text.replace(0, lineEnd,
+            tr("Usage: scimdesk-cli %1 [options]%2")
+                .arg(m_commandWords, positionalSyntax.isEmpty() ? QString() : QLatin1Char(' ') + positionalSyntax));
+        print(text);
+        return toInt(ExitCode::Success);
+    }
+    m_json = parser.isSet(m_global.json);
+    m_profileOverride = parser.value(m_global.profile);
+    m_tokenEnvSet = parser.isSet(m_global.tokenEnv);
+    m_tokenFileSet = parser.isSet(m_global.tokenFile);
+    m_tokenEnv = parser.value(m_global.tokenEnv);
+    m_tokenFile = parser.value(m_global.tokenFile);
+    if (m_tokenEnvSet && m_tokenFileSet) {
+        return fail(ExitCode::Usage, tr("--token-env and --token-file cannot be combined."),
+            tr("Choose one place to read the secret from."));
+    }
+    return std::nullopt;
+}
+
+void CliContext::print(const QString& text) const
+{
+    writeTo(stdout, text);
+}
+
+void CliContext::printJson(const QJsonObject& object) const
+{
+    writeTo(stdout, QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
+}
+
+void CliContext::progress(const QString& text) const
+{
+    if (m_json || !::isatty(STDERR_FILENO)) {
+        return;
+    }
+    // \r keeps one updating line; the final newline is written by the caller's next message.
+    const QByteArray bytes = (QLatin1Char('\r') + text + QStringLiteral("\x1b[K")).toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+void CliContext::warn(const QString& text) const
+{
+    writeTo(stderr, tr("warning: %1").arg(text));
+}
+
+int CliContext::fail(ExitCode code, const QString& message, const QString& hint) const
+{
+    writeTo(stderr, hint.isEmpty() ? tr("error: %1").arg(message) : tr("error: %1\n  %2").arg(message, hint));
+    if (m_json) {
+        QJsonObject error {{QStringLiteral("exitCode"), toInt(code)}, {QStringLiteral("message"), message}};
+        if (!hint.isEmpty()) {
+            error.insert(QStringLiteral("hint"), hint);
+        }
+        printJson(QJsonObject {{QStringLiteral("error"), error}});
+    }
+    return toInt(code);
+}
+
+std::optional<int> CliContext::openWorkspace()
+{
+    SecretStore* secrets = nullptr;
+    if (m_tokenEnvSet || m_tokenFileSet) {
+        auto source = m_tokenEnvSet ? HeadlessSecretSource::fromEnvironment(m_tokenEnv)
+                                    : HeadlessSecretSource::fromFile(m_tokenFile);
+        if (!source) {
+            return fail(ExitCode::Usage, source.error().message, source.error().hint);
+        }
+        m_headless = source.value().release();
+        secrets = m_headless;
+    } else {
+        secrets = new KeychainSecretStore();
+    }
+    const QString directory = Profile::resolveDirectory(m_profileOverride);
+    auto opened = Workspace::open(directory, secrets);
+    if (!opened) {
+        m_headless = nullptr;
+        return fail(ExitCode::ProfileError,
+            tr("Cannot open the profile in %1: %2").arg(directory, opened.error().message),
+            tr("Check the directory and its permissions, or choose another one with --profile."));
+    }
+    m_workspace = opened.value();
+    for (const QString& warning : m_workspace->profile().warnings()) {
+        warn(warning);
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> CliContext::readServerSecret(const ScimServer& server, int* exitCode)
+{
+    std::optional<Result<QString, SecretError>> secret;
+    waitFor([&](std::function<void()> finished) {
+        const SecretKey key {server.id, ServerCatalog::secretPurpose(server.auth.scheme)};
+        m_workspace->secrets()->read(key, this, [&secret, finished](Result<QString, SecretError> result) {
+            secret = result;
+            finished();
+        });
+    });
+    if (secret->ok()) {
+        return secret->value();
+    }
+    const SecretError& error = secret->error();
+    const QString hint = error.hint.isEmpty() ? SecretError::defaultHint(error.kind) : error.hint;
+    *exitCode = fail(error.kind == SecretError::Kind::NotFound ? ExitCode::ConnectionFailed : ExitCode::ProfileError,
+        tr("The secret of the server \"%1\" cannot be read: %2").arg(server.name, error.message),
+        hint + QLatin1Char('\n') + tr("  On a machine without a keychain, use --token-env NAME or --token-file PATH."));
+    return std::nullopt;
+}
+
+QString CliContext::readStandardInput()
+{
+    QFile input;
+    if (!input.open(stdin, QIODevice::ReadOnly)) {
+        return {};
+    }
+    return QString::fromUtf8(input.readAll()).trimmed();
+}
+
+void CliContext::waitFor(const std::function<void(std::function<void()> finished)>& start)
+{
+    QEventLoop loop;
+    bool done = false;
+    start([&done, &loop] {
+        done = true;
+        loop.quit();
+    });
+    if (!done) {
+        loop.exec();
+    }
+}
+
+InterruptWatcher* CliContext::interrupts()
+{
+    if (!m_interrupts) {
+        m_interrupts = new InterruptWatcher(this);
+    }
+    return m_interrupts;
+}

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "ExitCode.h"
+#include "GlobalOptions.h"
+
+#include <QCommandLineParser>
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class HeadlessSecretSource;
+struct ScimServer;
+class InterruptWatcher;
+class SecretStore;
+class Workspace;
+
+// What every command works with: the parsed global options, output (text or JSON, progress
+// only on a terminal), errors with their exit code, and the profile opened with the chosen
+// secret source.
+class CliContext : public QObject
+{
+    Q_OBJECT
+
+public:
+    // commandWords e.g. "servers add", used in usage lines and messages.
+    CliContext(QStringList arguments, QString commandWords, QObject* parent = nullptr);
+    ~CliContext() override;
+
+    const GlobalOptions& globalOptions() const { return m_global; }
+    QString commandWords() const { return m_commandWords; }
+
+    // Adds the global options and --help, parses the command's arguments and reads the
+    // global options. Returns an exit code when the command must stop here (help shown, usage
+    // error reported).
+    std::optional<int> parse(QCommandLineParser& parser, const QString& positionalSyntax = {});
+
+    bool json() const { return m_json; }
+
+    // Output. Text goes to stdout; progress goes to stderr and only when it is a terminal.
+    void print(const QString& text) const;
+    void printJson(const QJsonObject& object) const;
+    void progress(const QString& text) const;
+    void warn(const QString& text) const;
+    // Reports an error (stderr; with --json also {"error": …} on stdout) and returns code.
+    int fail(ExitCode code, const QString& message, const QString& hint = {}) const;
+
+    // The profile with the secret source the options chose (keychain, or the headless source
+    // for --token-env/--token-file). Reports failures itself and returns the exit code.
+    std::optional<int> openWorkspace();
+    Workspace& workspace() const { return *m_workspace; }
+    std::shared_ptr<Workspace> workspacePointer() const { return m_workspace; }
+    // Non-null when --token-env or --token-file was given (owned by the workspace).
+    HeadlessSecretSource* headlessSource() const { return m_headless; }
+
+    // The server's secret from the chosen source. Reports a failure itself (exit code 4 when
+    // none is stored, 6 when the keychain fails) and returns std::nullopt with *exitCode set.
+    std::optional<QString> readServerSecret(const ScimServer& server, int* exitCode);
+
+    // The whole of stdin, trimmed (for --token-stdin).
+    static QString readStandardInput();
+
+    // Runs the event loop until start's completion callback was called.
+    static void waitFor(const std::function<void(std::function<void()> finished)>& start);
+
+    // Ctrl-C/SIGTERM watcher for long commands; created on first use.
+    InterruptWatcher* interrupts();
+
+private:
+    QStringList m_arguments;
+    QString m_commandWords;
+    GlobalOptions m_global;
+    bool m_json = false;
+    QString m_profileOverride;
+    QString m_tokenEnv;
+    QString m_tokenFile;
+    bool m_tokenEnvSet = false;
+    bool m_tokenFileSet = false;
+    std::shared_ptr<Workspace> m_workspace;
+    HeadlessSecretSource* m_headless = nullptr;
+    InterruptWatcher* m_interrupts = nullptr;
+};

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "model/Application.h"
+#include "model/ScimServer.h"
+
+#include <QJsonObject>
+#include <QStringList>
+
+class DirectoryRepository;
+class ServerRepository;
+
+// The JSON shapes scimdesk-cli prints with --json (documented in docs/cli.md). Secrets never
+// appear: a server says only whether and when its secret was stored.
+class CliJson
+{
+public:
+    static QString timestamp(const QDateTime& when); // ISO 8601 UTC, or empty
+    static QString secretAgeId(ScimServer::SecretAge age);
+    static QJsonObject server(const ScimServer& server, const QStringList& applications);
+    // Names instead of ids: the user names and group names of the assignment.
+    static QJsonObject application(const Application& application, const QString& serverName,
+        const QStringList& userNames, const QStringList& groupNames);
+};

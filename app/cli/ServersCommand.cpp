@@ -1,0 +1,581 @@
+#include "ServersCommand.h"
+
+#include "CliContext.h"
+#include "CliJson.h"
+#include "InterruptWatcher.h"
+
+#include "connection/ConnectionTest.h"
+#include "connection/ConnectionTestRecorder.h"
+#include "secrets/HeadlessSecretSource.h"
+#include "servers/ServerCatalog.h"
+#include "servertypes/ServerTypeRegistry.h"
+#include "workspace/Workspace.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QTextStream>
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("cli", text);
+}
+
+ExitCode exitCodeFor(const ServerSaveError& error)
+{
+    switch (error.source) {
+    case ServerSaveError::Source::Validation:
+        return ExitCode::Usage;
+    case ServerSaveError::Source::Storage:
+    case ServerSaveError::Source::Keychain:
+        return ExitCode::ProfileError;
+    }
+    return ExitCode::OperationFailed;
+}
+
+QString fieldOption(const QString& field)
+{
+    // Point at the option an admin typed, not at the form field name.
+    if (field == QLatin1String("secret")) {
+        return QStringLiteral("--token-stdin / --token-env / --token-file");
+    }
+    if (field == QLatin1String("auth.basicUsername")) {
+        return QStringLiteral("--basic-username");
+    }
+    return QStringLiteral("--") + field;
+}
+} // namespace
+
+ServersCommand::EditOptions::EditOptions()
+    : name(QStringLiteral("name"), tr("Server name (unique)."), tr("name"))
+    , description(QStringLiteral("description"), tr("Description."), tr("text"))
+    , url(QStringLiteral("url"), tr("SCIM base URL, e.g. https://scim.us-east-1.amazonaws.com/<tenant>/scim/v2/"),
+          tr("url"))
+    , type(QStringLiteral("type"),
+          tr("Server type preset id (aws-iam-identity-center, github-emu, salesforce, generic-scim2); fills in "
+             "authentication, mappings, static attributes and capabilities."),
+          tr("id"))
+    , authScheme(QStringLiteral("auth-scheme"),
+          tr("Authentication: access-token, basic or oauth2-client-credentials (default: the preset's)."), tr("scheme"))
+    , basicUsername(QStringLiteral("basic-username"), tr("User name for Basic authentication."), tr("name"))
+    , oauthTokenUrl(QStringLiteral("oauth-token-url"), tr("OAuth 2.0 token endpoint."), tr("url"))
+    , oauthClientId(QStringLiteral("oauth-client-id"), tr("OAuth 2.0 client id."), tr("id"))
+    , oauthScope(QStringLiteral("oauth-scope"), tr("OAuth 2.0 scope."), tr("scope"))
+    , tokenStdin(QStringLiteral("token-stdin"),
+          tr("Read the secret (token, password or client secret) from standard input and store it in the keychain."))
+{
+}
+
+void ServersCommand::EditOptions::addTo(QCommandLineParser& parser) const
+{
+    parser.addOptions({name, description, url, type, authScheme, basicUsername, oauthTokenUrl, oauthClientId,
+        oauthScope, tokenStdin});
+}
+
+ServersCommand::ServersCommand(CliContext& context)
+    : m_context(context)
+{
+}
+
+QString ServersCommand::summary()
+{
+    return tr("  servers list|show|add|edit|remove|test   SCIM servers and their connection test");
+}
+
+int ServersCommand::usageHelp() const
+{
+    return m_context.fail(ExitCode::Usage, tr("Choose what to do with servers: list, show, add, edit, remove or test."),
+        tr("See: scimdesk-cli servers <subcommand> --help"));
+}
+
+int ServersCommand::run(const QString& subcommand)
+{
+    if (subcommand == QLatin1String("list")) {
+        return list();
+    }
+    if (subcommand == QLatin1String("show")) {
+        return show();
+    }
+    if (subcommand == QLatin1String("add")) {
+        return add();
+    }
+    if (subcommand == QLatin1String("edit")) {
+        return edit();
+    }
+    if (subcommand == QLatin1String("remove")) {
+        return remove();
+    }
+    if (subcommand == QLatin1String("test")) {
+        return test();
+    }
+    return usageHelp();
+}
+
+std::optional<ScimServer> ServersCommand::findServer(const QString& name, int* exitCode)
+{
+    auto server = m_context.workspace().servers()->repository().findByName(name);
+    if (!server) {
+        *exitCode = m_context.fail(ExitCode::Usage, tr("There is no server named \"%1\".").arg(name),
+            tr("List them with: scimdesk-cli servers list"));
+    }
+    return server;
+}
+
+int ServersCommand::list()
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Lists the SCIM servers of the profile."));
+    if (auto stop = m_context.parse(parser)) {
+        return *stop;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        return m_context.fail(ExitCode::Usage, tr("servers list takes no arguments."));
+    }
+    if (auto stop = m_context.openWorkspace()) {
+        return *stop;
+    }
+    ServerRepository& repository = m_context.workspace().servers()->repository();
+    const QList<ScimServer> servers = repository.list();
+    if (m_context.json()) {
+        QJsonArray array;
+        for (const ScimServer& server : servers) {
+            array.append(CliJson::server(server, repository.applicationsUsing(server.id)));
+        }
+        m_context.printJson(QJsonObject {{QStringLiteral("servers"), array}});
+        return toInt(ExitCode::Success);
+    }
+    if (servers.isEmpty()) {
+        m_context.print(tr("No SCIM servers yet. Add one with: scimdesk-cli servers add --help"));
+        return toInt(ExitCode::Success);
+    }
+    QString text;
+    QTextStream stream(&text);
+    for (const ScimServer& server : servers) {
+        const QString verdict = server.lastTestVerdict.isEmpty() ? tr("never tested") : server.lastTestVerdict;
+        stream << server.name << QLatin1Char('\t') << server.serverTypeId << QLatin1Char('\t') << server.url
+               << QLatin1Char('\t') << verdict << QLatin1Char('\n');
+    }
+    m_context.print(text);
+    return toInt(ExitCode::Success);
+}
+
+void ServersCommand::printServer(const ScimServer& server)
+{
+    ServerRepository& repository = m_context.workspace().servers()->repository();
+    const QStringList applications = repository.applicationsUsing(server.id);
+    if (m_context.json()) {
+        m_context.printJson(CliJson::server(server, applications));
+        return;
+    }
+    QString text;
+    QTextStream stream(&text);
+    stream << tr("Name:            %1").arg(server.name) << '\n';
+    stream << tr("Description:     %1").arg(server.description) << '\n';
+    stream << tr("URL:             %1").arg(server.url) << '\n';
+    stream << tr("Server type:     %1").arg(server.serverTypeId) << '\n';
+    stream << tr("Authentication:  %1").arg(AuthSettings::schemeDisplayName(server.auth.scheme)) << '\n';
+    if (server.auth.scheme == AuthScheme::Basic) {
+        stream << tr("Basic user name: %1").arg(server.auth.basicUsername) << '\n';
+    }
+    if (server.auth.scheme == AuthScheme::OAuthClientCredentials) {
+        stream << tr("OAuth token URL: %1").arg(server.auth.oauthTokenUrl) << '\n';
+        stream << tr("OAuth client id: %1").arg(server.auth.oauthClientId) << '\n';
+        stream << tr("OAuth scope:     %1").arg(server.auth.oauthScope) << '\n';
+    }
+    stream << tr("Secret stored:   %1 (%2)")
+                  .arg(server.secretStoredAt.isValid() ? CliJson::timestamp(server.secretStoredAt) : tr("never"),
+                      CliJson::secretAgeId(server.secretAge()))
+           << '\n';
+    stream << tr("Deprovisioning:  %1").arg(ServerOptions::deprovisionActionId(server.options.deprovisionAction))
+           << '\n';
+    stream << tr("Mappings:        %1 attribute mappings, %2 static attributes")
+                  .arg(server.userMappings.size())
+                  .arg(server.staticAttributes.size())
+           << '\n';
+    stream << tr("Last test:       %1")
+                  .arg(server.lastTestVerdict.isEmpty()
+                          ? tr("never")
+                          : QStringLiteral("%1 %2 — %3")
+                                .arg(server.lastTestVerdict, CliJson::timestamp(server.lastTestAt),
+                                    server.lastTestSummary))
+           << '\n';
+    stream
+        << tr("Applications:    %1").arg(applications.isEmpty() ? tr("none") : applications.join(QStringLiteral(", ")));
+    m_context.print(text);
+}
+
+int ServersCommand::show()
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Shows one SCIM server (never its secret)."));
+    parser.addPositionalArgument(QStringLiteral("name"), tr("The server's name."));
+    if (auto stop = m_context.parse(parser, QStringLiteral("NAME"))) {
+        return *stop;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return m_context.fail(ExitCode::Usage, tr("Name one server: scimdesk-cli servers show NAME"));
+    }
+    if (auto stop = m_context.openWorkspace()) {
+        return *stop;
+    }
+    int exitCode = 0;
+    const auto server = findServer(parser.positionalArguments().constFirst(), &exitCode);
+    if (!server) {
+        return exitCode;
+    }
+    printServer(*server);
+    return toInt(ExitCode::Success);
+}
+
+std::optional<int> ServersCommand::applyOptions(
+    const QCommandLineParser& parser, const EditOptions& options, ScimServer& server)
+{
+    if (parser.isSet(options.name)) {
+        server.name = parser.value(options.name).trimmed();
+    }
+    if (parser.isSet(options.description)) {
+        server.description = parser.value(options.description);
+    }
+    if (parser.isSet(options.url)) {
+        server.url = parser.value(options.url).trimmed();
+    }
+    if (parser.isSet(options.type)) {
+        const QString typeId = parser.value(options.type).trimmed();
+        const auto preset = m_context.workspace().serverTypes().find(typeId);
+        if (!preset) {
+            QStringList ids;
+            for (const ServerType& type : m_context.workspace().serverTypes().all()) {
+                ids << type.id;
+            }
+            return m_context.fail(ExitCode::Usage, tr("Unknown server type \"%1\".").arg(typeId),
+                tr("Choose one of: %1").arg(ids.join(QStringLiteral(", "))));
+        }
+        server.serverTypeId = preset->id;
+        server = ServerTypeRegistry::applyPreset(*preset, server).result;
+    }
+    if (parser.isSet(options.authScheme)) {
+        const auto scheme = AuthSettings::schemeFromId(parser.value(options.authScheme).trimmed());
+        if (!scheme) {
+            return m_context.fail(ExitCode::Usage,
+                tr("Unknown authentication scheme \"%1\".").arg(parser.value(options.authScheme)),
+                tr("Choose one of: access-token, basic, oauth2-client-credentials"));
+        }
+        server.auth.scheme = *scheme;
+    }
+    if (parser.isSet(options.basicUsername)) {
+        server.auth.basicUsername = parser.value(options.basicUsername).trimmed();
+    }
+    if (parser.isSet(options.oauthTokenUrl)) {
+        server.auth.oauthTokenUrl = parser.value(options.oauthTokenUrl).trimmed();
+    }
+    if (parser.isSet(options.oauthClientId)) {
+        server.auth.oauthClientId = parser.value(options.oauthClientId).trimmed();
+    }
+    if (parser.isSet(options.oauthScope)) {
+        server.auth.oauthScope = parser.value(options.oauthScope).trimmed();
+    }
+    return std::nullopt;
+}
+
+QString ServersCommand::secretFromOptions(const QCommandLineParser& parser, const EditOptions& options)
+{
+    if (parser.isSet(options.tokenStdin)) {
+        return CliContext::readStandardInput();
+    }
+    HeadlessSecretSource* headless = m_context.headlessSource();
+    if (!headless) {
+        return {};
+    }
+    QString secret;
+    CliContext::waitFor([&](std::function<void()> finished) {
+        headless->read(SecretKey {}, &m_context, [&secret, finished](Result<QString, SecretError> result) {
+            if (result) {
+                secret = result.value();
+            }
+            finished();
+        });
+    });
+    return secret;
+}
+
+int ServersCommand::add()
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Adds a SCIM server. --type applies the server type's preset (authentication, attribute mappings, "
+           "static attributes, capabilities) as the GUI does; options given explicitly override it.\n"
+           "The secret is stored in the system keychain. Give it on standard input (--token-stdin); a token is "
+           "never accepted as a command-line argument. With --token-env/--token-file the secret stays in the "
+           "variable/file and is read from there on every run."));
+    const EditOptions options;
+    options.addTo(parser);
+    if (auto stop = m_context.parse(parser)) {
+        return *stop;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        return m_context.fail(ExitCode::Usage,
+            tr("Unexpected argument \"%1\".").arg(parser.positionalArguments().constFirst()),
+            tr("Give the server's name with --name."));
+    }
+    if (!parser.isSet(options.name) || !parser.isSet(options.url)) {
+        return m_context.fail(ExitCode::Usage, tr("--name and --url are required."),
+            tr("Example: scimdesk-cli servers add --name AWS --type aws-iam-identity-center --url URL --token-stdin"));
+    }
+    if (parser.isSet(options.tokenStdin) && m_context.headlessSource()) {
+        return m_context.fail(ExitCode::Usage, tr("--token-stdin cannot be combined with --token-env/--token-file."));
+    }
+    if (auto stop = m_context.openWorkspace()) {
+        return *stop;
+    }
+    ScimServer server;
+    if (auto stop = applyOptions(parser, options, server)) {
+        return *stop;
+    }
+    const QString secret = secretFromOptions(parser, options);
+    if (secret.isEmpty()) {
+        return m_context.fail(ExitCode::Usage, tr("No secret given for the server."),
+            tr("Pipe it in with --token-stdin (e.g. from your password manager), or use --token-env NAME / "
+               "--token-file PATH on a machine without a keychain."));
+    }
+    std::optional<ServerSaveError> error;
+    qint64 id = 0;
+    CliContext::waitFor([&](std::function<void()> finished) {
+        m_context.workspace().servers()->create(
+            server, secret, &m_context, [&error, &id, finished](Result<qint64, ServerSaveError> result) {
+                if (result) {
+                    id = result.value();
+                } else {
+                    error = result.error();
+                }
+                finished();
+            });
+    });
+    if (error) {
+        const QString message
+            = error->field.isEmpty() ? error->message : tr("%1 (%2)").arg(error->message, fieldOption(error->field));
+        return m_context.fail(exitCodeFor(*error), message, error->hint);
+    }
+    const auto created = m_context.workspace().servers()->repository().find(id);
+    if (!created) {
+        return m_context.fail(ExitCode::ProfileError, tr("The server was saved but cannot be read back."));
+    }
+    if (m_context.json()) {
+        printServer(*created);
+    } else {
+        m_context.print(m_context.headlessSource()
+                ? tr("Added server \"%1\". Its secret is read from the %2 on every run.")
+                      .arg(created->name, m_context.headlessSource()->origin())
+                : tr("Added server \"%1\"; its secret is stored in the system keychain.").arg(created->name));
+    }
+    return toInt(ExitCode::Success);
+}
+
+int ServersCommand::edit()
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Changes a SCIM server. Only the options given change; --name renames it, --type re-applies a preset, "
+           "--token-stdin replaces the stored secret."));
+    parser.addPositionalArgument(QStringLiteral("name"), tr("The server's current name."));
+    const EditOptions options;
+    options.addTo(parser);
+    if (auto stop = m_context.parse(parser, QStringLiteral("NAME"))) {
+        return *stop;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return m_context.fail(ExitCode::Usage, tr("Name one server: scimdesk-cli servers edit NAME [options]"));
+    }
+    if (auto stop = m_context.openWorkspace()) {
+        return *stop;
+    }
+    int exitCode = 0;
+    auto server = findServer(parser.positionalArguments().constFirst(), &exitCode);
+    if (!server) {
+        return exitCode;
+    }
+    if (auto stop = applyOptions(parser, options, *server)) {
+        return *stop;
+    }
+    std::optional<QString> newSecret;
+    if (parser.isSet(options.tokenStdin) || m_context.headlessSource()) {
+        newSecret = secretFromOptions(parser, options);
+    }
+    std::optional<ServerSaveError> error;
+    CliContext::waitFor([&](std::function<void()> finished) {
+        m_context.workspace().servers()->update(
+            *server, newSecret, &m_context, [&error, finished](Status<ServerSaveError> status) {
+                if (!status) {
+                    error = status.error();
+                }
+                finished();
+            });
+    });
+    if (error) {
+        const QString message
+            = error->field.isEmpty() ? error->message : tr("%1 (%2)").arg(error->message, fieldOption(error->field));
+        return m_context.fail(exitCodeFor(*error), message, error->hint);
+    }
+    const auto updated = m_context.workspace().servers()->repository().find(server->id);
+    if (m_context.json() && updated) {
+        printServer(*updated);
+    } else {
+        m_context.print(tr("Saved server \"%1\".").arg(server->name));
+    }
+    return toInt(ExitCode::Success);
+}
+
+int ServersCommand::remove()
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Deletes a SCIM server and its keychain entries. Applications that used it keep no server."));
+    parser.addPositionalArgument(QStringLiteral("name"), tr("The server's name."));
+    if (auto stop = m_context.parse(parser, QStringLiteral("NAME"))) {
+        return *stop;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return m_context.fail(ExitCode::Usage, tr("Name one server: scimdesk-cli servers remove NAME"));
+    }
+    if (auto stop = m_context.openWorkspace()) {
+        return *stop;
+    }
+    int exitCode = 0;
+    const auto server = findServer(parser.positionalArguments().constFirst(), &exitCode);
+    if (!server) {
+        return exitCode;
+    }
+    std::optional<ServerSaveError> error;
+    CliContext::waitFor([&](std::function<void()> finished) {
+        m_context.workspace().servers()->remove(
+            server->id, &m_context, [&error, finished](Status<ServerSaveError> status) {
+                if (!status) {
+                    error = status.error();
+                }
+                finished();
+            });
+    });
+    if (error) {
+        return m_context.fail(exitCodeFor(*error), error->message, error->hint);
+    }
+    if (m_context.json()) {
+        m_context.printJson(QJsonObject {{QStringLiteral("removed"), server->name}});
+    } else {
+        m_context.print(tr("Removed server \"%1\".").arg(server->name));
+    }
+    return toInt(ExitCode::Success);
+}
+
+int ServersCommand::test()
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Runs the guided connection test: URL, network, authentication, token age, capabilities, reads and "
+           "latency. Exit code 0 when it passes (warnings included), 4 when a step fails, 5 when cancelled."));
+    parser.addPositionalArgument(QStringLiteral("name"), tr("The server's name."));
+    const QCommandLineOption writeRoundTrip(QStringLiteral("write-round-trip"),
+        tr("Also create, read back and delete a temporary user (writes to the target)."));
+    parser.addOption(writeRoundTrip);
+    if (auto stop = m_context.parse(parser, QStringLiteral("NAME"))) {
+        return *stop;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return m_context.fail(ExitCode::Usage, tr("Name one server: scimdesk-cli servers test NAME"));
+    }
+    if (auto stop = m_context.openWorkspace()) {
+        return *stop;
+    }
+    int exitCode = 0;
+    const auto server = findServer(parser.positionalArguments().constFirst(), &exitCode);
+    if (!server) {
+        return exitCode;
+    }
+    const auto secret = m_context.readServerSecret(*server, &exitCode);
+    if (!secret) {
+        return exitCode;
+    }
+
+    ConnectionTestOptions testOptions;
+    testOptions.writeRoundTrip = parser.isSet(writeRoundTrip);
+    ConnectionTest connectionTest(
+        *server, m_context.workspace().serverTypes().find(server->serverTypeId), *secret, testOptions);
+    QObject::connect(&connectionTest, &ConnectionTest::stepStarted, &m_context, [this](int index) {
+        const auto steps = ConnectionTest::steps();
+        if (index >= 0 && index < steps.size()) {
+            m_context.progress(tr("Testing: %1 …").arg(ConnectionSteps::title(steps.at(index))));
+        }
+    });
+    QObject::connect(
+        &connectionTest, &ConnectionTest::stepFinished, &m_context, [this](int, const ConnectionStepResult& result) {
+            if (m_context.json()) {
+                return;
+            }
+            m_context.progress(QString());
+            QString text = QStringLiteral("[%1] %2 (%3 ms)")
+                               .arg(ConnectionVerdicts::id(result.verdict).toUpper(), result.title())
+                               .arg(result.durationMs);
+            if (!result.checked.isEmpty()) {
+                text += QStringLiteral("\n    ") + result.checked;
+            }
+            if (!result.cause.isEmpty()) {
+                text += QStringLiteral("\n    ") + tr("cause: %1").arg(result.cause);
+            }
+            if (!result.fix.isEmpty()) {
+                text += QStringLiteral("\n    ") + tr("fix: %1").arg(result.fix);
+            }
+            for (const QString& detail : result.details) {
+                text += QStringLiteral("\n    - ") + detail;
+            }
+            if (!result.requestId.isEmpty()) {
+                text += QStringLiteral("\n    ") + tr("request id: %1").arg(result.requestId);
+            }
+            m_context.print(text);
+        });
+    QObject::connect(m_context.interrupts(), &InterruptWatcher::interrupted, &connectionTest, &ConnectionTest::cancel);
+    std::optional<ConnectionReport> report;
+    CliContext::waitFor([&](std::function<void()> finished) {
+        QObject::connect(&connectionTest, &ConnectionTest::finished, &m_context,
+            [&report, finished](const ConnectionReport& finishedReport) {
+                report = finishedReport;
+                finished();
+            });
+        connectionTest.start();
+    });
+    if (!report->cancelled) {
+        if (auto status
+            = ConnectionTestRecorder::record(m_context.workspace().servers()->repository(), server->id, *report);
+            !status) {
+            m_context.warn(tr("The test result could not be saved: %1").arg(status.error().message));
+        }
+    }
+    const ConnectionVerdict verdict = report->verdict();
+    if (m_context.json()) {
+        QJsonArray steps;
+        for (const ConnectionStepResult& result : report->steps) {
+            steps.append(QJsonObject {
+                {QStringLiteral("step"), ConnectionSteps::id(result.step)},
+                {QStringLiteral("title"), result.title()},
+                {QStringLiteral("verdict"), ConnectionVerdicts::id(result.verdict)},
+                {QStringLiteral("durationMs"), result.durationMs},
+                {QStringLiteral("checked"), result.checked},
+                {QStringLiteral("cause"), result.cause},
+                {QStringLiteral("fix"), result.fix},
+                {QStringLiteral("details"), QJsonArray::fromStringList(result.details)},
+                {QStringLiteral("requestId"), result.requestId},
+            });
+        }
+        m_context.printJson(QJsonObject {
+            {QStringLiteral("server"), server->name},
+            {QStringLiteral("verdict"),
+                report->cancelled ? QStringLiteral("cancelled") : ConnectionVerdicts::id(verdict)},
+            {QStringLiteral("summary"), report->summary()},
+            {QStringLiteral("cancelled"), report->cancelled},
+            {QStringLiteral("steps"), steps},
+        });
+    } else {
+        m_context.print(report->summary());
+    }
+    if (report->cancelled) {
+        return toInt(ExitCode::Cancelled);
+    }
+    return verdict == ConnectionVerdict::Fail ? toInt(ExitCode::ConnectionFailed) : toInt(ExitCode::Success);
+}

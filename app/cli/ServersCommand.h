@@ -1,0 +1,58 @@
+#pragma once
+
+#include "model/ScimServer.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QString>
+
+#include <optional>
+
+class CliContext;
+
+// scimdesk-cli servers list|show|add|edit|remove|test: the SCIM Servers page on the command
+// line. Saving goes through ServerCatalog (server row and secret together) and presets
+// through ServerTypeRegistry::applyPreset, exactly as the GUI does.
+class ServersCommand
+{
+public:
+    explicit ServersCommand(CliContext& context);
+
+    static QString summary();
+    int run(const QString& subcommand);
+
+private:
+    // The options add and edit share.
+    struct EditOptions
+    {
+        QCommandLineOption name;
+        QCommandLineOption description;
+        QCommandLineOption url;
+        QCommandLineOption type;
+        QCommandLineOption authScheme;
+        QCommandLineOption basicUsername;
+        QCommandLineOption oauthTokenUrl;
+        QCommandLineOption oauthClientId;
+        QCommandLineOption oauthScope;
+        QCommandLineOption tokenStdin;
+        EditOptions();
+        void addTo(QCommandLineParser& parser) const;
+    };
+
+    int list();
+    int show();
+    int add();
+    int edit();
+    int remove();
+    int test();
+
+    // Fills server from the options; returns an exit code on a bad value.
+    std::optional<int> applyOptions(const QCommandLineParser& parser, const EditOptions& options, ScimServer& server);
+    // The secret to save: --token-stdin, else the headless source's. Empty when neither was given.
+    QString secretFromOptions(const QCommandLineParser& parser, const EditOptions& options);
+    std::optional<ScimServer> findServer(const QString& name, int* exitCode);
+    void printServer(const ScimServer& server);
+    int usageHelp() const;
+
+    CliContext& m_context;
+};

@@ -1,0 +1,645 @@
+#include "SyncCommand.h"
+
+#include "CliContext.h"
+#include "CliJson.h"
+#include "InterruptWatcher.h"
+
+#include "directory/DirectoryRepository.h"
+#include "scim/ScimClient.h"
+#include "servers/ServerCatalog.h"
+#include "storage/ApplicationRepository.h"
+#include "sync/JournalStore.h"
+#include "sync/SyncPlan.h"
+#include "sync/SyncRunSummary.h"
+#include "sync/SyncSession.h"
+#include "workspace/Workspace.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <algorithm>
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("cli", text);
+}
+
+QString valueText(const QJsonValue& value)
+{
+    if (value.isNull() || value.isUndefined()) {
+        return tr("(absent)");
+    }
+    if (value.isString()) {
+        return QLatin1Char('"') + value.toString() + QLatin1Char('"');
+    }
+    if (value.isBool()) {
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    }
+    if (value.isDouble()) {
+        return QString::number(value.toDouble());
+    }
+    return QString::fromUtf8(
+        QJsonDocument(value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject()))
+            .toJson(QJsonDocument::Compact));
+}
+
+QJsonArray untouchedJson(const QList<UntouchedObject>& objects)
+{
+    QJsonArray array;
+    for (const UntouchedObject& object : objects) {
+        array.append(QJsonObject {
+            {QStringLiteral("kind"), object.kind},
+            {QStringLiteral("targetId"), object.targetId},
+            {QStringLiteral("displayName"), object.displayName},
+            {QStringLiteral("reason"), object.reason},
+        });
+    }
+    return array;
+}
+
+QJsonObject entryJson(const JournalEntry& entry)
+{
+    return QJsonObject {
+        {QStringLiteral("sequence"), entry.sequence},
+        {QStringLiteral("action"), entry.action},
+        {QStringLiteral("objectKind"), entry.objectKind},
+        {QStringLiteral("objectName"), entry.objectName},
+        {QStringLiteral("directoryObjectId"), entry.directoryObjectId},
+        {QStringLiteral("targetId"), entry.targetId},
+        {QStringLiteral("status"), entry.status},
+        {QStringLiteral("httpStatus"), entry.httpStatus},
+        {QStringLiteral("requestId"), entry.requestId},
+        {QStringLiteral("error"), entry.error},
+        {QStringLiteral("before"), entry.before},
+        {QStringLiteral("after"), entry.after},
+        {QStringLiteral("startedAt"), CliJson::timestamp(entry.startedAt)},
+        {QStringLiteral("finishedAt"), CliJson::timestamp(entry.finishedAt)},
+    };
+}
+
+QJsonObject runJson(const SyncRunRecord& run, const QString& applicationName)
+{
+    return QJsonObject {
+        {QStringLiteral("id"), run.id},
+        {QStringLiteral("application"), applicationName},
+        {QStringLiteral("planId"), run.planId},
+        {QStringLiteral("mode"), run.mode},
+        {QStringLiteral("status"), run.status},
+        {QStringLiteral("startedAt"), CliJson::timestamp(run.startedAt)},
+        {QStringLiteral("finishedAt"), CliJson::timestamp(run.finishedAt)},
+        {QStringLiteral("summary"), run.summary},
+    };
+}
+
+ScimClientConfig clientConfig(const ScimServer& server, const QString& secret)
+{
+    ScimClientConfig config;
+    config.baseUrl = QUrl(server.url.trimmed());
+    config.auth = server.auth;
+    config.secret = secret;
+    config.capabilities = server.capabilities;
+    config.requestTimeoutMs = std::max(1, server.options.requestTimeoutSeconds) * 1000;
+    config.maxInFlight = std::max(1, server.options.concurrency);
+    config.rateLimitPerSecond = server.options.rateLimitPerSecond;
+    config.caBundlePath = server.options.caBundlePath;
+    return config;
+}
+} // namespace
+
+SyncCommand::SyncCommand(CliContext& context)
+    : m_context(context)
+{
+}
+
+QString SyncCommand::summary()
+{
+    return tr("  sync APP --dry-run | --apply [--confirm-deletions]   preview or apply a sync of an application\n"
+              "  provision-user APP USER                  provision one user now, with the explanation of scope\n"
+              "  runs list [APP] | runs show RUN-ID       the journal of past runs");
+}
+
+bool SyncCommand::handles(const QString& command)
+{
+    return command == QLatin1String("sync") || command == QLatin1String("provision-user")
+        || command == QLatin1String("runs");
+}
+
+int SyncCommand::run(const QString& command, const QString& subcommand)
+{
+    if (command == QLatin1String("sync")) {
+        return sync();
+    }
+    if (command == QLatin1String("provision-user")) {
+        return provisionUser();
+    }
+    return runs(subcommand);
+}
+
+QJsonObject SyncCommand::planJson(const SyncPlan& plan, const QString& applicationName, const QString& serverName)
+{
+    QJsonObject counts;
+    const auto byKind = plan.counts();
+    for (auto it = byKind.cbegin(); it != byKind.cend(); ++it) {
+        counts.insert(PlannedOperation::kindId(it.key()), it.value());
+    }
+    QJsonArray operations;
+    for (const PlannedOperation& operation : plan.operations) {
+        QJsonArray changes;
+        for (const AttributeChange& change : operation.changes) {
+            changes.append(QJsonObject {
+                {QStringLiteral("path"), change.path},
+                {QStringLiteral("before"), change.before},
+                {QStringLiteral("after"), change.after},
+            });
+        }
+        QJsonObject object {
+            {QStringLiteral("kind"), PlannedOperation::kindId(operation.kind)},
+            {QStringLiteral("displayName"), operation.displayName},
+            {QStringLiteral("directoryObjectId"), operation.directoryObjectId},
+            {QStringLiteral("targetId"), operation.targetId},
+        };
+        if (!changes.isEmpty()) {
+            object.insert(QStringLiteral("changes"), changes);
+        }
+        if (!operation.memberDirectoryIds.isEmpty()) {
+            object.insert(QStringLiteral("addMembers"), QJsonArray::fromStringList(operation.memberDirectoryIds));
+        }
+        if (!operation.memberTargetIds.isEmpty()) {
+            object.insert(QStringLiteral("removeMembers"), QJsonArray::fromStringList(operation.memberTargetIds));
+        }
+        operations.append(object);
+    }
+    QJsonArray failures;
+    for (const ValidationFailure& failure : plan.validationFailures) {
+        failures.append(QJsonObject {
+            {QStringLiteral("directoryObjectId"), failure.directoryObjectId},
+            {QStringLiteral("displayName"), failure.displayName},
+            {QStringLiteral("reason"), failure.reason},
+        });
+    }
+    return QJsonObject {
+        {QStringLiteral("planId"), plan.planId.toString(QUuid::WithoutBraces)},
+        {QStringLiteral("application"), applicationName},
+        {QStringLiteral("server"), serverName},
+        {QStringLiteral("createdAt"), CliJson::timestamp(plan.createdAt)},
+        {QStringLiteral("counts"), counts},
+        {QStringLiteral("writeCount"), plan.writeCount()},
+        {QStringLiteral("deprovisionCount"), plan.deprovisionCount()},
+        {QStringLiteral("managedCount"), plan.managedCount},
+        {QStringLiteral("sourceComplete"), plan.sourceComplete},
+        {QStringLiteral("needsConfirmation"), plan.needsConfirmation},
+        {QStringLiteral("confirmationReason"), plan.confirmationReason},
+        {QStringLiteral("warnings"), QJsonArray::fromStringList(plan.warnings)},
+        {QStringLiteral("operations"), operations},
+        {QStringLiteral("validationFailures"), failures},
+        {QStringLiteral("protectedObjects"), untouchedJson(plan.protectedObjects)},
+        {QStringLiteral("unmanagedObjects"), untouchedJson(plan.unmanagedObjects)},
+    };
+}
+
+QString SyncCommand::planText(const SyncPlan& plan, const QString& applicationName, const QString& serverName)
+{
+    QString text;
+    QTextStream stream(&text);
+    stream << tr("Plan for \"%1\" → \"%2\" (%3)")
+                  .arg(applicationName, serverName, plan.planId.toString(QUuid::WithoutBraces))
+           << '\n';
+    if (plan.isEmpty()) {
+        stream << tr("  Nothing to change: the server is in sync.") << '\n';
+    }
+    QStringList counts;
+    const auto byKind = plan.counts();
+    for (auto it = byKind.cbegin(); it != byKind.cend(); ++it) {
+        if (it.value() > 0) {
+            counts << QStringLiteral("%1 %2").arg(it.value()).arg(PlannedOperation::kindId(it.key()));
+        }
+    }
+    std::sort(counts.begin(), counts.end());
+    if (!counts.isEmpty()) {
+        stream << tr("  Counts: %1").arg(counts.join(QStringLiteral(", "))) << '\n';
+    }
+    for (const PlannedOperation& operation : plan.operations) {
+        stream
+            << QStringLiteral("  %1 %2").arg(PlannedOperation::kindId(operation.kind), -16).arg(operation.displayName);
+        if (!operation.memberDirectoryIds.isEmpty()) {
+            stream << tr(" (+%1 members)").arg(operation.memberDirectoryIds.size());
+        }
+        if (!operation.memberTargetIds.isEmpty()) {
+            stream << tr(" (-%1 members)").arg(operation.memberTargetIds.size());
+        }
+        stream << '\n';
+        for (const AttributeChange& change : operation.changes) {
+            stream << QStringLiteral("      %1: %2 → %3")
+                          .arg(change.path, valueText(change.before), valueText(change.after))
+                   << '\n';
+        }
+    }
+    for (const ValidationFailure& failure : plan.validationFailures) {
+        stream << tr("  not sendable: %1 — %2").arg(failure.displayName, failure.reason) << '\n';
+    }
+    if (!plan.protectedObjects.isEmpty()) {
+        stream << tr("  %1 protected object(s) left alone").arg(plan.protectedObjects.size()) << '\n';
+    }
+    if (!plan.unmanagedObjects.isEmpty()) {
+        stream
+            << tr("  %1 object(s) on the server not managed by ScimDesk left alone").arg(plan.unmanagedObjects.size())
+            << '\n';
+    }
+    for (const QString& warning : plan.warnings) {
+        stream << tr("  warning: %1").arg(warning) << '\n';
+    }
+    if (!plan.sourceComplete) {
+        stream << tr("  The directory read was incomplete: nothing is deprovisioned.") << '\n';
+    }
+    if (plan.needsConfirmation) {
+        stream << tr("  Needs confirmation: %1").arg(plan.confirmationReason) << '\n';
+    }
+    text.chop(1);
+    return text;
+}
+
+std::optional<int> SyncCommand::resolve(const QString& applicationName, Application* application, ScimServer* server)
+{
+    const auto found = m_context.workspace().applications().findByName(applicationName);
+    if (!found) {
+        return m_context.fail(ExitCode::Usage, tr("There is no application named \"%1\".").arg(applicationName),
+            tr("List them with: scimdesk-cli apps list"));
+    }
+    if (found->scimServerId == 0) {
+        return m_context.fail(ExitCode::Usage,
+            tr("The application \"%1\" has no SCIM server assigned.").arg(applicationName),
+            tr("Assign one with: scimdesk-cli apps edit \"%1\" --server NAME").arg(applicationName));
+    }
+    const auto foundServer = m_context.workspace().servers()->repository().find(found->scimServerId);
+    if (!foundServer) {
+        return m_context.fail(ExitCode::ProfileError,
+            tr("The SCIM server of \"%1\" no longer exists.").arg(applicationName),
+            tr("Assign another one with: scimdesk-cli apps edit \"%1\" --server NAME").arg(applicationName));
+    }
+    *application = *found;
+    *server = *foundServer;
+    return std::nullopt;
+}
+
+int SyncCommand::exitCodeFor(const SyncRunSummary& summary, bool authFailed) const
+{
+    switch (summary.status) {
+    case SyncRunSummary::Status::Succeeded:
+        return toInt(ExitCode::Success);
+    case SyncRunSummary::Status::Refused:
+        return toInt(ExitCode::ThresholdRefused);
+    case SyncRunSummary::Status::Cancelled:
+        return toInt(ExitCode::Cancelled);
+    case SyncRunSummary::Status::Partial:
+    case SyncRunSummary::Status::Failed:
+        return toInt(authFailed ? ExitCode::ConnectionFailed : ExitCode::OperationFailed);
+    }
+    return toInt(ExitCode::OperationFailed);
+}
+
+int SyncCommand::execute(const Application& application, const ScimServer& server, bool apply, bool confirmed,
+    std::optional<qint64> onlyUserId)
+{
+    int exitCode = 0;
+    const auto secret = m_context.readServerSecret(server, &exitCode);
+    if (!secret) {
+        return exitCode;
+    }
+    ScimClient client(clientConfig(server, *secret));
+    SyncSession session(m_context.workspace().database(), &client, server);
+    InterruptWatcher* interrupts = m_context.interrupts();
+    QObject::connect(interrupts, &InterruptWatcher::interrupted, &session, [this, &session] {
+        m_context.progress(QString());
+        m_context.warn(tr("Cancelling: in-flight requests are stopped; the journal keeps what was done."));
+        session.cancel();
+    });
+    QObject::connect(&session, &SyncSession::progress, &m_context, [this](const SyncProgress& progress) {
+        if (progress.total > 0) {
+            m_context.progress(tr("%1: %2/%3 done, %4 failed")
+                                   .arg(SyncProgress::phaseLabel(progress.phase))
+                                   .arg(progress.done)
+                                   .arg(progress.total)
+                                   .arg(progress.failed));
+        } else {
+            m_context.progress(SyncProgress::phaseLabel(progress.phase));
+        }
+    });
+    bool authFailed = false;
+    QObject::connect(&session, &SyncSession::operationFinished, &m_context, [&authFailed](const JournalEntry& entry) {
+        if (entry.httpStatus == 401 || entry.httpStatus == 403) {
+            authFailed = true;
+        }
+    });
+    QStringList explanation;
+    bool inScope = true;
+    QObject::connect(&session, &SyncSession::provisionExplained, &m_context,
+        [&explanation, &inScope](bool scoped, const QStringList& reasons) {
+            inScope = scoped;
+            explanation = reasons;
+        });
+
+    std::optional<SyncPlan> plan;
+    std::optional<QString> previewError;
+    std::optional<SyncRunSummary> summary;
+    QEventLoop loop;
+    QObject::connect(&session, &SyncSession::previewFailed, &loop, [&](const QString& message) {
+        previewError = message;
+        loop.quit();
+    });
+    QObject::connect(&session, &SyncSession::previewReady, &loop, [&](const SyncPlan& ready) {
+        plan = ready;
+        if (onlyUserId) {
+            return; // provisionUser applies on its own
+        }
+        if (!apply || interrupts->wasInterrupted()) {
+            loop.quit();
+            return;
+        }
+        session.apply(ready.planId, confirmed);
+    });
+    QObject::connect(&session, &SyncSession::applyFinished, &loop, [&](const SyncRunSummary& finished) {
+        summary = finished;
+        loop.quit();
+    });
+    if (onlyUserId) {
+        session.provisionUser(application, *onlyUserId);
+    } else {
+        session.preview(application);
+    }
+    loop.exec();
+    m_context.progress(QString());
+
+    if (previewError) {
+        if (interrupts->wasInterrupted()) {
+            return m_context.fail(ExitCode::Cancelled, tr("Cancelled before anything was changed."));
+        }
+        return m_context.fail(ExitCode::ConnectionFailed, *previewError,
+            tr("Check the server with: scimdesk-cli servers test \"%1\"").arg(server.name));
+    }
+    if (summary && summary->status != SyncRunSummary::Status::Refused
+        && summary->status != SyncRunSummary::Status::Failed) {
+        m_context.workspace().applications().setLastSyncAt(application.id, QDateTime::currentDateTimeUtc());
+    }
+    if (m_context.json()) {
+        QJsonObject output {{QStringLiteral("plan"), planJson(*plan, application.name, server.name)}};
+        if (onlyUserId) {
+            output.insert(QStringLiteral("inScope"), inScope);
+            output.insert(QStringLiteral("scopeReasons"), QJsonArray::fromStringList(explanation));
+        }
+        if (summary) {
+            QJsonObject run = summary->toJson();
+            run.insert(QStringLiteral("status"), SyncRunSummary::statusId(summary->status));
+            run.insert(QStringLiteral("runId"), summary->runId);
+            output.insert(QStringLiteral("run"), run);
+        }
+        m_context.printJson(output);
+    } else {
+        if (onlyUserId) {
+            m_context.print((inScope ? tr("In scope:") : tr("Not in scope:")) + QLatin1Char(' ')
+                + explanation.join(QStringLiteral("; ")));
+        }
+        m_context.print(planText(*plan, application.name, server.name));
+        if (summary) {
+            QString text = tr("Run %1 %2: %3 of %4 operations succeeded, %5 failed, %6 skipped (%7 requests).")
+                               .arg(summary->runId)
+                               .arg(SyncRunSummary::statusId(summary->status))
+                               .arg(summary->succeeded)
+                               .arg(summary->total)
+                               .arg(summary->failed)
+                               .arg(summary->skipped)
+                               .arg(summary->requests);
+            if (!summary->message.isEmpty()) {
+                text += QLatin1Char('\n') + summary->message;
+            }
+            for (const QString& error : summary->errors) {
+                text += QStringLiteral("\n  ") + error;
+            }
+            m_context.print(text);
+        }
+    }
+    if (!summary) {
+        return interrupts->wasInterrupted() ? toInt(ExitCode::Cancelled) : toInt(ExitCode::Success);
+    }
+    if (summary->status == SyncRunSummary::Status::Refused) {
+        return m_context.fail(ExitCode::ThresholdRefused,
+            summary->message.isEmpty() ? plan->confirmationReason : summary->message,
+            tr("Review the plan above; to apply it anyway rerun with --confirm-deletions."));
+    }
+    return exitCodeFor(*summary, authFailed);
+}
+
+int SyncCommand::sync()
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Syncs an application to its SCIM server. --dry-run reads the directory and the server and prints the "
+           "plan (creates, updates with before → after, disables, deletes, membership changes) without writing. "
+           "--apply previews the same way, prints the plan and applies exactly it. A plan that disables or deletes "
+           "more than the server's threshold is refused (exit code 3) unless --confirm-deletions is given."));
+    parser.addPositionalArgument(QStringLiteral("application"), tr("The application's name."));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"), tr("Preview only; change nothing."));
+    const QCommandLineOption apply(QStringLiteral("apply"), tr("Preview, then apply the plan."));
+    const QCommandLineOption confirmDeletions(QStringLiteral("confirm-deletions"),
+        tr("Confirm a plan that disables or deletes more objects than the deletion threshold."));
+    parser.addOptions({dryRun, apply, confirmDeletions});
+    if (auto stop = m_context.parse(parser, QStringLiteral("APP --dry-run|--apply"))) {
+        return *stop;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return m_context.fail(ExitCode::Usage, tr("Name one application: scimdesk-cli sync APP --dry-run|--apply"));
+    }
+    if (parser.isSet(dryRun) == parser.isSet(apply)) {
+        return m_context.fail(ExitCode::Usage, tr("Choose --dry-run (preview only) or --apply."));
+    }
+    if (parser.isSet(confirmDeletions) && !parser.isSet(apply)) {
+        return m_context.fail(ExitCode::Usage, tr("--confirm-deletions only applies with --apply."));
+    }
+    if (auto stop = m_context.openWorkspace()) {
+        return *stop;
+    }
+    Application application;
+    ScimServer server;
+    if (auto stop = resolve(parser.positionalArguments().constFirst(), &application, &server)) {
+        return *stop;
+    }
+    return execute(application, server, parser.isSet(apply), parser.isSet(confirmDeletions), std::nullopt);
+}
+
+int SyncCommand::provisionUser()
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Provisions one user of the directory to the application's SCIM server now (no group changes), and "
+           "says whether and why the user is in scope."));
+    parser.addPositionalArgument(QStringLiteral("application"), tr("The application's name."));
+    parser.addPositionalArgument(QStringLiteral("user"), tr("The user's userName."));
+    if (auto stop = m_context.parse(parser, QStringLiteral("APP USER"))) {
+        return *stop;
+    }
+    const QStringList arguments = parser.positionalArguments();
+    if (arguments.size() != 2) {
+        return m_context.fail(ExitCode::Usage, tr("Usage: scimdesk-cli provision-user APP USER"));
+    }
+    if (auto stop = m_context.openWorkspace()) {
+        return *stop;
+    }
+    Application application;
+    ScimServer server;
+    if (auto stop = resolve(arguments.at(0), &application, &server)) {
+        return *stop;
+    }
+    const auto user = DirectoryRepository(m_context.workspace().database()).findUserByUserName(arguments.at(1));
+    if (!user) {
+        return m_context.fail(ExitCode::Usage, tr("There is no directory user \"%1\".").arg(arguments.at(1)));
+    }
+    return execute(application, server, true, false, user->id);
+}
+
+int SyncCommand::runs(const QString& subcommand)
+{
+    if (subcommand == QLatin1String("list")) {
+        return listRuns();
+    }
+    if (subcommand == QLatin1String("show")) {
+        return showRun();
+    }
+    return m_context.fail(ExitCode::Usage, tr("Choose list or show: scimdesk-cli runs list [APP]"));
+}
+
+int SyncCommand::listRuns()
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Lists the latest sync runs (all applications, or one)."));
+    parser.addPositionalArgument(QStringLiteral("application"), tr("Only this application's runs."), tr("[APP]"));
+    const QCommandLineOption limit(QStringLiteral("limit"), tr("At most this many runs per application (default 20)."),
+        tr("n"), QStringLiteral("20"));
+    parser.addOption(limit);
+    if (auto stop = m_context.parse(parser, QStringLiteral("[APP]"))) {
+        return *stop;
+    }
+    if (parser.positionalArguments().size() > 1) {
+        return m_context.fail(ExitCode::Usage, tr("Usage: scimdesk-cli runs list [APP]"));
+    }
+    bool ok = false;
+    const int maximum = parser.value(limit).toInt(&ok);
+    if (!ok || maximum <= 0) {
+        return m_context.fail(ExitCode::Usage, tr("--limit must be a positive number."));
+    }
+    if (auto stop = m_context.openWorkspace()) {
+        return *stop;
+    }
+    QList<Application> applications = m_context.workspace().applications().list();
+    if (!parser.positionalArguments().isEmpty()) {
+        const auto found = m_context.workspace().applications().findByName(parser.positionalArguments().constFirst());
+        if (!found) {
+            return m_context.fail(ExitCode::Usage,
+                tr("There is no application named \"%1\".").arg(parser.positionalArguments().constFirst()));
+        }
+        applications = {*found};
+    }
+    JournalStore journal(m_context.workspace().database());
+    QJsonArray array;
+    QString text;
+    QTextStream stream(&text);
+    for (const Application& application : applications) {
+        auto runs = journal.runs(application.id, maximum);
+        if (!runs) {
+            return m_context.fail(ExitCode::ProfileError, runs.error().message);
+        }
+        for (const SyncRunRecord& run : runs.value()) {
+            array.append(runJson(run, application.name));
+            stream << run.id << '\t' << application.name << '\t' << run.mode << '\t' << run.status << '\t'
+                   << CliJson::timestamp(run.startedAt) << '\n';
+        }
+    }
+    if (m_context.json()) {
+        m_context.printJson(QJsonObject {{QStringLiteral("runs"), array}});
+    } else {
+        m_context.print(array.isEmpty() ? tr("No sync runs yet.") : text);
+    }
+    return toInt(ExitCode::Success);
+}
+
+int SyncCommand::showRun()
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Shows one sync run with every operation of its journal."));
+    parser.addPositionalArgument(QStringLiteral("run"), tr("The run id (see runs list)."));
+    if (auto stop = m_context.parse(parser, QStringLiteral("RUN-ID"))) {
+        return *stop;
+    }
+    bool ok = false;
+    const qint64 runId
+        = parser.positionalArguments().size() == 1 ? parser.positionalArguments().constFirst().toLongLong(&ok) : 0;
+    if (!ok) {
+        return m_context.fail(ExitCode::Usage, tr("Usage: scimdesk-cli runs show RUN-ID (a number from runs list)"));
+    }
+    if (auto stop = m_context.openWorkspace()) {
+        return *stop;
+    }
+    JournalStore journal(m_context.workspace().database());
+    std::optional<SyncRunRecord> record;
+    QString applicationName;
+    for (const Application& application : m_context.workspace().applications().list()) {
+        auto runs = journal.runs(application.id, 100000);
+        if (!runs) {
+            return m_context.fail(ExitCode::ProfileError, runs.error().message);
+        }
+        for (const SyncRunRecord& run : runs.value()) {
+            if (run.id == runId) {
+                record = run;
+                applicationName = application.name;
+            }
+        }
+    }
+    if (!record) {
+        return m_context.fail(
+            ExitCode::Usage, tr("There is no run %1.").arg(runId), tr("List them with: scimdesk-cli runs list"));
+    }
+    auto entries = journal.entries(runId);
+    if (!entries) {
+        return m_context.fail(ExitCode::ProfileError, entries.error().message);
+    }
+    if (m_context.json()) {
+        QJsonObject object = runJson(*record, applicationName);
+        QJsonArray array;
+        for (const JournalEntry& entry : entries.value()) {
+            array.append(entryJson(entry));
+        }
+        object.insert(QStringLiteral("entries"), array);
+        m_context.printJson(object);
+        return toInt(ExitCode::Success);
+    }
+    QString text;
+    QTextStream stream(&text);
+    stream << tr("Run %1 of \"%2\": %3, %4, started %5, finished %6")
+                  .arg(record->id)
+                  .arg(applicationName, record->mode, record->status, CliJson::timestamp(record->startedAt),
+                      CliJson::timestamp(record->finishedAt))
+           << '\n';
+    for (const JournalEntry& entry : entries.value()) {
+        stream << QStringLiteral("  %1 %2 %3 %4")
+                      .arg(entry.sequence)
+                      .arg(entry.status, -9)
+                      .arg(entry.action, -14)
+                      .arg(entry.objectName);
+        if (entry.httpStatus != 0) {
+            stream << QStringLiteral(" [HTTP %1]").arg(entry.httpStatus);
+        }
+        if (!entry.error.isEmpty()) {
+            stream << QStringLiteral(" — ") << entry.error;
+        }
+        if (!entry.requestId.isEmpty()) {
+            stream << tr(" (request id %1)").arg(entry.requestId);
+        }
+        stream << '\n';
+    }
+    text.chop(1);
+    m_context.print(text);
+    return toInt(ExitCode::Success);
+}
