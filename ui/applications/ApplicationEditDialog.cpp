@@ -39,7 +39,10 @@ ApplicationEditDialog::ApplicationEditDialog(
     m_protocolCombo->addItem(tr("SAML 2.0"), QStringLiteral("SAML 2.0"));
     m_protocolCombo->addItem(tr("OpenID Connect"), QStringLiteral("OpenID Connect"));
     m_protocolCombo->addItem(tr("None"), QString());
-    const int protocolIndex = m_protocolCombo->findData(application.signInProtocol);
+    // Most applications are integrated through SAML (the seed flow's AWS is): the default for a new one.
+    const QString protocol
+        = adding && application.signInProtocol.isEmpty() ? QStringLiteral("SAML 2.0") : application.signInProtocol;
+    const int protocolIndex = m_protocolCombo->findData(protocol);
     if (protocolIndex < 0) {
         // A protocol typed elsewhere (CLI, older version) is kept, not silently replaced.
         m_protocolCombo->addItem(application.signInProtocol, application.signInProtocol);

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "model/ScimServer.h"
+
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+class InMemorySecretStore;
+class QComboBox;
+class QWidget;
+class Workspace;
+
+// A fresh profile in a temporary directory with an in-memory secret store.
+struct GuiTestProfile
+{
+    GuiTestProfile();
+
+    QTemporaryDir directory;
+    InMemorySecretStore* secrets = nullptr; // owned by the workspace
+    std::shared_ptr<Workspace> workspace;
+
+    // Creates a server through the catalog (with its secret) and waits for it; returns its id.
+    qint64 createServer(const ScimServer& server, const QString& secret);
+    // Whether any file under the profile directory contains text (e.g. a token).
+    bool profileFilesContain(const QString& text) const;
+};
+
+namespace GuiTest {
+// An AWS server as the seed flow enters it.
+ScimServer awsServer(const QString& name = QStringLiteral("AWS SCIM Server"));
+// Picks an entry the way a person does: opens the popup and clicks the item.
+bool chooseInCombo(QComboBox* combo, const QString& text);
+// Replaces a line edit's text by typing, as a person would (select all, type).
+void typeInto(QWidget* edit, const QString& text);
+// Saves widget as <name>.png when SCIMDESK_SCREENSHOT_DIR is set; for looking at the GUI.
+void screenshot(QWidget* widget, const QString& name);
+} // namespace GuiTest

@@ -1,0 +1,49 @@
+#include "GuiTestSupport.h"
+
+#include "MainWindow.h"
+#include "workspace/Workspace.h"
+
+#include <QAction>
+#include <QListWidget>
+#include <QStackedWidget>
+#include <QTest>
+#include <QToolBar>
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void opensWithPagesListed();
+};
+
+void TestMainWindow::opensWithPagesListed()
+{
+    GuiTestProfile profile;
+    QVERIFY(profile.workspace);
+    QVERIFY(profile.createServer(GuiTest::awsServer(), QStringLiteral("token")) > 0);
+    MainWindow window(profile.workspace);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    const QStringList pages = window.pageNames();
+    QVERIFY(pages.contains(QStringLiteral("servers")));
+    QVERIFY(pages.contains(QStringLiteral("applications")));
+    auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
+    QCOMPARE(navigation->count(), int(pages.size()));
+    GuiTest::screenshot(&window, QStringLiteral("main-window-servers"));
+
+    auto* toolBar = window.findChild<QToolBar*>(QStringLiteral("pageToolBar"));
+    QVERIFY(window.showPage(QStringLiteral("servers")));
+    QVERIFY(toolBar->actions().contains(window.findChild<QAction*>(QStringLiteral("addServerAction"))));
+
+    QVERIFY(window.showPage(QStringLiteral("applications")));
+    QCOMPARE(window.currentPageName(), QStringLiteral("applications"));
+    auto* stack = window.findChild<QStackedWidget*>(QStringLiteral("pages"));
+    QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("applicationsPage"));
+    QVERIFY(toolBar->actions().contains(window.findChild<QAction*>(QStringLiteral("addApplicationAction"))));
+    GuiTest::screenshot(&window, QStringLiteral("main-window-applications"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
