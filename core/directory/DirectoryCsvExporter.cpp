@@ -23,16 +23,21 @@ StorageError writeError(const QString& reason)
         tr("Could not write the CSV file: %1. Check the free space and that you may write there.").arg(reason)};
 }
 
+// Sorted by name key, computed once per item rather than once per comparison.
 template<typename T>
 QList<const T*> sortedByName(const QList<T>& items, const std::function<QString(const T&)>& name)
 {
-    QList<const T*> sorted;
-    sorted.reserve(items.size());
+    QList<std::pair<QString, const T*>> keyed;
+    keyed.reserve(items.size());
     for (const T& item : items) {
-        sorted.append(&item);
+        keyed.append({SqlValues::nameKey(name(item)), &item});
     }
-    std::sort(sorted.begin(), sorted.end(),
-        [&](const T* a, const T* b) { return SqlValues::nameKey(name(*a)) < SqlValues::nameKey(name(*b)); });
+    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    QList<const T*> sorted;
+    sorted.reserve(keyed.size());
+    for (const auto& entry : std::as_const(keyed)) {
+        sorted.append(entry.second);
+    }
     return sorted;
 }
 

@@ -337,7 +337,8 @@ void DirectoryCsvImporter::analyseUsers(Plan& plan) const
                     objectIdLine.insert(objectId, line);
                 }
             } else if (kind == Column::Standard) {
-                user.setAttribute(attribute, value);
+                // Spaces around an e-mail or a name are spreadsheet noise, never meant.
+                user.setAttribute(attribute, value.trimmed());
             } else if (value.isEmpty()) {
                 user.customAttributes.remove(attribute);
             } else {
