@@ -157,7 +157,9 @@ void TestAddServerWizard::seedFlowCreatesAwsServer()
         QVERIFY2(listed, qPrintable(mapping.target));
     }
     QCOMPARE(typeCombo->currentData().toString(), awsType);
-    QVERIFY(child<QLabel>(wizard, QStringLiteral("serverUrlHint"))->text().contains(QStringLiteral("scim.<region>")));
+    auto* urlHint = child<QLabel>(wizard, QStringLiteral("serverUrlHint"));
+    QVERIFY(urlHint->isVisible());
+    QVERIFY(urlHint->text().contains(QStringLiteral("scim.<region>")));
     GuiTest::screenshot(wizard, QStringLiteral("wizard-1-connection"));
 
     // Step 4: Authentication Settings — Access Token, then the token.

@@ -41,7 +41,9 @@ void TestMainWindow::opensWithPagesListed()
     QCOMPARE(window.currentPageName(), QStringLiteral("applications"));
     auto* stack = window.findChild<QStackedWidget*>(QStringLiteral("pages"));
     QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("applicationsPage"));
-    QVERIFY(toolBar->actions().contains(window.findChild<QAction*>(QStringLiteral("addApplicationAction"))));
+    auto* addApplication = window.findChild<QAction*>(QStringLiteral("addApplicationAction"));
+    QVERIFY(toolBar->actions().contains(addApplication));
+    QTRY_VERIFY(toolBar->widgetForAction(addApplication) && toolBar->widgetForAction(addApplication)->isVisible());
     GuiTest::screenshot(&window, QStringLiteral("main-window-applications"));
 }
 

@@ -92,7 +92,7 @@ ApplicationEditDialog::ApplicationEditDialog(
     serverSection->setObjectName(QStringLiteral("scimServerSection"));
     auto* serverForm = new QFormLayout(serverSection);
     serverForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    serverForm->addRow(tr("SCIM Server:"), m_serverStack);
+    serverForm->addRow(tr("Provisioned by:"), m_serverStack);
     auto* serverHint = FormMessages::hintLabel(QStringLiteral("scimServerHint"), serverSection);
     FormMessages::show(serverHint,
         tr("The users and groups assigned to this application are provisioned to this server."), FormMessages::Hint);

@@ -25,6 +25,8 @@ EditableTable::EditableTable(const QString& objectPrefix, const QString& addText
         | QAbstractItemView::AnyKeyPressed | QAbstractItemView::SelectedClicked);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
+    // SCIM paths differ at the end (…:User:department vs …:User:manager.value).
+    m_view->setTextElideMode(Qt::ElideMiddle);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setHighlightSections(false);

@@ -11,6 +11,8 @@ QLabel* hintLabel(const QString& objectName, QWidget* parent)
     label->setObjectName(objectName);
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // In a form row a wrapped label would otherwise float in the middle of its cell.
+    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     show(label, {}, Hint);
     return label;
 }
@@ -29,9 +31,16 @@ void show(QLabel* label, const QString& text, Kind kind)
     label->setProperty("messageKind", int(kind));
     QPalette palette = label->parentWidget() ? label->parentWidget()->palette() : label->palette();
     switch (kind) {
-    case Hint:
-        palette.setColor(QPalette::WindowText, palette.color(QPalette::Disabled, QPalette::WindowText));
+    case Hint: {
+        // Between text and background: clearly secondary, still readable (the "disabled"
+        // colour of most styles is too faint for text people must read).
+        const QColor text = palette.color(QPalette::Active, QPalette::WindowText);
+        const QColor window = palette.color(QPalette::Active, QPalette::Window);
+        palette.setColor(QPalette::WindowText,
+            QColor((text.red() * 3 + window.red() * 2) / 5, (text.green() * 3 + window.green() * 2) / 5,
+                (text.blue() * 3 + window.blue() * 2) / 5));
         break;
+    }
     case Warning:
         palette.setColor(QPalette::WindowText, QColor(0xb3, 0x5c, 0x00));
         break;

@@ -125,9 +125,11 @@ void ConnectionSettingsEditor::updateMessages()
         urlError.isEmpty() ? FormMessages::Warning : FormMessages::Error);
 
     const auto type = m_draft->workspace().serverTypes().find(m_draft->server().serverTypeId);
-    m_urlHint->setText(type && !type->urlHint.isEmpty()
+    FormMessages::show(m_urlHint,
+        type && !type->urlHint.isEmpty()
             ? type->urlHint
-            : tr("The SCIM 2.0 base URL of the service, e.g. https://scim.example.com/scim/v2/"));
+            : tr("The SCIM 2.0 base URL of the service, e.g. https://scim.example.com/scim/v2/"),
+        FormMessages::Hint);
     FormMessages::show(m_typeDescription,
         type ? type->description
              : tr("Choosing a type fills in the authentication settings, SCIM attributes and static attributes "
