@@ -286,6 +286,44 @@ private slots:
         QVERIFY(!m_repo->findGroupByDisplayName(QStringLiteral("Sales")).has_value());
     }
 
+    void groupMembersAddOrReplace_data()
+    {
+        QTest::addColumn<bool>("replace");
+        QTest::addColumn<QStringList>("members");
+        QTest::newRow("add") << false << QStringList {"ada", "alan", "grace"};
+        QTest::newRow("replace") << true << QStringList {"grace"};
+    }
+
+    void groupMembersAddOrReplace()
+    {
+        QFETCH(bool, replace);
+        QFETCH(QStringList, members);
+        QHash<QString, qint64> ids;
+        for (const char* name : {"ada", "alan", "grace"}) {
+            DirectoryUser user;
+            user.userName = QLatin1String(name);
+            ids.insert(user.userName, m_repo->createUser(user).value());
+        }
+        DirectoryGroup group;
+        group.displayName = QStringLiteral("Team");
+        group.memberUserIds = {ids.value(QStringLiteral("ada")), ids.value(QStringLiteral("alan"))};
+        QVERIFY(m_repo->createGroup(group).ok());
+
+        DirectoryCsvImporter importer(*m_repo, Kind::Groups);
+        importer.setReplaceGroupMembers(replace);
+        importer.setData("group;members\nteam;GRACE\n");
+        auto result = importer.import(Mode::AllOrNothing);
+        QVERIFY(result.ok());
+        QVERIFY2(result->issues.isEmpty(), qPrintable(describe(result->issues)));
+        QCOMPARE(result->updated, 1);
+        QSet<qint64> expected;
+        for (const auto& name : members) {
+            expected.insert(ids.value(name));
+        }
+        const auto stored = m_repo->findGroupByDisplayName(QStringLiteral("Team"));
+        QCOMPARE(QSet<qint64>(stored->memberUserIds.cbegin(), stored->memberUserIds.cend()), expected);
+    }
+
     void exportNeutralisesFormulas()
     {
         DirectoryUser user;
