@@ -96,15 +96,25 @@ void CliContext::warn(const QString& text) const
 
 int CliContext::fail(ExitCode code, const QString& message, const QString& hint) const
 {
-    writeTo(stderr, hint.isEmpty() ? tr("error: %1").arg(message) : tr("error: %1\n  %2").arg(message, hint));
+    printError(message, hint);
     if (m_json) {
-        QJsonObject error {{QStringLiteral("exitCode"), toInt(code)}, {QStringLiteral("message"), message}};
-        if (!hint.isEmpty()) {
-            error.insert(QStringLiteral("hint"), hint);
-        }
-        printJson(QJsonObject {{QStringLiteral("error"), error}});
+        printJson(QJsonObject {{QStringLiteral("error"), errorJson(code, message, hint)}});
     }
     return toInt(code);
+}
+
+void CliContext::printError(const QString& message, const QString& hint) const
+{
+    writeTo(stderr, hint.isEmpty() ? tr("error: %1").arg(message) : tr("error: %1\n  %2").arg(message, hint));
+}
+
+QJsonObject CliContext::errorJson(ExitCode code, const QString& message, const QString& hint)
+{
+    QJsonObject error {{QStringLiteral("exitCode"), toInt(code)}, {QStringLiteral("message"), message}};
+    if (!hint.isEmpty()) {
+        error.insert(QStringLiteral("hint"), hint);
+    }
+    return error;
 }
 
 std::optional<int> CliContext::openWorkspace()

@@ -48,6 +48,9 @@ public:
     void warn(const QString& text) const;
     // Reports an error (stderr; with --json also {"error": …} on stdout) and returns code.
     int fail(ExitCode code, const QString& message, const QString& hint = {}) const;
+    // The parts of fail(), for a command that puts the error into its own JSON document.
+    void printError(const QString& message, const QString& hint = {}) const;
+    static QJsonObject errorJson(ExitCode code, const QString& message, const QString& hint = {});
 
     // The profile with the secret source the options chose (keychain, or the headless source
     // for --token-env/--token-file). Reports failures itself and returns the exit code.

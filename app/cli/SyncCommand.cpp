@@ -385,6 +385,10 @@ int SyncCommand::execute(const Application& application, const ScimServer& serve
         && summary->status != SyncRunSummary::Status::Failed) {
         m_context.workspace().applications().setLastSyncAt(application.id, QDateTime::currentDateTimeUtc());
     }
+    const bool refused = summary && summary->status == SyncRunSummary::Status::Refused;
+    const QString refusal
+        = refused ? (summary->message.isEmpty() ? plan->confirmationReason : summary->message) : QString();
+    const QString refusalHint = tr("Review the plan; to apply it anyway rerun with --confirm-deletions.");
     if (m_context.json()) {
         QJsonObject output {{QStringLiteral("plan"), planJson(*plan, application.name, server.name)}};
         if (onlyUserId) {
@@ -396,6 +400,10 @@ int SyncCommand::execute(const Application& application, const ScimServer& serve
             run.insert(QStringLiteral("status"), SyncRunSummary::statusId(summary->status));
             run.insert(QStringLiteral("runId"), summary->runId);
             output.insert(QStringLiteral("run"), run);
+        }
+        if (refused) {
+            output.insert(
+                QStringLiteral("error"), CliContext::errorJson(ExitCode::ThresholdRefused, refusal, refusalHint));
         }
         m_context.printJson(output);
     } else {
@@ -425,10 +433,10 @@ int SyncCommand::execute(const Application& application, const ScimServer& serve
     if (!summary) {
         return interrupts->wasInterrupted() ? toInt(ExitCode::Cancelled) : toInt(ExitCode::Success);
     }
-    if (summary->status == SyncRunSummary::Status::Refused) {
-        return m_context.fail(ExitCode::ThresholdRefused,
-            summary->message.isEmpty() ? plan->confirmationReason : summary->message,
-            tr("Review the plan above; to apply it anyway rerun with --confirm-deletions."));
+    if (refused) {
+        // With --json the error is already part of the one JSON document printed above.
+        m_context.printError(refusal, refusalHint);
+        return toInt(ExitCode::ThresholdRefused);
     }
     return exitCodeFor(*summary, authFailed);
 }
