@@ -1,0 +1,302 @@
+#include "ConnectionTestDialog.h"
+
+#include "connection/ConnectionTest.h"
+#include "connection/ConnectionTestRecorder.h"
+#include "secrets/SecretStore.h"
+#include "servers/ServerCatalog.h"
+#include "workspace/Workspace.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QStyle>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace {
+constexpr int StepRole = Qt::UserRole + 1;
+constexpr int VerdictRole = Qt::UserRole + 2;
+
+QIcon verdictIcon(const QStyle* style, ConnectionVerdict verdict)
+{
+    switch (verdict) {
+    case ConnectionVerdict::Pass:
+        return style->standardIcon(QStyle::SP_DialogApplyButton);
+    case ConnectionVerdict::Warning:
+        return style->standardIcon(QStyle::SP_MessageBoxWarning);
+    case ConnectionVerdict::Fail:
+        return style->standardIcon(QStyle::SP_MessageBoxCritical);
+    case ConnectionVerdict::Skipped:
+        break;
+    }
+    return style->standardIcon(QStyle::SP_MediaSkipForward);
+}
+
+QTreeWidgetItem* addLine(QTreeWidgetItem* parent, const QString& label, const QString& text)
+{
+    auto* item = new QTreeWidgetItem(parent);
+    item->setText(0, label);
+    item->setText(1, text);
+    item->setToolTip(1, text);
+    item->setFirstColumnSpanned(false);
+    return item;
+}
+} // namespace
+
+ConnectionTestDialog::ConnectionTestDialog(
+    std::shared_ptr<Workspace> workspace, const ScimServer& server, QWidget* parent)
+    : QDialog(parent)
+    , m_workspace(std::move(workspace))
+    , m_server(server)
+{
+    setObjectName(QStringLiteral("connectionTestDialog"));
+    setWindowTitle(tr("Test Connection \u2013 %1").arg(server.name));
+    resize(820, 560);
+
+    auto* intro = new QLabel(tr("<b>%1</b><br>%2").arg(server.name.toHtmlEscaped(), server.url.toHtmlEscaped()), this);
+    intro->setObjectName(QStringLiteral("serverLabel"));
+    intro->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    intro->setWordWrap(true);
+
+    m_summary
+        = new QLabel(tr("Press Run Test to check the URL, the network, the token and what the server supports."), this);
+    m_summary->setObjectName(QStringLiteral("summaryLabel"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_steps = new QTreeWidget(this);
+    m_steps->setObjectName(QStringLiteral("stepList"));
+    m_steps->setColumnCount(3);
+    m_steps->setHeaderLabels({tr("Step"), tr("Result"), tr("Duration")});
+    m_steps->setUniformRowHeights(false);
+    m_steps->setWordWrap(true);
+    m_steps->setAlternatingRowColors(true);
+    m_steps->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_steps->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_steps->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_steps->header()->setStretchLastSection(false);
+
+    m_writeRoundTrip = new QCheckBox(tr("Include write round trip (creates and deletes a temporary user)"), this);
+    m_writeRoundTrip->setObjectName(QStringLiteral("writeRoundTripCheck"));
+
+    m_startButton = new QPushButton(tr("&Run Test"), this);
+    m_startButton->setObjectName(QStringLiteral("startButton"));
+    m_startButton->setDefault(true);
+    m_cancelButton = new QPushButton(tr("&Cancel Test"), this);
+    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    m_copyButton = new QPushButton(tr("Cop&y Report"), this);
+    m_copyButton->setObjectName(QStringLiteral("copyReportButton"));
+    m_copyButton->setToolTip(tr("Copies the report as text for a ticket or a chat. It never contains the token."));
+    m_closeButton = new QPushButton(tr("Close"), this);
+    m_closeButton->setObjectName(QStringLiteral("closeButton"));
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_writeRoundTrip, 1);
+    buttons->addWidget(m_startButton);
+    buttons->addWidget(m_cancelButton);
+    buttons->addWidget(m_copyButton);
+    buttons->addWidget(m_closeButton);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_steps, 1);
+    layout->addLayout(buttons);
+
+    connect(m_startButton, &QPushButton::clicked, this, &ConnectionTestDialog::start);
+    connect(m_cancelButton, &QPushButton::clicked, this, &ConnectionTestDialog::cancel);
+    connect(m_copyButton, &QPushButton::clicked, this, &ConnectionTestDialog::copyReport);
+    connect(m_closeButton, &QPushButton::clicked, this, &ConnectionTestDialog::reject);
+
+    resetSteps();
+    updateButtons();
+}
+
+ConnectionTestDialog::~ConnectionTestDialog() = default;
+
+bool ConnectionTestDialog::isRunning() const
+{
+    return m_readingSecret || (m_test && m_test->isRunning());
+}
+
+void ConnectionTestDialog::resetSteps()
+{
+    m_steps->clear();
+    for (const auto step : ConnectionTest::steps()) {
+        auto* item = new QTreeWidgetItem(m_steps);
+        item->setText(0, ConnectionSteps::title(step));
+        item->setData(0, StepRole, int(step));
+        item->setData(0, VerdictRole, -1);
+        item->setText(1, tr("Not run"));
+        item->setIcon(0, style()->standardIcon(QStyle::SP_FileIcon));
+        if (step == ConnectionStep::WriteRoundTrip && !m_writeRoundTrip->isChecked()) {
+            item->setText(1, tr("Not requested"));
+        }
+    }
+}
+
+QTreeWidgetItem* ConnectionTestDialog::itemForStep(ConnectionStep step) const
+{
+    for (int i = 0; i < m_steps->topLevelItemCount(); ++i) {
+        auto* item = m_steps->topLevelItem(i);
+        if (item->data(0, StepRole).toInt() == int(step)) {
+            return item;
+        }
+    }
+    return nullptr;
+}
+
+void ConnectionTestDialog::start()
+{
+    if (isRunning()) {
+        return;
+    }
+    m_hasReport = false;
+    resetSteps();
+    m_summary->setText(tr("Reading the token from the system keychain\u2026"));
+    m_readingSecret = true;
+    updateButtons();
+    const SecretKey key {m_server.id, ServerCatalog::secretPurpose(m_server.auth.scheme)};
+    m_workspace->secrets()->read(key, this, [this](Result<QString, SecretError> secret) {
+        m_readingSecret = false;
+        if (!secret) {
+            showError(tr("The token could not be read from the system keychain: %1 Store it again with Edit "
+                         "Server, then run the test again.")
+                          .arg(secret.error().message));
+            return;
+        }
+        runWithSecret(secret.value());
+    });
+}
+
+void ConnectionTestDialog::runWithSecret(const QString& secret)
+{
+    ConnectionTestOptions options;
+    options.writeRoundTrip = m_writeRoundTrip->isChecked();
+    if (m_test) {
+        m_test->deleteLater();
+    }
+    m_test
+        = new ConnectionTest(m_server, m_workspace->serverTypes().find(m_server.serverTypeId), secret, options, this);
+    connect(m_test, &ConnectionTest::stepStarted, this, &ConnectionTestDialog::showStepStarted);
+    connect(m_test, &ConnectionTest::stepFinished, this, &ConnectionTestDialog::showStepFinished);
+    connect(m_test, &ConnectionTest::finished, this, &ConnectionTestDialog::showFinished);
+    m_summary->setText(tr("Testing\u2026"));
+    m_test->start();
+    updateButtons();
+}
+
+void ConnectionTestDialog::cancel()
+{
+    if (m_test && m_test->isRunning()) {
+        m_summary->setText(tr("Cancelling\u2026"));
+        m_test->cancel();
+    }
+}
+
+void ConnectionTestDialog::showStepStarted(int index)
+{
+    const auto steps = ConnectionTest::steps();
+    if (index < 0 || index >= steps.size()) {
+        return;
+    }
+    if (auto* item = itemForStep(steps.at(index))) {
+        item->setText(1, tr("Running\u2026"));
+        item->setIcon(0, style()->standardIcon(QStyle::SP_BrowserReload));
+        m_steps->scrollToItem(item);
+    }
+}
+
+void ConnectionTestDialog::showStepFinished(int, const ConnectionStepResult& result)
+{
+    auto* item = itemForStep(result.step);
+    if (!item) {
+        return;
+    }
+    qDeleteAll(item->takeChildren());
+    item->setIcon(0, verdictIcon(style(), result.verdict));
+    item->setData(0, VerdictRole, int(result.verdict));
+    item->setText(1,
+        result.cause.isEmpty() ? ConnectionVerdicts::displayName(result.verdict)
+                               : ConnectionVerdicts::displayName(result.verdict) + QStringLiteral(": ") + result.cause);
+    item->setToolTip(1, item->text(1));
+    item->setText(2, result.verdict == ConnectionVerdict::Skipped ? QString() : tr("%1 ms").arg(result.durationMs));
+    if (!result.checked.isEmpty()) {
+        addLine(item, tr("Checked"), result.checked);
+    }
+    if (!result.cause.isEmpty()) {
+        addLine(item, tr("Cause"), result.cause);
+    }
+    if (!result.fix.isEmpty()) {
+        auto* fix = addLine(item, tr("Fix"), result.fix);
+        QFont bold = fix->font(1);
+        bold.setBold(true);
+        fix->setFont(1, bold);
+    }
+    for (const auto& detail : result.details) {
+        addLine(item, tr("Detail"), detail);
+    }
+    if (!result.requestId.isEmpty()) {
+        addLine(item, tr("Request id"), result.requestId);
+    }
+    item->setExpanded(result.verdict == ConnectionVerdict::Fail || result.verdict == ConnectionVerdict::Warning);
+}
+
+void ConnectionTestDialog::showFinished(const ConnectionReport& report)
+{
+    m_report = report;
+    m_hasReport = true;
+    for (const auto& step : report.steps) {
+        auto* item = itemForStep(step.step);
+        if (item && item->data(0, VerdictRole).toInt() < 0) {
+            showStepFinished(-1, step);
+        }
+    }
+    m_summary->setText(report.summary());
+    if (!report.cancelled && m_server.id > 0) {
+        const auto recorded = ConnectionTestRecorder::record(m_workspace->servers()->repository(), m_server.id, report);
+        if (recorded) {
+            emit resultRecorded(m_server.id);
+        } else {
+            m_summary->setText(report.summary() + QStringLiteral("\n")
+                + tr("The result could not be stored in the profile: %1").arg(recorded.error().message));
+        }
+    }
+    updateButtons();
+    emit finished(report);
+}
+
+void ConnectionTestDialog::showError(const QString& message)
+{
+    m_summary->setText(message);
+    updateButtons();
+}
+
+void ConnectionTestDialog::copyReport()
+{
+    if (m_hasReport) {
+        QApplication::clipboard()->setText(m_report.toText());
+    }
+}
+
+void ConnectionTestDialog::updateButtons()
+{
+    const bool running = isRunning();
+    m_startButton->setEnabled(!running);
+    m_startButton->setText(m_hasReport ? tr("&Run Again") : tr("&Run Test"));
+    m_cancelButton->setEnabled(running && m_test);
+    m_copyButton->setEnabled(!running && m_hasReport);
+    m_writeRoundTrip->setEnabled(!running);
+}
+
+void ConnectionTestDialog::reject()
+{
+    // Closing while a step runs stops it; its requests are cancelled with the test.
+    cancel();
+    QDialog::reject();
+}

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "connection/ConnectionReport.h"
+#include "connection/ConnectionStepResult.h"
+#include "model/ScimServer.h"
+
+#include <QDialog>
+#include <QPointer>
+
+#include <memory>
+
+class ConnectionTest;
+class QCheckBox;
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+class QTreeWidgetItem;
+class Workspace;
+
+// Runs the guided connection test of one server and shows each step with its verdict,
+// duration, what was checked and, for warnings and failures, the cause and the fix. The
+// token is read from the secret store when the test starts and never shown or copied.
+class ConnectionTestDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    ConnectionTestDialog(std::shared_ptr<Workspace> workspace, const ScimServer& server, QWidget* parent = nullptr);
+    ~ConnectionTestDialog() override;
+
+    bool isRunning() const;
+    // Valid once finished() was emitted.
+    ConnectionReport report() const { return m_report; }
+
+signals:
+    void finished(const ConnectionReport& report);
+    // The result was stored as the server's last test (the server list shows it).
+    void resultRecorded(qint64 serverId);
+
+public slots:
+    void start();
+    void cancel();
+    void copyReport();
+
+protected:
+    void reject() override;
+
+private:
+    void resetSteps();
+    void runWithSecret(const QString& secret);
+    void showStepStarted(int index);
+    void showStepFinished(int index, const ConnectionStepResult& result);
+    void showFinished(const ConnectionReport& report);
+    void showError(const QString& message);
+    void updateButtons();
+    QTreeWidgetItem* itemForStep(ConnectionStep step) const;
+
+    std::shared_ptr<Workspace> m_workspace;
+    ScimServer m_server;
+    QPointer<ConnectionTest> m_test;
+    ConnectionReport m_report;
+    bool m_readingSecret = false;
+    bool m_hasReport = false;
+
+    QLabel* m_summary = nullptr;
+    QTreeWidget* m_steps = nullptr;
+    QCheckBox* m_writeRoundTrip = nullptr;
+    QPushButton* m_startButton = nullptr;
+    QPushButton* m_cancelButton = nullptr;
+    QPushButton* m_copyButton = nullptr;
+    QPushButton* m_closeButton = nullptr;
+};

@@ -1,0 +1,598 @@
+#include "SyncPage.h"
+
+#include "SyncPlanView.h"
+#include "SyncResultsExport.h"
+#include "SyncResultsModel.h"
+#include "SyncRunDialog.h"
+#include "TypedConfirmationDialog.h"
+#include "scim/HttpTraceEntry.h"
+#include "scim/ScimClient.h"
+#include "secrets/SecretStore.h"
+#include "servers/ServerCatalog.h"
+#include "storage/ApplicationRepository.h"
+#include "sync/ServerClientConfig.h"
+#include "sync/SyncSession.h"
+#include "workspace/Workspace.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTime>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+QToolButton* buttonFor(QAction* action, QWidget* parent)
+{
+    auto* button = new QToolButton(parent);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    button->setObjectName(action->objectName() + QStringLiteral("Button"));
+    return button;
+}
+
+QString durationText(int seconds)
+{
+    if (seconds < 0) {
+        return QCoreApplication::translate("SyncPage", "unknown");
+    }
+    return QTime(0, 0).addSecs(seconds).toString(seconds >= 3600 ? QStringLiteral("h:mm:ss") : QStringLiteral("m:ss"));
+}
+} // namespace
+
+SyncPage::SyncPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
+    : QWidget(parent)
+    , m_workspace(std::move(workspace))
+    , m_results(new SyncResultsModel(this))
+{
+    setObjectName(QStringLiteral("syncPage"));
+
+    auto* title = new QLabel(tr("Sync && Logs"), this);
+    title->setObjectName(QStringLiteral("pageTitle"));
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    auto* subtitle = new QLabel(tr("Preview exactly what a sync will change, then apply that plan. Nothing outside "
+                                   "the previewed plan is ever written."),
+        this);
+    subtitle->setWordWrap(true);
+
+    m_applications = new QComboBox(this);
+    m_applications->setObjectName(QStringLiteral("applicationCombo"));
+    m_applications->setMinimumContentsLength(24);
+    m_applications->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_trace = new QCheckBox(tr("Record HTTP trace"), this);
+    m_trace->setObjectName(QStringLiteral("traceCheck"));
+    m_trace->setToolTip(tr("Keeps a redacted log of every request and response for troubleshooting. Tokens and "
+                           "passwords are never recorded."));
+
+    m_previewAction = new QAction(style()->standardIcon(QStyle::SP_FileDialogContentsView), tr("&Preview"), this);
+    m_previewAction->setObjectName(QStringLiteral("preview"));
+    m_previewAction->setToolTip(tr("Read the directory and the target and compute the plan; nothing is written."));
+    m_applyAction = new QAction(style()->standardIcon(QStyle::SP_DialogApplyButton), tr("&Apply Plan"), this);
+    m_applyAction->setObjectName(QStringLiteral("apply"));
+    m_cancelAction = new QAction(style()->standardIcon(QStyle::SP_BrowserStop), tr("&Cancel"), this);
+    m_cancelAction->setObjectName(QStringLiteral("cancel"));
+    m_exportCsvAction = new QAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("Export CSV\u2026"), this);
+    m_exportCsvAction->setObjectName(QStringLiteral("exportCsv"));
+    m_exportJsonAction = new QAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("Export JSON\u2026"), this);
+    m_exportJsonAction->setObjectName(QStringLiteral("exportJson"));
+    m_actions = {m_previewAction, m_applyAction, m_cancelAction, m_exportCsvAction, m_exportJsonAction};
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Application:"), this));
+    controls->addWidget(m_applications);
+    controls->addWidget(m_trace);
+    controls->addStretch(1);
+    controls->addWidget(buttonFor(m_previewAction, this));
+    controls->addWidget(buttonFor(m_applyAction, this));
+    controls->addWidget(buttonFor(m_cancelAction, this));
+
+    // Plan tab.
+    auto* planTab = new QWidget(this);
+    m_planSummary = new QLabel(tr("Choose an application and press Preview."), planTab);
+    m_planSummary->setObjectName(QStringLiteral("planSummary"));
+    m_planSummary->setWordWrap(true);
+    m_planSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_planView = new SyncPlanView(planTab);
+    m_planView->setObjectName(QStringLiteral("planTree"));
+    auto* planLayout = new QVBoxLayout(planTab);
+    planLayout->addWidget(m_planSummary);
+    planLayout->addWidget(m_planView, 1);
+
+    // Run tab.
+    auto* runTab = new QWidget(this);
+    m_progress = new QProgressBar(runTab);
+    m_progress->setObjectName(QStringLiteral("progressBar"));
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_rate = new QLabel(tr("Not running."), runTab);
+    m_rate->setObjectName(QStringLiteral("rateLabel"));
+    m_log = new QPlainTextEdit(runTab);
+    m_log->setObjectName(QStringLiteral("liveLog"));
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(5000);
+    m_log->setPlaceholderText(tr("The log of the current preview or apply appears here."));
+    m_resultsTable = new QTableView(runTab);
+    m_resultsTable->setObjectName(QStringLiteral("resultsTable"));
+    m_resultsTable->setModel(m_results);
+    m_resultsTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_resultsTable->verticalHeader()->hide();
+    m_resultsTable->horizontalHeader()->setStretchLastSection(true);
+    m_resultsTable->setAlternatingRowColors(true);
+    m_resultsTable->setWordWrap(false);
+    m_resultsTable->setColumnWidth(SyncResultsModel::ObjectColumn, 220);
+    m_resultsTable->setColumnWidth(SyncResultsModel::RequestIdColumn, 240);
+    auto* runSplitter = new QSplitter(Qt::Vertical, runTab);
+    runSplitter->addWidget(m_log);
+    runSplitter->addWidget(m_resultsTable);
+    runSplitter->setStretchFactor(1, 2);
+    auto* runLayout = new QVBoxLayout(runTab);
+    auto* progressRow = new QHBoxLayout;
+    progressRow->addWidget(m_progress, 1);
+    progressRow->addWidget(m_rate);
+    runLayout->addLayout(progressRow);
+    runLayout->addWidget(runSplitter, 1);
+
+    // History tab.
+    auto* historyTab = new QWidget(this);
+    m_history = new QTableWidget(historyTab);
+    m_history->setObjectName(QStringLiteral("historyTable"));
+    m_history->setColumnCount(6);
+    m_history->setHorizontalHeaderLabels(
+        {tr("Started"), tr("Mode"), tr("Status"), tr("Operations"), tr("Failed"), tr("Finished")});
+    m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_history->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_history->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_history->verticalHeader()->hide();
+    m_history->horizontalHeader()->setStretchLastSection(true);
+    m_history->setAlternatingRowColors(true);
+    auto* openRunButton = new QPushButton(tr("&Open Run"), historyTab);
+    openRunButton->setObjectName(QStringLiteral("openRunButton"));
+    auto* historyLayout = new QVBoxLayout(historyTab);
+    historyLayout->addWidget(m_history, 1);
+    auto* historyButtons = new QHBoxLayout;
+    historyButtons->addStretch(1);
+    historyButtons->addWidget(openRunButton);
+    historyLayout->addLayout(historyButtons);
+
+    // Trace tab.
+    m_traceView = new QPlainTextEdit(this);
+    m_traceView->setObjectName(QStringLiteral("traceView"));
+    m_traceView->setReadOnly(true);
+    m_traceView->setMaximumBlockCount(20000);
+    m_traceView->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_traceView->setPlaceholderText(
+        tr("Switch on \u201cRecord HTTP trace\u201d before Preview to see every request and response here "
+           "(redacted: no tokens or passwords)."));
+    QFont mono(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::Monospace);
+    m_traceView->setFont(mono);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("syncTabs"));
+    m_tabs->addTab(planTab, tr("Plan"));
+    m_tabs->addTab(runTab, tr("Run"));
+    m_tabs->addTab(historyTab, tr("History"));
+    m_tabs->addTab(m_traceView, tr("HTTP Trace"));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addWidget(subtitle);
+    layout->addLayout(controls);
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_previewAction, &QAction::triggered, this, &SyncPage::preview);
+    connect(m_applyAction, &QAction::triggered, this, &SyncPage::apply);
+    connect(m_cancelAction, &QAction::triggered, this, &SyncPage::cancel);
+    connect(m_exportCsvAction, &QAction::triggered, this, [this]() {
+        const auto path = SyncResultsExport::askAndSave(this, *m_results, false, QStringLiteral("scimdesk-results"));
+        if (!path.isEmpty()) {
+            emit statusMessage(tr("Exported the results to %1.").arg(path));
+        }
+    });
+    connect(m_exportJsonAction, &QAction::triggered, this, [this]() {
+        const auto path = SyncResultsExport::askAndSave(this, *m_results, true, QStringLiteral("scimdesk-results"));
+        if (!path.isEmpty()) {
+            emit statusMessage(tr("Exported the results to %1.").arg(path));
+        }
+    });
+    connect(openRunButton, &QPushButton::clicked, this, [this]() {
+        const auto rows = m_history->selectionModel()->selectedRows();
+        if (!rows.isEmpty()) {
+            openRun(rows.first().row());
+        }
+    });
+    connect(m_history, &QTableWidget::cellDoubleClicked, this, [this](int row, int) { openRun(row); });
+    connect(m_applications, qOverload<int>(&QComboBox::currentIndexChanged), this, [this]() {
+        discardSession();
+        m_plan.reset();
+        m_planView->clear();
+        m_planSummary->setText(tr("Press Preview to compute the plan of this application."));
+        reloadHistory();
+        updateActions();
+    });
+    connect(m_trace, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_client) {
+            m_client->setTraceEnabled(on);
+        }
+    });
+    connect(m_workspace.get(), &Workspace::applicationsChanged, this, &SyncPage::reloadApplications);
+    connect(m_workspace->servers(), &ServerCatalog::serversChanged, this, &SyncPage::reloadApplications);
+
+    reloadApplications();
+}
+
+SyncPage::~SyncPage()
+{
+    discardSession();
+}
+
+void SyncPage::reloadApplications()
+{
+    if (isBusy()) {
+        return; // the combo is locked while a run goes on; the next reload picks changes up
+    }
+    const qint64 current = currentApplicationId();
+    const QSignalBlocker blocker(m_applications);
+    m_applications->clear();
+    for (const auto& application : m_workspace->applications().list()) {
+        if (application.scimServerId <= 0) {
+            continue;
+        }
+        const auto server = m_workspace->servers()->repository().find(application.scimServerId);
+        const QString label = server ? tr("%1 \u2192 %2").arg(application.name, server->name) : application.name;
+        m_applications->addItem(label, application.id);
+    }
+    if (m_applications->count() == 0) {
+        m_planSummary->setText(tr("No application has a SCIM server yet. Assign one in Application Manager, then "
+                                  "come back to preview its sync."));
+    }
+    const int index = m_applications->findData(current);
+    m_applications->setCurrentIndex(index >= 0 ? index : 0);
+    if (index < 0) {
+        discardSession();
+        m_plan.reset();
+        m_planView->clear();
+    }
+    reloadHistory();
+    updateActions();
+}
+
+bool SyncPage::selectApplication(qint64 applicationId)
+{
+    const int index = m_applications->findData(applicationId);
+    if (index < 0 || isBusy()) {
+        return false;
+    }
+    m_applications->setCurrentIndex(index);
+    return true;
+}
+
+qint64 SyncPage::currentApplicationId() const
+{
+    return m_applications->currentData().toLongLong();
+}
+
+bool SyncPage::isBusy() const
+{
+    return m_readingSecret || (m_session && m_session->isBusy());
+}
+
+void SyncPage::discardSession()
+{
+    if (m_session) {
+        m_session->cancel();
+        delete m_session;
+    }
+    if (m_client) {
+        delete m_client;
+    }
+}
+
+void SyncPage::preview()
+{
+    if (isBusy()) {
+        return;
+    }
+    const auto application = m_workspace->applications().find(currentApplicationId());
+    if (!application) {
+        return;
+    }
+    const auto server = m_workspace->servers()->repository().find(application->scimServerId);
+    if (!server) {
+        showPreviewFailure(
+            tr("The application's SCIM server no longer exists. Assign a server in Application Manager."));
+        return;
+    }
+    m_plan.reset();
+    m_planView->clear();
+    m_traceView->clear();
+    m_log->clear();
+    m_planSummary->setText(tr("Reading the token from the system keychain\u2026"));
+    m_readingSecret = true;
+    updateActions();
+    const SecretKey key {server->id, ServerCatalog::secretPurpose(server->auth.scheme)};
+    m_workspace->secrets()->read(key, this, [this](Result<QString, SecretError> secret) {
+        m_readingSecret = false;
+        if (!secret) {
+            showPreviewFailure(tr("The token could not be read from the system keychain: %1 Store it again with Edit "
+                                  "Server, then preview again.")
+                                   .arg(secret.error().message));
+            return;
+        }
+        startPreview(secret.value());
+    });
+}
+
+void SyncPage::startPreview(const QString& secret)
+{
+    const auto application = m_workspace->applications().find(currentApplicationId());
+    const auto server = application ? m_workspace->servers()->repository().find(application->scimServerId)
+                                    : std::optional<ScimServer>();
+    if (!application || !server) {
+        showPreviewFailure(tr("The application or its SCIM server was removed meanwhile."));
+        return;
+    }
+    discardSession();
+    auto config = ServerClientConfig::forServer(*server, secret);
+    config.traceEnabled = m_trace->isChecked();
+    m_client = new ScimClient(config, this);
+    connect(m_client, &ScimClient::traceEntry, this, &SyncPage::appendTrace);
+    m_session = new SyncSession(m_workspace->database(), m_client, *server, this);
+    connect(m_session, &SyncSession::previewReady, this, &SyncPage::showPlan);
+    connect(m_session, &SyncSession::previewFailed, this, &SyncPage::showPreviewFailure);
+    connect(m_session, &SyncSession::progress, this, &SyncPage::showProgress);
+    connect(m_session, &SyncSession::operationFinished, this, &SyncPage::showOperation);
+    connect(m_session, &SyncSession::applyFinished, this, &SyncPage::showSummary);
+
+    m_planSummary->setText(tr("Reading the directory and %1\u2026").arg(server->name));
+    m_progress->setRange(0, 0); // busy until the plan is known
+    m_rate->setText(tr("Previewing\u2026"));
+    log(tr("Preview of %1 started.").arg(application->name));
+    m_session->preview(*application);
+    updateActions();
+}
+
+void SyncPage::showPlan(const SyncPlan& plan)
+{
+    m_plan = plan;
+    m_planView->setPlan(plan);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_rate->setText(tr("Ready to apply."));
+    QStringList parts;
+    parts << tr("%n write(s)", nullptr, plan.writeCount());
+    if (plan.deprovisionCount() > 0) {
+        parts << tr("%n deprovision(s)", nullptr, plan.deprovisionCount());
+    }
+    if (!plan.validationFailures.isEmpty()) {
+        parts << tr("%n object(s) cannot be provisioned", nullptr, int(plan.validationFailures.size()));
+    }
+    QString text = plan.isEmpty() ? tr("<b>Nothing to change.</b> The target already matches the directory.")
+                                  : tr("<b>Plan:</b> %1.").arg(parts.join(QStringLiteral(", ")));
+    if (!plan.sourceComplete) {
+        text += QStringLiteral("<br>") + tr("The directory could not be read completely; the plan cannot be applied.");
+    }
+    if (plan.needsConfirmation) {
+        text += QStringLiteral("<br><span style='color:#b02020'>%1</span>")
+                    .arg(tr("Needs your confirmation: %1").arg(plan.confirmationReason.toHtmlEscaped()));
+    }
+    m_planSummary->setText(text);
+    log(tr("Plan ready: %1 operation(s), %2 write(s).").arg(plan.operations.size()).arg(plan.writeCount()));
+    m_tabs->setCurrentIndex(0);
+    updateActions();
+    emit previewFinished(true);
+}
+
+void SyncPage::showPreviewFailure(const QString& message)
+{
+    m_readingSecret = false;
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_rate->setText(tr("Preview failed."));
+    m_planSummary->setText(QStringLiteral("<span style='color:#b02020'><b>%1</b></span> %2")
+                               .arg(tr("Preview failed."), message.toHtmlEscaped()));
+    log(tr("Preview failed: %1").arg(message));
+    updateActions();
+    emit previewFinished(false);
+}
+
+void SyncPage::apply()
+{
+    if (!m_plan || !m_session || isBusy()) {
+        return;
+    }
+    if (!m_plan->needsConfirmation) {
+        applyConfirmed(false);
+        return;
+    }
+    const int deprovisions = m_plan->deprovisionCount();
+    const QString expected = deprovisions > 0 ? QString::number(deprovisions) : tr("APPLY");
+    const QString text = deprovisions > 0
+        ? tr("%1\n\nThis plan disables or deletes %n object(s) on the target.", nullptr, deprovisions)
+              .arg(m_plan->confirmationReason)
+        : m_plan->confirmationReason;
+    m_confirmation = new TypedConfirmationDialog(tr("Confirm Apply"), text, expected, this);
+    m_confirmation->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_confirmation, &QDialog::accepted, this, [this]() { applyConfirmed(true); });
+    m_confirmation->open();
+}
+
+void SyncPage::applyConfirmed(bool confirmed)
+{
+    if (!m_plan || !m_session) {
+        return;
+    }
+    m_results->clear();
+    m_applying = true;
+    m_lastPhase = SyncProgress::Phase::Finished;
+    m_progress->setRange(0, std::max(1, m_plan->writeCount()));
+    m_progress->setValue(0);
+    m_rate->setText(tr("Starting\u2026"));
+    m_tabs->setCurrentIndex(1);
+    log(tr("Applying %n operation(s).", nullptr, int(m_plan->operations.size())));
+    m_session->apply(m_plan->planId, confirmed);
+    updateActions();
+}
+
+void SyncPage::cancel()
+{
+    if (m_session && m_session->isBusy()) {
+        log(tr("Cancelling\u2026 operations in flight finish or are stopped; nothing else is sent."));
+        m_session->cancel();
+    }
+}
+
+void SyncPage::showProgress(const SyncProgress& progress)
+{
+    if (progress.phase == SyncProgress::Phase::Reading || progress.phase == SyncProgress::Phase::Planning) {
+        m_rate->setText(SyncProgress::phaseLabel(progress.phase));
+        return;
+    }
+    if (progress.phase != m_lastPhase) {
+        m_lastPhase = progress.phase;
+        log(SyncProgress::phaseLabel(progress.phase));
+    }
+    m_progress->setRange(0, std::max(1, progress.total));
+    m_progress->setValue(progress.done);
+    m_rate->setText(tr("%1 of %2 \u00b7 %3 failed \u00b7 %4/s \u00b7 ETA %5")
+                        .arg(progress.done)
+                        .arg(progress.total)
+                        .arg(progress.failed)
+                        .arg(progress.operationsPerSecond, 0, 'f', 1)
+                        .arg(durationText(progress.etaSeconds)));
+}
+
+void SyncPage::showOperation(const JournalEntry& entry)
+{
+    m_results->append(entry);
+    if (entry.status != QLatin1String("ok")) {
+        log(tr("%1 %2 %3: %4").arg(entry.status, entry.action, entry.objectName, entry.error));
+    }
+}
+
+void SyncPage::showSummary(const SyncRunSummary& summary)
+{
+    m_applying = false;
+    m_results->flush();
+    if (summary.status == SyncRunSummary::Status::Succeeded) {
+        m_progress->setRange(0, std::max(1, summary.total));
+        m_progress->setValue(std::max(1, summary.total));
+    }
+    const QString statusText = SyncRunSummary::statusId(summary.status);
+    m_rate->setText(tr("%1: %2 succeeded, %3 failed, %4 skipped")
+                        .arg(statusText)
+                        .arg(summary.succeeded)
+                        .arg(summary.failed)
+                        .arg(summary.skipped));
+    log(summary.message.isEmpty() ? tr("Run %1.").arg(statusText) : summary.message);
+    for (const auto& error : summary.errors) {
+        log(error);
+    }
+    // The plan was used up; a new preview shows what is left to do.
+    m_plan.reset();
+    reloadHistory();
+    updateActions();
+    emit statusMessage(tr("Sync finished: %1.").arg(statusText));
+    emit applyFinished(summary);
+}
+
+void SyncPage::appendTrace(const HttpTraceEntry& entry)
+{
+    m_traceView->appendPlainText(entry.toString());
+}
+
+void SyncPage::log(const QString& line)
+{
+    m_log->appendPlainText(
+        QStringLiteral("%1  %2").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), line));
+}
+
+void SyncPage::reloadHistory()
+{
+    m_history->setRowCount(0);
+    m_runs.clear();
+    const qint64 applicationId = currentApplicationId();
+    if (applicationId <= 0) {
+        return;
+    }
+    JournalStore journal(m_workspace->database());
+    const auto runs = journal.runs(applicationId);
+    if (!runs) {
+        log(tr("The run history could not be read: %1").arg(runs.error().message));
+        return;
+    }
+    m_runs = runs.value();
+    m_history->setRowCount(int(m_runs.size()));
+    for (int row = 0; row < m_runs.size(); ++row) {
+        const auto& run = m_runs.at(row);
+        const auto set = [this, row](int column, const QString& text) {
+            m_history->setItem(row, column, new QTableWidgetItem(text));
+        };
+        set(0, run.startedAt.toLocalTime().toString(Qt::ISODate));
+        set(1, run.mode);
+        set(2, run.status);
+        set(3, QString::number(run.summary.value(QStringLiteral("total")).toInt()));
+        set(4, QString::number(run.summary.value(QStringLiteral("failed")).toInt()));
+        set(5, run.finishedAt.isValid() ? run.finishedAt.toLocalTime().toString(Qt::ISODate) : QString());
+    }
+    m_history->resizeColumnsToContents();
+}
+
+SyncRunDialog* SyncPage::openRun(int historyRow)
+{
+    if (historyRow < 0 || historyRow >= m_runs.size()) {
+        return nullptr;
+    }
+    auto* dialog = new SyncRunDialog(m_workspace->database(), m_runs.at(historyRow), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+bool SyncPage::exportResultsCsv(const QString& path, QString* error) const
+{
+    QString message;
+    const bool ok = SyncResultsExport::saveCsv(*m_results, path, &message);
+    if (error) {
+        *error = message;
+    }
+    return ok;
+}
+
+bool SyncPage::exportResultsJson(const QString& path, QString* error) const
+{
+    QString message;
+    const bool ok = SyncResultsExport::saveJson(*m_results, path, &message);
+    if (error) {
+        *error = message;
+    }
+    return ok;
+}
+
+void SyncPage::updateActions()
+{
+    const bool busy = isBusy();
+    const bool hasApplication = currentApplicationId() > 0;
+    m_applications->setEnabled(!busy);
+    m_previewAction->setEnabled(!busy && hasApplication);
+    m_applyAction->setEnabled(!busy && m_plan && !m_plan->isEmpty() && m_plan->sourceComplete);
+    m_cancelAction->setEnabled(busy && !m_readingSecret);
+    const bool hasResults = m_results->rowCount() > 0 || m_applying;
+    m_exportCsvAction->setEnabled(hasResults && !busy);
+    m_exportJsonAction->setEnabled(hasResults && !busy);
+}

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "sync/JournalStore.h"
+#include "sync/SyncPlan.h"
+#include "sync/SyncProgress.h"
+#include "sync/SyncRunSummary.h"
+
+#include <QList>
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QTabWidget;
+class QTableView;
+class QTableWidget;
+class ScimClient;
+class SyncPlanView;
+class SyncResultsModel;
+class SyncRunDialog;
+class SyncSession;
+class TypedConfirmationDialog;
+class Workspace;
+struct HttpTraceEntry;
+
+// Sync & Logs: pick an application, preview its plan, apply exactly that plan with progress,
+// cancel and a live log, export the results, look at past runs and, when switched on, the
+// redacted HTTP trace. The work runs in SyncSession (thread pool and worker thread); this
+// page only shows what its signals say.
+class SyncPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SyncPage(std::shared_ptr<Workspace> workspace, QWidget* parent = nullptr);
+    ~SyncPage() override;
+
+    QList<QAction*> pageActions() const { return m_actions; }
+    bool selectApplication(qint64 applicationId);
+    qint64 currentApplicationId() const;
+    bool isBusy() const;
+    std::optional<SyncPlan> currentPlan() const { return m_plan; }
+    SyncResultsModel* resultsModel() const { return m_results; }
+    // The typed confirmation of a threshold-exceeding plan while it is open.
+    TypedConfirmationDialog* pendingConfirmation() const { return m_confirmation; }
+
+    bool exportResultsCsv(const QString& path, QString* error = nullptr) const;
+    bool exportResultsJson(const QString& path, QString* error = nullptr) const;
+
+public slots:
+    void reloadApplications();
+    void reloadHistory();
+    void preview();
+    void apply();
+    void cancel();
+    SyncRunDialog* openRun(int historyRow);
+
+signals:
+    void statusMessage(const QString& text);
+    void previewFinished(bool succeeded);
+    void applyFinished(const SyncRunSummary& summary);
+
+private:
+    void startPreview(const QString& secret);
+    void applyConfirmed(bool confirmed);
+    void showPlan(const SyncPlan& plan);
+    void showPreviewFailure(const QString& message);
+    void showProgress(const SyncProgress& progress);
+    void showOperation(const JournalEntry& entry);
+    void showSummary(const SyncRunSummary& summary);
+    void appendTrace(const HttpTraceEntry& entry);
+    void log(const QString& line);
+    void discardSession();
+    void updateActions();
+
+    std::shared_ptr<Workspace> m_workspace;
+    QPointer<ScimClient> m_client;
+    QPointer<SyncSession> m_session;
+    std::optional<SyncPlan> m_plan;
+    QList<SyncRunRecord> m_runs;
+    bool m_readingSecret = false;
+    bool m_applying = false;
+    SyncProgress::Phase m_lastPhase = SyncProgress::Phase::Finished;
+    QPointer<TypedConfirmationDialog> m_confirmation;
+
+    QComboBox* m_applications = nullptr;
+    QCheckBox* m_trace = nullptr;
+    QLabel* m_planSummary = nullptr;
+    SyncPlanView* m_planView = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_rate = nullptr;
+    QPlainTextEdit* m_log = nullptr;
+    SyncResultsModel* m_results = nullptr;
+    QTableView* m_resultsTable = nullptr;
+    QTableWidget* m_history = nullptr;
+    QPlainTextEdit* m_traceView = nullptr;
+    QAction* m_previewAction = nullptr;
+    QAction* m_applyAction = nullptr;
+    QAction* m_cancelAction = nullptr;
+    QAction* m_exportCsvAction = nullptr;
+    QAction* m_exportJsonAction = nullptr;
+    QList<QAction*> m_actions;
+};

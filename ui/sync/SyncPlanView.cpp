@@ -1,0 +1,184 @@
+#include "SyncPlanView.h"
+
+#include <QCoreApplication>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonDocument>
+#include <QJsonValue>
+
+namespace {
+QString jsonText(const QJsonValue& value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        return QCoreApplication::translate("SyncPlanView", "(none)");
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double:
+        return QString::number(value.toDouble());
+    case QJsonValue::Array:
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    }
+    return {};
+}
+
+// The order groups appear in: what an admin checks first (creates, updates, deprovisions).
+const QList<QPair<PlannedOperation::Kind, const char*>>& groupTitles()
+{
+    static const QList<QPair<PlannedOperation::Kind, const char*>> titles = {
+        {PlannedOperation::Kind::CreateUser, QT_TRANSLATE_NOOP("SyncPlanView", "Create users")},
+        {PlannedOperation::Kind::UpdateUser, QT_TRANSLATE_NOOP("SyncPlanView", "Update users")},
+        {PlannedOperation::Kind::LinkUser, QT_TRANSLATE_NOOP("SyncPlanView", "Link existing users")},
+        {PlannedOperation::Kind::DisableUser, QT_TRANSLATE_NOOP("SyncPlanView", "Disable users")},
+        {PlannedOperation::Kind::DeleteUser, QT_TRANSLATE_NOOP("SyncPlanView", "Delete users")},
+        {PlannedOperation::Kind::CreateGroup, QT_TRANSLATE_NOOP("SyncPlanView", "Create groups")},
+        {PlannedOperation::Kind::RenameGroup, QT_TRANSLATE_NOOP("SyncPlanView", "Rename groups")},
+        {PlannedOperation::Kind::LinkGroup, QT_TRANSLATE_NOOP("SyncPlanView", "Link existing groups")},
+        {PlannedOperation::Kind::DeleteGroup, QT_TRANSLATE_NOOP("SyncPlanView", "Delete groups")},
+        {PlannedOperation::Kind::AddMembers, QT_TRANSLATE_NOOP("SyncPlanView", "Add memberships")},
+        {PlannedOperation::Kind::RemoveMembers, QT_TRANSLATE_NOOP("SyncPlanView", "Remove memberships")},
+    };
+    return titles;
+}
+} // namespace
+
+SyncPlanView::SyncPlanView(QWidget* parent)
+    : QTreeWidget(parent)
+{
+    setColumnCount(2);
+    setHeaderLabels({tr("Change"), tr("Details")});
+    setAlternatingRowColors(true);
+    setUniformRowHeights(true);
+    header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    header()->resizeSection(0, 380);
+}
+
+QTreeWidgetItem* SyncPlanView::addGroup(const QString& title, int count)
+{
+    auto* item = new QTreeWidgetItem(this);
+    item->setText(0, tr("%1 (%2)").arg(title).arg(count));
+    item->setData(0, Qt::UserRole, title);
+    QFont bold = item->font(0);
+    bold.setBold(true);
+    item->setFont(0, bold);
+    return item;
+}
+
+void SyncPlanView::addMore(QTreeWidgetItem* group, int shown, int total)
+{
+    if (total > shown) {
+        auto* more = new QTreeWidgetItem(group);
+        more->setText(0, tr("\u2026 and %1 more (export the plan results to see every row)").arg(total - shown));
+    }
+}
+
+QTreeWidgetItem* SyncPlanView::groupItem(const QString& title) const
+{
+    for (int i = 0; i < topLevelItemCount(); ++i) {
+        if (topLevelItem(i)->data(0, Qt::UserRole).toString() == title) {
+            return topLevelItem(i);
+        }
+    }
+    return nullptr;
+}
+
+void SyncPlanView::setPlan(const SyncPlan& plan)
+{
+    setUpdatesEnabled(false);
+    clear();
+    QHash<PlannedOperation::Kind, QList<const PlannedOperation*>> byKind;
+    for (const auto& operation : plan.operations) {
+        byKind[operation.kind].append(&operation);
+    }
+    for (const auto& [kind, title] : groupTitles()) {
+        const auto operations = byKind.value(kind);
+        if (operations.isEmpty()) {
+            continue;
+        }
+        auto* group = addGroup(tr(title), int(operations.size()));
+        int shown = 0;
+        for (const auto* operation : operations) {
+            if (shown == MaxRowsPerGroup) {
+                break;
+            }
+            ++shown;
+            auto* row = new QTreeWidgetItem(group);
+            row->setText(0, operation->displayName);
+            switch (kind) {
+            case PlannedOperation::Kind::UpdateUser:
+                row->setText(1, tr("%n attribute(s)", nullptr, int(operation->changes.size())));
+                for (const auto& change : operation->changes) {
+                    auto* attribute = new QTreeWidgetItem(row);
+                    attribute->setText(0, change.path);
+                    attribute->setText(1, tr("%1 \u2192 %2").arg(jsonText(change.before), jsonText(change.after)));
+                    attribute->setToolTip(1, attribute->text(1));
+                }
+                break;
+            case PlannedOperation::Kind::CreateGroup:
+            case PlannedOperation::Kind::AddMembers:
+                row->setText(1, tr("+%n member(s)", nullptr, int(operation->memberDirectoryIds.size())));
+                break;
+            case PlannedOperation::Kind::RemoveMembers:
+                row->setText(1, tr("\u2212%n member(s)", nullptr, int(operation->memberTargetIds.size())));
+                break;
+            default:
+                row->setText(1, operation->targetId.isEmpty() ? operation->directoryObjectId : operation->targetId);
+                break;
+            }
+        }
+        addMore(group, shown, int(operations.size()));
+    }
+
+    const auto addUntouched = [this](const QString& title, const QList<UntouchedObject>& objects) {
+        if (objects.isEmpty()) {
+            return;
+        }
+        auto* group = addGroup(title, int(objects.size()));
+        int shown = 0;
+        for (const auto& object : objects) {
+            if (shown++ == MaxRowsPerGroup) {
+                break;
+            }
+            auto* row = new QTreeWidgetItem(group);
+            row->setText(0, object.displayName);
+            row->setText(1, object.reason);
+            row->setToolTip(1, object.reason);
+        }
+        addMore(group, std::min(shown, int(MaxRowsPerGroup)), int(objects.size()));
+    };
+    addUntouched(tr("Protected (never touched)"), plan.protectedObjects);
+    addUntouched(tr("Not managed by ScimDesk (left alone)"), plan.unmanagedObjects);
+
+    if (!plan.validationFailures.isEmpty()) {
+        auto* group = addGroup(tr("Cannot be provisioned"), int(plan.validationFailures.size()));
+        group->setForeground(0, QBrush(QColor(0xb0, 0x20, 0x20)));
+        int shown = 0;
+        for (const auto& failure : plan.validationFailures) {
+            if (shown++ == MaxRowsPerGroup) {
+                break;
+            }
+            auto* row = new QTreeWidgetItem(group);
+            row->setText(0, failure.displayName);
+            row->setText(1, failure.reason);
+            row->setToolTip(1, failure.reason);
+        }
+        addMore(group, std::min(shown, int(MaxRowsPerGroup)), int(plan.validationFailures.size()));
+        group->setExpanded(true);
+    }
+    if (!plan.warnings.isEmpty()) {
+        auto* group = addGroup(tr("Warnings"), int(plan.warnings.size()));
+        for (const auto& warning : plan.warnings) {
+            auto* row = new QTreeWidgetItem(group);
+            row->setText(0, warning);
+            row->setToolTip(0, warning);
+        }
+        group->setExpanded(true);
+    }
+    setUpdatesEnabled(true);
+}

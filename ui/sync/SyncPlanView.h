@@ -1,0 +1,28 @@
+#pragma once
+
+#include "sync/SyncPlan.h"
+
+#include <QTreeWidget>
+
+// A previewed plan grouped by action with counts ("Create users (12)" → rows), updates with
+// their attribute-level before → after, then the objects left alone (protected, unmanaged)
+// and the directory objects the target cannot accept, each with its reason.
+class SyncPlanView : public QTreeWidget
+{
+    Q_OBJECT
+
+public:
+    // Rows shown per group; the rest is summarised in one row so a 100,000-user plan does not
+    // build 100,000 items on the GUI thread. Exports and the journal hold every operation.
+    static constexpr int MaxRowsPerGroup = 2000;
+
+    explicit SyncPlanView(QWidget* parent = nullptr);
+
+    void setPlan(const SyncPlan& plan);
+    // The top-level item whose text starts with title (e.g. "Create users"), for tests.
+    QTreeWidgetItem* groupItem(const QString& title) const;
+
+private:
+    QTreeWidgetItem* addGroup(const QString& title, int count);
+    void addMore(QTreeWidgetItem* group, int shown, int total);
+};

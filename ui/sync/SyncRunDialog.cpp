@@ -1,0 +1,84 @@
+#include "SyncRunDialog.h"
+
+#include "SyncResultsExport.h"
+#include "SyncResultsModel.h"
+#include "storage/Database.h"
+
+#include <QDialogButtonBox>
+#include <QFutureWatcher>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+SyncRunDialog::SyncRunDialog(std::shared_ptr<Database> database, const SyncRunRecord& run, QWidget* parent)
+    : QDialog(parent)
+    , m_run(run)
+    , m_model(new SyncResultsModel(this))
+{
+    setObjectName(QStringLiteral("syncRunDialog"));
+    setWindowTitle(tr("Run %1 \u2013 %2").arg(run.id).arg(run.startedAt.toLocalTime().toString(Qt::TextDate)));
+    resize(900, 520);
+
+    auto* header = new QLabel(this);
+    header->setWordWrap(true);
+    header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    const auto summary = run.summary;
+    header->setText(
+        tr("<b>%1</b> (%2), started %3, finished %4.<br>%5 operations: %6 succeeded, %7 failed, %8 skipped.")
+            .arg(run.status, run.mode, run.startedAt.toLocalTime().toString(Qt::TextDate),
+                run.finishedAt.isValid() ? run.finishedAt.toLocalTime().toString(Qt::TextDate) : tr("never"))
+            .arg(summary.value(QStringLiteral("total")).toInt())
+            .arg(summary.value(QStringLiteral("succeeded")).toInt())
+            .arg(summary.value(QStringLiteral("failed")).toInt())
+            .arg(summary.value(QStringLiteral("skipped")).toInt()));
+    m_status = new QLabel(tr("Reading the journal\u2026"), this);
+    m_status->setObjectName(QStringLiteral("runStatusLabel"));
+
+    auto* table = new QTableView(this);
+    table->setObjectName(QStringLiteral("runResultsTable"));
+    table->setModel(m_model);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    auto* csv = buttons->addButton(tr("Export CSV\u2026"), QDialogButtonBox::ActionRole);
+    auto* json = buttons->addButton(tr("Export JSON\u2026"), QDialogButtonBox::ActionRole);
+    const QString name = QStringLiteral("scimdesk-run-%1").arg(run.id);
+    connect(csv, &QPushButton::clicked, this,
+        [this, name]() { SyncResultsExport::askAndSave(this, *m_model, false, name); });
+    connect(json, &QPushButton::clicked, this,
+        [this, name]() { SyncResultsExport::askAndSave(this, *m_model, true, name); });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(header);
+    layout->addWidget(m_status);
+    layout->addWidget(table, 1);
+    layout->addWidget(buttons);
+
+    auto* watcher = new QFutureWatcher<Result<QList<JournalEntry>, StorageError>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, table]() {
+        const auto entries = watcher->result();
+        watcher->deleteLater();
+        if (!entries) {
+            m_status->setText(tr("The journal could not be read: %1").arg(entries.error().message));
+        } else {
+            m_model->setEntries(entries.value());
+            m_status->setText(tr("%n operation(s).", nullptr, int(entries.value().size())));
+            table->resizeColumnsToContents();
+        }
+        emit loaded();
+    });
+    const qint64 runId = run.id;
+    watcher->setFuture(QtConcurrent::run([database, runId]() {
+        JournalStore journal(database);
+        return journal.entries(runId);
+    }));
+}
