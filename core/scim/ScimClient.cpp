@@ -157,7 +157,7 @@ quint64 ScimClient::createUser(const QJsonObject& user, QObject* context, Create
 
 quint64 ScimClient::createUser(const QJsonObject& user, QObject* context, ObjectCallback callback)
 {
-    return createUser(user, context, resourceOnly(std::move(callback)));
+    return createResource(kUsers, user, userLookupFilter(user), context, std::move(callback));
 }
 
 quint64 ScimClient::getUser(const QString& id, QObject* context, ObjectCallback callback)
@@ -194,7 +194,7 @@ quint64 ScimClient::createGroup(const QJsonObject& group, QObject* context, Crea
 
 quint64 ScimClient::createGroup(const QJsonObject& group, QObject* context, ObjectCallback callback)
 {
-    return createGroup(group, context, resourceOnly(std::move(callback)));
+    return createResource(kGroups, group, groupLookupFilter(group), context, std::move(callback));
 }
 
 quint64 ScimClient::getGroup(const QString& id, QObject* context, ObjectCallback callback)
@@ -227,6 +227,12 @@ quint64 ScimClient::listGroups(const ScimFilter& filter, QObject* context, ListC
 quint64 ScimClient::createResource(const QString& endpoint, const QJsonObject& resource, const ScimFilter& lookupFilter,
     QObject* context, CreateCallback callback)
 {
+    return create(endpoint, resource, lookupFilter, true, context, std::move(callback));
+}
+
+quint64 ScimClient::create(const QString& endpoint, const QJsonObject& resource, const ScimFilter& lookupFilter,
+    bool lookUpOnConflict, QObject* context, CreateCallback callback)
+{
     const quint64 id = nextId();
     ScimRequestSpec spec;
     spec.method = "POST";
@@ -234,6 +240,7 @@ quint64 ScimClient::createResource(const QString& endpoint, const QJsonObject& r
     spec.body = QJsonDocument(resource).toJson(QJsonDocument::Compact);
     spec.lookupFilter = lookupFilter;
     spec.lookupPath = endpoint;
+    spec.lookUpOnConflict = lookUpOnConflict;
     QPointer<QObject> ctx(context);
     QMetaObject::invokeMethod(
         m_worker,
@@ -253,7 +260,7 @@ quint64 ScimClient::createResource(const QString& endpoint, const QJsonObject& r
 quint64 ScimClient::createResource(const QString& endpoint, const QJsonObject& resource, const ScimFilter& lookupFilter,
     QObject* context, ObjectCallback callback)
 {
-    return createResource(endpoint, resource, lookupFilter, context, resourceOnly(std::move(callback)));
+    return create(endpoint, resource, lookupFilter, false, context, resourceOnly(std::move(callback)));
 }
 
 quint64 ScimClient::listResources(

@@ -57,7 +57,9 @@ public:
 
     // Users. createUser looks the user up by userName (or externalId) after a 409 or when the
     // outcome of the POST is unknown, and returns the found user instead of creating a duplicate
-    // (see CreateOutcome). The ObjectCallback overload gets the resource only.
+    // (see CreateOutcome). The older ObjectCallback overloads of the create methods cannot tell
+    // "found" from "created", so they keep reporting a 409 as an error (the caller looks it up);
+    // an unknown outcome is still looked up and a found object returned as the result.
     quint64 createUser(const QJsonObject& user, QObject* context, CreateCallback callback);
     quint64 createUser(const QJsonObject& user, QObject* context, ObjectCallback callback);
     quint64 getUser(const QString& id, QObject* context, ObjectCallback callback);
@@ -113,6 +115,8 @@ private:
     quint64 nextId() { return ++m_nextId; }
     quint64 objectCall(const QByteArray& method, const QString& path, const QJsonObject* body, QObject* context,
         ObjectCallback callback);
+    quint64 create(const QString& endpoint, const QJsonObject& resource, const ScimFilter& lookupFilter,
+        bool lookUpOnConflict, QObject* context, CreateCallback callback);
     static CreateCallback resourceOnly(ObjectCallback callback);
     quint64 list(const QString& path, const ScimFilter& filter, int pageSize, QObject* context, ListCallback callback);
     static QString idPath(const QString& endpoint, const QString& id);

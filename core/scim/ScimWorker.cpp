@@ -300,7 +300,8 @@ void ScimWorker::onJobFinished(const std::shared_ptr<Call>& call, ScimHttpJob* j
     }
     const bool canLookUp = call->spec.method == "POST" && !call->spec.lookupPath.isEmpty()
         && !call->spec.lookupFilter.isEmpty() && call->spec.lookupFilter.isValid();
-    if (canLookUp && decorated.kind == ScimError::Kind::Http && decorated.httpStatus == 409) {
+    if (canLookUp && call->spec.lookUpOnConflict && decorated.kind == ScimError::Kind::Http
+        && decorated.httpStatus == 409) {
         // Either the object existed before, or this very POST created it and its answer was lost:
         // QNetworkAccessManager re-sends a request, POST included, when the connection closes
         // before any response byte (QHttpNetworkConnectionChannel's reconnect attempts, no opt-out
@@ -339,6 +340,8 @@ void ScimWorker::retryLater(const std::shared_ptr<Call>& call, qint64 delayMs)
     }
     auto* timer = new QTimer(this);
     timer->setSingleShot(true);
+    // A coarse timer may fire up to 5 % early, i.e. before the server's Retry-After.
+    timer->setTimerType(Qt::PreciseTimer);
     call->retryTimer = timer;
     connect(timer, &QTimer::timeout, this, [this, call, timer] {
         timer->deleteLater();

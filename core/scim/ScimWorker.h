@@ -38,6 +38,7 @@ struct ScimRequestSpec
     // For a POST answered 409 or whose outcome is unknown: where and how to look the object up.
     QString lookupPath;
     ScimFilter lookupFilter;
+    bool lookUpOnConflict = false; // also look up after a 409 (else the 409 is reported)
 };
 
 struct ScimResponse

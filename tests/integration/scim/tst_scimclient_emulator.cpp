@@ -288,8 +288,16 @@ void TestScimClientEmulator::notFoundConflictAndBadRequest()
     QCOMPARE(existing->value().resource.value(QStringLiteral("id")).toString(), carolId);
     QCOMPARE(scim->statistics().conflictLookups, 1);
 
+    // The older ObjectCallback overload cannot tell "found" from "created": it still reports the 409.
+    AwaitedObject reported;
+    scim->createUser(awsUser(QStringLiteral("Carol")), this, reported.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(reported.done(), kWaitMs);
+    QVERIFY(!*reported);
+    QCOMPARE(reported->error().httpStatus, 409);
+    QCOMPARE(scim->statistics().conflictLookups, 1);
+
     // 409 on externalId while the userName is new: the lookup finds nothing, the 409 is reported.
-    AwaitedObject duplicate;
+    Awaited<Result<ScimClient::CreateOutcome, ScimError>> duplicate;
     scim->createUser(awsUser(QStringLiteral("carol2"), QStringLiteral("ext-carol")), this, duplicate.callback());
     QTRY_VERIFY_WITH_TIMEOUT(duplicate.done(), kWaitMs);
     QVERIFY(!*duplicate);
@@ -304,7 +312,7 @@ void TestScimClientEmulator::notFoundConflictAndBadRequest()
     scim->createUser(invalid, this, rejected.callback());
     QTRY_VERIFY_WITH_TIMEOUT(rejected.done(), kWaitMs);
     QCOMPARE(rejected->error().httpStatus, 400);
-    QCOMPARE(m_emulator->routeCount(QStringLiteral("POST /Users")), 4); // 4xx never retried
+    QCOMPARE(m_emulator->routeCount(QStringLiteral("POST /Users")), 5); // 4xx never retried
 }
 
 void TestScimClientEmulator::throttledWithRetryAfterIsRetried()
