@@ -1,3 +1,4 @@
+#include "DemoEnvironment.h"
 #include "MainWindow.h"
 #include "secrets/KeychainSecretStore.h"
 #include "workspace/Workspace.h"
