@@ -178,7 +178,8 @@ QString ScimError::message() const
 QString ScimError::hint() const
 {
     if (kind == Kind::Http && httpStatus == 401)
-        return tr("AWS IAM Identity Center tokens expire after one year; at most two exist at a time.");
+        return tr("Create a new token in the service provider's console (tokens expire; AWS IAM Identity Center "
+                  "tokens after one year) and enter it with Edit Server.");
     if (kind == Kind::Http && !requestId.isEmpty())
         return tr("Quote request id %1 when contacting the server's support.").arg(requestId);
     if (kind == Kind::Tls)
