@@ -24,9 +24,10 @@ const QRegularExpression& awsScimHost()
 
 bool isAwsTenantId(const QString& segment)
 {
-    // Legacy "<10 hex>-<uuid>" and plain UUIDs are both in use.
+    // Legacy "<10 hex>-<uuid>", plain UUIDs and UUID-like ids with a 10-hex first group
+    // ("a1b2c3d4e5-a1b2-c3d4-e5f6-a1b2c3d4e5f6", as the console shows for many tenants).
     static const QRegularExpression re(
-        QStringLiteral("^([0-9a-f]{10}-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"),
+        QStringLiteral("^([0-9a-f]{10}-[0-9a-f]{8}|[0-9a-f]{8,10})-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"),
         QRegularExpression::CaseInsensitiveOption);
     return re.match(segment).hasMatch();
 }
