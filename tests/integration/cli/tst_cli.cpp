@@ -58,6 +58,7 @@ private slots:
     void deletionThresholdNeedsConfirmation();
     void provisionUser();
     void interruptMidApplyLeavesJournalAndRerunConverges();
+    void sandboxServesUntilInterrupted();
 
 private:
     CliRun cli(const QStringList& arguments, const QByteArray& input = {}, const QStringList& environment = {});
@@ -658,6 +659,39 @@ void CliTest::interruptMidApplyLeavesJournalAndRerunConverges()
     run = cliWithToken(
         {QStringLiteral("sync"), QStringLiteral("AWS"), QStringLiteral("--dry-run"), QStringLiteral("--json")});
     QCOMPARE(run.json().value(QLatin1String("plan")).toObject().value(QLatin1String("writeCount")).toInt(), 0);
+}
+
+void CliTest::sandboxServesUntilInterrupted()
+{
+    QProcess sandbox;
+    QSignalSpy finished(&sandbox, &QProcess::finished);
+    sandbox.start(QStringLiteral(SCIMDESK_CLI_PATH),
+        {QStringLiteral("--profile"), m_profile, QStringLiteral("sandbox"), QStringLiteral("--json")});
+    QVERIFY(sandbox.waitForStarted());
+    QSignalSpy output(&sandbox, &QProcess::readyReadStandardOutput);
+    while (!sandbox.canReadLine() && output.wait(20000)) { }
+    QVERIFY(sandbox.canReadLine());
+    const QJsonObject first = QJsonDocument::fromJson(sandbox.readLine()).object();
+    const QString baseUrl = first.value(QLatin1String("baseUrl")).toString();
+    const QString tokenFile = first.value(QLatin1String("tokenFile")).toString();
+    QVERIFY2(baseUrl.startsWith(QLatin1String("http://127.0.0.1:")), qPrintable(baseUrl));
+    QVERIFY(QFile::exists(tokenFile));
+    QCOMPARE(
+        QFile::permissions(tokenFile) & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+
+    // The sandbox is a working target for the rest of the CLI.
+    CliRun run = cli({QStringLiteral("servers"), QStringLiteral("add"), QStringLiteral("--name"),
+        QStringLiteral("Sandbox"), QStringLiteral("--type"), QLatin1String(awsPreset), QStringLiteral("--url"), baseUrl,
+        QStringLiteral("--token-file"), tokenFile});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    run = cli({QStringLiteral("servers"), QStringLiteral("test"), QStringLiteral("Sandbox"),
+        QStringLiteral("--token-file"), tokenFile});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+
+    ::kill(pid_t(sandbox.processId()), SIGINT);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(sandbox.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(sandbox.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(CliTest)
