@@ -191,17 +191,20 @@ SyncPlan SyncPlanner::plan(const PlannerInput& input)
     QSet<QString> keepActive; // directory ids that stay provisioned and active
     QSet<QString> memberEligible; // users that exist or will exist on the target
     QHash<QString, QString> deprovisionedTarget; // directory id → target id, inactive users
+    QSet<QString> frozenMembers; // skipped users (protected, invalid): group membership left as is
 
     for (const auto& user : input.users) {
         if (protection.matches(user.userName)) {
             plan.protectedObjects.append({QStringLiteral("user"), QString(), user.userName,
                 tr("The user name matches a protected pattern of this server.")});
             keepActive.insert(user.directoryObjectId);
+            frozenMembers.insert(user.directoryObjectId);
             continue;
         }
         if (!user.validationError.isEmpty()) {
             plan.validationFailures.append({user.directoryObjectId, user.userName, user.validationError});
             keepActive.insert(user.directoryObjectId); // a fixable error must not deprovision anybody
+            frozenMembers.insert(user.directoryObjectId);
             continue;
         }
 
@@ -238,6 +241,7 @@ SyncPlan SyncPlanner::plan(const PlannerInput& input)
                     tr("The target user matches a protected pattern of this server.")});
                 userOwner.insert(current.id, user.directoryObjectId);
                 keepActive.insert(user.directoryObjectId);
+                frozenMembers.insert(user.directoryObjectId);
                 continue;
             }
             userOwner.insert(current.id, user.directoryObjectId);
@@ -446,7 +450,8 @@ SyncPlan SyncPlanner::plan(const PlannerInput& input)
                 if (directoryId.isEmpty())
                     continue; // not ours: never removed
                 present.insert(directoryId);
-                if (!wantedSet.contains(directoryId) && !deletedUsers.contains(directoryId))
+                if (!wantedSet.contains(directoryId) && !deletedUsers.contains(directoryId)
+                    && !frozenMembers.contains(directoryId))
                     removeTargets.append(memberId);
             }
             QStringList adds;
@@ -503,6 +508,21 @@ SyncPlan SyncPlanner::plan(const PlannerInput& input)
                     tr("The target group was not created or matched by this application; it is left alone.")});
         }
     }
+
+    // A protected directory object and its target counterpart are one entry, with the target id.
+    QHash<QString, int> protectedIndex;
+    QList<UntouchedObject> protectedUnique;
+    for (const auto& object : std::as_const(plan.protectedObjects)) {
+        const QString key = object.kind + QLatin1Char('/') + object.displayName.toCaseFolded();
+        const int existing = protectedIndex.value(key, -1);
+        if (existing < 0) {
+            protectedIndex.insert(key, int(protectedUnique.size()));
+            protectedUnique.append(object);
+        } else if (protectedUnique[existing].targetId.isEmpty()) {
+            protectedUnique[existing].targetId = object.targetId;
+        }
+    }
+    plan.protectedObjects = protectedUnique;
 
     plan.operations.reserve(
         userOperations.size() + groupOperations.size() + memberOperations.size() + deprovisionOperations.size());

@@ -51,6 +51,8 @@ SyncSession::~SyncSession()
             m_executor->cancel();
         m_thread->quit();
         m_thread->wait();
+        // The worker thread is gone, so whatever it still owned is deleted from here.
+        delete m_executor.data();
     }
 }
 

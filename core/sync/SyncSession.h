@@ -87,7 +87,7 @@ private:
     QHash<QUuid, SyncPlan> m_plans;
     QPointer<TargetReader> m_reader;
     QThread* m_thread = nullptr;
-    SyncExecutor* m_executor = nullptr;
+    QPointer<SyncExecutor> m_executor;
     bool m_busy = false;
     bool m_cancelled = false;
 };

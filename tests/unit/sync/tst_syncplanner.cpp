@@ -1,0 +1,439 @@
+#include <sync/SyncPlanner.h>
+
+#include <QJsonArray>
+#include <QTest>
+
+// The planner on synthetic snapshots: matching, diff, ordering, batching and safety rules.
+class TestSyncPlanner : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void createsWhatIsMissingInPhaseOrder();
+    void noOpDirectoryGivesAnEmptyPlan();
+    void updatesOnlyRealDifferences_data();
+    void updatesOnlyRealDifferences();
+    void matchesUnlinkedUsersByPrecedence_data();
+    void matchesUnlinkedUsersByPrecedence();
+    void memberBatchesRespectTheLimit_data();
+    void memberBatchesRespectTheLimit();
+    void neverRemovesUnmanagedMembers();
+    void deprovisionsManagedUsersLeavingScope();
+    void unmanagedAndProtectedAreReportedNotTouched();
+    void thresholdNeedsConfirmation_data();
+    void thresholdNeedsConfirmation();
+    void incompleteSourceDeprovisionsNothing();
+    void validationFailuresAreReportedAndNotDeprovisioned();
+    void singleUserScopeLeavesOthersAlone();
+};
+
+namespace {
+const QString kEmail = QStringLiteral("emails[type eq \"work\"].value");
+
+ServerCapabilities awsLike()
+{
+    ServerCapabilities caps;
+    caps.maxMembersPerPatch = 100;
+    caps.maxMembersOnCreate = 100;
+    caps.groupReadReturnsMembers = false;
+    caps.replaceAllMembersSupported = false;
+    return caps;
+}
+
+QJsonObject resource(
+    const QString& userName, const QString& externalId, const QString& email, const QString& title = QString())
+{
+    QJsonObject user {
+        {QStringLiteral("userName"), userName},
+        {QStringLiteral("externalId"), externalId},
+        {QStringLiteral("displayName"), userName.toUpper()},
+        {QStringLiteral("emails"),
+            QJsonArray {QJsonObject {{QStringLiteral("value"), email}, {QStringLiteral("type"), QStringLiteral("work")},
+                {QStringLiteral("primary"), true}}}},
+    };
+    if (!title.isEmpty())
+        user.insert(QStringLiteral("title"), title);
+    return user;
+}
+
+DesiredUser desired(const QString& userName, const QString& title = QString())
+{
+    DesiredUser user;
+    user.directoryObjectId = QStringLiteral("obj-") + userName;
+    user.userName = userName;
+    user.resource = resource(userName, user.directoryObjectId, userName + QStringLiteral("@example.com"), title);
+    user.matchKeys = {{QStringLiteral("externalId"), user.directoryObjectId}, {QStringLiteral("userName"), userName},
+        {QStringLiteral("emails.value"), userName + QStringLiteral("@example.com")}};
+    return user;
+}
+
+TargetUser targetOf(const DesiredUser& user, const QString& id)
+{
+    TargetUser target = TargetSnapshot::userFromJson(user.resource);
+    target.id = id;
+    target.resource.insert(QStringLiteral("id"), id);
+    target.resource.insert(QStringLiteral("active"), true);
+    return target;
+}
+
+TargetLink link(const QString& directoryId, const QString& targetId, TargetLink::Kind kind = TargetLink::Kind::User)
+{
+    TargetLink result;
+    result.kind = kind;
+    result.directoryObjectId = directoryId;
+    result.targetId = targetId;
+    return result;
+}
+
+PlannerInput baseInput()
+{
+    PlannerInput input;
+    input.applicationId = 1;
+    input.capabilities = awsLike();
+    input.options.deletionThresholdMinimum = 1000;
+    input.updatePaths = {QStringLiteral("userName"), QStringLiteral("displayName"), kEmail, QStringLiteral("title")};
+    input.caseInsensitivePaths = {QStringLiteral("userName"), QStringLiteral("emails.value")};
+    input.target = std::make_shared<TargetSnapshot>();
+    return input;
+}
+
+// A tenant already in sync: n linked users, a linked group holding all of them.
+PlannerInput inSync(int n)
+{
+    PlannerInput input = baseInput();
+    auto target = std::make_shared<TargetSnapshot>();
+    DesiredGroup group {QStringLiteral("grp-all"), QStringLiteral("All"), {}};
+    TargetGroup targetGroup;
+    targetGroup.id = QStringLiteral("tg-all");
+    targetGroup.displayName = QStringLiteral("All");
+    targetGroup.membersRead = true;
+    for (int i = 0; i < n; ++i) {
+        const DesiredUser user = desired(QStringLiteral("u%1").arg(i));
+        input.users.append(user);
+        const QString id = QStringLiteral("t%1").arg(i);
+        target->users.append(targetOf(user, id));
+        input.userLinks.insert(user.directoryObjectId, link(user.directoryObjectId, id));
+        group.memberDirectoryIds.append(user.directoryObjectId);
+        targetGroup.memberIds.append(id);
+    }
+    target->groups.append(targetGroup);
+    input.groups.append(group);
+    input.groupLinks.insert(
+        group.directoryObjectId, link(group.directoryObjectId, targetGroup.id, TargetLink::Kind::Group));
+    input.target = target;
+    return input;
+}
+} // namespace
+
+void TestSyncPlanner::createsWhatIsMissingInPhaseOrder()
+{
+    PlannerInput input = baseInput();
+    input.users = {desired(QStringLiteral("a")), desired(QStringLiteral("b"))};
+    input.groups = {{QStringLiteral("g1"), QStringLiteral("G1"), {QStringLiteral("obj-a"), QStringLiteral("obj-b")}}};
+    const SyncPlan plan = SyncPlanner::plan(input);
+    QCOMPARE(plan.operations.size(), 3);
+    QCOMPARE(plan.operations[0].kind, PlannedOperation::Kind::CreateUser);
+    QCOMPARE(plan.operations[1].kind, PlannedOperation::Kind::CreateUser);
+    QCOMPARE(plan.operations[2].kind, PlannedOperation::Kind::CreateGroup);
+    QCOMPARE(plan.operations[2].memberDirectoryIds, QStringList({QStringLiteral("obj-a"), QStringLiteral("obj-b")}));
+    QCOMPARE(plan.operations[2].payload.value(QLatin1String("externalId")).toString(), QStringLiteral("g1"));
+    QVERIFY(!plan.planId.isNull());
+    QVERIFY(!plan.needsConfirmation);
+}
+
+void TestSyncPlanner::noOpDirectoryGivesAnEmptyPlan()
+{
+    const SyncPlan plan = SyncPlanner::plan(inSync(50));
+    QVERIFY(plan.isEmpty());
+    QCOMPARE(plan.operations.size(), 0);
+    QCOMPARE(plan.managedCount, 51);
+}
+
+void TestSyncPlanner::updatesOnlyRealDifferences_data()
+{
+    QTest::addColumn<QString>("targetEmail");
+    QTest::addColumn<QString>("targetUserName");
+    QTest::addColumn<QString>("targetTitle");
+    QTest::addColumn<QString>("desiredTitle");
+    QTest::addColumn<QStringList>("changedPaths");
+    QTest::newRow("same") << "u@example.com"
+                          << "u"
+                          << ""
+                          << "" << QStringList();
+    QTest::newRow("email case only") << "U@Example.COM"
+                                     << "u"
+                                     << ""
+                                     << "" << QStringList();
+    QTest::newRow("userName case only") << "u@example.com"
+                                        << "U"
+                                        << ""
+                                        << "" << QStringList();
+    QTest::newRow("title added") << "u@example.com"
+                                 << "u"
+                                 << ""
+                                 << "Boss" << QStringList {QStringLiteral("title")};
+    QTest::newRow("title removed") << "u@example.com"
+                                   << "u"
+                                   << "Boss"
+                                   << "" << QStringList {QStringLiteral("title")};
+    QTest::newRow("title case matters") << "u@example.com"
+                                        << "u"
+                                        << "boss"
+                                        << "Boss" << QStringList {QStringLiteral("title")};
+    QTest::newRow("email changed") << "old@example.com"
+                                   << "u"
+                                   << ""
+                                   << "" << QStringList {kEmail};
+}
+
+void TestSyncPlanner::updatesOnlyRealDifferences()
+{
+    QFETCH(QString, targetEmail);
+    QFETCH(QString, targetUserName);
+    QFETCH(QString, targetTitle);
+    QFETCH(QString, desiredTitle);
+    QFETCH(QStringList, changedPaths);
+
+    PlannerInput input = baseInput();
+    DesiredUser user = desired(QStringLiteral("u"), desiredTitle);
+    input.users = {user};
+    auto target = std::make_shared<TargetSnapshot>();
+    TargetUser current = targetOf(user, QStringLiteral("t1"));
+    current.resource = resource(targetUserName, user.directoryObjectId, targetEmail, targetTitle);
+    current.resource.insert(QStringLiteral("displayName"), QStringLiteral("U"));
+    target->users = {current};
+    input.target = target;
+    input.userLinks.insert(user.directoryObjectId, link(user.directoryObjectId, QStringLiteral("t1")));
+
+    const SyncPlan plan = SyncPlanner::plan(input);
+    if (changedPaths.isEmpty()) {
+        QCOMPARE(plan.operations.size(), 0);
+        return;
+    }
+    QCOMPARE(plan.operations.size(), 1);
+    const PlannedOperation& update = plan.operations.first();
+    QCOMPARE(update.kind, PlannedOperation::Kind::UpdateUser);
+    QStringList paths;
+    for (const auto& change : update.changes)
+        paths.append(change.path);
+    QCOMPARE(paths, changedPaths);
+    QVERIFY(!update.patch.isEmpty());
+    if (changedPaths.first() == kEmail) {
+        // Multi-valued attributes are replaced whole, never with a filtered path.
+        QCOMPARE(update.patch.first().path, QStringLiteral("emails"));
+        QCOMPARE(update.patch.first().op, PatchOperation::Op::Replace);
+    }
+    if (desiredTitle.isEmpty() && !targetTitle.isEmpty())
+        QCOMPARE(update.patch.first().op, PatchOperation::Op::Remove);
+}
+
+void TestSyncPlanner::matchesUnlinkedUsersByPrecedence_data()
+{
+    QTest::addColumn<QString>("targetExternalId");
+    QTest::addColumn<QString>("targetUserName");
+    QTest::addColumn<QString>("targetEmail");
+    QTest::addColumn<bool>("matched");
+    QTest::newRow("externalId") << "obj-amy"
+                                << "other"
+                                << "x@example.com" << true;
+    QTest::newRow("userName, other case") << ""
+                                          << "AMY"
+                                          << "x@example.com" << true;
+    QTest::newRow("email") << ""
+                           << "someone"
+                           << "Amy@Example.com" << true;
+    QTest::newRow("nothing") << "zzz"
+                             << "someone"
+                             << "x@example.com" << false;
+}
+
+void TestSyncPlanner::matchesUnlinkedUsersByPrecedence()
+{
+    QFETCH(QString, targetExternalId);
+    QFETCH(QString, targetUserName);
+    QFETCH(QString, targetEmail);
+    QFETCH(bool, matched);
+    PlannerInput input = baseInput();
+    input.updatePaths = {QStringLiteral("externalId")};
+    input.users = {desired(QStringLiteral("amy"))};
+    auto target = std::make_shared<TargetSnapshot>();
+    target->users = {TargetSnapshot::userFromJson(resource(targetUserName, targetExternalId, targetEmail))};
+    target->users[0].id = QStringLiteral("t-amy");
+    input.target = target;
+    const SyncPlan plan = SyncPlanner::plan(input);
+    QCOMPARE(plan.operations.size(), 1);
+    const PlannedOperation& operation = plan.operations.first();
+    if (!matched) {
+        QCOMPARE(operation.kind, PlannedOperation::Kind::CreateUser);
+        QCOMPARE(plan.unmanagedObjects.size(), 1);
+        return;
+    }
+    QCOMPARE(operation.targetId, QStringLiteral("t-amy"));
+    QVERIFY(operation.kind == PlannedOperation::Kind::LinkUser || operation.linkFirst);
+    QCOMPARE(plan.unmanagedObjects.size(), 0);
+}
+
+void TestSyncPlanner::memberBatchesRespectTheLimit_data()
+{
+    QTest::addColumn<int>("members");
+    QTest::addColumn<int>("limit");
+    QTest::addColumn<int>("batches");
+    QTest::newRow("under") << 99 << 100 << 1;
+    QTest::newRow("exact") << 100 << 100 << 1;
+    QTest::newRow("over") << 101 << 100 << 2;
+    QTest::newRow("250 by 100") << 250 << 100 << 3;
+    QTest::newRow("no limit") << 250 << 0 << 1;
+}
+
+void TestSyncPlanner::memberBatchesRespectTheLimit()
+{
+    QFETCH(int, members);
+    QFETCH(int, limit);
+    QFETCH(int, batches);
+    PlannerInput input = inSync(members);
+    input.capabilities.maxMembersPerPatch = limit;
+    auto target = std::make_shared<TargetSnapshot>(*input.target);
+    target->groups[0].memberIds.clear(); // the group exists but is empty
+    input.target = target;
+    const SyncPlan plan = SyncPlanner::plan(input);
+    QCOMPARE(plan.count(PlannedOperation::Kind::AddMembers), batches);
+    int total = 0;
+    for (const auto& operation : plan.operations) {
+        QCOMPARE(operation.kind, PlannedOperation::Kind::AddMembers);
+        if (limit > 0)
+            QVERIFY(operation.memberDirectoryIds.size() <= limit);
+        total += int(operation.memberDirectoryIds.size());
+    }
+    QCOMPARE(total, members);
+}
+
+void TestSyncPlanner::neverRemovesUnmanagedMembers()
+{
+    PlannerInput input = inSync(3);
+    auto target = std::make_shared<TargetSnapshot>(*input.target);
+    TargetUser stranger = TargetSnapshot::userFromJson(resource(QStringLiteral("stranger"), QString(), QString()));
+    stranger.id = QStringLiteral("t-stranger");
+    target->users.append(stranger);
+    target->groups[0].memberIds.append(stranger.id);
+    input.target = target;
+    input.groups[0].memberDirectoryIds.removeAll(QStringLiteral("obj-u0")); // u0 leaves the group
+    const SyncPlan plan = SyncPlanner::plan(input);
+    QCOMPARE(plan.operations.size(), 1);
+    QCOMPARE(plan.operations[0].kind, PlannedOperation::Kind::RemoveMembers);
+    QCOMPARE(plan.operations[0].memberTargetIds, QStringList {QStringLiteral("t0")});
+}
+
+void TestSyncPlanner::deprovisionsManagedUsersLeavingScope()
+{
+    PlannerInput input = inSync(4);
+    input.users.removeFirst(); // u0 leaves scope
+    input.users[0].active = false; // u1 is disabled in the directory
+    input.groups[0].memberDirectoryIds = {QStringLiteral("obj-u2"), QStringLiteral("obj-u3")};
+    const SyncPlan plan = SyncPlanner::plan(input);
+    QCOMPARE(plan.count(PlannedOperation::Kind::DisableUser), 2);
+    QCOMPARE(plan.count(PlannedOperation::Kind::RemoveMembers), 1);
+    // Deprovisioning comes last.
+    QCOMPARE(plan.operations.last().kind, PlannedOperation::Kind::DisableUser);
+    QCOMPARE(plan.operations.last().patch.first().path, QStringLiteral("active"));
+
+    input.options.deprovisionAction = DeprovisionAction::Delete;
+    const SyncPlan deleting = SyncPlanner::plan(input);
+    QCOMPARE(deleting.count(PlannedOperation::Kind::DeleteUser), 2);
+    // Deleted users leave their groups by themselves: no PATCH for them.
+    QCOMPARE(deleting.count(PlannedOperation::Kind::RemoveMembers), 0);
+}
+
+void TestSyncPlanner::unmanagedAndProtectedAreReportedNotTouched()
+{
+    PlannerInput input = inSync(2);
+    input.options.deprovisionAction = DeprovisionAction::Delete;
+    input.options.protectedPatterns = {QStringLiteral("^AWSControlTower")};
+    auto target = std::make_shared<TargetSnapshot>(*input.target);
+    TargetUser stranger = TargetSnapshot::userFromJson(resource(QStringLiteral("stranger"), QString(), QString()));
+    stranger.id = QStringLiteral("t-stranger");
+    target->users.append(stranger);
+    TargetGroup tower;
+    tower.id = QStringLiteral("tg-tower");
+    tower.displayName = QStringLiteral("AWSControlTowerAdmins");
+    target->groups.append(tower);
+    input.target = target;
+    input.users.clear(); // everybody leaves scope
+    input.groups.append({QStringLiteral("grp-tower"), QStringLiteral("AWSControlTowerAdmins"), {}});
+    const SyncPlan plan = SyncPlanner::plan(input);
+    QCOMPARE(plan.count(PlannedOperation::Kind::DeleteUser), 2);
+    for (const auto& operation : plan.operations) {
+        QVERIFY(operation.targetId != QStringLiteral("t-stranger"));
+        QVERIFY(operation.targetId != QStringLiteral("tg-tower"));
+    }
+    QCOMPARE(plan.unmanagedObjects.size(), 1);
+    QCOMPARE(plan.protectedObjects.size(), 1);
+}
+
+void TestSyncPlanner::thresholdNeedsConfirmation_data()
+{
+    QTest::addColumn<int>("managed");
+    QTest::addColumn<int>("leaving");
+    QTest::addColumn<int>("percent");
+    QTest::addColumn<int>("minimum");
+    QTest::addColumn<bool>("confirm");
+    QTest::newRow("under minimum") << 100 << 5 << 1 << 10 << false;
+    QTest::newRow("over minimum and percent") << 100 << 11 << 5 << 10 << true;
+    QTest::newRow("percent wins") << 1000 << 40 << 5 << 10 << false;
+    QTest::newRow("over percent") << 1000 << 60 << 5 << 10 << true;
+}
+
+void TestSyncPlanner::thresholdNeedsConfirmation()
+{
+    QFETCH(int, managed);
+    QFETCH(int, leaving);
+    QFETCH(int, percent);
+    QFETCH(int, minimum);
+    QFETCH(bool, confirm);
+    PlannerInput input = inSync(managed);
+    input.options.deletionThresholdPercent = percent;
+    input.options.deletionThresholdMinimum = minimum;
+    input.users = input.users.mid(leaving);
+    input.groups.clear();
+    input.groupLinks.clear();
+    const SyncPlan plan = SyncPlanner::plan(input);
+    QCOMPARE(plan.deprovisionCount(), leaving);
+    QCOMPARE(plan.needsConfirmation, confirm);
+    QCOMPARE(plan.confirmationReason.isEmpty(), !confirm);
+}
+
+void TestSyncPlanner::incompleteSourceDeprovisionsNothing()
+{
+    PlannerInput input = inSync(10);
+    input.options.deprovisionAction = DeprovisionAction::Delete;
+    input.users.clear();
+    input.groups.clear();
+    input.sourceComplete = false;
+    const SyncPlan plan = SyncPlanner::plan(input);
+    QCOMPARE(plan.deprovisionCount(), 0);
+    QVERIFY(!plan.sourceComplete);
+    QVERIFY(!plan.warnings.isEmpty());
+}
+
+void TestSyncPlanner::validationFailuresAreReportedAndNotDeprovisioned()
+{
+    PlannerInput input = inSync(2);
+    input.users[0].validationError = QStringLiteral("name.familyName is required.");
+    const SyncPlan plan = SyncPlanner::plan(input);
+    QCOMPARE(plan.validationFailures.size(), 1);
+    QCOMPARE(plan.deprovisionCount(), 0);
+}
+
+void TestSyncPlanner::singleUserScopeLeavesOthersAlone()
+{
+    PlannerInput input = inSync(3);
+    input.users = {desired(QStringLiteral("u1"), QStringLiteral("Boss"))};
+    input.groups.clear();
+    input.onlyObjects = QSet<QString> {QStringLiteral("obj-u1")};
+    const SyncPlan plan = SyncPlanner::plan(input);
+    QCOMPARE(plan.operations.size(), 1);
+    QCOMPARE(plan.operations[0].kind, PlannedOperation::Kind::UpdateUser);
+    QCOMPARE(plan.operations[0].directoryObjectId, QStringLiteral("obj-u1"));
+}
+
+QTEST_GUILESS_MAIN(TestSyncPlanner)
+#include "tst_syncplanner.moc"
