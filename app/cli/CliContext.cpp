@@ -15,6 +15,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <termios.h>
 #include <unistd.h>
 
 namespace {
@@ -169,6 +170,24 @@ std::optional<QString> CliContext::readServerSecret(const ScimServer& server, in
 
 QString CliContext::readStandardInput()
 {
+    if (::isatty(STDIN_FILENO)) {
+        // Typed by hand: one line, not echoed, so the secret never shows on screen.
+        writeTo(stderr, tr("Enter the secret (input is hidden), then press Enter:"));
+        termios saved {};
+        const bool canHide = ::tcgetattr(STDIN_FILENO, &saved) == 0;
+        if (canHide) {
+            termios hidden = saved;
+            hidden.c_lflag &= ~tcflag_t(ECHO);
+            ::tcsetattr(STDIN_FILENO, TCSANOW, &hidden);
+        }
+        QTextStream input(stdin);
+        const QString line = input.readLine();
+        if (canHide) {
+            ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+            std::fputc('\n', stderr);
+        }
+        return line.trimmed();
+    }
     QFile input;
     if (!input.open(stdin, QIODevice::ReadOnly)) {
         return {};

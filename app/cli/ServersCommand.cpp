@@ -82,6 +82,18 @@ QString ServersCommand::summary()
     return tr("  servers list|show|add|edit|remove|test   SCIM servers and their connection test");
 }
 
+int ServersCommand::failSave(const ServerSaveError& error) const
+{
+    if (error.source == ServerSaveError::Source::Keychain) {
+        return m_context.fail(exitCodeFor(error), error.message,
+            error.hint + QLatin1Char('\n')
+                + tr("  On a machine without a keychain, use --token-env NAME or --token-file PATH instead."));
+    }
+    const QString message
+        = error.field.isEmpty() ? error.message : tr("%1 (%2)").arg(error.message, fieldOption(error.field));
+    return m_context.fail(exitCodeFor(error), message, error.hint);
+}
+
 int ServersCommand::usageHelp() const
 {
     return m_context.fail(ExitCode::Usage, tr("Choose what to do with servers: list, show, add, edit, remove or test."),
@@ -351,9 +363,7 @@ int ServersCommand::add()
             });
     });
     if (error) {
-        const QString message
-            = error->field.isEmpty() ? error->message : tr("%1 (%2)").arg(error->message, fieldOption(error->field));
-        return m_context.fail(exitCodeFor(*error), message, error->hint);
+        return failSave(*error);
     }
     const auto created = m_context.workspace().servers()->repository().find(id);
     if (!created) {
@@ -411,9 +421,7 @@ int ServersCommand::edit()
             });
     });
     if (error) {
-        const QString message
-            = error->field.isEmpty() ? error->message : tr("%1 (%2)").arg(error->message, fieldOption(error->field));
-        return m_context.fail(exitCodeFor(*error), message, error->hint);
+        return failSave(*error);
     }
     const auto updated = m_context.workspace().servers()->repository().find(server->id);
     if (m_context.json() && updated) {
@@ -455,7 +463,7 @@ int ServersCommand::remove()
             });
     });
     if (error) {
-        return m_context.fail(exitCodeFor(*error), error->message, error->hint);
+        return failSave(*error);
     }
     if (m_context.json()) {
         m_context.printJson(QJsonObject {{QStringLiteral("removed"), server->name}});

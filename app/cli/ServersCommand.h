@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/ScimServer.h"
+#include "servers/ServerSaveError.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -53,6 +54,7 @@ private:
     std::optional<ScimServer> findServer(const QString& name, int* exitCode);
     void printServer(const ScimServer& server);
     int usageHelp() const;
+    int failSave(const ServerSaveError& error) const;
 
     CliContext& m_context;
 };
