@@ -1,7 +1,9 @@
 #include "MainWindow.h"
 
 #include "applications/ApplicationsPage.h"
+#include "directory/DirectoryPage.h"
 #include "servers/ServersPage.h"
+#include "sync/SyncPage.h"
 #include "workspace/Workspace.h"
 
 #include <QAction>
@@ -76,6 +78,20 @@ MainWindow::MainWindow(std::shared_ptr<Workspace> workspace, QWidget* parent)
     connect(applications, &ApplicationsPage::statusMessage, this, &MainWindow::showStatus);
     addPage(QStringLiteral("applications"), tr("Application Manager"), style()->standardIcon(QStyle::SP_DesktopIcon),
         applications, applications->pageActions());
+
+    auto* directory = new DirectoryPage(m_workspace, this);
+    connect(directory, &DirectoryPage::statusMessage, this, &MainWindow::showStatus);
+    addPage(QStringLiteral("directory"), tr("Directory"), style()->standardIcon(QStyle::SP_DirHomeIcon), directory,
+        directory->pageActions());
+
+    auto* sync = new SyncPage(m_workspace, this);
+    connect(sync, &SyncPage::statusMessage, this, &MainWindow::showStatus);
+    addPage(QStringLiteral("sync"), tr("Sync & Logs"), style()->standardIcon(QStyle::SP_BrowserReload), sync,
+        sync->pageActions());
+    connect(servers, &ServersPage::syncRequested, this, [this, sync](qint64 serverId) {
+        sync->selectApplicationOfServer(serverId);
+        showPage(QStringLiteral("sync"));
+    });
 
     restoreState();
     for (const auto& warning : m_workspace->profile().warnings()) {

@@ -2,6 +2,7 @@
 
 #include "ServerEditDialog.h"
 #include "ServerTableModel.h"
+#include "connection/ConnectionTestDialog.h"
 #include "servers/ServerCatalog.h"
 #include "storage/ApplicationRepository.h"
 #include "widgets/EditIcons.h"
@@ -54,6 +55,8 @@ ServersPage::ServersPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->setWordWrap(false);
+    // URLs differ in their tenant id, not in their scheme and host: keep both ends visible.
+    m_table->setTextElideMode(Qt::ElideMiddle);
 
     m_emptyLabel = new QLabel(this);
     m_emptyLabel->setObjectName(QStringLiteral("serversEmptyLabel"));
@@ -91,7 +94,15 @@ ServersPage::ServersPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
     auto* refreshAction = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Refresh"), this);
     refreshAction->setShortcut(QKeySequence::Refresh);
     connect(refreshAction, &QAction::triggered, this, &ServersPage::reload);
-    m_actions = {m_addAction, m_editAction, m_duplicateAction, m_deleteAction, refreshAction};
+    m_testAction = new QAction(style()->standardIcon(QStyle::SP_DialogYesButton), tr("&Test Connection"), this);
+    m_testAction->setObjectName(QStringLiteral("testConnectionAction"));
+    connect(m_testAction, &QAction::triggered, this, &ServersPage::testSelected);
+    m_syncAction = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("S&ync"), this);
+    m_syncAction->setObjectName(QStringLiteral("syncServerAction"));
+    m_syncAction->setToolTip(tr("Preview and apply the sync of an application this server provisions."));
+    connect(m_syncAction, &QAction::triggered, this, [this]() { emit syncRequested(selectedServerId()); });
+    m_actions
+        = {m_addAction, m_editAction, m_duplicateAction, m_deleteAction, m_testAction, m_syncAction, refreshAction};
     addActions(m_actions);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ServersPage::updateActions);
@@ -117,6 +128,10 @@ void ServersPage::reload()
     m_model->setServers(m_workspace->servers()->repository().list(), typeNames, applications);
     m_stack->setCurrentWidget(m_model->rowCount() == 0 ? static_cast<QWidget*>(m_emptyLabel) : m_table);
     m_table->resizeColumnsToContents();
+    // One long URL or summary must not push the other columns off screen; tooltips show it all.
+    for (int column = 0; column < m_model->columnCount() - 1; ++column) {
+        m_table->setColumnWidth(column, qMin(m_table->columnWidth(column), 320));
+    }
     selectServer(selected);
     updateActions();
 }
@@ -147,6 +162,9 @@ void ServersPage::updateActions()
     m_editAction->setEnabled(selected);
     m_duplicateAction->setEnabled(selected);
     m_deleteAction->setEnabled(selected);
+    m_testAction->setEnabled(selected);
+    m_syncAction->setEnabled(
+        selected && !m_workspace->servers()->repository().applicationsUsing(selectedServerId()).isEmpty());
 }
 
 AddServerWizard* ServersPage::openWizard(const ScimServer& prefill)
@@ -188,6 +206,20 @@ ServerEditDialog* ServersPage::editSelected()
         emit statusMessage(tr("Saved the SCIM server \u201c%1\u201d.").arg(dialog->draft()->server().name.trimmed()));
     });
     dialog->open();
+    return dialog;
+}
+
+ConnectionTestDialog* ServersPage::testSelected()
+{
+    const auto server = m_workspace->servers()->repository().find(selectedServerId());
+    if (!server) {
+        return nullptr;
+    }
+    auto* dialog = new ConnectionTestDialog(m_workspace, *server, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ConnectionTestDialog::resultRecorded, this, &ServersPage::reload);
+    dialog->open();
+    dialog->start();
     return dialog;
 }
 

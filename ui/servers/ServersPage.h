@@ -11,6 +11,7 @@ class QSortFilterProxyModel;
 class QStackedWidget;
 class QTableView;
 class AddServerWizard;
+class ConnectionTestDialog;
 class ServerEditDialog;
 class ServerTableModel;
 class Workspace;
@@ -34,12 +35,15 @@ public:
     AddServerWizard* addServer();
     ServerEditDialog* editSelected();
     AddServerWizard* duplicateSelected();
+    ConnectionTestDialog* testSelected();
 
 public slots:
     void reload();
 
 signals:
     void statusMessage(const QString& text);
+    // "Sync" on a server: show the Sync page for an application it provisions.
+    void syncRequested(qint64 serverId);
 
 private slots:
     void deleteSelected();
@@ -58,5 +62,7 @@ private:
     QAction* m_editAction = nullptr;
     QAction* m_duplicateAction = nullptr;
     QAction* m_deleteAction = nullptr;
+    QAction* m_testAction = nullptr;
+    QAction* m_syncAction = nullptr;
     QList<QAction*> m_actions;
 };

@@ -59,7 +59,7 @@ SyncPage::SyncPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
 {
     setObjectName(QStringLiteral("syncPage"));
 
-    auto* title = new QLabel(tr("Sync && Logs"), this);
+    auto* title = new QLabel(tr("Sync & Logs"), this);
     title->setObjectName(QStringLiteral("pageTitle"));
     QFont titleFont = title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
@@ -280,6 +280,21 @@ bool SyncPage::selectApplication(qint64 applicationId)
     }
     m_applications->setCurrentIndex(index);
     return true;
+}
+
+TypedConfirmationDialog* SyncPage::pendingConfirmation() const
+{
+    return m_confirmation;
+}
+
+bool SyncPage::selectApplicationOfServer(qint64 serverId)
+{
+    for (const auto& application : m_workspace->applications().list()) {
+        if (application.scimServerId == serverId && selectApplication(application.id)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 qint64 SyncPage::currentApplicationId() const

@@ -44,12 +44,14 @@ public:
 
     QList<QAction*> pageActions() const { return m_actions; }
     bool selectApplication(qint64 applicationId);
+    // Selects the first application provisioned by this server.
+    bool selectApplicationOfServer(qint64 serverId);
     qint64 currentApplicationId() const;
     bool isBusy() const;
     std::optional<SyncPlan> currentPlan() const { return m_plan; }
     SyncResultsModel* resultsModel() const { return m_results; }
     // The typed confirmation of a threshold-exceeding plan while it is open.
-    TypedConfirmationDialog* pendingConfirmation() const { return m_confirmation; }
+    TypedConfirmationDialog* pendingConfirmation() const;
 
     bool exportResultsCsv(const QString& path, QString* error = nullptr) const;
     bool exportResultsJson(const QString& path, QString* error = nullptr) const;

@@ -1,0 +1,338 @@
+#include "DirectoryPage.h"
+
+#include "CsvImportDialog.h"
+#include "DirectoryGroupModel.h"
+#include "DirectoryUserModel.h"
+#include "GroupEditDialog.h"
+#include "UserEditDialog.h"
+#include "directory/DirectoryCsvExporter.h"
+#include "directory/DirectoryRepository.h"
+#include "directory/DirectorySnapshot.h"
+#include "storage/Database.h"
+#include "widgets/ConfirmationDialogs.h"
+#include "workspace/Workspace.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace {
+QTableView* makeTable(QAbstractItemModel* model, const QString& objectName, QWidget* parent)
+{
+    auto* table = new QTableView(parent);
+    table->setObjectName(objectName);
+    table->setModel(model);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    table->setSortingEnabled(true);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    table->verticalHeader()->hide();
+    // Fixed row heights let the view compute its geometry without asking every row.
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    return table;
+}
+} // namespace
+
+DirectoryPage::DirectoryPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
+    : QWidget(parent)
+    , m_workspace(std::move(workspace))
+    , m_repository(std::make_unique<DirectoryRepository>(m_workspace->database()))
+    , m_searchTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("directoryPage"));
+    m_users = new DirectoryUserModel(*m_repository, this);
+    m_groups = new DirectoryGroupModel(*m_repository, this);
+
+    auto* title = new QLabel(tr("Directory"), this);
+    title->setObjectName(QStringLiteral("pageTitle"));
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    auto* subtitle = new QLabel(
+        tr("The users and groups ScimDesk provisions from. Edit them here or import them from CSV."), this);
+    subtitle->setWordWrap(true);
+
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("searchEdit"));
+    m_search->setPlaceholderText(tr("Search by user name, e-mail, name or group\u2026"));
+    m_search->setClearButtonEnabled(true);
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(QStringLiteral("countLabel"));
+    auto* searchRow = new QHBoxLayout;
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_countLabel);
+
+    m_userTable = makeTable(m_users, QStringLiteral("usersTable"), this);
+    m_userTable->sortByColumn(DirectoryUserModel::UserNameColumn, Qt::AscendingOrder);
+    m_userTable->setColumnWidth(DirectoryUserModel::UserNameColumn, 220);
+    m_userTable->setColumnWidth(DirectoryUserModel::DisplayNameColumn, 180);
+    m_userTable->setColumnWidth(DirectoryUserModel::EmailColumn, 240);
+    m_userTable->setColumnWidth(DirectoryUserModel::DepartmentColumn, 130);
+    m_groupTable = makeTable(m_groups, QStringLiteral("groupsTable"), this);
+    m_groupTable->sortByColumn(DirectoryGroupModel::NameColumn, Qt::AscendingOrder);
+    m_groupTable->setColumnWidth(DirectoryGroupModel::NameColumn, 240);
+    m_groupTable->setColumnWidth(DirectoryGroupModel::DescriptionColumn, 320);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("directoryTabs"));
+    m_tabs->addTab(m_userTable, tr("Users"));
+    m_tabs->addTab(m_groupTable, tr("Groups"));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addWidget(subtitle);
+    layout->addLayout(searchRow);
+    layout->addWidget(m_tabs, 1);
+
+    m_addUserAction = new QAction(style()->standardIcon(QStyle::SP_FileIcon), tr("Add &User"), this);
+    m_addUserAction->setObjectName(QStringLiteral("addUserAction"));
+    m_addGroupAction = new QAction(style()->standardIcon(QStyle::SP_DirIcon), tr("Add &Group"), this);
+    m_addGroupAction->setObjectName(QStringLiteral("addGroupAction"));
+    m_editAction = new QAction(style()->standardIcon(QStyle::SP_FileDialogDetailedView), tr("&Edit"), this);
+    m_editAction->setObjectName(QStringLiteral("editDirectoryAction"));
+    m_deleteAction = new QAction(style()->standardIcon(QStyle::SP_TrashIcon), tr("&Delete"), this);
+    m_deleteAction->setObjectName(QStringLiteral("deleteDirectoryAction"));
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_importAction = new QAction(style()->standardIcon(QStyle::SP_ArrowDown), tr("&Import CSV\u2026"), this);
+    m_importAction->setObjectName(QStringLiteral("importCsvAction"));
+    m_exportAction = new QAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("E&xport CSV\u2026"), this);
+    m_exportAction->setObjectName(QStringLiteral("exportCsvAction"));
+    m_actions = {m_addUserAction, m_addGroupAction, m_editAction, m_deleteAction, m_importAction, m_exportAction};
+    addActions(m_actions);
+
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(250);
+    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_searchTimer, &QTimer::timeout, this, &DirectoryPage::applySearch);
+    connect(m_addUserAction, &QAction::triggered, this, &DirectoryPage::addUser);
+    connect(m_addGroupAction, &QAction::triggered, this, &DirectoryPage::addGroup);
+    connect(m_editAction, &QAction::triggered, this, &DirectoryPage::editSelected);
+    connect(m_deleteAction, &QAction::triggered, this, &DirectoryPage::deleteSelected);
+    connect(m_importAction, &QAction::triggered, this, &DirectoryPage::importCsv);
+    connect(m_exportAction, &QAction::triggered, this, &DirectoryPage::exportCsv);
+    connect(m_userTable, &QTableView::doubleClicked, this, &DirectoryPage::editSelected);
+    connect(m_groupTable, &QTableView::doubleClicked, this, &DirectoryPage::editSelected);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this]() {
+        updateCounts();
+        updateActions();
+    });
+    connect(m_userTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DirectoryPage::updateActions);
+    connect(
+        m_groupTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DirectoryPage::updateActions);
+    connect(m_users, &QAbstractItemModel::modelReset, this, &DirectoryPage::updateActions);
+    connect(m_groups, &QAbstractItemModel::modelReset, this, &DirectoryPage::updateActions);
+    reload();
+}
+
+DirectoryPage::~DirectoryPage() = default;
+
+bool DirectoryPage::showingGroups() const
+{
+    return m_tabs->currentWidget() == m_groupTable;
+}
+
+void DirectoryPage::reload()
+{
+    m_users->reload();
+    m_groups->reload();
+    updateCounts();
+    updateActions();
+}
+
+void DirectoryPage::applySearch()
+{
+    const QString search = m_search->text().trimmed();
+    m_users->setSearch(search);
+    m_groups->setSearch(search);
+    updateCounts();
+    emit searchApplied();
+}
+
+void DirectoryPage::updateCounts()
+{
+    const int count = showingGroups() ? m_groups->rowCount() : m_users->rowCount();
+    m_countLabel->setText(showingGroups() ? tr("%n group(s)", nullptr, count) : tr("%n user(s)", nullptr, count));
+    m_tabs->setTabText(0, tr("Users (%1)").arg(m_users->rowCount()));
+    m_tabs->setTabText(1, tr("Groups (%1)").arg(m_groups->rowCount()));
+}
+
+void DirectoryPage::updateActions()
+{
+    const auto* table = showingGroups() ? m_groupTable : m_userTable;
+    const int selected = int(table->selectionModel()->selectedRows().size());
+    m_editAction->setEnabled(selected == 1);
+    m_deleteAction->setEnabled(selected > 0);
+}
+
+UserEditDialog* DirectoryPage::addUser()
+{
+    auto* dialog = new UserEditDialog(*m_repository, DirectoryUser(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog]() {
+        reload();
+        emit statusMessage(tr("Added the user \u201c%1\u201d.").arg(dialog->user().userName));
+    });
+    dialog->open();
+    return dialog;
+}
+
+GroupEditDialog* DirectoryPage::addGroup()
+{
+    auto* dialog = new GroupEditDialog(*m_repository, DirectoryGroup(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog]() {
+        reload();
+        emit statusMessage(tr("Added the group \u201c%1\u201d.").arg(dialog->group().displayName));
+    });
+    dialog->open();
+    return dialog;
+}
+
+QDialog* DirectoryPage::editSelected()
+{
+    QDialog* dialog = nullptr;
+    if (showingGroups()) {
+        const auto rows = m_groupTable->selectionModel()->selectedRows();
+        const auto group = rows.size() == 1
+            ? m_repository->findGroup(rows.first().data(DirectoryGroupModel::GroupIdRole).toLongLong())
+            : std::nullopt;
+        if (!group) {
+            return nullptr;
+        }
+        dialog = new GroupEditDialog(*m_repository, *group, this);
+    } else {
+        const auto rows = m_userTable->selectionModel()->selectedRows();
+        const auto user = rows.size() == 1
+            ? m_repository->findUser(rows.first().data(DirectoryUserModel::UserIdRole).toLongLong())
+            : std::nullopt;
+        if (!user) {
+            return nullptr;
+        }
+        dialog = new UserEditDialog(*m_repository, *user, this);
+    }
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, &DirectoryPage::reload);
+    dialog->open();
+    return dialog;
+}
+
+void DirectoryPage::deleteSelected()
+{
+    const bool groups = showingGroups();
+    const auto* table = groups ? m_groupTable : m_userTable;
+    const auto rows = table->selectionModel()->selectedRows();
+    if (rows.isEmpty()) {
+        return;
+    }
+    QList<qint64> ids;
+    QStringList names;
+    for (const auto& row : rows) {
+        ids << row.data(groups ? DirectoryGroupModel::GroupIdRole : DirectoryUserModel::UserIdRole).toLongLong();
+        if (names.size() < 10) {
+            names << row.siblingAtColumn(0).data().toString();
+        }
+    }
+    const QString text = groups
+        ? tr("Delete %n group(s) from the directory? Their users stay. On SCIM servers, groups ScimDesk manages are "
+             "deprovisioned by the next sync.",
+            nullptr, int(ids.size()))
+        : tr("Delete %n user(s) from the directory? On SCIM servers, users ScimDesk manages are deprovisioned by the "
+             "next sync.",
+            nullptr, int(ids.size()));
+    if (!ConfirmationDialogs::confirm(
+            this, QStringLiteral("confirmDeleteDirectoryObjects"), tr("Delete"), text, names, tr("Delete"))) {
+        return;
+    }
+    Status<StorageError> status;
+    if (groups) {
+        for (const qint64 id : ids) {
+            status = m_repository->removeGroup(id);
+            if (!status) {
+                break;
+            }
+        }
+    } else {
+        status = m_repository->removeUsers(ids);
+    }
+    reload();
+    if (!status) {
+        ConfirmationDialogs::showError(this, QStringLiteral("deleteDirectoryError"), tr("Delete"),
+            tr("The directory could not be changed: %1").arg(status.error().message),
+            tr("Check that the profile folder is writable and try again."));
+        return;
+    }
+    emit statusMessage(tr("Deleted %n object(s).", nullptr, int(ids.size())));
+}
+
+CsvImportDialog* DirectoryPage::importCsv()
+{
+    auto* dialog = new CsvImportDialog(*m_repository, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (showingGroups()) {
+        dialog->setKind(DirectoryCsvImporter::Kind::Groups);
+    }
+    connect(dialog, &CsvImportDialog::importFinished, this, [this](bool written) {
+        if (written) {
+            reload();
+        }
+    });
+    dialog->open();
+    return dialog;
+}
+
+void DirectoryPage::exportCsv()
+{
+    const bool groups = showingGroups();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export CSV"),
+        QDir::home().filePath(groups ? QStringLiteral("groups.csv") : QStringLiteral("users.csv")),
+        tr("CSV files (*.csv)"));
+    if (!path.isEmpty()) {
+        exportTo(path, groups);
+    }
+}
+
+void DirectoryPage::exportTo(const QString& path, bool groups)
+{
+    auto database = m_workspace->database();
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path]() {
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        if (!error.isEmpty()) {
+            ConfirmationDialogs::showError(this, QStringLiteral("exportDirectoryError"), tr("Export CSV"),
+                tr("The directory could not be exported: %1").arg(error),
+                tr("Choose a folder you can write to and try again."));
+            emit exportFinished(false, error);
+            return;
+        }
+        const QString message = tr("Exported to %1.").arg(QDir::toNativeSeparators(path));
+        emit statusMessage(message);
+        emit exportFinished(true, message);
+    });
+    watcher->setFuture(QtConcurrent::run([database, path, groups]() -> QString {
+        const auto snapshot = DirectorySnapshot::load(*database);
+        if (!snapshot) {
+            return snapshot.error().message;
+        }
+        const auto written = groups ? DirectoryCsvExporter::exportGroupsToFile(snapshot.value(), path)
+                                    : DirectoryCsvExporter::exportUsersToFile(snapshot.value(), path);
+        return written ? QString() : written.error().message;
+    }));
+}

@@ -1,0 +1,145 @@
+#include "UserEditDialog.h"
+
+#include "directory/DirectoryRepository.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+UserEditDialog::UserEditDialog(DirectoryRepository& repository, const DirectoryUser& user, QWidget* parent)
+    : QDialog(parent)
+    , m_repository(repository)
+    , m_user(user)
+{
+    setObjectName(QStringLiteral("userEditDialog"));
+    setWindowTitle(user.id == 0 ? tr("Add User") : tr("Edit User \u2013 %1").arg(user.userName));
+
+    const QList<QPair<QString, QString>> labels = {
+        {QStringLiteral("userName"), tr("User name:")},
+        {QStringLiteral("givenName"), tr("First name:")},
+        {QStringLiteral("familyName"), tr("Last name:")},
+        {QStringLiteral("displayName"), tr("Display name:")},
+        {QStringLiteral("email"), tr("E-mail:")},
+        {QStringLiteral("phone"), tr("Phone:")},
+        {QStringLiteral("title"), tr("Title:")},
+        {QStringLiteral("department"), tr("Department:")},
+        {QStringLiteral("employeeNumber"), tr("Employee number:")},
+        {QStringLiteral("manager"), tr("Manager (user name):")},
+        {QStringLiteral("objectId"), tr("Object ID:")},
+    };
+    auto* form = new QFormLayout;
+    for (const auto& [attribute, label] : labels) {
+        auto* edit = new QLineEdit(user.attribute(attribute), this);
+        edit->setObjectName(attribute + QStringLiteral("Edit"));
+        m_fields.insert(attribute, edit);
+        form->addRow(label, edit);
+    }
+    auto* objectId = m_fields.value(QStringLiteral("objectId"));
+    objectId->setPlaceholderText(tr("Generated when empty"));
+    objectId->setToolTip(tr("Sent to SCIM servers as externalId; it never changes once the user exists."));
+    objectId->setReadOnly(user.id != 0);
+    m_active = new QCheckBox(tr("Active"), this);
+    m_active->setObjectName(QStringLiteral("activeCheck"));
+    m_active->setChecked(user.active);
+    form->addRow(QString(), m_active);
+
+    m_custom = new QTableWidget(0, 2, this);
+    m_custom->setObjectName(QStringLiteral("customAttributesTable"));
+    m_custom->setHorizontalHeaderLabels({tr("Custom attribute"), tr("Value")});
+    m_custom->horizontalHeader()->setStretchLastSection(true);
+    m_custom->verticalHeader()->hide();
+    m_custom->setMinimumHeight(110);
+    for (auto it = user.customAttributes.cbegin(); it != user.customAttributes.cend(); ++it) {
+        const int row = m_custom->rowCount();
+        m_custom->insertRow(row);
+        m_custom->setItem(row, 0, new QTableWidgetItem(it.key()));
+        m_custom->setItem(row, 1, new QTableWidgetItem(it.value()));
+    }
+    auto* addCustom = new QPushButton(tr("Add Attribute"), this);
+    addCustom->setObjectName(QStringLiteral("addCustomButton"));
+    auto* removeCustom = new QPushButton(tr("Remove Attribute"), this);
+    removeCustom->setObjectName(QStringLiteral("removeCustomButton"));
+    connect(addCustom, &QPushButton::clicked, this, [this]() {
+        const int row = m_custom->rowCount();
+        m_custom->insertRow(row);
+        m_custom->setItem(row, 0, new QTableWidgetItem);
+        m_custom->setItem(row, 1, new QTableWidgetItem);
+        m_custom->editItem(m_custom->item(row, 0));
+    });
+    connect(removeCustom, &QPushButton::clicked, this, [this]() {
+        if (m_custom->currentRow() >= 0) {
+            m_custom->removeRow(m_custom->currentRow());
+        }
+    });
+    auto* customButtons = new QHBoxLayout;
+    customButtons->addWidget(addCustom);
+    customButtons->addWidget(removeCustom);
+    customButtons->addStretch(1);
+
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("errorLabel"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #b02020"));
+    m_error->hide();
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("saveButton"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &UserEditDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_custom, 1);
+    layout->addLayout(customButtons);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+    resize(520, 640);
+}
+
+DirectoryUser UserEditDialog::user() const
+{
+    DirectoryUser user = m_user;
+    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
+        user.setAttribute(it.key(), it.value()->text().trimmed());
+    }
+    user.active = m_active->isChecked();
+    user.customAttributes.clear();
+    for (int row = 0; row < m_custom->rowCount(); ++row) {
+        const auto* name = m_custom->item(row, 0);
+        const auto* value = m_custom->item(row, 1);
+        if (name && !name->text().trimmed().isEmpty()) {
+            user.customAttributes.insert(name->text().trimmed(), value ? value->text() : QString());
+        }
+    }
+    return user;
+}
+
+void UserEditDialog::accept()
+{
+    const DirectoryUser edited = user();
+    if (edited.id == 0) {
+        const auto created = m_repository.createUser(edited);
+        if (!created) {
+            m_error->setText(created.error().message);
+            m_error->show();
+            return;
+        }
+        m_savedId = created.value();
+    } else {
+        const auto updated = m_repository.updateUser(edited);
+        if (!updated) {
+            m_error->setText(updated.error().message);
+            m_error->show();
+            return;
+        }
+        m_savedId = edited.id;
+    }
+    QDialog::accept();
+}
