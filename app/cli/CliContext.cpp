@@ -1,5 +1,8 @@
 #include "CliContext.h"
 
+#include "DemoEnvironment.h"
+#include "SandboxServer.h"
+
 #include "InterruptWatcher.h"
 
 #include "secrets/HeadlessSecretSource.h"
@@ -57,6 +60,7 @@ std::optional<int> CliContext::parse(QCommandLineParser& parser, const QString& 
         return toInt(ExitCode::Success);
     }
     m_json = parser.isSet(m_global.json);
+    m_demo = parser.isSet(m_global.demo);
     m_profileOverride = parser.value(m_global.profile);
     m_tokenEnvSet = parser.isSet(m_global.tokenEnv);
     m_tokenFileSet = parser.isSet(m_global.tokenFile);
@@ -120,6 +124,20 @@ QJsonObject CliContext::errorJson(ExitCode code, const QString& message, const Q
 
 std::optional<int> CliContext::openWorkspace()
 {
+    if (m_demo) {
+        // The demo's sandbox lives as long as this command; its token is in memory only.
+        m_demoEnvironment = std::make_unique<DemoEnvironment>();
+        const QString directory = m_profileOverride.isEmpty() ? DemoEnvironment::defaultDirectory()
+                                                              : Profile::resolveDirectory(m_profileOverride);
+        auto started = m_demoEnvironment->start(directory);
+        if (!started) {
+            return fail(ExitCode::ProfileError, tr("Cannot start the demo: %1").arg(started.error()),
+                tr("Check the directory and its permissions, or choose another one with --profile."));
+        }
+        m_workspace = started.value();
+        warn(tr("demo profile %1, sandbox at %2").arg(directory, m_demoEnvironment->sandbox().baseUrl().toString()));
+        return std::nullopt;
+    }
     SecretStore* secrets = nullptr;
     if (m_tokenEnvSet || m_tokenFileSet) {
         auto source = m_tokenEnvSet ? HeadlessSecretSource::fromEnvironment(m_tokenEnv)

@@ -13,6 +13,8 @@
 #include <memory>
 #include <optional>
 
+class DemoEnvironment;
+
 class HeadlessSecretSource;
 struct ScimServer;
 class InterruptWatcher;
@@ -85,5 +87,7 @@ private:
     bool m_tokenFileSet = false;
     std::shared_ptr<Workspace> m_workspace;
     HeadlessSecretSource* m_headless = nullptr;
+    bool m_demo = false;
+    std::unique_ptr<DemoEnvironment> m_demoEnvironment;
     InterruptWatcher* m_interrupts = nullptr;
 };

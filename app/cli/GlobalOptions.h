@@ -25,8 +25,14 @@ struct GlobalOptions
             "chmod 600) instead of the keychain."),
         QCoreApplication::translate("cli", "path")};
 
+    QCommandLineOption demo {QStringLiteral("demo"),
+        QCoreApplication::translate("cli",
+            "Use the demo profile (sample directory, server and application) against a local AWS "
+            "IAM Identity Center sandbox started for this command. Never touches the default profile.")};
+
     void addTo(QCommandLineParser& parser) const
     {
+        parser.addOption(demo);
         parser.addOption(profile);
         parser.addOption(json);
         parser.addOption(tokenEnv);

@@ -42,8 +42,9 @@ Status<StorageError> DemoDirectory::seed(std::shared_ptr<Database> database)
     QList<DirectoryUser> users;
     QHash<QString, int> seen;
     for (int i = 0; i < userCount; ++i) {
-        const QString given = QString::fromUtf8(givenNames[(i * 7) % std::size(givenNames)]);
-        const QString family = QString::fromUtf8(familyNames[(i * 11 + i / 3) % std::size(familyNames)]);
+        const int givenCount = int(std::size(givenNames));
+        const QString given = QString::fromUtf8(givenNames[i % givenCount]);
+        const QString family = QString::fromUtf8(familyNames[(i * 17 + i / givenCount) % std::size(familyNames)]);
         const Department& department = departments[i % std::size(departments)];
         QString base = (given.left(1) + family).toLower();
         base.remove(QLatin1Char(' ')).remove(QLatin1Char('-'));
