@@ -192,6 +192,9 @@ SyncPlan SyncPlanner::plan(const PlannerInput& input)
     QSet<QString> memberEligible; // users that exist or will exist on the target
     QHash<QString, QString> deprovisionedTarget; // directory id → target id, inactive users
     QSet<QString> frozenMembers; // skipped users (protected, invalid): group membership left as is
+    userOwner.reserve(target.users.size() + input.users.size());
+    keepActive.reserve(input.users.size());
+    memberEligible.reserve(input.users.size());
 
     for (const auto& user : input.users) {
         if (protection.matches(user.userName)) {
