@@ -1,6 +1,7 @@
 #include "CsvImportDialog.h"
 
 #include "directory/DirectoryRepository.h"
+#include "storage/Database.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -226,7 +227,12 @@ void CsvImportDialog::refreshPreview()
     }
     m_summary->setText(tr("Checking every row\u2026"));
     m_import->setEnabled(false);
-    m_previewWatcher.setFuture(QtConcurrent::run([importer = *m_importer]() { return importer.preview(50); }));
+    // Pool threads outlive this dialog: each task closes the connection it opened.
+    m_previewWatcher.setFuture(QtConcurrent::run([importer = *m_importer, database = m_repository.database()]() {
+        auto preview = importer.preview(50);
+        database->releaseThreadConnection();
+        return preview;
+    }));
 }
 
 void CsvImportDialog::showPreview(const CsvImportPreview& preview)

@@ -329,8 +329,10 @@ void DirectoryPage::exportTo(const QString& path, bool groups)
     watcher->setFuture(QtConcurrent::run([database, path, groups]() -> QString {
         const auto snapshot = DirectorySnapshot::load(*database);
         if (!snapshot) {
+            database->releaseThreadConnection();
             return snapshot.error().message;
         }
+        database->releaseThreadConnection();
         const auto written = groups ? DirectoryCsvExporter::exportGroupsToFile(snapshot.value(), path)
                                     : DirectoryCsvExporter::exportUsersToFile(snapshot.value(), path);
         return written ? QString() : written.error().message;

@@ -3,8 +3,8 @@
 #include <QCoreApplication>
 #include <QHeaderView>
 #include <QJsonArray>
-#include <QJsonObject>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QJsonValue>
 
 namespace {

@@ -79,6 +79,8 @@ SyncRunDialog::SyncRunDialog(std::shared_ptr<Database> database, const SyncRunRe
     const qint64 runId = run.id;
     watcher->setFuture(QtConcurrent::run([database, runId]() {
         JournalStore journal(database);
-        return journal.entries(runId);
+        auto entries = journal.entries(runId);
+        database->releaseThreadConnection();
+        return entries;
     }));
 }
