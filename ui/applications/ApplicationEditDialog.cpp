@@ -1,5 +1,6 @@
 #include "ApplicationEditDialog.h"
 
+#include "AssignmentEditor.h"
 #include "servers/ServerCatalog.h"
 #include "storage/ApplicationRepository.h"
 #include "widgets/EditIcons.h"
@@ -98,6 +99,12 @@ ApplicationEditDialog::ApplicationEditDialog(
         tr("The users and groups assigned to this application are provisioned to this server."), FormMessages::Hint);
     serverForm->addRow(QString(), serverHint);
 
+    m_assignment = new AssignmentEditor(m_workspace->database(), application.assignment, this);
+    auto* assignmentSection = new QGroupBox(tr("Assignment"), this);
+    assignmentSection->setObjectName(QStringLiteral("assignmentSection"));
+    auto* assignmentLayout = new QVBoxLayout(assignmentSection);
+    assignmentLayout->addWidget(m_assignment);
+
     m_error = FormMessages::errorLabel(QStringLiteral("applicationError"), this);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -112,18 +119,20 @@ ApplicationEditDialog::ApplicationEditDialog(
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(general);
     layout->addWidget(serverSection);
+    // The assignment takes the spare height: the sections above keep their natural size.
+    layout->addWidget(assignmentSection, 1);
     layout->addWidget(m_error);
-    layout->addStretch(1);
     layout->addWidget(buttons);
 
     connect(m_serverEditButton, &QToolButton::clicked, this, &ApplicationEditDialog::editScimServer);
     connect(m_nameEdit, &QLineEdit::textEdited, this, &ApplicationEditDialog::updateError);
+    connect(m_assignment, &AssignmentEditor::assignmentChanged, this, &ApplicationEditDialog::updateError);
     if (adding) {
         // A new application has no server to show yet: offer the choice at once.
         editScimServer();
     }
     updateError();
-    resize(560, sizeHint().height());
+    resize(760, 720);
 }
 
 QString ApplicationEditDialog::serverName(qint64 id) const
@@ -153,8 +162,13 @@ void ApplicationEditDialog::updateError()
     const auto status = m_workspace->applications().validate(candidate, m_application.id);
     // An empty name on a fresh form is not an error yet; a duplicate is.
     const bool untouchedEmpty = m_nameEdit->text().isEmpty() && !m_nameEdit->isModified();
-    FormMessages::show(m_error, status || untouchedEmpty ? QString() : status.error().message);
-    m_updateButton->setEnabled(bool(status));
+    QStringList errors;
+    if (!status && !untouchedEmpty) {
+        errors << status.error().message;
+    }
+    errors << m_assignment->validationErrors();
+    FormMessages::show(m_error, errors.join(QLatin1Char('\n')));
+    m_updateButton->setEnabled(bool(status) && m_assignment->validationErrors().isEmpty());
 }
 
 void ApplicationEditDialog::accept()
@@ -164,6 +178,7 @@ void ApplicationEditDialog::accept()
     application.description = m_descriptionEdit->text().trimmed();
     application.signInProtocol = m_protocolCombo->currentData().toString();
     application.scimServerId = chosenServerId();
+    application.assignment = m_assignment->assignment();
 
     ApplicationRepository& repository = m_workspace->applications();
     if (application.id > 0) {

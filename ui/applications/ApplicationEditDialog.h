@@ -6,6 +6,7 @@
 
 #include <memory>
 
+class AssignmentEditor;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -16,7 +17,7 @@ class Workspace;
 
 // Adds or edits an application: name, description, sign-in protocol and, in the SCIM Server
 // section, the server that provisions it — shown as a name with a pencil that turns it into
-// a choice of servers. "Update Settings" saves.
+// a choice of servers; in the Assignment section, who it provisions. "Update Settings" saves.
 class ApplicationEditDialog : public QDialog
 {
     Q_OBJECT
@@ -29,6 +30,7 @@ public:
     // Switches the SCIM Server section from the name to the server choice (the pencil).
     void editScimServer();
     qint64 chosenServerId() const;
+    AssignmentEditor* assignmentEditor() const { return m_assignment; }
 
 public slots:
     void accept() override;
@@ -46,6 +48,7 @@ private:
     QLabel* m_serverLabel = nullptr;
     QToolButton* m_serverEditButton = nullptr;
     QComboBox* m_serverCombo = nullptr;
+    AssignmentEditor* m_assignment = nullptr;
     QLabel* m_error = nullptr;
     QPushButton* m_updateButton = nullptr;
 };

@@ -16,6 +16,24 @@ void ApplicationTableModel::setApplications(
     endResetModel();
 }
 
+void ApplicationTableModel::setScopeCountsPending()
+{
+    m_scopeCountsPending = true;
+    if (!m_applications.isEmpty()) {
+        emit dataChanged(index(0, AssignedColumn), index(rowCount() - 1, AssignedColumn));
+    }
+}
+
+void ApplicationTableModel::setScopeCounts(const QHash<qint64, int>& counts, const QString& error)
+{
+    m_scopeCounts = counts;
+    m_scopeCountError = error;
+    m_scopeCountsPending = false;
+    if (!m_applications.isEmpty()) {
+        emit dataChanged(index(0, AssignedColumn), index(rowCount() - 1, AssignedColumn));
+    }
+}
+
 const Application* ApplicationTableModel::applicationAt(int row) const
 {
     return row >= 0 && row < m_applications.size() ? &m_applications.at(row) : nullptr;
@@ -76,8 +94,23 @@ QVariant ApplicationTableModel::data(const QModelIndex& index, int role) const
             return tr("None");
         }
         return m_serverNames.value(application->scimServerId, tr("Missing server"));
-    case AssignedColumn:
-        return assignmentText(application->assignment);
+    case AssignedColumn: {
+        const QString assigned = assignmentText(application->assignment);
+        if (role == Qt::ToolTipRole) {
+            const QString filters = application->assignment.scopingFilters.isEmpty()
+                ? tr("no scoping filters")
+                : tr("%n scoping filter(s)", nullptr, int(application->assignment.scopingFilters.size()));
+            return m_scopeCountError.isEmpty()
+                ? tr("Assigned: %1; %2. The count is of directory users the next sync provisions.")
+                      .arg(assigned, filters)
+                : m_scopeCountError;
+        }
+        if (m_scopeCountsPending || !m_scopeCounts.contains(application->id)) {
+            return m_scopeCountError.isEmpty() ? tr("Computing\u2026 (%1)").arg(assigned)
+                                               : tr("Unknown (%1)").arg(assigned);
+        }
+        return tr("%n in scope", nullptr, m_scopeCounts.value(application->id)) + QStringLiteral(" (%1)").arg(assigned);
+    }
     case LastSyncColumn:
         return application->lastSyncAt.isValid()
             ? QLocale().toString(application->lastSyncAt.toLocalTime(), QLocale::ShortFormat)
@@ -102,7 +135,7 @@ QVariant ApplicationTableModel::headerData(int section, Qt::Orientation orientat
     case ServerColumn:
         return tr("SCIM Server");
     case AssignedColumn:
-        return tr("Users / Groups Assigned");
+        return tr("Users in Scope (Assigned)");
     case LastSyncColumn:
         return tr("Last Sync");
     default:

@@ -7,7 +7,8 @@
 #include <QList>
 
 // Application Manager's table: one row per application with its sign-in protocol, SCIM
-// server, who is assigned and when it was last synchronised.
+// server, how many users are in scope (counted elsewhere, off the GUI thread) and when it was
+// last synchronised.
 class ApplicationTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -36,6 +37,11 @@ public:
     const Application* applicationAt(int row) const;
     int rowOfApplication(qint64 id) const;
 
+    // Marks the in-scope counts as being computed ("Computing…") until setScopeCounts().
+    void setScopeCountsPending();
+    // application id → users in scope; error: why they could not be counted.
+    void setScopeCounts(const QHash<qint64, int>& counts, const QString& error = {});
+
     static QString assignmentText(const Assignment& assignment);
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -46,4 +52,7 @@ public:
 private:
     QList<Application> m_applications;
     QHash<qint64, QString> m_serverNames;
+    QHash<qint64, int> m_scopeCounts;
+    bool m_scopeCountsPending = false;
+    QString m_scopeCountError;
 };

@@ -2,6 +2,7 @@
 
 #include "ApplicationEditDialog.h"
 #include "ApplicationTableModel.h"
+#include "ScopeCounter.h"
 #include "servers/ServerCatalog.h"
 #include "storage/ApplicationRepository.h"
 #include "widgets/ConfirmationDialogs.h"
@@ -109,6 +110,23 @@ void ApplicationsPage::reload()
     installEditButtons();
     selectApplication(selected);
     updateActions();
+    countUsersInScope();
+}
+
+void ApplicationsPage::countUsersInScope()
+{
+    const QList<Application> applications = m_workspace->applications().list();
+    if (applications.isEmpty()) {
+        return;
+    }
+    const quint64 generation = ++m_countGeneration;
+    m_model->setScopeCountsPending();
+    ScopeCounter::countApplications(m_workspace->database(), applications, this,
+        [this, generation](const QHash<qint64, int>& counts, const QString& error) {
+            if (generation == m_countGeneration) {
+                m_model->setScopeCounts(counts, error);
+            }
+        });
 }
 
 void ApplicationsPage::installEditButtons()

@@ -43,6 +43,7 @@ private slots:
 
 private:
     void updateActions();
+    void countUsersInScope();
     void installEditButtons();
     ApplicationEditDialog* openDialog(ApplicationEditDialog* dialog);
 
@@ -55,4 +56,5 @@ private:
     QAction* m_editAction = nullptr;
     QAction* m_deleteAction = nullptr;
     QList<QAction*> m_actions;
+    quint64 m_countGeneration = 0; // only the newest count is shown
 };

@@ -1,13 +1,18 @@
 #include "ScimAttributesEditor.h"
 
 #include "AttributeMappingTableModel.h"
+#include "MappingPreviewDialog.h"
 #include "ServerDraft.h"
+#include "mapping/UserMapper.h"
 #include "widgets/ChoiceItemDelegate.h"
 #include "widgets/EditableTable.h"
 #include "widgets/FormMessages.h"
+#include "workspace/Workspace.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -27,20 +32,60 @@ ScimAttributesEditor::ScimAttributesEditor(ServerDraft* draft, QWidget* parent)
     m_table->view()->setItemDelegateForColumn(AttributeMappingTableModel::ApplyColumn,
         new ChoiceItemDelegate(AttributeMappingTableModel::applyWhenChoices(), m_table->view()));
 
+    m_previewButton = new QPushButton(tr("&Preview for User\u2026"), this);
+    m_previewButton->setObjectName(QStringLiteral("previewForUserButton"));
+    m_previewButton->setToolTip(
+        tr("Shows the exact SCIM request for a directory user with these mappings, before anything is saved."));
+    auto* previewRow = new QHBoxLayout;
+    previewRow->addStretch(1);
+    previewRow->addWidget(m_previewButton);
+
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addWidget(m_table, 1);
+    layout->addLayout(previewRow);
 
     connect(m_table, &EditableTable::addRequested, this, [this]() { m_table->editNewRow(m_model->appendRow()); });
     connect(m_table, &EditableTable::removeRequested, m_model, &AttributeMappingTableModel::removeRowAt);
     connect(m_model, &AttributeMappingTableModel::mappingsEdited, this, &ScimAttributesEditor::store);
     connect(m_draft, &ServerDraft::reloaded, this, &ScimAttributesEditor::load);
+    // Static attributes are checked by the mapping engine together with the mappings.
+    connect(m_draft, &ServerDraft::changed, this, &ScimAttributesEditor::showErrors);
+    connect(m_previewButton, &QPushButton::clicked, this, &ScimAttributesEditor::openPreview);
     load();
 }
 
 bool ScimAttributesEditor::isValid() const
 {
-    return m_model->validationErrors().isEmpty();
+    return errors().isEmpty();
+}
+
+QStringList ScimAttributesEditor::errors() const
+{
+    const QStringList tableErrors = m_model->validationErrors();
+    if (!tableErrors.isEmpty()) {
+        // Empty or duplicate rows are also refused by the engine; saying it twice would only
+        // lengthen the list, so its deeper checks follow once the table itself is complete.
+        return tableErrors;
+    }
+    const ScimServer& server = m_draft->server();
+    return UserMapper(m_model->mappings(), server.staticAttributes, server.capabilities).configurationErrors();
+}
+
+MappingPreviewDialog* ScimAttributesEditor::openPreview()
+{
+    ScimServer server = m_draft->server();
+    server.userMappings = m_model->mappings();
+    auto* dialog = new MappingPreviewDialog(m_draft->workspace().database(), server, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+void ScimAttributesEditor::showErrors()
+{
+    m_table->setErrors(errors());
+    emit validityChanged();
 }
 
 void ScimAttributesEditor::load()
@@ -53,13 +98,11 @@ void ScimAttributesEditor::load()
         qBound(160, header->sectionSize(AttributeMappingTableModel::SourceColumn), 240));
     header->resizeSection(AttributeMappingTableModel::TargetColumn,
         qBound(180, header->sectionSize(AttributeMappingTableModel::TargetColumn), 360));
-    m_table->setErrors(m_model->validationErrors());
-    emit validityChanged();
+    showErrors();
 }
 
 void ScimAttributesEditor::store()
 {
     m_draft->setUserMappings(m_model->mappings());
-    m_table->setErrors(m_model->validationErrors());
-    emit validityChanged();
+    showErrors();
 }

@@ -1,0 +1,164 @@
+#include "ScopeCounter.h"
+
+#include "storage/Database.h"
+#include "sync/ScopeEvaluator.h"
+
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+namespace {
+
+struct LoadedDirectory
+{
+    DirectorySnapshot snapshot;
+    QStringList customAttributes;
+    QString error;
+};
+
+LoadedDirectory loadDirectory(const std::shared_ptr<Database>& database)
+{
+    LoadedDirectory loaded;
+    auto snapshot = DirectorySnapshot::load(*database);
+    // Pool threads are reused by others: do not leave this thread's connection open.
+    database->releaseThreadConnection();
+    if (!snapshot) {
+        loaded.error = snapshot.error().message;
+        return loaded;
+    }
+    loaded.snapshot = snapshot.value();
+    QSet<QString> names;
+    for (const auto& user : loaded.snapshot.users()) {
+        for (auto it = user.customAttributes.cbegin(); it != user.customAttributes.cend(); ++it) {
+            names.insert(it.key());
+        }
+    }
+    loaded.customAttributes = QStringList(names.cbegin(), names.cend());
+    std::sort(loaded.customAttributes.begin(), loaded.customAttributes.end(),
+        [](const QString& a, const QString& b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
+    return loaded;
+}
+
+int countInScope(const DirectorySnapshot& snapshot, const Assignment& assignment)
+{
+    return int(ScopeEvaluator(assignment, snapshot.users(), snapshot.groups()).usersInScope().size());
+}
+
+} // namespace
+
+ScopeCounter::ScopeCounter(std::shared_ptr<Database> database, QObject* parent)
+    : QObject(parent)
+    , m_database(std::move(database))
+    , m_debounce(new QTimer(this))
+{
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(300);
+    connect(m_debounce, &QTimer::timeout, this, &ScopeCounter::start);
+    reloadDirectory();
+}
+
+void ScopeCounter::setAssignment(const Assignment& assignment)
+{
+    m_assignment = assignment;
+    ++m_generation; // whatever is running now answers an older question
+    if (!m_computing) {
+        m_computing = true;
+        emit computingChanged(true);
+    }
+    m_debounce->start();
+}
+
+void ScopeCounter::countNow()
+{
+    m_debounce->stop();
+    ++m_generation;
+    start();
+}
+
+int ScopeCounter::directoryUserCount() const
+{
+    return m_snapshot ? int(m_snapshot->users().size()) : 0;
+}
+
+void ScopeCounter::reloadDirectory()
+{
+    m_loading = true;
+    if (!m_computing) {
+        m_computing = true;
+        emit computingChanged(true);
+    }
+    auto* watcher = new QFutureWatcher<LoadedDirectory>(this);
+    connect(watcher, &QFutureWatcher<LoadedDirectory>::finished, this, [this, watcher]() {
+        watcher->deleteLater();
+        const LoadedDirectory loaded = watcher->result();
+        m_loading = false;
+        if (!loaded.error.isEmpty()) {
+            m_computing = false;
+            emit computingChanged(false);
+            emit failed(tr("Could not read the directory to count the users in scope: %1").arg(loaded.error));
+            return;
+        }
+        m_snapshot = loaded.snapshot;
+        m_customAttributes = loaded.customAttributes;
+        emit directoryLoaded();
+        start();
+    });
+    watcher->setFuture(QtConcurrent::run([database = m_database]() { return loadDirectory(database); }));
+}
+
+void ScopeCounter::start()
+{
+    if (m_loading || !m_snapshot) {
+        return; // the load finishing starts the count
+    }
+    const quint64 generation = m_generation;
+    if (!m_computing) {
+        m_computing = true;
+        emit computingChanged(true);
+    }
+    auto* watcher = new QFutureWatcher<int>(this);
+    connect(watcher, &QFutureWatcher<int>::finished, this, [this, watcher, generation]() {
+        watcher->deleteLater();
+        if (generation != m_generation || m_debounce->isActive()) {
+            return; // a newer assignment is pending or running
+        }
+        m_inScope = watcher->result();
+        m_computing = false;
+        emit computingChanged(false);
+        emit counted(m_inScope, directoryUserCount());
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [snapshot = *m_snapshot, assignment = m_assignment]() { return countInScope(snapshot, assignment); }));
+}
+
+void ScopeCounter::countApplications(std::shared_ptr<Database> database, const QList<Application>& applications,
+    QObject* context, std::function<void(const QHash<qint64, int>&, const QString&)> done)
+{
+    struct Counts
+    {
+        QHash<qint64, int> counts;
+        QString error;
+    };
+    auto* watcher = new QFutureWatcher<Counts>(context);
+    QObject::connect(watcher, &QFutureWatcher<Counts>::finished, context, [watcher, done]() {
+        watcher->deleteLater();
+        const Counts result = watcher->result();
+        done(result.counts, result.error);
+    });
+    watcher->setFuture(QtConcurrent::run([database, applications]() {
+        Counts result;
+        const LoadedDirectory loaded = loadDirectory(database);
+        if (!loaded.error.isEmpty()) {
+            result.error = loaded.error;
+            return result;
+        }
+        for (const auto& application : applications) {
+            result.counts.insert(application.id, countInScope(loaded.snapshot, application.assignment));
+        }
+        return result;
+    }));
+}
