@@ -1,247 +1,205 @@
-// scimdesk-bench-sync: measures the sync engine against the in-process AWS emulator on
-// loopback and the planner alone. Prints figures; it is not a pass/fail timing test,
-// except that --smoke fails when a run does not converge (writes on a no-op, lost operations).
+// scimdesk-bench-sync: measures the sync engine against the standalone AWS emulator
+// (scimdesk-aws-emulator, a separate process on loopback, so the figures are the client's
+// own and the server does not share its event loop) and the planner alone, and compares the
+// sync apply with the capacity wrk measures on a fresh emulator at the same concurrency.
+// Prints figures; it is not a pass/fail timing test, except that it fails when a run does
+// not converge (writes on a no-op, lost operations).
 
-#include <AwsScimEmulator.h>
-#include <directory/DirectoryRepository.h>
-#include <scim/ScimClient.h>
-#include <servertypes/ServerTypeRegistry.h>
-#include <storage/ApplicationRepository.h>
-#include <storage/Database.h>
+#include "BenchTenant.h"
+#include "EmulatorProcess.h"
+#include "ResourceUsage.h"
+#include "WrkLoad.h"
+
 #include <sync/SyncPlanner.h>
-#include <sync/SyncSession.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QJsonArray>
-#include <QTemporaryDir>
 #include <QTextStream>
-#include <QTimer>
+#include <QThread>
 
-#include <sys/resource.h>
-
-#include <cstdio>
 #include <memory>
 
 namespace {
 QTextStream out(stdout);
 
-// CPU seconds of this process: on a shared, loaded machine wall time overstates the cost.
-double cpuSeconds()
+// A figure for the summary block scripts/bench gathers (lines starting "summary:").
+void summary(const QString& line)
 {
-    rusage usage {};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    out << QStringLiteral("summary: ") << line << Qt::endl;
 }
 
-double peakMegabytes()
+bool benchSync(int users, int groups, int members, int concurrency, int wrkSeconds)
 {
-    rusage usage {};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss / 1024.0; // Linux reports kilobytes
-}
-
-// One tenant: profile, directory, application, client and session against the emulator.
-struct Tenant
-{
-    QTemporaryDir dir;
-    std::shared_ptr<Database> database;
-    ScimServer server;
-    Application application;
-    std::unique_ptr<ScimClient> client;
-    std::unique_ptr<SyncSession> session;
-
-    bool setUp(AwsScimEmulator& emulator, int users, int groups, int membersPerGroup, int concurrency)
-    {
-        auto db = Database::open(dir.filePath(QStringLiteral("bench.db")));
-        if (!db) {
-            out << "cannot open profile: " << db.error().message << Qt::endl;
-            return false;
-        }
-        database = db.value();
-        const auto preset = ServerTypeRegistry::load().find(QStringLiteral("aws-iam-identity-center"));
-        ScimServer blank;
-        blank.name = QStringLiteral("bench");
-        blank.url = emulator.baseUrl().toString();
-        server = ServerTypeRegistry::applyPreset(*preset, blank).result;
-        server.options.concurrency = concurrency;
-        server.options.deletionThresholdMinimum = users * 2;
-
-        DirectoryRepository directory(database);
-        QList<DirectoryUser> people;
-        people.reserve(users);
-        for (int i = 0; i < users; ++i) {
-            DirectoryUser user;
-            user.userName = QStringLiteral("bench.user%1").arg(i, 6, 10, QLatin1Char('0'));
-            user.givenName = QStringLiteral("Bench");
-            user.familyName = QStringLiteral("User%1").arg(i);
-            user.displayName = user.givenName + QLatin1Char(' ') + user.familyName;
-            user.email = user.userName + QStringLiteral("@example.com");
-            user.department = QStringLiteral("Dept%1").arg(i % 50);
-            people.append(user);
-        }
-        if (!directory.saveUsers(people)) {
-            out << "cannot seed users" << Qt::endl;
-            return false;
-        }
-        QList<DirectoryGroup> teams;
-        for (int g = 0; g < groups; ++g) {
-            DirectoryGroup group;
-            group.displayName = QStringLiteral("Bench Group %1").arg(g);
-            for (int m = 0; m < membersPerGroup && users > 0; ++m)
-                group.memberUserIds.append(people.at((g * membersPerGroup + m) % users).id);
-            teams.append(group);
-        }
-        if (!teams.isEmpty() && !directory.saveGroups(teams)) {
-            out << "cannot seed groups" << Qt::endl;
-            return false;
-        }
-        application.name = QStringLiteral("Bench");
-        application.id = ApplicationRepository(database).create(application).value();
-        application.assignment.allUsers = true;
-        for (const auto& team : std::as_const(teams))
-            application.assignment.groupIds.append(team.id);
-
-        ScimClientConfig config;
-        config.baseUrl = emulator.baseUrl();
-        config.secret = emulator.options().token;
-        config.capabilities = server.capabilities;
-        config.maxInFlight = concurrency;
-        config.requestTimeoutMs = 30000;
-        config.retry.maxAttempts = 20;
-        config.retry.maxTotalMs = 600000;
-        client = std::make_unique<ScimClient>(config);
-        session = std::make_unique<SyncSession>(database, client.get(), server);
-        return true;
-    }
-
-    // Preview then apply; returns false when either fails.
-    bool syncOnce(SyncPlan* plan, SyncRunSummary* summary, qint64* previewMs, qint64* applyMs)
-    {
-        QEventLoop loop;
-        bool ok = false;
-        QElapsedTimer clock;
-        clock.start();
-        auto c1 = QObject::connect(session.get(), &SyncSession::previewReady, &loop, [&](const SyncPlan& p) {
-            *plan = p;
-            ok = true;
-            loop.quit();
-        });
-        auto c2 = QObject::connect(session.get(), &SyncSession::previewFailed, &loop, [&](const QString& message) {
-            out << "preview failed: " << message << Qt::endl;
-            loop.quit();
-        });
-        session->preview(application);
-        loop.exec();
-        QObject::disconnect(c1);
-        QObject::disconnect(c2);
-        *previewMs = clock.restart();
-        if (!ok)
-            return false;
-        auto c3 = QObject::connect(session.get(), &SyncSession::applyFinished, &loop, [&](const SyncRunSummary& s) {
-            *summary = s;
-            loop.quit();
-        });
-        session->apply(plan->planId, true);
-        loop.exec();
-        QObject::disconnect(c3);
-        *applyMs = clock.elapsed();
-        return true;
-    }
-};
-
-bool benchSync(int users, int groups, int members, int concurrency)
-{
-    AwsScimEmulator emulator;
-    if (!emulator.listen()) {
+    EmulatorProcess emulator;
+    if (!emulator.start()) {
         out << "emulator: " << emulator.errorString() << Qt::endl;
         return false;
     }
-    Tenant tenant;
-    if (!tenant.setUp(emulator, users, groups, members, concurrency))
+    BenchTenant tenant;
+    if (!tenant.setUp(emulator.baseUrl(), emulator.token(), users, groups, members, concurrency)) {
+        out << tenant.errorString() << Qt::endl;
         return false;
-    const int membersOnCreate = qMin(members, 100);
+    }
     const int extraPatches = members > 100 ? (members - 100 + 99) / 100 : 0;
     // Reads of an empty tenant (2 lists) + one POST per user and group + member overflow PATCHes.
     const int minimum = 2 + users + groups + groups * extraPatches;
-    Q_UNUSED(membersOnCreate)
 
     SyncPlan plan;
-    SyncRunSummary summary;
-    qint64 previewMs = 0;
-    qint64 applyMs = 0;
-    if (!tenant.syncOnce(&plan, &summary, &previewMs, &applyMs))
+    SyncRunSummary result;
+    BenchTenant::Run run;
+    const double emulatorCpuBefore = emulator.cpuSeconds();
+    if (!tenant.syncOnce(&plan, &result, &run)) {
+        out << tenant.errorString() << Qt::endl;
         return false;
-    const int requests = emulator.requestCount();
-    out << QStringLiteral("initial sync: %1 users, %2 groups x %3 members, concurrency %4")
+    }
+    const double emulatorCpu = emulator.cpuSeconds() - emulatorCpuBefore;
+    const qint64 requests = run.previewRequests + run.applyRequests;
+    const double opsPerSecond = run.applyMs > 0 ? result.succeeded * 1000.0 / run.applyMs : 0;
+    const double applyRequestsPerSecond = run.applyMs > 0 ? run.applyRequests * 1000.0 / run.applyMs : 0;
+    const int usersThere = emulator.countResources(QStringLiteral("Users"));
+    const int groupsThere = emulator.countResources(QStringLiteral("Groups"));
+    out << QStringLiteral("initial sync: %1 users, %2 groups x %3 members, concurrency %4, standalone emulator process")
                .arg(users)
                .arg(groups)
                .arg(members)
                .arg(concurrency)
         << Qt::endl;
-    out << QStringLiteral("  preview %1 ms, apply %2 ms, %3 operations/s; status %4, failed %5")
-               .arg(previewMs)
-               .arg(applyMs)
-               .arg(applyMs > 0 ? summary.succeeded * 1000.0 / applyMs : 0, 0, 'f', 0)
-               .arg(SyncRunSummary::statusId(summary.status))
-               .arg(summary.failed)
+    out << QStringLiteral("  preview %1 ms, apply %2 ms: %3 operations/s, %4 requests/s; status %5, failed %6")
+               .arg(run.previewMs)
+               .arg(run.applyMs)
+               .arg(opsPerSecond, 0, 'f', 0)
+               .arg(applyRequestsPerSecond, 0, 'f', 0)
+               .arg(SyncRunSummary::statusId(result.status))
+               .arg(result.failed)
         << Qt::endl;
-    out << QStringLiteral("  requests %1 (minimum %2, ratio %3); emulator users %4 groups %5; peak RSS %6 MB")
+    out << QStringLiteral("  requests %1 (minimum %2, ratio %3); emulator users %4 groups %5; client CPU during "
+                          "apply %6 s, emulator CPU %7 s; peak RSS %8 MB")
                .arg(requests)
                .arg(minimum)
                .arg(double(requests) / minimum, 0, 'f', 3)
-               .arg(emulator.userCount())
-               .arg(emulator.groupCount())
-               .arg(peakMegabytes(), 0, 'f', 0)
+               .arg(usersThere)
+               .arg(groupsThere)
+               .arg(run.applyCpuSeconds, 0, 'f', 2)
+               .arg(emulatorCpu, 0, 'f', 2)
+               .arg(ResourceUsage::peakMegabytes(), 0, 'f', 0)
         << Qt::endl;
-    const bool complete = summary.failed == 0 && emulator.userCount() == users && emulator.groupCount() == groups;
+    const bool complete = result.failed == 0 && usersThere == users && groupsThere == groups;
 
-    emulator.resetCounters();
     SyncPlan second;
-    SyncRunSummary secondSummary;
-    if (!tenant.syncOnce(&second, &secondSummary, &previewMs, &applyMs))
+    SyncRunSummary secondResult;
+    BenchTenant::Run noop;
+    if (!tenant.syncOnce(&second, &secondResult, &noop)) {
+        out << tenant.errorString() << Qt::endl;
         return false;
+    }
     out << QStringLiteral("no-op re-sync: preview %1 ms, plan operations %2, requests %3 (list pages + %4 "
                           "membership reads), writes %5")
-               .arg(previewMs)
+               .arg(noop.previewMs)
                .arg(second.operations.size())
-               .arg(emulator.requestCount())
+               .arg(noop.previewRequests + noop.applyRequests)
                .arg(groups)
-               .arg(emulator.writeCount())
+               .arg(noop.writes)
         << Qt::endl;
-    return complete && emulator.writeCount() == 0;
+    const EmulatorProcess::Totals totals = emulator.stop();
+    // The emulator's own count also holds the two count queries above (and one per check).
+    out << QStringLiteral("  emulator saw %1 requests, %2 writes in both runs (client counted %3 + 2 checks)")
+               .arg(totals.requests)
+               .arg(totals.writes)
+               .arg(requests + noop.previewRequests + noop.applyRequests)
+        << Qt::endl;
+    summary(QStringLiteral("initial sync %1 users + %2 groups x %3, concurrency %4: apply %5 ops/s (%6 req/s), "
+                           "requests %7 = %8 x minimum, failed %9")
+                .arg(users)
+                .arg(groups)
+                .arg(members)
+                .arg(concurrency)
+                .arg(opsPerSecond, 0, 'f', 0)
+                .arg(applyRequestsPerSecond, 0, 'f', 0)
+                .arg(requests)
+                .arg(double(requests) / minimum, 0, 'f', 3)
+                .arg(result.failed));
+    summary(QStringLiteral("no-op re-sync: %1 requests, %2 writes")
+                .arg(noop.previewRequests + noop.applyRequests)
+                .arg(noop.writes));
+
+    if (wrkSeconds > 0) {
+        const WrkLoad::Result wrk = WrkLoad::createUsers(concurrency, wrkSeconds);
+        if (!wrk.ok) {
+            out << wrk.error << Qt::endl;
+            return false;
+        }
+        // The apply is mostly POSTs (users, then groups with their first 100 members), so
+        // POST /Users capacity at the same concurrency is the load tool's ceiling for it.
+        out << QStringLiteral(
+            "wrk POST /Users, %1 connections, %2 s on a fresh emulator: %3 created/s (%4 non-201: %5; "
+            "socket errors %6; p99 %7 ms)")
+                   .arg(concurrency)
+                   .arg(wrk.seconds, 0, 'f', 1)
+                   .arg(wrk.createsPerSecond(), 0, 'f', 0)
+                   .arg(wrk.rejected)
+                   .arg(wrk.statuses)
+                   .arg(wrk.socketErrors)
+                   .arg(wrk.p99Ms, 0, 'f', 1)
+            << Qt::endl;
+        const double ratio = wrk.createsPerSecond() > 0 ? applyRequestsPerSecond / wrk.createsPerSecond() : 0;
+        out << QStringLiteral("  sync apply / wrk = %1 % (requests/s; target >= 80 %)").arg(ratio * 100, 0, 'f', 0)
+            << Qt::endl;
+        summary(QStringLiteral("sync apply vs wrk POST /Users at concurrency %1: %2 req/s vs %3 req/s = %4 % "
+                               "(target >= 80 %); wrk non-201 %5")
+                    .arg(concurrency)
+                    .arg(applyRequestsPerSecond, 0, 'f', 0)
+                    .arg(wrk.createsPerSecond(), 0, 'f', 0)
+                    .arg(ratio * 100, 0, 'f', 0)
+                    .arg(wrk.rejected));
+    }
+    return complete && noop.writes == 0;
 }
 
 bool benchThrottled(int users, double rate)
 {
-    AwsScimEmulator emulator;
-    if (!emulator.listen())
+    EmulatorProcess emulator({QStringLiteral("--throttle-rate"), QString::number(rate),
+        QStringLiteral("--throttle-burst"), QString::number(int(rate))});
+    if (!emulator.start()) {
+        out << "emulator: " << emulator.errorString() << Qt::endl;
         return false;
-    Tenant tenant;
-    if (!tenant.setUp(emulator, users, 0, 0, 4))
+    }
+    BenchTenant tenant;
+    if (!tenant.setUp(emulator.baseUrl(), emulator.token(), users, 0, 0, 4)) {
+        out << tenant.errorString() << Qt::endl;
         return false;
-    emulator.setThrottle(rate, int(rate), true);
+    }
     SyncPlan plan;
-    SyncRunSummary summary;
-    qint64 previewMs = 0;
-    qint64 applyMs = 0;
-    if (!tenant.syncOnce(&plan, &summary, &previewMs, &applyMs))
+    SyncRunSummary result;
+    BenchTenant::Run run;
+    if (!tenant.syncOnce(&plan, &result, &run)) {
+        out << tenant.errorString() << Qt::endl;
         return false;
-    const double achieved = applyMs > 0 ? summary.succeeded * 1000.0 / applyMs : 0;
-    const int lost = int(plan.operations.size()) - summary.succeeded;
+    }
+    const double achieved = run.applyMs > 0 ? result.succeeded * 1000.0 / run.applyMs : 0;
+    const int lost = int(plan.operations.size()) - result.succeeded;
+    const int usersThere = emulator.countResources(QStringLiteral("Users"));
     out << QStringLiteral("throttled %1 req/s: %2 creates in %3 ms = %4 ops/s (%5 % of the allowed rate); "
-                          "429 answers %6; operations lost %7")
+                          "429 answers %6; operations lost %7; emulator users %8")
                .arg(rate)
-               .arg(summary.succeeded)
-               .arg(applyMs)
+               .arg(result.succeeded)
+               .arg(run.applyMs)
                .arg(achieved, 0, 'f', 1)
                .arg(achieved * 100 / rate, 0, 'f', 0)
-               .arg(emulator.statusCount(429))
+               .arg(run.throttled)
                .arg(lost)
+               .arg(usersThere)
         << Qt::endl;
-    return lost == 0 && emulator.userCount() == users;
+    summary(QStringLiteral("throttled %1 req/s, %2 users: %3 ops/s = %4 % of the allowed rate (target >= 90 %), "
+                           "429s %5, lost %6")
+                .arg(rate)
+                .arg(users)
+                .arg(achieved, 0, 'f', 1)
+                .arg(achieved * 100 / rate, 0, 'f', 0)
+                .arg(run.throttled)
+                .arg(lost));
+    return lost == 0 && usersThere == users;
 }
 
 bool benchPlan(int users, int groups, int membersPerGroup)
@@ -314,13 +272,13 @@ bool benchPlan(int users, int groups, int membersPerGroup)
         input.groupLinks.insert(group.directoryObjectId, link);
     }
     input.target = target;
-    const double inputMb = peakMegabytes();
+    const double inputMb = ResourceUsage::peakMegabytes();
     QElapsedTimer clock;
     clock.start();
-    const double cpuBefore = cpuSeconds();
+    const double cpuBefore = ResourceUsage::cpuSeconds();
     const SyncPlan plan = SyncPlanner::plan(input);
     const qint64 ms = clock.elapsed();
-    const double cpu = cpuSeconds() - cpuBefore;
+    const double cpu = ResourceUsage::cpuSeconds() - cpuBefore;
     out << QStringLiteral("plan %1 users / %2 groups x %3 members: %4 ms wall, %9 s CPU, %5 operations "
                           "(expected %6), peak RSS %7 MB (%8 MB after building the input)")
                .arg(users)
@@ -329,10 +287,16 @@ bool benchPlan(int users, int groups, int membersPerGroup)
                .arg(ms)
                .arg(plan.operations.size())
                .arg((users + 99) / 100)
-               .arg(peakMegabytes(), 0, 'f', 0)
+               .arg(ResourceUsage::peakMegabytes(), 0, 'f', 0)
                .arg(inputMb, 0, 'f', 0)
                .arg(cpu, 0, 'f', 2)
         << Qt::endl;
+    summary(QStringLiteral("plan %1 users / %2 groups: %3 ms wall, %4 s CPU, peak RSS %5 MB (target < 2 s, < 500 MB)")
+                .arg(users)
+                .arg(groups)
+                .arg(ms)
+                .arg(cpu, 0, 'f', 2)
+                .arg(ResourceUsage::peakMegabytes(), 0, 'f', 0));
     return plan.operations.size() == (users + 99) / 100;
 }
 } // namespace
@@ -340,8 +304,13 @@ bool benchPlan(int users, int groups, int membersPerGroup)
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
+    out << QStringLiteral("load average %1 on %2 cores")
+               .arg(ResourceUsage::loadAverage(), 0, 'f', 2)
+               .arg(QThread::idealThreadCount())
+        << Qt::endl;
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Sync engine benchmarks against the in-process AWS emulator."));
+    parser.setApplicationDescription(
+        QStringLiteral("Sync engine benchmarks against the standalone AWS emulator process."));
     parser.addHelpOption();
     const QCommandLineOption smoke(QStringLiteral("smoke"), QStringLiteral("Tiny sizes: checks the benchmarks run."));
     const QCommandLineOption only(QStringLiteral("only"),
@@ -353,16 +322,18 @@ int main(int argc, char** argv)
         QStringLiteral("n"), QStringLiteral("1000"));
     const QCommandLineOption concurrency(
         QStringLiteral("concurrency"), QStringLiteral("Requests in flight."), QStringLiteral("n"), QStringLiteral("8"));
-    parser.addOptions({smoke, only, users, groups, concurrency});
+    const QCommandLineOption wrkSeconds(QStringLiteral("wrk-seconds"),
+        QStringLiteral("Length of the wrk comparison run (0: skip it)."), QStringLiteral("s"), QStringLiteral("10"));
+    parser.addOptions({smoke, only, users, groups, concurrency, wrkSeconds});
     parser.process(app);
 
     const bool tiny = parser.isSet(smoke);
     const QString which = parser.value(only);
     bool ok = true;
     if (which.isEmpty() || which == QLatin1String("sync")) {
-        ok &= tiny ? benchSync(60, 6, 20, 4)
+        ok &= tiny ? benchSync(60, 6, 20, 4, 1)
                    : benchSync(parser.value(users).toInt(), parser.value(groups).toInt(), 20,
-                       parser.value(concurrency).toInt());
+                       parser.value(concurrency).toInt(), parser.value(wrkSeconds).toInt());
     }
     if (which.isEmpty() || which == QLatin1String("plan"))
         ok &= tiny ? benchPlan(2000, 200, 20) : benchPlan(100000, 10000, 20);
