@@ -238,6 +238,19 @@ void SyncSession::apply(const QUuid& planId, bool confirmed)
     startApply(plan, confirmed, QStringLiteral("apply"));
 }
 
+void SyncSession::applyPlan(const SyncPlan& plan, bool confirmed, const QString& mode)
+{
+    if (m_busy) {
+        SyncRunSummary refused;
+        refused.planId = plan.planId.toString(QUuid::WithoutBraces);
+        refused.status = SyncRunSummary::Status::Refused;
+        refused.message = tr("A sync is already running for this server. Wait for it to finish.");
+        emit applyFinished(refused);
+        return;
+    }
+    startApply(plan, confirmed, mode);
+}
+
 void SyncSession::startApply(const SyncPlan& plan, bool confirmed, const QString& mode)
 {
     m_busy = true;

@@ -58,6 +58,9 @@ public:
     // Plans and applies the same engine for one user (no group changes). planned, then
     // applyFinished follow; a user out of scope is explained by provisionExplained.
     void provisionUser(const Application& application, qint64 userId);
+    // Applies a plan computed elsewhere from the same planner (UserProvisioner's one-user
+    // plan) with this session's executor; applyFinished follows. mode goes to sync_runs.
+    void applyPlan(const SyncPlan& plan, bool confirmed, const QString& mode);
     void cancel();
     bool isBusy() const { return m_busy; }
 
