@@ -1,0 +1,215 @@
+// scimdesk-bench-gui-stall: the GUI-thread view of a 10,000-user sync, without widgets.
+// A SyncSession is driven from the main thread of a QGuiApplication (offscreen), as the
+// Sync page drives it, with receivers for progress and per-operation results like the
+// page's live log; a 5 ms precise timer on the same thread records the gap between ticks.
+// The longest gap is the longest event-loop stall (target: none over 50 ms). A baseline
+// with no sync running first shows what the (shared, loaded) machine alone causes.
+// The emulator is a separate process, so its work never lands on this event loop.
+
+#include "BenchTenant.h"
+#include "EmulatorProcess.h"
+#include "ResourceUsage.h"
+
+#include <sync/JournalStore.h>
+#include <sync/SyncProgress.h>
+#include <sync/SyncSession.h>
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QGuiApplication>
+#include <QTextStream>
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+#include <vector>
+
+namespace {
+QTextStream out(stdout);
+constexpr int kTickMs = 5;
+
+// Gaps between consecutive ticks of a timer on the calling thread, per phase.
+struct GapRecorder
+{
+    QTimer timer;
+    QElapsedTimer clock;
+    qint64 last = -1;
+    std::vector<qint64> gaps[3]; // microseconds, per phase
+    int phase = 0;
+
+    GapRecorder()
+    {
+        timer.setTimerType(Qt::PreciseTimer);
+        timer.setInterval(kTickMs);
+        QObject::connect(&timer, &QTimer::timeout, [this] {
+            const qint64 now = clock.nsecsElapsed() / 1000;
+            if (last >= 0)
+                gaps[phase].push_back(now - last);
+            last = now;
+        });
+    }
+    void start(int newPhase)
+    {
+        phase = newPhase;
+        last = -1;
+        clock.start();
+        timer.start();
+    }
+    // Changing phase keeps the clock running: the gap across the switch counts for the new phase.
+    void switchTo(int newPhase) { phase = newPhase; }
+    void stop() { timer.stop(); }
+};
+
+struct GapFigures
+{
+    double maxMs = 0;
+    double p99Ms = 0;
+    double p999Ms = 0;
+    int over50 = 0;
+    size_t ticks = 0;
+};
+
+GapFigures figuresOf(std::vector<qint64> gaps)
+{
+    GapFigures f;
+    f.ticks = gaps.size();
+    if (gaps.empty())
+        return f;
+    std::sort(gaps.begin(), gaps.end());
+    auto at = [&gaps](double quantile) {
+        const size_t index = std::min(gaps.size() - 1, size_t(quantile * double(gaps.size())));
+        return double(gaps[index]) / 1000.0;
+    };
+    f.maxMs = double(gaps.back()) / 1000.0;
+    f.p99Ms = at(0.99);
+    f.p999Ms = at(0.999);
+    f.over50 = int(std::count_if(gaps.begin(), gaps.end(), [](qint64 gap) { return gap > (50 + kTickMs) * 1000; }));
+    return f;
+}
+
+QString describe(const char* name, const GapFigures& f)
+{
+    return QStringLiteral("%1: %2 ticks, max gap %3 ms, p99 %4 ms, p99.9 %5 ms, stalls > 50 ms: %6")
+        .arg(QLatin1String(name))
+        .arg(f.ticks)
+        .arg(f.maxMs, 0, 'f', 1)
+        .arg(f.p99Ms, 0, 'f', 1)
+        .arg(f.p999Ms, 0, 'f', 1)
+        .arg(f.over50);
+}
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Event-loop stalls on the GUI thread during a sync against the standalone AWS emulator."));
+    parser.addHelpOption();
+    const QCommandLineOption smoke(QStringLiteral("smoke"), QStringLiteral("Tiny sizes: checks the benchmark runs."));
+    const QCommandLineOption users(
+        QStringLiteral("users"), QStringLiteral("Users to sync."), QStringLiteral("n"), QStringLiteral("10000"));
+    const QCommandLineOption groups(QStringLiteral("groups"), QStringLiteral("Groups (20 members each)."),
+        QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption concurrency(
+        QStringLiteral("concurrency"), QStringLiteral("Requests in flight."), QStringLiteral("n"), QStringLiteral("8"));
+    parser.addOptions({smoke, users, groups, concurrency});
+    parser.process(app);
+    const bool tiny = parser.isSet(smoke);
+    const int userCount = tiny ? 200 : parser.value(users).toInt();
+    const int groupCount = tiny ? 5 : parser.value(groups).toInt();
+    const int level = parser.value(concurrency).toInt();
+
+    out << QStringLiteral("GUI-thread stalls: preview + apply of %1 users, %2 groups, concurrency %3; tick %4 ms; "
+                          "load average %5 on %6 cores")
+               .arg(userCount)
+               .arg(groupCount)
+               .arg(level)
+               .arg(kTickMs)
+               .arg(ResourceUsage::loadAverage(), 0, 'f', 2)
+               .arg(QThread::idealThreadCount())
+        << Qt::endl;
+    EmulatorProcess emulator;
+    if (!emulator.start()) {
+        out << "emulator: " << emulator.errorString() << Qt::endl;
+        return 1;
+    }
+    BenchTenant tenant;
+    if (!tenant.setUp(emulator.baseUrl(), emulator.token(), userCount, groupCount, 20, level)) {
+        out << tenant.errorString() << Qt::endl;
+        return 1;
+    }
+
+    enum Phase
+    {
+        Idle,
+        Preview,
+        Apply
+    };
+    GapRecorder recorder;
+    {
+        // Baseline: the same timer with nothing else to do.
+        QEventLoop idle;
+        QTimer::singleShot(tiny ? 200 : 2000, &idle, &QEventLoop::quit);
+        recorder.start(Idle);
+        idle.exec();
+        recorder.stop();
+    }
+
+    // What the Sync page does with the session's signals: keep the log rows, show progress.
+    std::vector<JournalEntry> log;
+    log.reserve(size_t(userCount + groupCount) * 2);
+    SyncProgress latest;
+    QObject receiver;
+    QObject::connect(tenant.session(), &SyncSession::operationFinished, &receiver,
+        [&log](const JournalEntry& entry) { log.push_back(entry); });
+    QObject::connect(tenant.session(), &SyncSession::progress, &receiver,
+        [&latest](const SyncProgress& progress) { latest = progress; });
+    QObject::connect(
+        tenant.session(), &SyncSession::previewReady, &receiver, [&recorder] { recorder.switchTo(Apply); });
+
+    SyncPlan plan;
+    SyncRunSummary result;
+    BenchTenant::Run run;
+    recorder.start(Preview);
+    const bool synced = tenant.syncOnce(&plan, &result, &run);
+    recorder.stop();
+    if (!synced) {
+        out << tenant.errorString() << Qt::endl;
+        return 1;
+    }
+    const int usersThere = emulator.countResources(QStringLiteral("Users"));
+
+    const GapFigures idle = figuresOf(recorder.gaps[Idle]);
+    const GapFigures preview = figuresOf(recorder.gaps[Preview]);
+    const GapFigures apply = figuresOf(recorder.gaps[Apply]);
+    std::vector<qint64> all = recorder.gaps[Preview];
+    all.insert(all.end(), recorder.gaps[Apply].begin(), recorder.gaps[Apply].end());
+    const GapFigures sync = figuresOf(all);
+    out << "  " << describe("idle baseline", idle) << Qt::endl;
+    out << "  " << describe("preview", preview) << QStringLiteral(" (%1 ms)").arg(run.previewMs) << Qt::endl;
+    out << "  " << describe("apply", apply) << QStringLiteral(" (%1 ms)").arg(run.applyMs) << Qt::endl;
+    out << "  " << describe("whole sync", sync) << Qt::endl;
+    out << QStringLiteral("  operations %1 succeeded, %2 failed; log rows received %3; emulator users %4")
+               .arg(result.succeeded)
+               .arg(result.failed)
+               .arg(log.size())
+               .arg(usersThere)
+        << Qt::endl;
+    out << QStringLiteral("summary: GUI thread during a %1-user sync (concurrency %2): max stall %3 ms, p99 %4 ms, "
+                          "stalls > 50 ms %5 (target: none); idle baseline max %6 ms, p99 %7 ms")
+               .arg(userCount)
+               .arg(level)
+               .arg(sync.maxMs, 0, 'f', 1)
+               .arg(sync.p99Ms, 0, 'f', 1)
+               .arg(sync.over50)
+               .arg(idle.maxMs, 0, 'f', 1)
+               .arg(idle.p99Ms, 0, 'f', 1)
+        << Qt::endl;
+    const bool ok = result.failed == 0 && usersThere == userCount;
+    out << (ok ? "OK" : "FAILED: the sync did not converge") << Qt::endl;
+    return ok ? 0 : 1;
+}
