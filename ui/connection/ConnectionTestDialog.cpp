@@ -14,7 +14,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QSplitter>
 #include <QStyle>
+#include <QTextBrowser>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -105,7 +107,16 @@ ConnectionTestDialog::ConnectionTestDialog(
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addWidget(m_summary);
-    layout->addWidget(m_steps, 1);
+    // The full text of the selected step: causes and fixes are sentences, too long for a cell.
+    m_details = new QTextBrowser(this);
+    m_details->setObjectName(QStringLiteral("stepDetails"));
+    m_details->setOpenLinks(false);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_steps);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
     layout->addLayout(buttons);
 
     connect(m_startButton, &QPushButton::clicked, this, &ConnectionTestDialog::start);
@@ -113,8 +124,41 @@ ConnectionTestDialog::ConnectionTestDialog(
     connect(m_copyButton, &QPushButton::clicked, this, &ConnectionTestDialog::copyReport);
     connect(m_closeButton, &QPushButton::clicked, this, &ConnectionTestDialog::reject);
 
+    connect(m_steps, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) { showDetails(item); });
     resetSteps();
     updateButtons();
+}
+
+void ConnectionTestDialog::showDetails(QTreeWidgetItem* item)
+{
+    while (item && item->parent()) {
+        item = item->parent();
+    }
+    if (!item || !m_stepResults.contains(item->data(0, StepRole).toInt())) {
+        m_details->clear();
+        return;
+    }
+    const auto& result = m_stepResults.value(item->data(0, StepRole).toInt());
+    QString html
+        = QStringLiteral("<h3>%1 – %2</h3>")
+              .arg(result.title().toHtmlEscaped(), ConnectionVerdicts::displayName(result.verdict).toHtmlEscaped());
+    const auto paragraph = [&html](const QString& label, const QString& text) {
+        if (!text.isEmpty()) {
+            html += QStringLiteral("<p><b>%1</b> %2</p>").arg(label.toHtmlEscaped(), text.toHtmlEscaped());
+        }
+    };
+    paragraph(tr("Checked:"), result.checked);
+    paragraph(tr("Cause:"), result.cause);
+    paragraph(tr("Fix:"), result.fix);
+    if (!result.details.isEmpty()) {
+        html += QStringLiteral("<ul>");
+        for (const auto& detail : result.details) {
+            html += QStringLiteral("<li>%1</li>").arg(detail.toHtmlEscaped());
+        }
+        html += QStringLiteral("</ul>");
+    }
+    paragraph(tr("Request ID:"), result.requestId);
+    m_details->setHtml(html);
 }
 
 ConnectionTestDialog::~ConnectionTestDialog() = default;
@@ -127,6 +171,8 @@ bool ConnectionTestDialog::isRunning() const
 void ConnectionTestDialog::resetSteps()
 {
     m_steps->clear();
+    m_stepResults.clear();
+    m_details->clear();
     for (const auto step : ConnectionTest::steps()) {
         auto* item = new QTreeWidgetItem(m_steps);
         item->setText(0, ConnectionSteps::title(step));
@@ -219,6 +265,7 @@ void ConnectionTestDialog::showStepFinished(int, const ConnectionStepResult& res
         return;
     }
     qDeleteAll(item->takeChildren());
+    m_stepResults.insert(int(result.step), result);
     item->setIcon(0, verdictIcon(style(), result.verdict));
     item->setData(0, VerdictRole, int(result.verdict));
     item->setText(1,
@@ -244,7 +291,17 @@ void ConnectionTestDialog::showStepFinished(int, const ConnectionStepResult& res
     if (!result.requestId.isEmpty()) {
         addLine(item, tr("Request id"), result.requestId);
     }
-    item->setExpanded(result.verdict == ConnectionVerdict::Fail || result.verdict == ConnectionVerdict::Warning);
+    const bool problem = result.verdict == ConnectionVerdict::Fail || result.verdict == ConnectionVerdict::Warning;
+    item->setExpanded(problem);
+    if (problem
+        && (!m_steps->currentItem()
+            || m_stepResults.value(m_steps->currentItem()->data(0, StepRole).toInt()).verdict
+                == ConnectionVerdict::Pass)) {
+        m_steps->setCurrentItem(item);
+    }
+    if (m_steps->currentItem() == item) {
+        showDetails(item);
+    }
 }
 
 void ConnectionTestDialog::showFinished(const ConnectionReport& report)

@@ -5,6 +5,7 @@
 #include "model/ScimServer.h"
 
 #include <QDialog>
+#include <QHash>
 #include <QPointer>
 
 #include <memory>
@@ -13,6 +14,7 @@ class ConnectionTest;
 class QCheckBox;
 class QLabel;
 class QPushButton;
+class QTextBrowser;
 class QTreeWidget;
 class QTreeWidgetItem;
 class Workspace;
@@ -54,6 +56,7 @@ private:
     void showError(const QString& message);
     void updateButtons();
     QTreeWidgetItem* itemForStep(ConnectionStep step) const;
+    void showDetails(QTreeWidgetItem* item);
 
     std::shared_ptr<Workspace> m_workspace;
     ScimServer m_server;
@@ -64,6 +67,8 @@ private:
 
     QLabel* m_summary = nullptr;
     QTreeWidget* m_steps = nullptr;
+    QTextBrowser* m_details = nullptr;
+    QHash<int, ConnectionStepResult> m_stepResults;
     QCheckBox* m_writeRoundTrip = nullptr;
     QPushButton* m_startButton = nullptr;
     QPushButton* m_cancelButton = nullptr;

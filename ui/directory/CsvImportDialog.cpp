@@ -55,6 +55,7 @@ CsvImportDialog::CsvImportDialog(DirectoryRepository& repository, QWidget* paren
     m_previewTable->setObjectName(QStringLiteral("previewTable"));
     m_previewTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_previewTable->setAlternatingRowColors(true);
+    m_previewTable->verticalHeader()->hide(); // the Line column numbers the rows
 
     m_issues = new QTableWidget(0, 2, this);
     m_issues->setObjectName(QStringLiteral("issueTable"));
@@ -74,6 +75,7 @@ CsvImportDialog::CsvImportDialog(DirectoryRepository& repository, QWidget* paren
     upper->addWidget(mappingBox);
     upper->addWidget(previewBox);
     upper->setStretchFactor(1, 2);
+    upper->setSizes({380, 580});
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(upper);
     splitter->addWidget(issuesBox);

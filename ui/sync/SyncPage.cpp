@@ -134,6 +134,8 @@ SyncPage::SyncPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
     m_resultsTable->horizontalHeader()->setStretchLastSection(true);
     m_resultsTable->setAlternatingRowColors(true);
     m_resultsTable->setWordWrap(false);
+    m_resultsTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_resultsTable->verticalHeader()->setDefaultSectionSize(m_resultsTable->fontMetrics().height() + 8);
     m_resultsTable->setColumnWidth(SyncResultsModel::ObjectColumn, 220);
     m_resultsTable->setColumnWidth(SyncResultsModel::RequestIdColumn, 240);
     auto* runSplitter = new QSplitter(Qt::Vertical, runTab);

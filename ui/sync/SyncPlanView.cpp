@@ -133,6 +133,7 @@ void SyncPlanView::setPlan(const SyncPlan& plan)
             }
         }
         addMore(group, shown, int(operations.size()));
+        group->setExpanded(operations.size() <= SmallGroup);
     }
 
     const auto addUntouched = [this](const QString& title, const QList<UntouchedObject>& objects) {
@@ -151,6 +152,7 @@ void SyncPlanView::setPlan(const SyncPlan& plan)
             row->setToolTip(1, object.reason);
         }
         addMore(group, std::min(shown, int(MaxRowsPerGroup)), int(objects.size()));
+        group->setExpanded(objects.size() <= SmallGroup);
     };
     addUntouched(tr("Protected (never touched)"), plan.protectedObjects);
     addUntouched(tr("Not managed by ScimDesk (left alone)"), plan.unmanagedObjects);

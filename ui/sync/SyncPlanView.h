@@ -15,6 +15,8 @@ public:
     // Rows shown per group; the rest is summarised in one row so a 100,000-user plan does not
     // build 100,000 items on the GUI thread. Exports and the journal hold every operation.
     static constexpr int MaxRowsPerGroup = 2000;
+    // Groups this small start expanded; larger ones start collapsed so every heading shows.
+    static constexpr int SmallGroup = 10;
 
     explicit SyncPlanView(QWidget* parent = nullptr);
 

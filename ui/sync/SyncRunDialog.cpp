@@ -46,6 +46,8 @@ SyncRunDialog::SyncRunDialog(std::shared_ptr<Database> database, const SyncRunRe
     table->horizontalHeader()->setStretchLastSection(true);
     table->setAlternatingRowColors(true);
     table->setWordWrap(false);
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     auto* csv = buttons->addButton(tr("Export CSV\u2026"), QDialogButtonBox::ActionRole);

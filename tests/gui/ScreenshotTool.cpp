@@ -1,0 +1,103 @@
+// Saves a PNG of every main-window page, the connection test and a sync preview/apply of
+// the demo profile (sample directory, AWS emulator sandbox), for README images and for
+// looking at the GUI after a change. Run through scripts/screenshots (under xvfb-run).
+
+#include "DemoEnvironment.h"
+#include "MainWindow.h"
+#include "connection/ConnectionTestDialog.h"
+#include "servers/ServerCatalog.h"
+#include "servers/ServersPage.h"
+#include "storage/ApplicationRepository.h"
+#include "sync/SyncPage.h"
+#include "workspace/Workspace.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QPixmap>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+
+#include <cstdio>
+
+namespace {
+bool save(QWidget* widget, const QString& directory, const QString& name)
+{
+    QTest::qWait(0);
+    QApplication::processEvents();
+    const QString path = QDir(directory).filePath(name + QStringLiteral(".png"));
+    const bool ok = widget->grab().save(path);
+    std::printf("%s %s\n", ok ? "saved" : "FAILED", qPrintable(path));
+    return ok;
+}
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("ScimDesk"));
+    const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshots-out");
+    QDir().mkpath(out);
+
+    QTemporaryDir profile;
+    DemoEnvironment demo;
+    auto started = demo.start(profile.filePath(QStringLiteral("demo")));
+    if (!started) {
+        std::fprintf(stderr, "demo profile: %s\n", qPrintable(started.error()));
+        return 1;
+    }
+    auto workspace = started.value();
+
+    MainWindow window(workspace);
+    window.resize(1280, 800);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window)) {
+        std::fprintf(stderr, "the window was not shown\n");
+    }
+    int failures = 0;
+    for (const auto& page : window.pageNames()) {
+        window.showPage(page);
+        failures += save(&window, out, QStringLiteral("page-%1").arg(page)) ? 0 : 1;
+    }
+
+    // Connection test of the sandbox server.
+    if (auto* servers = window.findChild<ServersPage*>()) {
+        window.showPage(QStringLiteral("servers"));
+        const auto list = workspace->servers()->repository().list();
+        if (!list.isEmpty()) {
+            servers->selectServer(list.first().id);
+            if (auto* dialog = servers->testSelected()) {
+                QSignalSpy finished(dialog, &ConnectionTestDialog::finished);
+                finished.wait(30000);
+                dialog->resize(900, 600);
+                failures += save(dialog, out, QStringLiteral("dialog-connection-test")) ? 0 : 1;
+                dialog->close();
+            }
+            failures += save(&window, out, QStringLiteral("page-servers-tested")) ? 0 : 1;
+        }
+    }
+
+    // Sync: preview, then apply.
+    if (auto* sync = window.findChild<SyncPage*>()) {
+        window.showPage(QStringLiteral("sync"));
+        QSignalSpy previewed(sync, &SyncPage::previewFinished);
+        sync->preview();
+        if (previewed.wait(60000)) {
+            failures += save(&window, out, QStringLiteral("sync-1-preview")) ? 0 : 1;
+            QSignalSpy applied(sync, &SyncPage::applyFinished);
+            sync->apply();
+            if (applied.wait(120000)) {
+                failures += save(&window, out, QStringLiteral("sync-2-applied")) ? 0 : 1;
+                if (auto* tabs = sync->findChild<QTabWidget*>(QStringLiteral("syncTabs"))) {
+                    tabs->setCurrentIndex(2);
+                    failures += save(&window, out, QStringLiteral("sync-3-history")) ? 0 : 1;
+                }
+            }
+        }
+    }
+    return failures == 0 ? 0 : 1;
+}
