@@ -1,5 +1,7 @@
 #include "SyncCommand.h"
 
+#include "sync/ServerClientConfig.h"
+
 #include "CliContext.h"
 #include "CliJson.h"
 #include "InterruptWatcher.h"
@@ -96,19 +98,6 @@ QJsonObject runJson(const SyncRunRecord& run, const QString& applicationName)
     };
 }
 
-ScimClientConfig clientConfig(const ScimServer& server, const QString& secret)
-{
-    ScimClientConfig config;
-    config.baseUrl = QUrl(server.url.trimmed());
-    config.auth = server.auth;
-    config.secret = secret;
-    config.capabilities = server.capabilities;
-    config.requestTimeoutMs = std::max(1, server.options.requestTimeoutSeconds) * 1000;
-    config.maxInFlight = std::max(1, server.options.concurrency);
-    config.rateLimitPerSecond = server.options.rateLimitPerSecond;
-    config.caBundlePath = server.options.caBundlePath;
-    return config;
-}
 } // namespace
 
 SyncCommand::SyncCommand(CliContext& context)
@@ -310,7 +299,7 @@ int SyncCommand::execute(const Application& application, const ScimServer& serve
     if (!secret) {
         return exitCode;
     }
-    ScimClient client(clientConfig(server, *secret));
+    ScimClient client(ServerClientConfig::forServer(server, *secret));
     SyncSession session(m_context.workspace().database(), &client, server);
     InterruptWatcher* interrupts = m_context.interrupts();
     QObject::connect(interrupts, &InterruptWatcher::interrupted, &session, [this, &session] {

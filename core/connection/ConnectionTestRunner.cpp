@@ -1,5 +1,7 @@
 #include "ConnectionTestRunner.h"
 
+#include "sync/ServerClientConfig.h"
+
 #include "scim/PatchOperation.h"
 #include "scim/ScimClient.h"
 #include "util/LogCategories.h"
@@ -316,19 +318,13 @@ void ConnectionTestRunner::runUrl()
         result.details << tr("Suggested URL: %1").arg(m_url.suggestedUrl());
 
     if (result.verdict != ConnectionVerdict::Fail) {
-        ScimClientConfig config;
+        ScimClientConfig config = ServerClientConfig::forServer(m_server, m_secret);
         config.baseUrl = m_url.url();
-        config.auth = m_server.auth;
-        config.secret = m_secret;
-        config.capabilities = m_server.capabilities;
         config.requestTimeoutMs = requestTimeoutMs();
-        config.maxInFlight = std::max(1, m_server.options.concurrency);
-        config.rateLimitPerSecond = m_server.options.rateLimitPerSecond;
         config.retry.maxAttempts = std::max(1, m_options.maxAttempts);
         config.retry.baseDelayMs = 100;
         config.retry.maxDelayMs = 2000;
         config.retry.maxTotalMs = qint64(requestTimeoutMs()) * config.retry.maxAttempts + 5000;
-        config.caBundlePath = m_server.options.caBundlePath;
         config.traceEnabled = true; // timings and 429s for the latency step
         m_client = new ScimClient(config);
         connect(m_client, &ScimClient::traceEntry, this, &ConnectionTestRunner::onTrace);
