@@ -14,6 +14,7 @@
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace {
@@ -156,6 +157,7 @@ void UserProvisioner::start(const Application& application, qint64 userId)
     m_memberOfGroups.clear();
     m_membershipKnown = false;
     m_performLines.clear();
+    m_httpLines.clear();
     m_plan = SyncPlan();
     beginStep(ProvisionStep::Kind::Source);
 
@@ -785,6 +787,10 @@ void UserProvisioner::perform()
         connect(m_session, &SyncSession::operationFinished, this, &UserProvisioner::onOperationFinished);
         connect(m_session, &SyncSession::applyFinished, this, &UserProvisioner::onApplyFinished);
     }
+    // The journal keeps HTTP status and request id for failures only; the client's (redacted)
+    // HTTP trace gives them for every write, which is what an admin quotes to AWS support.
+    m_traceConnection = connect(m_client, &ScimClient::traceEntry, this, &UserProvisioner::onHttpExchange);
+    m_client->setTraceEnabled(true);
     // The admin confirmed exactly this plan in the trace; a one-user plan never trips the
     // mass-deprovisioning threshold meant for whole runs.
     m_session->applyPlan(m_plan, true, QStringLiteral("single-user"));
@@ -804,11 +810,37 @@ void UserProvisioner::onOperationFinished(const JournalEntry& entry)
     m_performLines.append(line);
 }
 
+void UserProvisioner::onHttpExchange(const HttpTraceEntry& entry)
+{
+    if (m_state != State::Performing || entry.method == "GET")
+        return;
+    // Paths relative to the base URL: shorter, and the tenant id stays out of tickets.
+    QString path = entry.url;
+    const QString base = m_client->config().baseUrl.toString();
+    if (path.startsWith(base))
+        path = QLatin1Char('/') + path.mid(base.size()).remove(QRegularExpression(QStringLiteral("^/+")));
+    QString line = tr("%1 %2 → HTTP %3").arg(QString::fromLatin1(entry.method), path).arg(entry.status);
+    if (!entry.serverRequestId.isEmpty())
+        line += tr(", request id %1").arg(entry.serverRequestId);
+    line += tr(" (%1 ms)").arg(entry.durationMs);
+    if (!entry.error.isEmpty())
+        line += QStringLiteral(" — ") + entry.error;
+    m_httpLines.append(line);
+}
+
 void UserProvisioner::onApplyFinished(const SyncRunSummary& summary)
 {
     if (m_state != State::Performing)
         return;
+    disconnect(m_traceConnection);
+    if (m_client)
+        m_client->setTraceEnabled(m_client->config().traceEnabled);
     QStringList lines = m_performLines;
+    if (!m_httpLines.isEmpty()) {
+        lines.append(tr("Requests sent:"));
+        for (const auto& line : std::as_const(m_httpLines))
+            lines.append(QStringLiteral("  ") + line);
+    }
     lines.append(tr("Run %1: %2 of %3 operation(s) succeeded, %4 failed, %5 skipped; %6 HTTP request(s).")
                      .arg(summary.runId)
                      .arg(summary.succeeded)

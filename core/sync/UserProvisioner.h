@@ -11,6 +11,7 @@
 #include <directory/DirectorySnapshot.h>
 #include <model/Application.h>
 #include <model/ScimServer.h>
+#include <scim/HttpTraceEntry.h>
 #include <scim/ScimError.h>
 #include <scim/ScimFilter.h>
 #include <util/Result.h>
@@ -108,6 +109,7 @@ private:
     void reportAction();
     void onOperationFinished(const JournalEntry& entry);
     void onApplyFinished(const SyncRunSummary& summary);
+    void onHttpExchange(const HttpTraceEntry& entry);
 
     void addTargetUser(const TargetUser& user);
     QString describeTargetUser(const TargetUser& user) const;
@@ -144,4 +146,6 @@ private:
     SyncPlan m_plan;
     QPointer<SyncSession> m_session;
     QStringList m_performLines;
+    QStringList m_httpLines;
+    QMetaObject::Connection m_traceConnection;
 };
