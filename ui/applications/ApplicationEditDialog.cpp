@@ -91,13 +91,19 @@ ApplicationEditDialog::ApplicationEditDialog(
 
     auto* serverSection = new QGroupBox(tr("SCIM Server"), this);
     serverSection->setObjectName(QStringLiteral("scimServerSection"));
-    auto* serverForm = new QFormLayout(serverSection);
+    // Two short rows: the section must not take spare height from the assignment below.
+    serverSection->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    auto* serverForm = new QFormLayout;
     serverForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     serverForm->addRow(tr("Provisioned by:"), m_serverStack);
     auto* serverHint = FormMessages::hintLabel(QStringLiteral("scimServerHint"), serverSection);
     FormMessages::show(serverHint,
         tr("The users and groups assigned to this application are provisioned to this server."), FormMessages::Hint);
-    serverForm->addRow(QString(), serverHint);
+    // Outside the form: QFormLayout sizes a wrapping label for its narrowest width, which left
+    // an empty band under this short hint.
+    auto* serverLayout = new QVBoxLayout(serverSection);
+    serverLayout->addLayout(serverForm);
+    serverLayout->addWidget(serverHint);
 
     m_assignment = new AssignmentEditor(m_workspace->database(), application.assignment, this);
     auto* assignmentSection = new QGroupBox(tr("Assignment"), this);

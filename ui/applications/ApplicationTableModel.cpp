@@ -57,8 +57,8 @@ QString ApplicationTableModel::assignmentText(const Assignment& assignment)
     if (assignment.userIds.isEmpty() && assignment.groupIds.isEmpty()) {
         return tr("Nobody assigned");
     }
-    return tr("%n user(s)", nullptr, int(assignment.userIds.size())) + QStringLiteral(", ")
-        + tr("%n group(s)", nullptr, int(assignment.groupIds.size()));
+    // Counts after a label read well in every language without plural forms.
+    return tr("users: %1, groups: %2").arg(assignment.userIds.size()).arg(assignment.groupIds.size());
 }
 
 int ApplicationTableModel::rowCount(const QModelIndex& parent) const
@@ -109,7 +109,7 @@ QVariant ApplicationTableModel::data(const QModelIndex& index, int role) const
             return m_scopeCountError.isEmpty() ? tr("Computing\u2026 (%1)").arg(assigned)
                                                : tr("Unknown (%1)").arg(assigned);
         }
-        return tr("%n in scope", nullptr, m_scopeCounts.value(application->id)) + QStringLiteral(" (%1)").arg(assigned);
+        return tr("%1 in scope (%2)").arg(QLocale().toString(m_scopeCounts.value(application->id)), assigned);
     }
     case LastSyncColumn:
         return application->lastSyncAt.isValid()

@@ -62,16 +62,14 @@ qint64 DirectoryPickerList::currentId() const
 
 void DirectoryPickerList::updateCount()
 {
-    const bool users = m_model->kind() == DirectoryPickerModel::Kind::Users;
     const bool checkable = m_model->isCheckable();
     // Only a checkable picker has anything to filter down to.
     m_checkedOnly->setVisible(checkable);
-    QString text = users ? tr("%n user(s) found", nullptr, m_model->totalCount())
-                         : tr("%n group(s) found", nullptr, m_model->totalCount());
+    const QLocale locale;
+    QString text = tr("Found: %1").arg(locale.toString(m_model->totalCount()));
     if (checkable) {
         const int checked = int(m_model->checkedIds().size());
-        text += QStringLiteral(" \u00b7 ")
-            + (users ? tr("%n user(s) assigned", nullptr, checked) : tr("%n group(s) assigned", nullptr, checked));
+        text += QStringLiteral(" \u00b7 ") + tr("Assigned: %1").arg(locale.toString(checked));
     }
     m_count->setText(text);
 }

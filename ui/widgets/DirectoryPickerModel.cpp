@@ -215,10 +215,9 @@ QList<DirectoryPickerModel::Entry> DirectoryPickerModel::loadPage(int offset) co
         page.append({user.id, name, details.join(QLatin1Char('\n'))});
     };
     auto addGroup = [&page](const DirectoryGroup& group) {
-        const QString members = tr("%n direct user member(s)", nullptr, int(group.memberUserIds.size()))
-            + (group.memberGroupIds.isEmpty()
-                    ? QString()
-                    : QStringLiteral(", ") + tr("%n nested group(s)", nullptr, int(group.memberGroupIds.size())));
+        const QString members = tr("Direct user members: %1, nested groups: %2")
+                                    .arg(group.memberUserIds.size())
+                                    .arg(group.memberGroupIds.size());
         page.append({group.id, group.displayName,
             group.description.isEmpty() ? members : group.description + QLatin1Char('\n') + members});
     };
