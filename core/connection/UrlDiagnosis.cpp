@@ -319,7 +319,12 @@ void UrlDiagnosis::diagnoseGenericUrl(const QUrl& url, const ServerType* serverT
         return;
     }
 
-    if (serverType && !serverType->urlPattern.isEmpty() && !serverType->urlMatches(url.toString())) {
+    // A loopback URL is a local emulator or test server (the demo's sandbox): the product's
+    // URL shape does not apply to it.
+    if (ScimUrlPolicy::isLoopbackHost(url.host())) {
+        m_details.append(tr("Local test endpoint on this computer: the %1 URL shape is not checked.")
+                             .arg(serverType ? serverType->displayName : tr("server type's")));
+    } else if (serverType && !serverType->urlPattern.isEmpty() && !serverType->urlMatches(url.toString())) {
         setProblem(Problem::TypeMismatch, ConnectionVerdict::Warning,
             tr("The URL does not look like a %1 SCIM URL.").arg(serverType->displayName),
             serverType->urlHint.isEmpty() ? tr("Check the URL against the server's documentation.")

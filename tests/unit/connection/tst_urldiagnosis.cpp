@@ -237,6 +237,12 @@ void TestUrlDiagnosis::serverTypePatternMismatchIsAWarning()
         QStringLiteral("https://scim.us-east-1.amazonaws.com/%1/scim/v2/").arg(kTenant), &type);
     QCOMPARE(ok.verdict(), ConnectionVerdict::Pass);
 
+    // The demo's sandbox and test emulators listen on loopback: no shape warning there.
+    const UrlDiagnosis local
+        = UrlDiagnosis::diagnose(QStringLiteral("http://127.0.0.1:40007/%1/scim/v2/").arg(kTenant), &type);
+    QCOMPARE(local.verdict(), ConnectionVerdict::Pass);
+    QVERIFY(local.details().join(QLatin1Char(' ')).contains(QLatin1String("Local test endpoint")));
+
     const UrlDiagnosis empty = UrlDiagnosis::diagnose(QString(), &type);
     QVERIFY(empty.fix().contains(type.urlHint));
 }
