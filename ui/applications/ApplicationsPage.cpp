@@ -3,6 +3,7 @@
 #include "ApplicationEditDialog.h"
 #include "ApplicationTableModel.h"
 #include "ScopeCounter.h"
+#include "provision/ProvisionUserDialog.h"
 #include "servers/ServerCatalog.h"
 #include "storage/ApplicationRepository.h"
 #include "widgets/ConfirmationDialogs.h"
@@ -84,7 +85,14 @@ ApplicationsPage::ApplicationsPage(std::shared_ptr<Workspace> workspace, QWidget
     m_deleteAction->setShortcut(QKeySequence::Delete);
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_deleteAction, &QAction::triggered, this, &ApplicationsPage::deleteSelected);
-    m_actions = {addAction, m_editAction, m_deleteAction};
+    m_provisionAction = new QAction(tr("&Provision User\u2026"), this);
+    m_provisionAction->setObjectName(QStringLiteral("provisionUserAction"));
+    connect(m_provisionAction, &QAction::triggered, this, [this]() {
+        auto* dialog = new ProvisionUserDialog(m_workspace, selectedApplicationId(), 0, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    m_actions = {addAction, m_editAction, m_deleteAction, m_provisionAction};
     addActions(m_actions);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ApplicationsPage::updateActions);
@@ -169,6 +177,7 @@ void ApplicationsPage::updateActions()
     const bool selected = selectedApplicationId() > 0;
     m_editAction->setEnabled(selected);
     m_deleteAction->setEnabled(selected);
+    m_provisionAction->setEnabled(selected);
 }
 
 ApplicationEditDialog* ApplicationsPage::openDialog(ApplicationEditDialog* dialog)

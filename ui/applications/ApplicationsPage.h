@@ -55,6 +55,7 @@ private:
     QLabel* m_emptyLabel = nullptr;
     QAction* m_editAction = nullptr;
     QAction* m_deleteAction = nullptr;
+    QAction* m_provisionAction = nullptr; // opens ProvisionUserDialog for the selected application
     QList<QAction*> m_actions;
     quint64 m_countGeneration = 0; // only the newest count is shown
 };
