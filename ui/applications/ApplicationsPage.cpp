@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QHeaderView>
 #include <QLabel>
+#include <QShowEvent>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QStyle>
@@ -119,6 +120,14 @@ void ApplicationsPage::reload()
     selectApplication(selected);
     updateActions();
     countUsersInScope();
+}
+
+void ApplicationsPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!event->spontaneous()) {
+        countUsersInScope();
+    }
 }
 
 void ApplicationsPage::countUsersInScope()

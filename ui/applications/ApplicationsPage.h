@@ -38,6 +38,10 @@ public slots:
 signals:
     void statusMessage(const QString& text);
 
+protected:
+    // The directory may have changed on another page: count the users in scope again.
+    void showEvent(QShowEvent* event) override;
+
 private slots:
     void deleteSelected();
 
