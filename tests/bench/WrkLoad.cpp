@@ -5,6 +5,12 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
+#include <QStandardPaths>
+
+bool WrkLoad::isAvailable()
+{
+    return !QStandardPaths::findExecutable(QStringLiteral("wrk")).isEmpty();
+}
 
 WrkLoad::Result WrkLoad::createUsers(int connections, int seconds)
 {

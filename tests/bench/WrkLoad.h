@@ -34,4 +34,6 @@ public:
     // wrk thread (one thread keeps 8 connections busy and leaves the second core to the
     // emulator), stops the emulator.
     static Result createUsers(int connections, int seconds);
+    // wrk is on PATH. Without it the benchmarks print their own figures and skip the comparison.
+    static bool isAvailable();
 };

@@ -24,6 +24,8 @@
 #include <QTextStream>
 #include <QThread>
 
+#include <functional>
+
 namespace {
 QTextStream out(stdout);
 
@@ -225,7 +227,11 @@ int main(int argc, char** argv)
 
     const bool tiny = parser.isSet(smoke);
     const int userCount = tiny ? 40 : parser.value(users).toInt();
-    const int seconds = tiny ? 1 : parser.value(wrkSeconds).toInt();
+    int seconds = tiny ? 1 : parser.value(wrkSeconds).toInt();
+    if (seconds > 0 && !WrkLoad::isAvailable()) {
+        out << "wrk not found on PATH (apt-get install wrk): comparison skipped" << Qt::endl;
+        seconds = 0;
+    }
     QList<int> levels;
     for (const QString& level : parser.value(concurrency).split(QLatin1Char(','), Qt::SkipEmptyParts))
         levels.append(qMax(1, level.toInt()));

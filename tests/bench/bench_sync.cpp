@@ -124,7 +124,9 @@ bool benchSync(int users, int groups, int members, int concurrency, int wrkSecon
                 .arg(noop.previewRequests + noop.applyRequests)
                 .arg(noop.writes));
 
-    if (wrkSeconds > 0) {
+    if (wrkSeconds > 0 && !WrkLoad::isAvailable()) {
+        out << "wrk not found on PATH (apt-get install wrk): comparison skipped" << Qt::endl;
+    } else if (wrkSeconds > 0) {
         const WrkLoad::Result wrk = WrkLoad::createUsers(concurrency, wrkSeconds);
         if (!wrk.ok) {
             out << wrk.error << Qt::endl;
