@@ -10,23 +10,48 @@
 #include <QUrl>
 
 #include <mutex>
+#include <utility>
 
 namespace {
 
 // Delivers a result on the context's thread, or drops it when the context is gone.
+ScimResponseInfo& currentResponseInfo()
+{
+    thread_local ScimResponseInfo info;
+    return info;
+}
+
 template<typename T, typename Callback>
-void deliver(const QPointer<QObject>& context, const Callback& callback, T value)
+void deliver(const QPointer<QObject>& context, const Callback& callback, T value, ScimResponseInfo info = {})
 {
     if (!context || !callback)
         return;
     QMetaObject::invokeMethod(
-        context.data(), [callback, value = std::move(value)] { callback(value); }, Qt::QueuedConnection);
+        context.data(),
+        [callback, value = std::move(value), info = std::move(info)] {
+            const ScimResponseInfo previous = std::exchange(currentResponseInfo(), info);
+            callback(value);
+            currentResponseInfo() = previous;
+        },
+        Qt::QueuedConnection);
+}
+
+ScimResponseInfo responseInfo(const Result<ScimResponse, ScimError>& result)
+{
+    if (result)
+        return {result->status, result->requestId};
+    return {result.error().httpStatus, result.error().requestId};
 }
 
 const QString kUsers = QStringLiteral("/Users");
 const QString kGroups = QStringLiteral("/Groups");
 
 } // namespace
+
+ScimResponseInfo ScimClient::currentResponse()
+{
+    return currentResponseInfo();
+}
 
 ScimClient::ScimClient(const ScimClientConfig& config, QObject* parent)
     : QObject(parent)
@@ -100,9 +125,9 @@ quint64 ScimClient::objectCall(
         [worker = m_worker, id, spec, ctx, callback] {
             worker->startCall(id, spec, [ctx, callback](const Result<ScimResponse, ScimError>& result) {
                 if (result)
-                    deliver(ctx, callback, Result<QJsonObject, ScimError>(result->json));
+                    deliver(ctx, callback, Result<QJsonObject, ScimError>(result->json), responseInfo(result));
                 else
-                    deliver(ctx, callback, Result<QJsonObject, ScimError>(result.error()));
+                    deliver(ctx, callback, Result<QJsonObject, ScimError>(result.error()), responseInfo(result));
             });
         },
         Qt::QueuedConnection);
@@ -248,9 +273,10 @@ quint64 ScimClient::create(const QString& endpoint, const QJsonObject& resource,
             worker->startCall(id, spec, [ctx, callback](const Result<ScimResponse, ScimError>& result) {
                 if (result)
                     deliver(ctx, callback,
-                        Result<CreateOutcome, ScimError>(CreateOutcome {result->json, result->recoveredByLookup}));
+                        Result<CreateOutcome, ScimError>(CreateOutcome {result->json, result->recoveredByLookup}),
+                        responseInfo(result));
                 else
-                    deliver(ctx, callback, Result<CreateOutcome, ScimError>(result.error()));
+                    deliver(ctx, callback, Result<CreateOutcome, ScimError>(result.error()), responseInfo(result));
             });
         },
         Qt::QueuedConnection);

@@ -25,11 +25,23 @@ class ScimWorker;
 // method is thread-safe and returns at once. The callback runs on the thread of `context`
 // (queued, never re-entrantly) and is skipped when `context` is destroyed first.
 // Every method returns a request id for cancel().
+// The HTTP status and server request id of the response whose callback is running.
+struct ScimResponseInfo
+{
+    int httpStatus = 0;
+    QString requestId;
+};
+
 class ScimClient : public QObject
 {
     Q_OBJECT
 
 public:
+    // Valid only while a ScimClient callback runs on the calling thread (like QObject::sender());
+    // outside a callback it is empty. Journals use it to record status and request id of
+    // successful operations, which the result values do not carry.
+    static ScimResponseInfo currentResponse();
+
     using ObjectCallback = std::function<void(const Result<QJsonObject, ScimError>&)>;
     using ListCallback = std::function<void(const Result<QList<QJsonObject>, ScimError>&)>;
     using DoneCallback = std::function<void(const Status<ScimError>&)>;

@@ -234,6 +234,7 @@ void ScimWorker::onJobFinished(const std::shared_ptr<Call>& call, ScimHttpJob* j
         error = *response.transportError;
     } else if (response.status >= 200 && response.status < 300) {
         ok.status = response.status;
+        ok.requestId = response.serverRequestId;
         if (!response.body.trimmed().isEmpty()) {
             QJsonParseError parseError;
             const QJsonDocument doc = QJsonDocument::fromJson(response.body, &parseError);

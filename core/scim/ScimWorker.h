@@ -46,6 +46,7 @@ struct ScimResponse
     int status = 0;
     QJsonObject json; // empty for 204 / empty bodies
     bool recoveredByLookup = false; // a POST answered 409 or with unknown outcome whose object was found
+    QString requestId; // the server's request id (x-amzn-RequestId or equivalent)
 };
 
 // The client's engine; lives on the ScimClient's worker thread and is driven only through

@@ -229,6 +229,10 @@ JournalEntry SyncExecutor::entryFor(const PlannedOperation& operation) const
     entry.directoryObjectId = operation.directoryObjectId;
     entry.targetId = operation.targetId;
     entry.startedAt = QDateTime::currentDateTimeUtc();
+    // Inside a client callback: the exchange that completed this operation.
+    const ScimResponseInfo response = ScimClient::currentResponse();
+    entry.httpStatus = response.httpStatus;
+    entry.requestId = response.requestId;
     if (!operation.changes.isEmpty()) {
         entry.before = changesJson(operation.changes, false);
         entry.after = changesJson(operation.changes, true);
