@@ -482,6 +482,9 @@ void TestSyncEngineEmulator::journalRecordsEveryOperation()
         QCOMPARE(entry.action, QStringLiteral("create-user"));
         QVERIFY(!entry.targetId.isEmpty());
         QVERIFY(entry.finishedAt.isValid());
+        // The emulator answers a create with 201 and an x-amzn-RequestId, as AWS does.
+        QCOMPARE(entry.httpStatus, 201);
+        QVERIFY(!entry.requestId.isEmpty());
     }
     const auto runs = journal.runs(t->application.id);
     QVERIFY(runs);
