@@ -18,6 +18,11 @@ struct DesiredUser
     // (SCIM attribute name, value) in matching precedence, e.g. externalId, userName, emails.value.
     QList<QPair<QString, QString>> matchKeys;
     QString validationError; // non-empty: the target would reject this user; it is skipped
+    // The enterprise manager as the mapping produced it (the manager's userName) and, when the
+    // directory holds that user, the manager's directory object id. The target wants the
+    // manager's SCIM id, which only the planner knows (links and target snapshot).
+    QString managerUserName;
+    QString managerDirectoryId;
 };
 
 // A directory group the application provisions, with its (flattened) user members.

@@ -2,6 +2,7 @@
 
 #include "ScopeEvaluator.h"
 
+#include <mapping/ScimPath.h>
 #include <mapping/UserMapper.h>
 #include <mapping/UserValidator.h>
 
@@ -28,6 +29,20 @@ DesiredState DesiredStateBuilder::build(const Application& application, const Sc
         inScope = inScope.contains(*onlyUserId) ? QList<qint64> {*onlyUserId} : QList<qint64> {};
     QSet<qint64> inScopeSet(inScope.cbegin(), inScope.cend());
 
+    // The manager is named by userName in the directory; built on the first user with one.
+    static const ScimPath managerPath
+        = ScimPath::parse(QStringLiteral("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value"))
+              .value();
+    QHash<QString, const DirectoryUser*> byFoldedUserName;
+    auto managerOf = [&](const QString& userName) -> const DirectoryUser* {
+        if (byFoldedUserName.isEmpty()) {
+            byFoldedUserName.reserve(users.size());
+            for (const auto& user : users)
+                byFoldedUserName.insert(user.userName.toCaseFolded(), &user);
+        }
+        return byFoldedUserName.value(userName.toCaseFolded());
+    };
+
     state.users.reserve(inScope.size());
     for (qint64 id : std::as_const(inScope)) {
         const DirectoryUser& user = *byId.value(id);
@@ -44,6 +59,12 @@ DesiredState DesiredStateBuilder::build(const Application& application, const Sc
             for (const auto& violation : validation.violations)
                 reasons.append(QStringLiteral("%1: %2 %3").arg(violation.attribute, violation.reason, violation.fix));
             desired.validationError = reasons.join(QLatin1Char(' '));
+        }
+        const QJsonValue manager = managerPath.get(desired.resource);
+        if (manager.isString() && !manager.toString().isEmpty()) {
+            desired.managerUserName = manager.toString();
+            if (const DirectoryUser* managerUser = managerOf(desired.managerUserName))
+                desired.managerDirectoryId = managerUser->objectId;
         }
         for (const auto& match : mapper.matchingAttributes(user))
             desired.matchKeys.append({match.attributeName, match.value});

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace {
 QString tr(const char* text)
@@ -21,6 +22,7 @@ const QString kUserName = QStringLiteral("userName");
 const QString kExternalId = QStringLiteral("externalId");
 const QString kActive = QStringLiteral("active");
 const QString kGroupSchema = QStringLiteral("urn:ietf:params:scim:schemas:core:2.0:Group");
+const QString kEnterpriseSchema = QStringLiteral("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
 
 // Paths are parsed once per plan, not once per user.
 class PathCache
@@ -47,32 +49,63 @@ QList<QStringList> chunks(const QStringList& list, int size)
         return result;
     if (size <= 0)
         return {list};
+    result.reserve((list.size() + size - 1) / size);
     for (qsizetype i = 0; i < list.size(); i += size)
         result.append(list.mid(i, size));
     return result;
 }
 
-struct Protection
+// The protected patterns as one alternation, so a name costs one regex match however many
+// patterns the server has (the AWS preset has seven, checked for every user).
+class Protection
 {
-    QList<QRegularExpression> patterns;
-
+public:
     explicit Protection(const QStringList& texts)
     {
+        // Back-references count groups across the whole expression, so a pattern using them
+        // cannot be joined with the others and is matched on its own.
+        static const QRegularExpression backReference(QStringLiteral(R"(\\[1-9]|\\[gk]|\(\?P[=>]|\(\?[-+]?[0-9R&])"));
+        QStringList joinable;
         for (const auto& text : texts) {
             QRegularExpression pattern(text);
-            if (pattern.isValid())
-                patterns.append(pattern);
+            if (!pattern.isValid())
+                continue;
+            if (backReference.match(text).hasMatch())
+                m_separate.append(pattern);
+            else
+                joinable.append(QStringLiteral("(?:") + text + QLatin1Char(')'));
+        }
+        if (!joinable.isEmpty()) {
+            m_joined.setPattern(joinable.join(QLatin1Char('|')));
+            m_joined.optimize();
+            m_hasJoined = m_joined.isValid();
         }
     }
 
     bool matches(const QString& a, const QString& b = QString()) const
     {
-        for (const auto& pattern : patterns) {
-            if ((!a.isEmpty() && pattern.match(a).hasMatch()) || (!b.isEmpty() && pattern.match(b).hasMatch()))
+        if (!m_hasJoined && m_separate.isEmpty())
+            return false;
+        return matchesOne(a) || (!b.isEmpty() && b != a && matchesOne(b));
+    }
+
+private:
+    bool matchesOne(const QString& text) const
+    {
+        if (text.isEmpty())
+            return false;
+        if (m_hasJoined && m_joined.match(text).hasMatch())
+            return true;
+        for (const auto& pattern : m_separate) {
+            if (pattern.match(text).hasMatch())
                 return true;
         }
         return false;
     }
+
+    QRegularExpression m_joined;
+    bool m_hasJoined = false;
+    QList<QRegularExpression> m_separate;
 };
 
 // Values of an attribute on a target user, for matching.
@@ -85,12 +118,732 @@ QStringList matchValues(const TargetUser& user, const QString& attribute, PathCa
     const QJsonValue value = paths.get(attribute).get(user.resource);
     QStringList result;
     if (value.isArray()) {
-        for (const auto& element : value.toArray())
+        const QJsonArray elements = value.toArray();
+        for (const auto& element : elements)
             result.append(element.toString());
     } else if (value.isString()) {
         result.append(value.toString());
     }
     return result;
+}
+
+// Computes one plan. Directory and target objects are numbered once (dense indexes) so that
+// per-object state lives in flat arrays instead of string-keyed hashes: on 100,000 users the
+// hashing of ids, not the diff, used to dominate.
+class PlanBuilder
+{
+public:
+    explicit PlanBuilder(const PlannerInput& input)
+        : m_input(input)
+        , m_target(input.target ? *input.target : emptyTarget())
+        , m_protection(input.options.protectedPatterns)
+        , m_differ(input.updatePaths, input.caseInsensitivePaths)
+    {
+        for (const auto& text : input.updatePaths) {
+            const auto parsed = ScimPath::parse(text);
+            if (parsed)
+                m_updatePaths.append(parsed.value());
+        }
+    }
+
+    SyncPlan build();
+
+private:
+    enum UserFlag : quint8
+    {
+        KeepActive = 1, // stays provisioned and active: never deprovisioned
+        MemberEligible = 2, // exists or will exist on the target
+        Frozen = 4, // skipped (protected, invalid): its group membership is left as it is
+        Deleted = 8, // deleted by this plan
+        Created = 16, // created by this plan
+    };
+
+    // What the matching pass decided for one entry of input.users.
+    enum class UserOutcome : quint8
+    {
+        Skip,
+        Create,
+        Update, // found on the target: diffed
+    };
+
+    struct MatchIndex
+    {
+        QHash<QString, int> targetByValue;
+        bool folded = false;
+    };
+
+    static const TargetSnapshot& emptyTarget()
+    {
+        static const TargetSnapshot empty;
+        return empty;
+    }
+
+    int directoryIndex(const QString& directoryId);
+    bool isCaseInsensitive(const QString& attributeName) const;
+    const MatchIndex& matchIndex(const QString& attribute);
+
+    void indexUsers();
+    void matchUsers();
+    void planUsers();
+    void resolveManager(const DesiredUser& user, int targetIndex, QJsonObject& resource);
+    void reportManagers();
+    void deprovisionUsers();
+    void considerDeprovision(int dense, const QString& directoryId, int targetIndex);
+    void reportUntouchedUsers();
+    void planGroups();
+    void planGroupMembers(const DesiredGroup& desired, const TargetGroup& current, const QStringList& wanted,
+        const std::vector<int>& wantedDense);
+    void deprovisionGroups();
+    void mergeProtected();
+    void applyThreshold();
+
+    const PlannerInput& m_input;
+    const TargetSnapshot& m_target;
+    const Protection m_protection;
+    const AttributeDiff m_differ;
+    QList<ScimPath> m_updatePaths;
+    PathCache m_paths;
+    SyncPlan m_plan;
+
+    // Directory users: dense index per directory object id (users in scope first, then
+    // linked ids out of scope). Target users: their position in the snapshot.
+    QHash<QString, int> m_directoryIndex;
+    QHash<QString, int> m_targetIndex;
+    std::vector<int> m_denseOfUser; // input.users position → dense index
+    std::vector<quint8> m_flags; // per dense index
+    std::vector<int> m_linkedTarget; // per dense index: target index of its link, or -1
+    std::vector<int> m_foundTarget; // per dense index: target index it was linked or matched to
+    std::vector<int> m_owner; // per target index: dense index of its directory user, or -1
+    std::vector<UserOutcome> m_outcome; // per input.users position
+    std::vector<bool> m_linked; // per input.users position: found through its link
+    std::vector<int> m_userTarget; // per input.users position: target index found, or -1
+    QHash<QString, MatchIndex> m_matchIndexes;
+    QHash<QString, int> m_targetByFoldedUserName; // built on the first manager lookup
+    int m_managedUsers = 0;
+
+    QStringList m_pendingManagers; // "manager (of user)" created in this run
+    QStringList m_missingManagers; // "manager (of user)" not on the target
+
+    QList<PlannedOperation> m_userOperations;
+    QList<PlannedOperation> m_groupOperations;
+    QList<PlannedOperation> m_memberOperations;
+    QList<PlannedOperation> m_deprovisionOperations;
+
+    // Groups.
+    QHash<QString, int> m_groupById;
+    std::vector<int> m_groupOwner; // per target group: position in input.groups + link ids, or -1
+    QHash<QString, int> m_groupDirectoryIndex;
+    int m_desiredGroupCount = 0; // desired groups hold the dense indexes below this
+    int m_managedGroups = 0;
+    // Per-user stamps for one group at a time: stamp == group serial means "in this group".
+    std::vector<int> m_wantedStamp;
+    std::vector<int> m_presentStamp;
+    int m_groupSerial = 0;
+};
+
+int PlanBuilder::directoryIndex(const QString& directoryId)
+{
+    const auto it = m_directoryIndex.constFind(directoryId);
+    if (it != m_directoryIndex.cend())
+        return it.value();
+    const int dense = int(m_directoryIndex.size());
+    m_directoryIndex.insert(directoryId, dense);
+    m_flags.push_back(0);
+    m_linkedTarget.push_back(-1);
+    m_foundTarget.push_back(-1);
+    return dense;
+}
+
+bool PlanBuilder::isCaseInsensitive(const QString& attributeName) const
+{
+    for (const auto& path : m_input.caseInsensitivePaths) {
+        if (path.compare(attributeName, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+// One index per matching attribute, built only for the attributes in use.
+const PlanBuilder::MatchIndex& PlanBuilder::matchIndex(const QString& attribute)
+{
+    auto it = m_matchIndexes.find(attribute);
+    if (it != m_matchIndexes.end())
+        return it.value();
+    MatchIndex index;
+    index.folded = isCaseInsensitive(attribute);
+    index.targetByValue.reserve(m_target.users.size());
+    for (int i = 0; i < m_target.users.size(); ++i) {
+        const QStringList values = matchValues(m_target.users.at(i), attribute, m_paths);
+        for (const auto& value : values) {
+            if (!value.isEmpty())
+                index.targetByValue.insert(index.folded ? value.toCaseFolded() : value, i);
+        }
+    }
+    return m_matchIndexes.insert(attribute, std::move(index)).value();
+}
+
+void PlanBuilder::indexUsers()
+{
+    const auto& users = m_input.users;
+    const qsizetype expected = users.size() + m_input.userLinks.size();
+    m_directoryIndex.reserve(expected);
+    m_flags.reserve(expected);
+    m_linkedTarget.reserve(expected);
+    m_foundTarget.reserve(expected);
+
+    m_targetIndex.reserve(m_target.users.size());
+    for (int i = 0; i < m_target.users.size(); ++i)
+        m_targetIndex.insert(m_target.users.at(i).id, i);
+    m_owner.assign(m_target.users.size(), -1);
+
+    m_denseOfUser.reserve(users.size());
+    for (const auto& user : users)
+        m_denseOfUser.push_back(directoryIndex(user.directoryObjectId));
+
+    for (auto it = m_input.userLinks.cbegin(); it != m_input.userLinks.cend(); ++it) {
+        const int targetIndex = m_targetIndex.value(it->targetId, -1);
+        const int keyDense = directoryIndex(it.key());
+        m_linkedTarget[keyDense] = targetIndex;
+        if (targetIndex >= 0)
+            m_owner[targetIndex] = directoryIndex(it->directoryObjectId);
+    }
+    m_managedUsers = int(std::count_if(m_owner.cbegin(), m_owner.cend(), [](int owner) { return owner >= 0; }));
+}
+
+void PlanBuilder::matchUsers()
+{
+    const auto& users = m_input.users;
+    m_outcome.assign(users.size(), UserOutcome::Skip);
+    m_linked.assign(users.size(), false);
+    m_userTarget.assign(users.size(), -1);
+    for (int u = 0; u < users.size(); ++u) {
+        const DesiredUser& user = users.at(u);
+        const int dense = m_denseOfUser[u];
+        quint8& flags = m_flags[dense];
+        if (m_protection.matches(user.userName)) {
+            m_plan.protectedObjects.append({QStringLiteral("user"), QString(), user.userName,
+                tr("The user name matches a protected pattern of this server.")});
+            flags |= KeepActive | Frozen;
+            continue;
+        }
+        if (!user.validationError.isEmpty()) {
+            m_plan.validationFailures.append({user.directoryObjectId, user.userName, user.validationError});
+            flags |= KeepActive | Frozen; // a fixable error must not deprovision anybody
+            continue;
+        }
+
+        int found = m_linkedTarget[dense];
+        const bool linked = found >= 0;
+        for (int k = 0; found < 0 && k < user.matchKeys.size(); ++k) {
+            const auto& [attribute, value] = user.matchKeys.at(k);
+            if (value.isEmpty())
+                continue;
+            const MatchIndex& index = matchIndex(attribute);
+            const int candidate = index.targetByValue.value(index.folded ? value.toCaseFolded() : value, -1);
+            if (candidate < 0)
+                continue;
+            const int owner = m_owner[candidate];
+            if (owner >= 0 && owner != dense) {
+                m_plan.warnings.append(tr("The directory user \"%1\" matches the target user \"%2\" by %3, but that "
+                                          "target user is already linked to another directory user; it is not "
+                                          "matched again.")
+                                           .arg(user.userName, m_target.users.at(candidate).userName, attribute));
+                continue;
+            }
+            found = candidate;
+        }
+
+        if (found >= 0) {
+            const TargetUser& current = m_target.users.at(found);
+            m_owner[found] = dense;
+            m_foundTarget[dense] = found;
+            if (m_protection.matches(current.userName, current.displayName)) {
+                m_plan.protectedObjects.append({QStringLiteral("user"), current.id, current.userName,
+                    tr("The target user matches a protected pattern of this server.")});
+                flags |= KeepActive | Frozen;
+                continue;
+            }
+            if (!user.active)
+                continue; // linked: deprovisioned below; matched only: left alone
+            flags |= KeepActive | MemberEligible;
+            m_outcome[u] = UserOutcome::Update;
+            m_linked[u] = linked;
+            m_userTarget[u] = found;
+            continue;
+        }
+        if (!user.active)
+            continue; // nothing to create for a disabled directory user
+        flags |= KeepActive | MemberEligible | Created;
+        m_outcome[u] = UserOutcome::Create;
+    }
+}
+
+// The enterprise manager.value is the manager's SCIM id (RFC 7643 §4.3), while the directory
+// names the manager by userName: look the manager up where this plan puts them.
+void PlanBuilder::resolveManager(const DesiredUser& user, int targetIndex, QJsonObject& resource)
+{
+    static const ScimPath managerPath = ScimPath::parse(kEnterpriseSchema + QStringLiteral(":manager.value")).value();
+    const QJsonValue mapped = managerPath.get(resource);
+    if (!mapped.isString() || mapped.toString().isEmpty())
+        return;
+    const QString reference = user.managerUserName.isEmpty() ? mapped.toString() : user.managerUserName;
+
+    QString managerId;
+    bool pending = false;
+    const int dense = user.managerDirectoryId.isEmpty() ? -1 : m_directoryIndex.value(user.managerDirectoryId, -1);
+    if (dense >= 0 && m_foundTarget[dense] >= 0) {
+        managerId = m_target.users.at(m_foundTarget[dense]).id;
+    } else {
+        if (m_targetByFoldedUserName.isEmpty() && !m_target.users.isEmpty()) {
+            m_targetByFoldedUserName.reserve(m_target.users.size());
+            for (int i = 0; i < m_target.users.size(); ++i)
+                m_targetByFoldedUserName.insert(m_target.users.at(i).userName.toCaseFolded(), i);
+        }
+        const int byName = m_targetByFoldedUserName.value(reference.toCaseFolded(), -1);
+        if (byName >= 0)
+            managerId = m_target.users.at(byName).id;
+        else if (m_targetIndex.contains(mapped.toString()))
+            managerId = mapped.toString(); // the mapping already produces the SCIM id
+        else
+            pending = dense >= 0 && (m_flags[dense] & Created);
+    }
+
+    if (!managerId.isEmpty()) {
+        if (managerId != mapped.toString())
+            managerPath.set(resource, managerId);
+        return;
+    }
+    // Unknown id: keep whatever manager the target has rather than send a user name as an id.
+    const QJsonValue current
+        = targetIndex >= 0 ? managerPath.get(m_target.users.at(targetIndex).resource) : QJsonValue();
+    managerPath.set(resource, current);
+    const QString example = tr("\"%1\" (manager of \"%2\")").arg(reference, user.userName);
+    (pending ? m_pendingManagers : m_missingManagers).append(example);
+}
+
+void PlanBuilder::reportManagers()
+{
+    auto examples = [](const QStringList& list) {
+        return QStringList(list.mid(0, 5)).join(QStringLiteral(", "))
+            + (list.size() > 5 ? QStringLiteral(", …") : QString());
+    };
+    if (!m_pendingManagers.isEmpty()) {
+        m_plan.warnings.append(QCoreApplication::translate("SyncPlanner",
+            "%n manager(s) are created in this run, so the users they manage are written "
+            "without a manager for now: %1. Run the sync again after this one to set them.",
+            nullptr, int(m_pendingManagers.size()))
+                                   .arg(examples(m_pendingManagers)));
+    }
+    if (!m_missingManagers.isEmpty()) {
+        m_plan.warnings.append(QCoreApplication::translate("SyncPlanner",
+            "%n manager(s) are not on the SCIM server, so the manager of the users they "
+            "manage is left as it is: %1. Assign the managers to this application (or fix "
+            "the manager attribute in the directory) and sync again.",
+            nullptr, int(m_missingManagers.size()))
+                                   .arg(examples(m_missingManagers)));
+    }
+}
+
+// A user unchanged on every mapped path has nothing to diff: equal values are equivalent, so
+// the normalising comparison runs only for the few users that differ somewhere.
+void PlanBuilder::planUsers()
+{
+    const auto& users = m_input.users;
+    for (int u = 0; u < users.size(); ++u) {
+        if (m_outcome[u] == UserOutcome::Skip)
+            continue;
+        const DesiredUser& user = users.at(u);
+        const int found = m_userTarget[u];
+        QJsonObject resource = user.resource; // shared, copied only when the manager is rewritten
+        if (!user.managerUserName.isEmpty() || resource.contains(kEnterpriseSchema))
+            resolveManager(user, m_outcome[u] == UserOutcome::Update ? found : -1, resource);
+
+        PlannedOperation operation;
+        operation.directoryObjectId = user.directoryObjectId;
+        operation.displayName = user.userName;
+        if (m_outcome[u] == UserOutcome::Create) {
+            operation.kind = PlannedOperation::Kind::CreateUser;
+            operation.payload = resource;
+            m_userOperations.append(operation);
+            continue;
+        }
+
+        const TargetUser& current = m_target.users.at(found);
+        const bool linked = m_linked[u];
+        operation.targetId = current.id;
+        bool identical = true;
+        for (const ScimPath& path : std::as_const(m_updatePaths)) {
+            if (path.get(resource) != path.get(current.resource)) {
+                identical = false;
+                break;
+            }
+        }
+        if (!identical)
+            operation.changes = m_differ.compare(resource, current.resource);
+        if (!operation.changes.isEmpty()) {
+            operation.kind = PlannedOperation::Kind::UpdateUser;
+            operation.linkFirst = !linked;
+            operation.patch = SyncPlanner::patchFor(resource, operation.changes);
+            operation.payload = resource; // to re-create it if it vanished meanwhile
+            m_userOperations.append(operation);
+        } else if (!linked) {
+            operation.kind = PlannedOperation::Kind::LinkUser;
+            m_userOperations.append(operation);
+        }
+    }
+    reportManagers();
+}
+
+void PlanBuilder::considerDeprovision(int dense, const QString& directoryId, int targetIndex)
+{
+    if (m_input.onlyObjects && !m_input.onlyObjects->contains(directoryId))
+        return;
+    const TargetUser& current = m_target.users.at(targetIndex);
+    if (m_protection.matches(current.userName, current.displayName)) {
+        m_plan.protectedObjects.append({QStringLiteral("user"), current.id, current.userName,
+            tr("The target user matches a protected pattern of this server; it is not deprovisioned.")});
+        return;
+    }
+    PlannedOperation operation;
+    operation.directoryObjectId = directoryId;
+    operation.targetId = current.id;
+    operation.displayName = current.userName;
+    switch (m_input.options.deprovisionAction) {
+    case DeprovisionAction::Disable:
+        if (!current.active)
+            return;
+        operation.kind = PlannedOperation::Kind::DisableUser;
+        operation.patch = {PatchOperation::replace(kActive, false)};
+        operation.changes = {{kActive, true, false}};
+        break;
+    case DeprovisionAction::Delete:
+        operation.kind = PlannedOperation::Kind::DeleteUser;
+        m_flags[dense] |= Deleted;
+        break;
+    case DeprovisionAction::None:
+        return;
+    }
+    m_deprovisionOperations.append(operation);
+}
+
+void PlanBuilder::deprovisionUsers()
+{
+    if (!m_input.sourceComplete) {
+        m_plan.warnings.append(tr("The directory could not be read completely, so nobody is disabled or deleted in "
+                                  "this run. Fix the directory source and run the sync again."));
+        return;
+    }
+    for (const auto& link : m_input.userLinks) {
+        const int targetIndex = m_targetIndex.value(link.targetId, -1);
+        if (targetIndex < 0)
+            continue;
+        const int dense = m_directoryIndex.value(link.directoryObjectId);
+        if (!(m_flags[dense] & KeepActive))
+            considerDeprovision(dense, link.directoryObjectId, targetIndex);
+    }
+}
+
+void PlanBuilder::reportUntouchedUsers()
+{
+    for (int i = 0; i < m_target.users.size(); ++i) {
+        if (m_owner[i] >= 0)
+            continue;
+        const TargetUser& user = m_target.users.at(i);
+        if (m_protection.matches(user.userName, user.displayName))
+            m_plan.protectedObjects.append({QStringLiteral("user"), user.id, user.userName,
+                tr("The target user matches a protected pattern of this server.")});
+        else
+            m_plan.unmanagedObjects.append({QStringLiteral("user"), user.id, user.userName,
+                tr("The target user was not created or matched by this application; it is left alone.")});
+    }
+}
+
+void PlanBuilder::planGroups()
+{
+    const auto& groups = m_target.groups;
+    QHash<QString, int> byExternalId;
+    QHash<QString, int> byName;
+    m_groupById.reserve(groups.size());
+    byExternalId.reserve(groups.size());
+    byName.reserve(groups.size());
+    for (int i = 0; i < groups.size(); ++i) {
+        const TargetGroup& group = groups.at(i);
+        m_groupById.insert(group.id, i);
+        if (!group.externalId.isEmpty())
+            byExternalId.insert(group.externalId, i);
+        byName.insert(group.displayName.toCaseFolded(), i);
+    }
+    // Group owners are numbered like users: desired groups first, then linked ids.
+    m_groupDirectoryIndex.reserve(m_input.groups.size() + m_input.groupLinks.size());
+    auto groupIndex = [this](const QString& directoryId) {
+        const auto it = m_groupDirectoryIndex.constFind(directoryId);
+        if (it != m_groupDirectoryIndex.cend())
+            return it.value();
+        const int dense = int(m_groupDirectoryIndex.size());
+        m_groupDirectoryIndex.insert(directoryId, dense);
+        return dense;
+    };
+    for (const auto& desired : m_input.groups)
+        groupIndex(desired.directoryObjectId);
+    m_desiredGroupCount = int(m_groupDirectoryIndex.size());
+    m_groupOwner.assign(groups.size(), -1);
+    for (const auto& link : m_input.groupLinks) {
+        const int targetIndex = m_groupById.value(link.targetId, -1);
+        if (targetIndex >= 0)
+            m_groupOwner[targetIndex] = groupIndex(link.directoryObjectId);
+    }
+    m_managedGroups
+        = int(std::count_if(m_groupOwner.cbegin(), m_groupOwner.cend(), [](int owner) { return owner >= 0; }));
+    m_wantedStamp.assign(m_flags.size(), 0);
+    m_presentStamp.assign(m_flags.size(), 0);
+
+    const int maxOnCreateCap = m_input.capabilities.maxMembersOnCreate;
+    const int maxPerPatch = m_input.capabilities.maxMembersPerPatch;
+    QStringList wanted;
+    std::vector<int> wantedDense;
+    for (const auto& desired : m_input.groups) {
+        if (m_protection.matches(desired.displayName)) {
+            m_plan.protectedObjects.append({QStringLiteral("group"), QString(), desired.displayName,
+                tr("The group name matches a protected pattern of this server.")});
+            continue;
+        }
+        const int self = m_groupDirectoryIndex.value(desired.directoryObjectId);
+        int found = -1;
+        bool linked = false;
+        const auto link = m_input.groupLinks.constFind(desired.directoryObjectId);
+        if (link != m_input.groupLinks.cend()) {
+            found = m_groupById.value(link->targetId, -1);
+            linked = found >= 0;
+        }
+        for (int candidate :
+            {byExternalId.value(desired.directoryObjectId, -1), byName.value(desired.displayName.toCaseFolded(), -1)}) {
+            if (found >= 0 || candidate < 0)
+                continue;
+            const int owner = m_groupOwner[candidate];
+            if (owner < 0 || owner == self)
+                found = candidate;
+        }
+
+        wanted.clear();
+        wantedDense.clear();
+        wanted.reserve(desired.memberDirectoryIds.size());
+        for (const auto& member : desired.memberDirectoryIds) {
+            const int dense = m_directoryIndex.value(member, -1);
+            if (dense >= 0 && (m_flags[dense] & MemberEligible)) {
+                wanted.append(member);
+                wantedDense.push_back(dense);
+            }
+        }
+
+        if (found < 0) {
+            PlannedOperation create;
+            create.kind = PlannedOperation::Kind::CreateGroup;
+            create.directoryObjectId = desired.directoryObjectId;
+            create.displayName = desired.displayName;
+            create.payload = QJsonObject {
+                {QStringLiteral("schemas"), QJsonArray {kGroupSchema}},
+                {QStringLiteral("displayName"), desired.displayName},
+                {kExternalId, desired.directoryObjectId},
+            };
+            const int onCreate = maxOnCreateCap > 0 ? maxOnCreateCap : int(wanted.size());
+            create.memberDirectoryIds = wanted.mid(0, onCreate);
+            m_groupOperations.append(create);
+            const auto batches = chunks(wanted.mid(onCreate), maxPerPatch);
+            for (const auto& batch : batches) {
+                PlannedOperation add;
+                add.kind = PlannedOperation::Kind::AddMembers;
+                add.directoryObjectId = desired.directoryObjectId;
+                add.displayName = desired.displayName;
+                add.memberDirectoryIds = batch;
+                m_memberOperations.append(add);
+            }
+            continue;
+        }
+
+        const TargetGroup& current = groups.at(found);
+        m_groupOwner[found] = self;
+        if (m_protection.matches(current.displayName)) {
+            m_plan.protectedObjects.append({QStringLiteral("group"), current.id, current.displayName,
+                tr("The target group matches a protected pattern of this server.")});
+            continue;
+        }
+        PlannedOperation groupOperation;
+        groupOperation.directoryObjectId = desired.directoryObjectId;
+        groupOperation.targetId = current.id;
+        groupOperation.displayName = desired.displayName;
+        groupOperation.linkFirst = !linked;
+        if (current.displayName != desired.displayName) {
+            groupOperation.kind = PlannedOperation::Kind::RenameGroup;
+            groupOperation.patch = {PatchOperation::replace(QStringLiteral("displayName"), desired.displayName)};
+            groupOperation.changes = {{QStringLiteral("displayName"), current.displayName, desired.displayName}};
+            m_groupOperations.append(groupOperation);
+        } else if (!linked) {
+            groupOperation.kind = PlannedOperation::Kind::LinkGroup;
+            m_groupOperations.append(groupOperation);
+        }
+
+        if (!current.membersRead) {
+            m_plan.warnings.append(tr("The members of the target group \"%1\" were not read; its membership is "
+                                      "left unchanged.")
+                                       .arg(current.displayName));
+            continue;
+        }
+        planGroupMembers(desired, current, wanted, wantedDense);
+    }
+    deprovisionGroups();
+
+    for (int i = 0; i < groups.size(); ++i) {
+        if (m_groupOwner[i] >= 0)
+            continue;
+        const TargetGroup& group = groups.at(i);
+        if (m_protection.matches(group.displayName))
+            m_plan.protectedObjects.append({QStringLiteral("group"), group.id, group.displayName,
+                tr("The target group matches a protected pattern of this server.")});
+        else
+            m_plan.unmanagedObjects.append({QStringLiteral("group"), group.id, group.displayName,
+                tr("The target group was not created or matched by this application; it is left alone.")});
+    }
+}
+
+void PlanBuilder::planGroupMembers(const DesiredGroup& desired, const TargetGroup& current, const QStringList& wanted,
+    const std::vector<int>& wantedDense)
+{
+    const int serial = ++m_groupSerial;
+    for (int dense : wantedDense)
+        m_wantedStamp[dense] = serial;
+    QStringList removeTargets;
+    for (const auto& memberId : current.memberIds) {
+        const int targetIndex = m_targetIndex.value(memberId, -1);
+        const int owner = targetIndex >= 0 ? m_owner[targetIndex] : -1;
+        if (owner < 0)
+            continue; // not ours: never removed
+        m_presentStamp[owner] = serial;
+        if (m_wantedStamp[owner] != serial && !(m_flags[owner] & (Deleted | Frozen)))
+            removeTargets.append(memberId);
+    }
+    QStringList adds;
+    for (size_t i = 0; i < wantedDense.size(); ++i) {
+        if (m_presentStamp[wantedDense[i]] != serial)
+            adds.append(wanted.at(qsizetype(i)));
+    }
+    const int maxPerPatch = m_input.capabilities.maxMembersPerPatch;
+    const auto addBatches = chunks(adds, maxPerPatch);
+    for (const auto& batch : addBatches) {
+        PlannedOperation add;
+        add.kind = PlannedOperation::Kind::AddMembers;
+        add.directoryObjectId = desired.directoryObjectId;
+        add.targetId = current.id;
+        add.displayName = desired.displayName;
+        add.memberDirectoryIds = batch;
+        m_memberOperations.append(add);
+    }
+    const auto removeBatches = chunks(removeTargets, maxPerPatch);
+    for (const auto& batch : removeBatches) {
+        PlannedOperation remove;
+        remove.kind = PlannedOperation::Kind::RemoveMembers;
+        remove.directoryObjectId = desired.directoryObjectId;
+        remove.targetId = current.id;
+        remove.displayName = desired.displayName;
+        remove.memberTargetIds = batch;
+        m_memberOperations.append(remove);
+    }
+}
+
+void PlanBuilder::deprovisionGroups()
+{
+    if (!m_input.sourceComplete || m_input.options.deprovisionAction == DeprovisionAction::None)
+        return;
+    const int desiredCount = m_desiredGroupCount;
+    for (const auto& link : m_input.groupLinks) {
+        // Desired groups hold the first dense indexes.
+        if (m_groupDirectoryIndex.value(link.directoryObjectId, desiredCount) < desiredCount)
+            continue;
+        const int targetIndex = m_groupById.value(link.targetId, -1);
+        if (targetIndex < 0)
+            continue;
+        const TargetGroup& current = m_target.groups.at(targetIndex);
+        if (m_protection.matches(current.displayName)) {
+            if (m_input.options.deprovisionAction == DeprovisionAction::Delete)
+                m_plan.protectedObjects.append({QStringLiteral("group"), current.id, current.displayName,
+                    tr("The target group matches a protected pattern of this server; it is not deleted.")});
+            continue;
+        }
+        if (m_input.options.deprovisionAction == DeprovisionAction::Disable) {
+            // SCIM groups have no "active" attribute, so disabling has no group equivalent.
+            m_plan.warnings.append(tr("The group \"%1\" left the scope of this application; groups cannot be "
+                                      "disabled, so it is left in place. Set the server's deprovisioning to Delete "
+                                      "to remove it.")
+                                       .arg(current.displayName));
+            continue;
+        }
+        PlannedOperation remove;
+        remove.kind = PlannedOperation::Kind::DeleteGroup;
+        remove.directoryObjectId = link.directoryObjectId;
+        remove.targetId = current.id;
+        remove.displayName = current.displayName;
+        m_deprovisionOperations.append(remove);
+    }
+}
+
+// A protected directory object and its target counterpart are one entry, with the target id.
+void PlanBuilder::mergeProtected()
+{
+    QHash<QString, int> protectedIndex;
+    QList<UntouchedObject> protectedUnique;
+    for (const auto& object : std::as_const(m_plan.protectedObjects)) {
+        const QString key = object.kind + QLatin1Char('/') + object.displayName.toCaseFolded();
+        const int existing = protectedIndex.value(key, -1);
+        if (existing < 0) {
+            protectedIndex.insert(key, int(protectedUnique.size()));
+            protectedUnique.append(object);
+        } else if (protectedUnique[existing].targetId.isEmpty()) {
+            protectedUnique[existing].targetId = object.targetId;
+        }
+    }
+    m_plan.protectedObjects = protectedUnique;
+}
+
+void PlanBuilder::applyThreshold()
+{
+    m_plan.managedCount = m_managedUsers + m_managedGroups;
+    const int deprovisions = int(m_deprovisionOperations.size());
+    const int limit = std::max(int(std::ceil(m_input.options.deletionThresholdPercent * m_plan.managedCount / 100.0)),
+        m_input.options.deletionThresholdMinimum);
+    if (deprovisions > limit) {
+        m_plan.needsConfirmation = true;
+        m_plan.confirmationReason = tr("This plan disables or deletes %1 of %2 managed objects, more than the "
+                                       "server's threshold of %3. Check that the directory and the assignment are "
+                                       "right; apply only if you mean it, by confirming explicitly.")
+                                        .arg(deprovisions)
+                                        .arg(m_plan.managedCount)
+                                        .arg(limit);
+    }
+}
+
+SyncPlan PlanBuilder::build()
+{
+    m_plan.planId = QUuid::createUuid();
+    m_plan.applicationId = m_input.applicationId;
+    m_plan.createdAt = QDateTime::currentDateTimeUtc();
+    m_plan.sourceComplete = m_input.sourceComplete;
+    m_plan.updatePaths = m_input.updatePaths;
+    m_plan.caseInsensitivePaths = m_input.caseInsensitivePaths;
+    m_plan.warnings = m_input.warnings;
+
+    indexUsers();
+    matchUsers();
+    planUsers();
+    deprovisionUsers();
+    reportUntouchedUsers();
+    if (!m_input.onlyObjects)
+        planGroups(); // single-user provisioning leaves groups alone
+    mergeProtected();
+
+    m_plan.operations.reserve(m_userOperations.size() + m_groupOperations.size() + m_memberOperations.size()
+        + m_deprovisionOperations.size());
+    m_plan.operations << m_userOperations << m_groupOperations << m_memberOperations << m_deprovisionOperations;
+    applyThreshold();
+    return std::move(m_plan);
 }
 } // namespace
 
@@ -133,417 +886,5 @@ QList<PatchOperation> SyncPlanner::patchFor(const QJsonObject& desired, const QL
 
 SyncPlan SyncPlanner::plan(const PlannerInput& input)
 {
-    SyncPlan plan;
-    plan.planId = QUuid::createUuid();
-    plan.applicationId = input.applicationId;
-    plan.createdAt = QDateTime::currentDateTimeUtc();
-    plan.sourceComplete = input.sourceComplete;
-    plan.updatePaths = input.updatePaths;
-    plan.caseInsensitivePaths = input.caseInsensitivePaths;
-
-    static const TargetSnapshot emptyTarget;
-    const TargetSnapshot& target = input.target ? *input.target : emptyTarget;
-    const ServerCapabilities& caps = input.capabilities;
-    const Protection protection(input.options.protectedPatterns);
-    PathCache paths;
-    const AttributeDiff differ(input.updatePaths, input.caseInsensitivePaths);
-    auto isCaseInsensitive = [&](const QString& attributeName) {
-        for (const auto& path : input.caseInsensitivePaths) {
-            if (path.compare(attributeName, Qt::CaseInsensitive) == 0)
-                return true;
-        }
-        return false;
-    };
-
-    // --- users -----------------------------------------------------------------------
-    QHash<QString, int> userById;
-    userById.reserve(target.users.size());
-    for (int i = 0; i < target.users.size(); ++i)
-        userById.insert(target.users.at(i).id, i);
-
-    QHash<QString, QString> userOwner; // target id → directory object id (linked or matched)
-    for (const auto& link : input.userLinks) {
-        if (userById.contains(link.targetId))
-            userOwner.insert(link.targetId, link.directoryObjectId);
-    }
-    const int managedUsers = int(userOwner.size());
-
-    // One index per matching attribute, built only for the attributes in use.
-    QHash<QString, QHash<QString, int>> indexes;
-    auto indexFor = [&](const QString& attribute) -> const QHash<QString, int>& {
-        auto it = indexes.find(attribute);
-        if (it != indexes.end())
-            return it.value();
-        QHash<QString, int> index;
-        index.reserve(target.users.size());
-        const bool folded = isCaseInsensitive(attribute);
-        for (int i = 0; i < target.users.size(); ++i) {
-            for (const auto& value : matchValues(target.users.at(i), attribute, paths)) {
-                if (!value.isEmpty())
-                    index.insert(folded ? value.toCaseFolded() : value, i);
-            }
-        }
-        return indexes.insert(attribute, index).value();
-    };
-
-    QList<PlannedOperation> userOperations;
-    QList<PlannedOperation> deprovisionOperations;
-    QSet<QString> keepActive; // directory ids that stay provisioned and active
-    QSet<QString> memberEligible; // users that exist or will exist on the target
-    QHash<QString, QString> deprovisionedTarget; // directory id → target id, inactive users
-    QSet<QString> frozenMembers; // skipped users (protected, invalid): group membership left as is
-    userOwner.reserve(target.users.size() + input.users.size());
-    keepActive.reserve(input.users.size());
-    memberEligible.reserve(input.users.size());
-
-    for (const auto& user : input.users) {
-        if (protection.matches(user.userName)) {
-            plan.protectedObjects.append({QStringLiteral("user"), QString(), user.userName,
-                tr("The user name matches a protected pattern of this server.")});
-            keepActive.insert(user.directoryObjectId);
-            frozenMembers.insert(user.directoryObjectId);
-            continue;
-        }
-        if (!user.validationError.isEmpty()) {
-            plan.validationFailures.append({user.directoryObjectId, user.userName, user.validationError});
-            keepActive.insert(user.directoryObjectId); // a fixable error must not deprovision anybody
-            frozenMembers.insert(user.directoryObjectId);
-            continue;
-        }
-
-        int found = -1;
-        bool linked = false;
-        const auto link = input.userLinks.constFind(user.directoryObjectId);
-        if (link != input.userLinks.cend() && userById.contains(link->targetId)) {
-            found = userById.value(link->targetId);
-            linked = true;
-        }
-        for (int k = 0; found < 0 && k < user.matchKeys.size(); ++k) {
-            const auto& [attribute, value] = user.matchKeys.at(k);
-            if (value.isEmpty())
-                continue;
-            const auto& index = indexFor(attribute);
-            const int candidate = index.value(isCaseInsensitive(attribute) ? value.toCaseFolded() : value, -1);
-            if (candidate < 0)
-                continue;
-            const QString owner = userOwner.value(target.users.at(candidate).id);
-            if (!owner.isEmpty() && owner != user.directoryObjectId) {
-                plan.warnings.append(tr("The directory user \"%1\" matches the target user \"%2\" by %3, but that "
-                                        "target user is already linked to another directory user; it is not "
-                                        "matched again.")
-                                         .arg(user.userName, target.users.at(candidate).userName, attribute));
-                continue;
-            }
-            found = candidate;
-        }
-
-        if (found >= 0) {
-            const TargetUser& current = target.users.at(found);
-            if (protection.matches(current.userName, current.displayName)) {
-                plan.protectedObjects.append({QStringLiteral("user"), current.id, current.userName,
-                    tr("The target user matches a protected pattern of this server.")});
-                userOwner.insert(current.id, user.directoryObjectId);
-                keepActive.insert(user.directoryObjectId);
-                frozenMembers.insert(user.directoryObjectId);
-                continue;
-            }
-            userOwner.insert(current.id, user.directoryObjectId);
-            if (!user.active) {
-                if (linked)
-                    deprovisionedTarget.insert(user.directoryObjectId, current.id);
-                continue;
-            }
-            keepActive.insert(user.directoryObjectId);
-            memberEligible.insert(user.directoryObjectId);
-            PlannedOperation operation;
-            operation.directoryObjectId = user.directoryObjectId;
-            operation.targetId = current.id;
-            operation.displayName = user.userName;
-            operation.changes = differ.compare(user.resource, current.resource);
-            if (!operation.changes.isEmpty()) {
-                operation.kind = PlannedOperation::Kind::UpdateUser;
-                operation.linkFirst = !linked;
-                operation.patch = patchFor(user.resource, operation.changes);
-                operation.payload = user.resource; // to re-create it if it vanished meanwhile
-                userOperations.append(operation);
-            } else if (!linked) {
-                operation.kind = PlannedOperation::Kind::LinkUser;
-                userOperations.append(operation);
-            }
-            continue;
-        }
-
-        if (!user.active)
-            continue; // nothing to create for a disabled directory user
-        keepActive.insert(user.directoryObjectId);
-        memberEligible.insert(user.directoryObjectId);
-        PlannedOperation operation;
-        operation.kind = PlannedOperation::Kind::CreateUser;
-        operation.directoryObjectId = user.directoryObjectId;
-        operation.displayName = user.userName;
-        operation.payload = user.resource;
-        userOperations.append(operation);
-    }
-
-    // --- user deprovisioning ------------------------------------------------------------
-    QSet<QString> deletedUsers; // directory ids
-    auto considerDeprovision = [&](const QString& directoryId, const QString& targetId) {
-        if (input.onlyObjects && !input.onlyObjects->contains(directoryId))
-            return;
-        const TargetUser& current = target.users.at(userById.value(targetId));
-        if (protection.matches(current.userName, current.displayName)) {
-            plan.protectedObjects.append({QStringLiteral("user"), current.id, current.userName,
-                tr("The target user matches a protected pattern of this server; it is not deprovisioned.")});
-            return;
-        }
-        PlannedOperation operation;
-        operation.directoryObjectId = directoryId;
-        operation.targetId = targetId;
-        operation.displayName = current.userName;
-        switch (input.options.deprovisionAction) {
-        case DeprovisionAction::Disable:
-            if (!current.active)
-                return;
-            operation.kind = PlannedOperation::Kind::DisableUser;
-            operation.patch = {PatchOperation::replace(kActive, false)};
-            operation.changes = {{kActive, true, false}};
-            break;
-        case DeprovisionAction::Delete:
-            operation.kind = PlannedOperation::Kind::DeleteUser;
-            deletedUsers.insert(directoryId);
-            break;
-        case DeprovisionAction::None:
-            return;
-        }
-        deprovisionOperations.append(operation);
-    };
-    if (input.sourceComplete) {
-        for (const auto& link : input.userLinks) {
-            if (keepActive.contains(link.directoryObjectId) || !userById.contains(link.targetId))
-                continue;
-            considerDeprovision(link.directoryObjectId, link.targetId);
-        }
-    } else {
-        plan.warnings.append(tr("The directory could not be read completely, so nobody is disabled or deleted in "
-                                "this run. Fix the directory source and run the sync again."));
-    }
-
-    for (const auto& user : target.users) {
-        if (userOwner.contains(user.id))
-            continue;
-        if (protection.matches(user.userName, user.displayName))
-            plan.protectedObjects.append({QStringLiteral("user"), user.id, user.userName,
-                tr("The target user matches a protected pattern of this server.")});
-        else
-            plan.unmanagedObjects.append({QStringLiteral("user"), user.id, user.userName,
-                tr("The target user was not created or matched by this application; it is left alone.")});
-    }
-
-    // --- groups ------------------------------------------------------------------------
-    QList<PlannedOperation> groupOperations;
-    QList<PlannedOperation> memberOperations;
-    int managedGroups = 0;
-    if (!input.onlyObjects) {
-        QHash<QString, int> groupById;
-        QHash<QString, int> groupByExternalId;
-        QHash<QString, int> groupByName;
-        for (int i = 0; i < target.groups.size(); ++i) {
-            const TargetGroup& group = target.groups.at(i);
-            groupById.insert(group.id, i);
-            if (!group.externalId.isEmpty())
-                groupByExternalId.insert(group.externalId, i);
-            groupByName.insert(group.displayName.toCaseFolded(), i);
-        }
-        QHash<QString, QString> groupOwner;
-        for (const auto& link : input.groupLinks) {
-            if (groupById.contains(link.targetId))
-                groupOwner.insert(link.targetId, link.directoryObjectId);
-        }
-        managedGroups = int(groupOwner.size());
-        const int maxPerPatch = caps.maxMembersPerPatch;
-
-        QSet<QString> desiredGroupIds;
-        for (const auto& desired : input.groups) {
-            desiredGroupIds.insert(desired.directoryObjectId);
-            if (protection.matches(desired.displayName)) {
-                plan.protectedObjects.append({QStringLiteral("group"), QString(), desired.displayName,
-                    tr("The group name matches a protected pattern of this server.")});
-                continue;
-            }
-            int found = -1;
-            bool linked = false;
-            const auto link = input.groupLinks.constFind(desired.directoryObjectId);
-            if (link != input.groupLinks.cend() && groupById.contains(link->targetId)) {
-                found = groupById.value(link->targetId);
-                linked = true;
-            }
-            for (int candidate : {groupByExternalId.value(desired.directoryObjectId, -1),
-                     groupByName.value(desired.displayName.toCaseFolded(), -1)}) {
-                if (found >= 0 || candidate < 0)
-                    continue;
-                const QString owner = groupOwner.value(target.groups.at(candidate).id);
-                if (owner.isEmpty() || owner == desired.directoryObjectId)
-                    found = candidate;
-            }
-
-            QStringList wanted;
-            for (const auto& member : desired.memberDirectoryIds) {
-                if (memberEligible.contains(member))
-                    wanted.append(member);
-            }
-
-            if (found < 0) {
-                PlannedOperation create;
-                create.kind = PlannedOperation::Kind::CreateGroup;
-                create.directoryObjectId = desired.directoryObjectId;
-                create.displayName = desired.displayName;
-                create.payload = QJsonObject {
-                    {QStringLiteral("schemas"), QJsonArray {kGroupSchema}},
-                    {QStringLiteral("displayName"), desired.displayName},
-                    {kExternalId, desired.directoryObjectId},
-                };
-                const int onCreate = caps.maxMembersOnCreate > 0 ? caps.maxMembersOnCreate : int(wanted.size());
-                create.memberDirectoryIds = wanted.mid(0, onCreate);
-                groupOperations.append(create);
-                for (const auto& batch : chunks(wanted.mid(onCreate), maxPerPatch)) {
-                    PlannedOperation add;
-                    add.kind = PlannedOperation::Kind::AddMembers;
-                    add.directoryObjectId = desired.directoryObjectId;
-                    add.displayName = desired.displayName;
-                    add.memberDirectoryIds = batch;
-                    memberOperations.append(add);
-                }
-                continue;
-            }
-
-            const TargetGroup& current = target.groups.at(found);
-            if (protection.matches(current.displayName)) {
-                plan.protectedObjects.append({QStringLiteral("group"), current.id, current.displayName,
-                    tr("The target group matches a protected pattern of this server.")});
-                groupOwner.insert(current.id, desired.directoryObjectId);
-                continue;
-            }
-            groupOwner.insert(current.id, desired.directoryObjectId);
-            PlannedOperation groupOperation;
-            groupOperation.directoryObjectId = desired.directoryObjectId;
-            groupOperation.targetId = current.id;
-            groupOperation.displayName = desired.displayName;
-            groupOperation.linkFirst = !linked;
-            if (current.displayName != desired.displayName) {
-                groupOperation.kind = PlannedOperation::Kind::RenameGroup;
-                groupOperation.patch = {PatchOperation::replace(QStringLiteral("displayName"), desired.displayName)};
-                groupOperation.changes = {{QStringLiteral("displayName"), current.displayName, desired.displayName}};
-                groupOperations.append(groupOperation);
-            } else if (!linked) {
-                groupOperation.kind = PlannedOperation::Kind::LinkGroup;
-                groupOperations.append(groupOperation);
-            }
-
-            if (!current.membersRead) {
-                plan.warnings.append(tr("The members of the target group \"%1\" were not read; its membership is "
-                                        "left unchanged.")
-                                         .arg(current.displayName));
-                continue;
-            }
-            QSet<QString> present; // directory ids of managed members
-            QStringList removeTargets;
-            const QSet<QString> wantedSet(wanted.cbegin(), wanted.cend());
-            for (const auto& memberId : current.memberIds) {
-                const QString directoryId = userOwner.value(memberId);
-                if (directoryId.isEmpty())
-                    continue; // not ours: never removed
-                present.insert(directoryId);
-                if (!wantedSet.contains(directoryId) && !deletedUsers.contains(directoryId)
-                    && !frozenMembers.contains(directoryId))
-                    removeTargets.append(memberId);
-            }
-            QStringList adds;
-            for (const auto& member : wanted) {
-                if (!present.contains(member))
-                    adds.append(member);
-            }
-            for (const auto& batch : chunks(adds, maxPerPatch)) {
-                PlannedOperation add;
-                add.kind = PlannedOperation::Kind::AddMembers;
-                add.directoryObjectId = desired.directoryObjectId;
-                add.targetId = current.id;
-                add.displayName = desired.displayName;
-                add.memberDirectoryIds = batch;
-                memberOperations.append(add);
-            }
-            for (const auto& batch : chunks(removeTargets, maxPerPatch)) {
-                PlannedOperation remove;
-                remove.kind = PlannedOperation::Kind::RemoveMembers;
-                remove.directoryObjectId = desired.directoryObjectId;
-                remove.targetId = current.id;
-                remove.displayName = desired.displayName;
-                remove.memberTargetIds = batch;
-                memberOperations.append(remove);
-            }
-        }
-
-        if (input.sourceComplete && input.options.deprovisionAction == DeprovisionAction::Delete) {
-            for (const auto& link : input.groupLinks) {
-                if (desiredGroupIds.contains(link.directoryObjectId) || !groupById.contains(link.targetId))
-                    continue;
-                const TargetGroup& current = target.groups.at(groupById.value(link.targetId));
-                if (protection.matches(current.displayName)) {
-                    plan.protectedObjects.append({QStringLiteral("group"), current.id, current.displayName,
-                        tr("The target group matches a protected pattern of this server; it is not deleted.")});
-                    continue;
-                }
-                PlannedOperation remove;
-                remove.kind = PlannedOperation::Kind::DeleteGroup;
-                remove.directoryObjectId = link.directoryObjectId;
-                remove.targetId = current.id;
-                remove.displayName = current.displayName;
-                deprovisionOperations.append(remove);
-            }
-        }
-        for (const auto& group : target.groups) {
-            if (groupOwner.contains(group.id))
-                continue;
-            if (protection.matches(group.displayName))
-                plan.protectedObjects.append({QStringLiteral("group"), group.id, group.displayName,
-                    tr("The target group matches a protected pattern of this server.")});
-            else
-                plan.unmanagedObjects.append({QStringLiteral("group"), group.id, group.displayName,
-                    tr("The target group was not created or matched by this application; it is left alone.")});
-        }
-    }
-
-    // A protected directory object and its target counterpart are one entry, with the target id.
-    QHash<QString, int> protectedIndex;
-    QList<UntouchedObject> protectedUnique;
-    for (const auto& object : std::as_const(plan.protectedObjects)) {
-        const QString key = object.kind + QLatin1Char('/') + object.displayName.toCaseFolded();
-        const int existing = protectedIndex.value(key, -1);
-        if (existing < 0) {
-            protectedIndex.insert(key, int(protectedUnique.size()));
-            protectedUnique.append(object);
-        } else if (protectedUnique[existing].targetId.isEmpty()) {
-            protectedUnique[existing].targetId = object.targetId;
-        }
-    }
-    plan.protectedObjects = protectedUnique;
-
-    plan.operations.reserve(
-        userOperations.size() + groupOperations.size() + memberOperations.size() + deprovisionOperations.size());
-    plan.operations << userOperations << groupOperations << memberOperations << deprovisionOperations;
-
-    // --- safety: deletion threshold ---------------------------------------------------------
-    plan.managedCount = managedUsers + managedGroups;
-    const int deprovisions = int(deprovisionOperations.size());
-    const int limit = std::max(int(std::ceil(input.options.deletionThresholdPercent * plan.managedCount / 100.0)),
-        input.options.deletionThresholdMinimum);
-    if (deprovisions > limit) {
-        plan.needsConfirmation = true;
-        plan.confirmationReason = tr("This plan disables or deletes %1 of %2 managed objects, more than the "
-                                     "server's threshold of %3. Check that the directory and the assignment are "
-                                     "right; apply only if you mean it, by confirming explicitly.")
-                                      .arg(deprovisions)
-                                      .arg(plan.managedCount)
-                                      .arg(limit);
-    }
-    return plan;
+    return PlanBuilder(input).build();
 }

@@ -31,6 +31,8 @@ struct PlannerInput
     // Single-user provisioning: only these directory objects may be deprovisioned and
     // group membership is left alone. Empty optional: the whole application.
     std::optional<QSet<QString>> onlyObjects;
+    // Known before planning (e.g. what /ServiceProviderConfig says); the plan shows them first.
+    QStringList warnings;
 };
 
 // Matches directory objects to target objects, diffs mapped attributes and produces the

@@ -1,5 +1,6 @@
 #include "SyncSession.h"
 
+#include "CapabilityRefinement.h"
 #include "DesiredStateBuilder.h"
 #include "LinkStore.h"
 #include "ScopeEvaluator.h"
@@ -115,7 +116,7 @@ void SyncSession::startPreview(const Application& application, std::optional<qin
             return fail(prepared->error);
         if (prepared->onlyUserId)
             emit provisionExplained(prepared->explanation.inScope, prepared->explanation.reasons);
-        readTarget(prepared);
+        refineCapabilities(prepared);
     });
     watcher->setFuture(QtConcurrent::run([prepared, server, loader, database]() {
         const auto directory = loader();
@@ -150,6 +151,37 @@ void SyncSession::startPreview(const Application& application, std::optional<qin
     }));
 }
 
+void SyncSession::refineCapabilities(std::shared_ptr<Prepared> prepared)
+{
+    if (m_capabilities)
+        return readTarget(prepared);
+    m_client->getServiceProviderConfig(this, [this, prepared](const Result<ServiceProviderConfig, ScimError>& config) {
+        if (m_cancelled)
+            return fail(tr("The preview was cancelled."));
+        if (!config) {
+            // /ServiceProviderConfig is optional in practice: the preset alone is enough.
+            // Only a server's answer (404 …) is final; a network or auth failure is retried
+            // by the next preview, and the target read below reports it properly.
+            qCInfo(lcSync) << "No /ServiceProviderConfig, using the server type's capabilities:"
+                           << config.error().toString();
+            const ScimError::Kind kind = config.error().kind;
+            const bool answered
+                = (kind == ScimError::Kind::Http && config.error().httpStatus != 401 && config.error().httpStatus != 403
+                      && config.error().httpStatus != 429 && config.error().httpStatus < 500)
+                || kind == ScimError::Kind::InvalidResponse;
+            if (answered)
+                m_capabilities = m_server.capabilities;
+        } else {
+            const auto refined = CapabilityRefinement::refine(m_server.capabilities, config.value());
+            for (const auto& note : refined.notes)
+                qCInfo(lcSync) << note;
+            m_capabilities = refined.capabilities;
+            m_capabilityWarnings = refined.warnings;
+        }
+        readTarget(prepared);
+    });
+}
+
 void SyncSession::readTarget(std::shared_ptr<Prepared> prepared)
 {
     // Membership is read only for groups this application links or would match.
@@ -170,7 +202,7 @@ void SyncSession::readTarget(std::shared_ptr<Prepared> prepared)
     if (prepared->onlyUserId)
         selector = [](const TargetGroup&) { return false; };
 
-    m_reader = new TargetReader(m_client, m_server.capabilities, this);
+    m_reader = new TargetReader(m_client, m_capabilities.value_or(m_server.capabilities), this);
     m_reader->read(selector, [this, prepared](const Result<std::shared_ptr<TargetSnapshot>, ScimError>& result) {
         m_reader->deleteLater();
         if (!result) {
@@ -191,7 +223,8 @@ void SyncSession::plan(std::shared_ptr<Prepared> prepared)
 
     PlannerInput input;
     input.applicationId = prepared->application.id;
-    input.capabilities = m_server.capabilities;
+    input.capabilities = m_capabilities.value_or(m_server.capabilities);
+    input.warnings = m_capabilityWarnings;
     input.options = m_server.options;
     input.updatePaths = prepared->desired.updatePaths;
     input.caseInsensitivePaths = prepared->desired.caseInsensitivePaths;

@@ -78,6 +78,7 @@ signals:
 private:
     struct Prepared;
     void startPreview(const Application& application, std::optional<qint64> onlyUserId, bool applyAfter);
+    void refineCapabilities(std::shared_ptr<Prepared> prepared);
     void readTarget(std::shared_ptr<Prepared> prepared);
     void plan(std::shared_ptr<Prepared> prepared);
     void fail(const QString& message);
@@ -93,4 +94,8 @@ private:
     QPointer<SyncExecutor> m_executor;
     bool m_busy = false;
     bool m_cancelled = false;
+    // The preset's capabilities refined by the server's /ServiceProviderConfig, read once per
+    // session (the first preview); empty until then.
+    std::optional<ServerCapabilities> m_capabilities;
+    QStringList m_capabilityWarnings;
 };

@@ -25,6 +25,13 @@ private slots:
     void incompleteSourceDeprovisionsNothing();
     void validationFailuresAreReportedAndNotDeprovisioned();
     void singleUserScopeLeavesOthersAlone();
+    void managerBecomesTheManagersTargetId_data();
+    void managerBecomesTheManagersTargetId();
+    void managerCreatedInThisRunIsSetNextRun();
+    void unknownManagerKeepsTheTargetsValue();
+    void groupLeavingScopeUnderDisableIsReported_data();
+    void groupLeavingScopeUnderDisableIsReported();
+    void knownWarningsComeFirst();
 };
 
 namespace {
@@ -83,6 +90,29 @@ TargetLink link(const QString& directoryId, const QString& targetId, TargetLink:
     result.directoryObjectId = directoryId;
     result.targetId = targetId;
     return result;
+}
+
+const QString kEnterprise = QStringLiteral("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
+const QString kManagerPath = kEnterprise + QStringLiteral(":manager.value");
+
+QJsonValue managerOf(const QJsonObject& resource)
+{
+    return resource.value(kEnterprise)
+        .toObject()
+        .value(QLatin1String("manager"))
+        .toObject()
+        .value(QLatin1String("value"));
+}
+
+// What DesiredStateBuilder produces for a user whose directory manager is managerUserName.
+void setManager(DesiredUser& user, const QString& managerUserName, const QString& managerDirectoryId)
+{
+    user.resource.insert(kEnterprise,
+        QJsonObject {{QStringLiteral("manager"), QJsonObject {{QStringLiteral("value"), managerUserName}}}});
+    user.resource.insert(QStringLiteral("schemas"),
+        QJsonArray {QStringLiteral("urn:ietf:params:scim:schemas:core:2.0:User"), kEnterprise});
+    user.managerUserName = managerUserName;
+    user.managerDirectoryId = managerDirectoryId;
 }
 
 PlannerInput baseInput()
@@ -433,6 +463,163 @@ void TestSyncPlanner::singleUserScopeLeavesOthersAlone()
     QCOMPARE(plan.operations.size(), 1);
     QCOMPARE(plan.operations[0].kind, PlannedOperation::Kind::UpdateUser);
     QCOMPARE(plan.operations[0].directoryObjectId, QStringLiteral("obj-u1"));
+}
+
+void TestSyncPlanner::managerBecomesTheManagersTargetId_data()
+{
+    QTest::addColumn<bool>("managerLinked");
+    QTest::addColumn<bool>("managerInScope");
+    QTest::addColumn<QString>("managerReference");
+    // The manager linked by this application, matched on the target in this run, or only
+    // present on the target (not in scope): always the manager's SCIM id.
+    QTest::newRow("linked manager") << true << true << QStringLiteral("boss");
+    QTest::newRow("manager matched in this run") << false << true << QStringLiteral("boss");
+    QTest::newRow("manager on the target only") << false << false << QStringLiteral("BOSS");
+}
+
+void TestSyncPlanner::managerBecomesTheManagersTargetId()
+{
+    QFETCH(bool, managerLinked);
+    QFETCH(bool, managerInScope);
+    QFETCH(QString, managerReference);
+    PlannerInput input = baseInput();
+    input.updatePaths.append(kManagerPath);
+    auto target = std::make_shared<TargetSnapshot>();
+    const DesiredUser boss = desired(QStringLiteral("boss"));
+    target->users.append(targetOf(boss, QStringLiteral("t-boss")));
+    if (managerInScope)
+        input.users.append(boss);
+    if (managerLinked)
+        input.userLinks.insert(boss.directoryObjectId, link(boss.directoryObjectId, QStringLiteral("t-boss")));
+
+    DesiredUser existing = desired(QStringLiteral("ann"));
+    target->users.append(targetOf(existing, QStringLiteral("t-ann")));
+    input.userLinks.insert(existing.directoryObjectId, link(existing.directoryObjectId, QStringLiteral("t-ann")));
+    setManager(existing, managerReference, managerInScope ? boss.directoryObjectId : QString());
+    DesiredUser fresh = desired(QStringLiteral("new"));
+    setManager(fresh, managerReference, managerInScope ? boss.directoryObjectId : QString());
+    input.users << existing << fresh;
+    input.target = target;
+
+    const SyncPlan plan = SyncPlanner::plan(input);
+    QVERIFY2(plan.warnings.isEmpty(), qPrintable(plan.warnings.join(QLatin1Char('\n'))));
+    const auto update = std::find_if(plan.operations.cbegin(), plan.operations.cend(),
+        [](const PlannedOperation& op) { return op.kind == PlannedOperation::Kind::UpdateUser; });
+    QVERIFY(update != plan.operations.cend());
+    QCOMPARE(update->targetId, QStringLiteral("t-ann"));
+    QCOMPARE(update->changes.size(), 1);
+    QCOMPARE(update->changes.first().path, kManagerPath);
+    QCOMPARE(update->changes.first().after, QJsonValue(QStringLiteral("t-boss")));
+    QCOMPARE(update->patch.size(), 1);
+    QCOMPARE(update->patch.first().value, QJsonValue(QStringLiteral("t-boss")));
+    const auto create = std::find_if(plan.operations.cbegin(), plan.operations.cend(),
+        [](const PlannedOperation& op) { return op.kind == PlannedOperation::Kind::CreateUser; });
+    QVERIFY(create != plan.operations.cend());
+    QCOMPARE(managerOf(create->payload), QJsonValue(QStringLiteral("t-boss")));
+
+    // Once the target holds the id, the same directory gives no change.
+    auto synced = std::make_shared<TargetSnapshot>(*target);
+    QJsonObject annNow = synced->users[1].resource;
+    annNow.insert(kEnterprise,
+        QJsonObject {{QStringLiteral("manager"), QJsonObject {{QStringLiteral("value"), QStringLiteral("t-boss")}}}});
+    synced->users[1] = TargetSnapshot::userFromJson(annNow);
+    input.target = synced;
+    input.users.removeLast();
+    QCOMPARE(SyncPlanner::plan(input).count(PlannedOperation::Kind::UpdateUser), 0);
+}
+
+void TestSyncPlanner::managerCreatedInThisRunIsSetNextRun()
+{
+    PlannerInput input = baseInput();
+    input.updatePaths.append(kManagerPath);
+    const DesiredUser boss = desired(QStringLiteral("boss"));
+    DesiredUser ann = desired(QStringLiteral("ann"));
+    setManager(ann, QStringLiteral("boss"), boss.directoryObjectId);
+    input.users << ann << boss; // the report comes before the manager: order does not matter
+    const SyncPlan plan = SyncPlanner::plan(input);
+    QCOMPARE(plan.count(PlannedOperation::Kind::CreateUser), 2);
+    const PlannedOperation& annCreate = plan.operations.first();
+    QCOMPARE(annCreate.directoryObjectId, ann.directoryObjectId);
+    // Never a user name where the server expects an id: no manager for now, and no empty
+    // extension left behind.
+    QVERIFY(managerOf(annCreate.payload).isUndefined());
+    QVERIFY(!annCreate.payload.contains(kEnterprise));
+    QCOMPARE(plan.warnings.size(), 1);
+    QVERIFY(plan.warnings.first().contains(QLatin1String("\"boss\" (manager of \"ann\")")));
+    QVERIFY(plan.warnings.first().contains(QLatin1String("Run the sync again")));
+
+    // Next run: both exist and are linked; the manager id is set by an update.
+    auto target = std::make_shared<TargetSnapshot>();
+    target->users.append(targetOf(desired(QStringLiteral("ann")), QStringLiteral("t-ann")));
+    target->users.append(targetOf(boss, QStringLiteral("t-boss")));
+    input.userLinks.insert(ann.directoryObjectId, link(ann.directoryObjectId, QStringLiteral("t-ann")));
+    input.userLinks.insert(boss.directoryObjectId, link(boss.directoryObjectId, QStringLiteral("t-boss")));
+    input.target = target;
+    const SyncPlan next = SyncPlanner::plan(input);
+    QVERIFY(next.warnings.isEmpty());
+    QCOMPARE(next.operations.size(), 1);
+    QCOMPARE(next.operations.first().kind, PlannedOperation::Kind::UpdateUser);
+    QCOMPARE(next.operations.first().patch.first().path, kManagerPath);
+    QCOMPARE(next.operations.first().patch.first().value, QJsonValue(QStringLiteral("t-boss")));
+}
+
+void TestSyncPlanner::unknownManagerKeepsTheTargetsValue()
+{
+    PlannerInput input = baseInput();
+    input.updatePaths.append(kManagerPath);
+    auto target = std::make_shared<TargetSnapshot>();
+    DesiredUser ann = desired(QStringLiteral("ann"));
+    TargetUser annNow = targetOf(ann, QStringLiteral("t-ann"));
+    annNow.resource.insert(kEnterprise,
+        QJsonObject {{QStringLiteral("manager"), QJsonObject {{QStringLiteral("value"), QStringLiteral("t-old")}}}});
+    target->users.append(annNow);
+    input.userLinks.insert(ann.directoryObjectId, link(ann.directoryObjectId, QStringLiteral("t-ann")));
+    setManager(ann, QStringLiteral("nobody"), QString());
+    input.users << ann;
+    input.target = target;
+    const SyncPlan plan = SyncPlanner::plan(input);
+    QCOMPARE(plan.operations.size(), 0); // neither "nobody" sent as an id nor the old manager removed
+    QCOMPARE(plan.warnings.size(), 1);
+    QVERIFY(plan.warnings.first().contains(QLatin1String("\"nobody\" (manager of \"ann\")")));
+    QVERIFY(plan.warnings.first().contains(QLatin1String("not on the SCIM server")));
+}
+
+void TestSyncPlanner::groupLeavingScopeUnderDisableIsReported_data()
+{
+    QTest::addColumn<int>("action");
+    QTest::addColumn<int>("deletes");
+    QTest::addColumn<bool>("warned");
+    QTest::newRow("disable: left in place, said so") << int(DeprovisionAction::Disable) << 0 << true;
+    QTest::newRow("delete: deleted") << int(DeprovisionAction::Delete) << 1 << false;
+    QTest::newRow("none: left in place as configured") << int(DeprovisionAction::None) << 0 << false;
+}
+
+void TestSyncPlanner::groupLeavingScopeUnderDisableIsReported()
+{
+    QFETCH(int, action);
+    QFETCH(int, deletes);
+    QFETCH(bool, warned);
+    PlannerInput input = inSync(3);
+    input.options.deprovisionAction = DeprovisionAction(action);
+    input.groups.clear(); // the group is no longer assigned
+    const SyncPlan plan = SyncPlanner::plan(input);
+    QCOMPARE(plan.count(PlannedOperation::Kind::DeleteGroup), deletes);
+    QCOMPARE(plan.operations.size(), deletes);
+    const QString expected = QStringLiteral("The group \"All\" left the scope of this application; groups cannot be "
+                                            "disabled, so it is left in place. Set the server's deprovisioning to "
+                                            "Delete to remove it.");
+    QCOMPARE(plan.warnings.contains(expected), warned);
+    QCOMPARE(plan.warnings.size(), warned ? 1 : 0);
+}
+
+void TestSyncPlanner::knownWarningsComeFirst()
+{
+    PlannerInput input = inSync(2);
+    input.warnings = {QStringLiteral("from the service provider config")};
+    input.sourceComplete = false;
+    const SyncPlan plan = SyncPlanner::plan(input);
+    QCOMPARE(plan.warnings.size(), 2);
+    QCOMPARE(plan.warnings.first(), QStringLiteral("from the service provider config"));
 }
 
 QTEST_GUILESS_MAIN(TestSyncPlanner)
