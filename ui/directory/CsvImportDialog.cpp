@@ -1,4 +1,5 @@
 #include "CsvImportDialog.h"
+#include "widgets/StatusColors.h"
 
 #include "directory/DirectoryRepository.h"
 #include "storage/Database.h"
@@ -268,8 +269,8 @@ void CsvImportDialog::showPreview(const CsvImportPreview& preview)
     m_issues->resizeColumnToContents(0);
 
     if (!preview.fileError.isEmpty()) {
-        m_summary->setText(
-            QStringLiteral("<span style='color:#b02020'>%1</span>").arg(preview.fileError.toHtmlEscaped()));
+        m_summary->setText(QStringLiteral("<span style='color:%2'>%1</span>")
+                               .arg(preview.fileError.toHtmlEscaped(), StatusColors::errorName()));
         m_import->setEnabled(false);
     } else {
         m_summary->setText(
@@ -299,8 +300,9 @@ void CsvImportDialog::startImport()
 void CsvImportDialog::showResult(const Result<CsvImportResult, StorageError>& result)
 {
     if (!result) {
-        m_resultLabel->setText(QStringLiteral("<span style='color:#b02020'>%1</span>")
-                                   .arg(tr("Nothing was imported: %1").arg(result.error().message).toHtmlEscaped()));
+        m_resultLabel->setText(QStringLiteral("<span style='color:%2'>%1</span>")
+                                   .arg(tr("Nothing was imported: %1").arg(result.error().message).toHtmlEscaped(),
+                                       StatusColors::errorName()));
         emit importFinished(false);
         refreshPreview();
         return;
@@ -308,11 +310,12 @@ void CsvImportDialog::showResult(const Result<CsvImportResult, StorageError>& re
     m_result = result.value();
     if (!m_result.written) {
         m_resultLabel->setText(
-            QStringLiteral("<span style='color:#b02020'>%1</span>")
+            QStringLiteral("<span style='color:%2'>%1</span>")
                 .arg(tr("Nothing was imported: %n row(s) have problems (listed above). Fix them, or choose "
                         "\u201cSkip invalid rows\u201d.",
-                    nullptr, int(m_result.issues.size()))
-                         .toHtmlEscaped()));
+                         nullptr, int(m_result.issues.size()))
+                         .toHtmlEscaped(),
+                    StatusColors::errorName()));
     } else {
         m_resultLabel->setText(tr("<b>Imported.</b> %1 created, %2 updated, %3 unchanged, %4 skipped.")
                                    .arg(m_result.created)

@@ -1,4 +1,5 @@
 #include "GroupEditDialog.h"
+#include "widgets/StatusColors.h"
 
 #include "directory/DirectoryRepository.h"
 
@@ -67,7 +68,7 @@ GroupEditDialog::GroupEditDialog(DirectoryRepository& repository, const Director
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("errorLabel"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b02020"));
+    m_error->setStyleSheet(QStringLiteral("color: %1").arg(StatusColors::errorName()));
     m_error->hide();
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);

@@ -1,4 +1,5 @@
 #include "SyncPage.h"
+#include "widgets/StatusColors.h"
 
 #include "SyncPlanView.h"
 #include "SyncResultsExport.h"
@@ -405,8 +406,9 @@ void SyncPage::showPlan(const SyncPlan& plan)
         text += QStringLiteral("<br>") + tr("The directory could not be read completely; the plan cannot be applied.");
     }
     if (plan.needsConfirmation) {
-        text += QStringLiteral("<br><span style='color:#b02020'>%1</span>")
-                    .arg(tr("Needs your confirmation: %1").arg(plan.confirmationReason.toHtmlEscaped()));
+        text += QStringLiteral("<br><span style='color:%2'>%1</span>")
+                    .arg(tr("Needs your confirmation: %1").arg(plan.confirmationReason.toHtmlEscaped()),
+                        StatusColors::errorName());
     }
     m_planSummary->setText(text);
     log(tr("Plan ready: %1 operation(s), %2 write(s).").arg(plan.operations.size()).arg(plan.writeCount()));
@@ -421,8 +423,8 @@ void SyncPage::showPreviewFailure(const QString& message)
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
     m_rate->setText(tr("Preview failed."));
-    m_planSummary->setText(QStringLiteral("<span style='color:#b02020'><b>%1</b></span> %2")
-                               .arg(tr("Preview failed."), message.toHtmlEscaped()));
+    m_planSummary->setText(QStringLiteral("<span style='color:%3'><b>%1</b></span> %2")
+                               .arg(tr("Preview failed."), message.toHtmlEscaped(), StatusColors::errorName()));
     log(tr("Preview failed: %1").arg(message));
     updateActions();
     emit previewFinished(false);

@@ -1,5 +1,7 @@
 #include "SyncPlanView.h"
+#include "widgets/StatusColors.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -159,7 +161,7 @@ void SyncPlanView::setPlan(const SyncPlan& plan)
 
     if (!plan.validationFailures.isEmpty()) {
         auto* group = addGroup(tr("Cannot be provisioned"), int(plan.validationFailures.size()));
-        group->setForeground(0, QBrush(QColor(0xb0, 0x20, 0x20)));
+        group->setForeground(0, QBrush(StatusColors::error(QApplication::palette())));
         int shown = 0;
         for (const auto& failure : plan.validationFailures) {
             if (shown++ == MaxRowsPerGroup) {

@@ -1,7 +1,9 @@
 #include "SyncResultsModel.h"
+#include "widgets/StatusColors.h"
 
 #include "directory/CsvWriter.h"
 
+#include <QApplication>
 #include <QBrush>
 #include <QColor>
 #include <QJsonObject>
@@ -52,10 +54,10 @@ QVariant SyncResultsModel::data(const QModelIndex& index, int role) const
     }
     if (role == Qt::ForegroundRole && index.column() == StatusColumn) {
         if (entry.status == QLatin1String("failed")) {
-            return QBrush(QColor(0xb0, 0x20, 0x20));
+            return QBrush(StatusColors::error(QApplication::palette()));
         }
         if (entry.status == QLatin1String("ok")) {
-            return QBrush(QColor(0x1b, 0x7a, 0x2e));
+            return QBrush(StatusColors::success(QApplication::palette()));
         }
     }
     return {};

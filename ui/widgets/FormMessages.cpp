@@ -1,4 +1,5 @@
 #include "FormMessages.h"
+#include "widgets/StatusColors.h"
 
 #include <QLabel>
 #include <QPalette>
@@ -42,10 +43,10 @@ void show(QLabel* label, const QString& text, Kind kind)
         break;
     }
     case Warning:
-        palette.setColor(QPalette::WindowText, QColor(0xb3, 0x5c, 0x00));
+        palette.setColor(QPalette::WindowText, StatusColors::warning(palette));
         break;
     case Error:
-        palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+        palette.setColor(QPalette::WindowText, StatusColors::error(palette));
         break;
     }
     label->setPalette(palette);
