@@ -141,11 +141,16 @@ std::optional<ScopingClause> AppsCommand::parseClause(const QString& text, QStri
     return clause;
 }
 
-std::optional<Application> AppsCommand::findApplication(const QString& name, int* exitCode)
+std::optional<Application> AppsCommand::openNamedApplication(
+    QCommandLineParser& parser, const QString& nameDescription, const QString& usage, int* exitCode)
 {
-    auto application = m_context.workspace().applications().findByName(name);
+    const auto name = m_context.parseNameAndOpenWorkspace(parser, nameDescription, usage, exitCode);
+    if (!name) {
+        return std::nullopt;
+    }
+    auto application = m_context.workspace().applications().findByName(*name);
     if (!application) {
-        *exitCode = m_context.fail(ExitCode::Usage, tr("There is no application named \"%1\".").arg(name),
+        *exitCode = m_context.fail(ExitCode::Usage, tr("There is no application named \"%1\".").arg(*name),
             tr("List them with: scimdesk-cli apps list"));
     }
     return application;
@@ -262,18 +267,9 @@ int AppsCommand::show()
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Shows one application with its SCIM server and assignment."));
-    parser.addPositionalArgument(QStringLiteral("name"), tr("The application's name."));
-    if (auto stop = m_context.parse(parser, QStringLiteral("NAME"))) {
-        return *stop;
-    }
-    if (parser.positionalArguments().size() != 1) {
-        return m_context.fail(ExitCode::Usage, tr("Name one application: scimdesk-cli apps show NAME"));
-    }
-    if (auto stop = m_context.openWorkspace()) {
-        return *stop;
-    }
     int exitCode = 0;
-    const auto application = findApplication(parser.positionalArguments().constFirst(), &exitCode);
+    const auto application = openNamedApplication(
+        parser, tr("The application's name."), tr("Name one application: scimdesk-cli apps show NAME"), &exitCode);
     if (!application) {
         return exitCode;
     }
@@ -424,20 +420,11 @@ int AppsCommand::edit()
     parser.setApplicationDescription(
         tr("Changes an application. Only the options given change; assignments are added (--assign-*) or removed "
            "(--unassign-*); --filter adds one more scoping filter (OR-ed with the existing ones)."));
-    parser.addPositionalArgument(QStringLiteral("name"), tr("The application's current name."));
     const EditOptions options;
     options.addTo(parser);
-    if (auto stop = m_context.parse(parser, QStringLiteral("NAME"))) {
-        return *stop;
-    }
-    if (parser.positionalArguments().size() != 1) {
-        return m_context.fail(ExitCode::Usage, tr("Name one application: scimdesk-cli apps edit NAME [options]"));
-    }
-    if (auto stop = m_context.openWorkspace()) {
-        return *stop;
-    }
     int exitCode = 0;
-    auto application = findApplication(parser.positionalArguments().constFirst(), &exitCode);
+    auto application = openNamedApplication(parser, tr("The application's current name."),
+        tr("Name one application: scimdesk-cli apps edit NAME [options]"), &exitCode);
     if (!application) {
         return exitCode;
     }
@@ -460,18 +447,9 @@ int AppsCommand::remove()
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Deletes an application (nothing is changed on its SCIM server)."));
-    parser.addPositionalArgument(QStringLiteral("name"), tr("The application's name."));
-    if (auto stop = m_context.parse(parser, QStringLiteral("NAME"))) {
-        return *stop;
-    }
-    if (parser.positionalArguments().size() != 1) {
-        return m_context.fail(ExitCode::Usage, tr("Name one application: scimdesk-cli apps remove NAME"));
-    }
-    if (auto stop = m_context.openWorkspace()) {
-        return *stop;
-    }
     int exitCode = 0;
-    const auto application = findApplication(parser.positionalArguments().constFirst(), &exitCode);
+    const auto application = openNamedApplication(
+        parser, tr("The application's name."), tr("Name one application: scimdesk-cli apps remove NAME"), &exitCode);
     if (!application) {
         return exitCode;
     }

@@ -52,7 +52,10 @@ private:
     int remove();
 
     std::optional<int> applyOptions(const QCommandLineParser& parser, const EditOptions& options, Application& app);
-    std::optional<Application> findApplication(const QString& name, int* exitCode);
+    // show, edit and remove: parses the arguments naming one application, opens the profile and
+    // finds it. Returns std::nullopt with *exitCode set when the command must stop.
+    std::optional<Application> openNamedApplication(
+        QCommandLineParser& parser, const QString& nameDescription, const QString& usage, int* exitCode);
     void printApplication(const Application& application);
     QJsonObject applicationJson(const Application& application);
 

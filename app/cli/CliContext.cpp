@@ -73,6 +73,30 @@ std::optional<int> CliContext::parse(QCommandLineParser& parser, const QString& 
     return std::nullopt;
 }
 
+std::optional<int> CliContext::parseAndOpenWorkspace(QCommandLineParser& parser, const QString& positionalSyntax,
+    const std::function<bool(const QStringList&)>& acceptArguments, const QString& usage)
+{
+    if (auto stop = parse(parser, positionalSyntax)) {
+        return stop;
+    }
+    if (!acceptArguments(parser.positionalArguments())) {
+        return fail(ExitCode::Usage, usage);
+    }
+    return openWorkspace();
+}
+
+std::optional<QString> CliContext::parseNameAndOpenWorkspace(
+    QCommandLineParser& parser, const QString& nameDescription, const QString& usage, int* exitCode)
+{
+    parser.addPositionalArgument(QStringLiteral("name"), nameDescription);
+    const auto oneName = [](const QStringList& arguments) { return arguments.size() == 1; };
+    if (auto stop = parseAndOpenWorkspace(parser, QStringLiteral("NAME"), oneName, usage)) {
+        *exitCode = *stop;
+        return std::nullopt;
+    }
+    return parser.positionalArguments().constFirst();
+}
+
 void CliContext::print(const QString& text) const
 {
     writeTo(stdout, text);

@@ -41,6 +41,18 @@ public:
     // error reported).
     std::optional<int> parse(QCommandLineParser& parser, const QString& positionalSyntax = {});
 
+    // The usual start of a subcommand: parse(), a usage error (usage) unless acceptArguments
+    // accepts the positional arguments, then openWorkspace(). The arguments are checked before
+    // the profile is opened so that a mistyped command stays a usage error even when the profile
+    // cannot be opened. Returns an exit code when the command must stop here.
+    std::optional<int> parseAndOpenWorkspace(QCommandLineParser& parser, const QString& positionalSyntax,
+        const std::function<bool(const QStringList&)>& acceptArguments, const QString& usage);
+    // The start of a subcommand that takes exactly one NAME (show, edit, remove, test): adds the
+    // NAME argument, parses and opens the workspace. Returns the name, or std::nullopt with
+    // *exitCode set (0 when --help was shown).
+    std::optional<QString> parseNameAndOpenWorkspace(
+        QCommandLineParser& parser, const QString& nameDescription, const QString& usage, int* exitCode);
+
     bool json() const { return m_json; }
 
     // Output. Text goes to stdout; progress goes to stderr and only when it is a terminal.

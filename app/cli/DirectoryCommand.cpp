@@ -37,6 +37,13 @@ QString issuesText(const QList<CsvImportIssue>& issues)
     }
     return lines.join(QLatin1Char('\n'));
 }
+
+// import and export both take "users|groups FILE".
+bool isKindAndFile(const QStringList& arguments)
+{
+    return arguments.size() == 2
+        && (arguments.at(0) == QLatin1String("users") || arguments.at(0) == QLatin1String("groups"));
+}
 } // namespace
 
 DirectoryCommand::DirectoryCommand(CliContext& context)
@@ -77,17 +84,11 @@ int DirectoryCommand::importCsv()
     const QCommandLineOption replaceMembers(
         QStringLiteral("replace-members"), tr("Groups: the file's members replace those of the groups it names."));
     parser.addOptions({skipInvalid, dryRun, replaceMembers});
-    if (auto stop = m_context.parse(parser, QStringLiteral("users|groups FILE"))) {
+    if (auto stop = m_context.parseAndOpenWorkspace(parser, QStringLiteral("users|groups FILE"), isKindAndFile,
+            tr("Usage: scimdesk-cli directory import users|groups FILE"))) {
         return *stop;
     }
     const QStringList arguments = parser.positionalArguments();
-    if (arguments.size() != 2
-        || (arguments.at(0) != QLatin1String("users") && arguments.at(0) != QLatin1String("groups"))) {
-        return m_context.fail(ExitCode::Usage, tr("Usage: scimdesk-cli directory import users|groups FILE"));
-    }
-    if (auto stop = m_context.openWorkspace()) {
-        return *stop;
-    }
     const bool users = arguments.at(0) == QLatin1String("users");
     DirectoryRepository repository(m_context.workspace().database());
     DirectoryCsvImporter importer(
@@ -170,17 +171,11 @@ int DirectoryCommand::exportCsv()
            "spreadsheet would run as a formula are neutralised. The file is written atomically."));
     parser.addPositionalArgument(QStringLiteral("kind"), tr("users or groups"));
     parser.addPositionalArgument(QStringLiteral("file"), tr("The CSV file to write."));
-    if (auto stop = m_context.parse(parser, QStringLiteral("users|groups FILE"))) {
+    if (auto stop = m_context.parseAndOpenWorkspace(parser, QStringLiteral("users|groups FILE"), isKindAndFile,
+            tr("Usage: scimdesk-cli directory export users|groups FILE"))) {
         return *stop;
     }
     const QStringList arguments = parser.positionalArguments();
-    if (arguments.size() != 2
-        || (arguments.at(0) != QLatin1String("users") && arguments.at(0) != QLatin1String("groups"))) {
-        return m_context.fail(ExitCode::Usage, tr("Usage: scimdesk-cli directory export users|groups FILE"));
-    }
-    if (auto stop = m_context.openWorkspace()) {
-        return *stop;
-    }
     auto snapshot = DirectorySnapshot::load(*m_context.workspace().database());
     if (!snapshot) {
         return m_context.fail(ExitCode::ProfileError, snapshot.error().message);

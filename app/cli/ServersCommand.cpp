@@ -123,11 +123,16 @@ int ServersCommand::run(const QString& subcommand)
     return usageHelp();
 }
 
-std::optional<ScimServer> ServersCommand::findServer(const QString& name, int* exitCode)
+std::optional<ScimServer> ServersCommand::openNamedServer(
+    QCommandLineParser& parser, const QString& nameDescription, const QString& usage, int* exitCode)
 {
-    auto server = m_context.workspace().servers()->repository().findByName(name);
+    const auto name = m_context.parseNameAndOpenWorkspace(parser, nameDescription, usage, exitCode);
+    if (!name) {
+        return std::nullopt;
+    }
+    auto server = m_context.workspace().servers()->repository().findByName(*name);
     if (!server) {
-        *exitCode = m_context.fail(ExitCode::Usage, tr("There is no server named \"%1\".").arg(name),
+        *exitCode = m_context.fail(ExitCode::Usage, tr("There is no server named \"%1\".").arg(*name),
             tr("List them with: scimdesk-cli servers list"));
     }
     return server;
@@ -220,18 +225,9 @@ int ServersCommand::show()
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Shows one SCIM server (never its secret)."));
-    parser.addPositionalArgument(QStringLiteral("name"), tr("The server's name."));
-    if (auto stop = m_context.parse(parser, QStringLiteral("NAME"))) {
-        return *stop;
-    }
-    if (parser.positionalArguments().size() != 1) {
-        return m_context.fail(ExitCode::Usage, tr("Name one server: scimdesk-cli servers show NAME"));
-    }
-    if (auto stop = m_context.openWorkspace()) {
-        return *stop;
-    }
     int exitCode = 0;
-    const auto server = findServer(parser.positionalArguments().constFirst(), &exitCode);
+    const auto server = openNamedServer(
+        parser, tr("The server's name."), tr("Name one server: scimdesk-cli servers show NAME"), &exitCode);
     if (!server) {
         return exitCode;
     }
@@ -386,20 +382,11 @@ int ServersCommand::edit()
     parser.setApplicationDescription(
         tr("Changes a SCIM server. Only the options given change; --name renames it, --type re-applies a preset, "
            "--token-stdin replaces the stored secret."));
-    parser.addPositionalArgument(QStringLiteral("name"), tr("The server's current name."));
     const EditOptions options;
     options.addTo(parser);
-    if (auto stop = m_context.parse(parser, QStringLiteral("NAME"))) {
-        return *stop;
-    }
-    if (parser.positionalArguments().size() != 1) {
-        return m_context.fail(ExitCode::Usage, tr("Name one server: scimdesk-cli servers edit NAME [options]"));
-    }
-    if (auto stop = m_context.openWorkspace()) {
-        return *stop;
-    }
     int exitCode = 0;
-    auto server = findServer(parser.positionalArguments().constFirst(), &exitCode);
+    auto server = openNamedServer(parser, tr("The server's current name."),
+        tr("Name one server: scimdesk-cli servers edit NAME [options]"), &exitCode);
     if (!server) {
         return exitCode;
     }
@@ -437,18 +424,9 @@ int ServersCommand::remove()
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Deletes a SCIM server and its keychain entries. Applications that used it keep no server."));
-    parser.addPositionalArgument(QStringLiteral("name"), tr("The server's name."));
-    if (auto stop = m_context.parse(parser, QStringLiteral("NAME"))) {
-        return *stop;
-    }
-    if (parser.positionalArguments().size() != 1) {
-        return m_context.fail(ExitCode::Usage, tr("Name one server: scimdesk-cli servers remove NAME"));
-    }
-    if (auto stop = m_context.openWorkspace()) {
-        return *stop;
-    }
     int exitCode = 0;
-    const auto server = findServer(parser.positionalArguments().constFirst(), &exitCode);
+    const auto server = openNamedServer(
+        parser, tr("The server's name."), tr("Name one server: scimdesk-cli servers remove NAME"), &exitCode);
     if (!server) {
         return exitCode;
     }
@@ -479,21 +457,12 @@ int ServersCommand::test()
     parser.setApplicationDescription(
         tr("Runs the guided connection test: URL, network, authentication, token age, capabilities, reads and "
            "latency. Exit code 0 when it passes (warnings included), 4 when a step fails, 5 when cancelled."));
-    parser.addPositionalArgument(QStringLiteral("name"), tr("The server's name."));
     const QCommandLineOption writeRoundTrip(QStringLiteral("write-round-trip"),
         tr("Also create, read back and delete a temporary user (writes to the target)."));
     parser.addOption(writeRoundTrip);
-    if (auto stop = m_context.parse(parser, QStringLiteral("NAME"))) {
-        return *stop;
-    }
-    if (parser.positionalArguments().size() != 1) {
-        return m_context.fail(ExitCode::Usage, tr("Name one server: scimdesk-cli servers test NAME"));
-    }
-    if (auto stop = m_context.openWorkspace()) {
-        return *stop;
-    }
     int exitCode = 0;
-    const auto server = findServer(parser.positionalArguments().constFirst(), &exitCode);
+    const auto server = openNamedServer(
+        parser, tr("The server's name."), tr("Name one server: scimdesk-cli servers test NAME"), &exitCode);
     if (!server) {
         return exitCode;
     }

@@ -51,7 +51,10 @@ private:
     std::optional<int> applyOptions(const QCommandLineParser& parser, const EditOptions& options, ScimServer& server);
     // The secret to save: --token-stdin, else the headless source's. Empty when neither was given.
     QString secretFromOptions(const QCommandLineParser& parser, const EditOptions& options);
-    std::optional<ScimServer> findServer(const QString& name, int* exitCode);
+    // show, edit, remove and test: parses the arguments naming one server, opens the profile and
+    // finds it. Returns std::nullopt with *exitCode set when the command must stop.
+    std::optional<ScimServer> openNamedServer(
+        QCommandLineParser& parser, const QString& nameDescription, const QString& usage, int* exitCode);
     void printServer(const ScimServer& server);
     int usageHelp() const;
     int failSave(const ServerSaveError& error) const;

@@ -475,16 +475,12 @@ int SyncCommand::provisionUser()
            "says whether and why the user is in scope."));
     parser.addPositionalArgument(QStringLiteral("application"), tr("The application's name."));
     parser.addPositionalArgument(QStringLiteral("user"), tr("The user's userName."));
-    if (auto stop = m_context.parse(parser, QStringLiteral("APP USER"))) {
+    const auto appAndUser = [](const QStringList& arguments) { return arguments.size() == 2; };
+    if (auto stop = m_context.parseAndOpenWorkspace(
+            parser, QStringLiteral("APP USER"), appAndUser, tr("Usage: scimdesk-cli provision-user APP USER"))) {
         return *stop;
     }
     const QStringList arguments = parser.positionalArguments();
-    if (arguments.size() != 2) {
-        return m_context.fail(ExitCode::Usage, tr("Usage: scimdesk-cli provision-user APP USER"));
-    }
-    if (auto stop = m_context.openWorkspace()) {
-        return *stop;
-    }
     Application application;
     ScimServer server;
     if (auto stop = resolve(arguments.at(0), &application, &server)) {
