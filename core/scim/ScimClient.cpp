@@ -43,6 +43,18 @@ ScimResponseInfo responseInfo(const Result<ScimResponse, ScimError>& result)
     return {result.error().httpStatus, result.error().requestId};
 }
 
+// A created object is found again by the attribute the server keeps unique for its type
+// (userName, displayName), or by externalId when that is missing.
+ScimFilter lookupFilterBy(const QJsonObject& resource, const QString& uniqueAttribute)
+{
+    for (const QString& attribute : {uniqueAttribute, QStringLiteral("externalId")}) {
+        const QString value = resource.value(attribute).toString();
+        if (!value.isEmpty())
+            return ScimFilter::eq(attribute, value);
+    }
+    return ScimFilter();
+}
+
 const QString kUsers = QStringLiteral("/Users");
 const QString kGroups = QStringLiteral("/Groups");
 
@@ -90,24 +102,12 @@ QString ScimClient::idPath(const QString& endpoint, const QString& id)
 
 ScimFilter ScimClient::userLookupFilter(const QJsonObject& user)
 {
-    const QString userName = user.value(QLatin1String("userName")).toString();
-    if (!userName.isEmpty())
-        return ScimFilter::eq(QStringLiteral("userName"), userName);
-    const QString externalId = user.value(QLatin1String("externalId")).toString();
-    if (!externalId.isEmpty())
-        return ScimFilter::eq(QStringLiteral("externalId"), externalId);
-    return ScimFilter();
+    return lookupFilterBy(user, QStringLiteral("userName"));
 }
 
 ScimFilter ScimClient::groupLookupFilter(const QJsonObject& group)
 {
-    const QString displayName = group.value(QLatin1String("displayName")).toString();
-    if (!displayName.isEmpty())
-        return ScimFilter::eq(QStringLiteral("displayName"), displayName);
-    const QString externalId = group.value(QLatin1String("externalId")).toString();
-    if (!externalId.isEmpty())
-        return ScimFilter::eq(QStringLiteral("externalId"), externalId);
-    return ScimFilter();
+    return lookupFilterBy(group, QStringLiteral("displayName"));
 }
 
 quint64 ScimClient::objectCall(
@@ -175,41 +175,11 @@ ScimClient::ObjectCallback toDone(ScimClient::DoneCallback callback)
 
 } // namespace
 
+// Users and Groups differ only by endpoint and lookup filter; each operation is written once
+// below and the public methods name the endpoint.
 quint64 ScimClient::createUser(const QJsonObject& user, QObject* context, CreateCallback callback)
 {
     return createResource(kUsers, user, userLookupFilter(user), context, std::move(callback));
-}
-
-quint64 ScimClient::createUser(const QJsonObject& user, QObject* context, ObjectCallback callback)
-{
-    return createResource(kUsers, user, userLookupFilter(user), context, std::move(callback));
-}
-
-quint64 ScimClient::getUser(const QString& id, QObject* context, ObjectCallback callback)
-{
-    return objectCall("GET", idPath(kUsers, id), nullptr, context, std::move(callback));
-}
-
-quint64 ScimClient::replaceUser(const QString& id, const QJsonObject& user, QObject* context, ObjectCallback callback)
-{
-    return objectCall("PUT", idPath(kUsers, id), &user, context, std::move(callback));
-}
-
-quint64 ScimClient::patchUser(
-    const QString& id, const QList<PatchOperation>& operations, QObject* context, ObjectCallback callback)
-{
-    const QJsonObject body = PatchOperation::requestBody(operations);
-    return objectCall("PATCH", idPath(kUsers, id), &body, context, std::move(callback));
-}
-
-quint64 ScimClient::deleteUser(const QString& id, QObject* context, DoneCallback callback)
-{
-    return objectCall("DELETE", idPath(kUsers, id), nullptr, context, toDone(std::move(callback)));
-}
-
-quint64 ScimClient::listUsers(const ScimFilter& filter, QObject* context, ListCallback callback, int pageSize)
-{
-    return list(kUsers, filter, pageSize, context, std::move(callback));
 }
 
 quint64 ScimClient::createGroup(const QJsonObject& group, QObject* context, CreateCallback callback)
@@ -217,36 +187,89 @@ quint64 ScimClient::createGroup(const QJsonObject& group, QObject* context, Crea
     return createResource(kGroups, group, groupLookupFilter(group), context, std::move(callback));
 }
 
+quint64 ScimClient::createUser(const QJsonObject& user, QObject* context, ObjectCallback callback)
+{
+    return createResource(kUsers, user, userLookupFilter(user), context, std::move(callback));
+}
+
 quint64 ScimClient::createGroup(const QJsonObject& group, QObject* context, ObjectCallback callback)
 {
     return createResource(kGroups, group, groupLookupFilter(group), context, std::move(callback));
 }
 
+quint64 ScimClient::getResource(const QString& endpoint, const QString& id, QObject* context, ObjectCallback callback)
+{
+    return objectCall("GET", idPath(endpoint, id), nullptr, context, std::move(callback));
+}
+
+quint64 ScimClient::getUser(const QString& id, QObject* context, ObjectCallback callback)
+{
+    return getResource(kUsers, id, context, std::move(callback));
+}
+
 quint64 ScimClient::getGroup(const QString& id, QObject* context, ObjectCallback callback)
 {
-    return objectCall("GET", idPath(kGroups, id), nullptr, context, std::move(callback));
+    return getResource(kGroups, id, context, std::move(callback));
+}
+
+quint64 ScimClient::replaceResource(
+    const QString& endpoint, const QString& id, const QJsonObject& resource, QObject* context, ObjectCallback callback)
+{
+    return objectCall("PUT", idPath(endpoint, id), &resource, context, std::move(callback));
+}
+
+quint64 ScimClient::replaceUser(const QString& id, const QJsonObject& user, QObject* context, ObjectCallback callback)
+{
+    return replaceResource(kUsers, id, user, context, std::move(callback));
 }
 
 quint64 ScimClient::replaceGroup(const QString& id, const QJsonObject& group, QObject* context, ObjectCallback callback)
 {
-    return objectCall("PUT", idPath(kGroups, id), &group, context, std::move(callback));
+    return replaceResource(kGroups, id, group, context, std::move(callback));
+}
+
+quint64 ScimClient::patchResource(const QString& endpoint, const QString& id, const QList<PatchOperation>& operations,
+    QObject* context, ObjectCallback callback)
+{
+    const QJsonObject body = PatchOperation::requestBody(operations);
+    return objectCall("PATCH", idPath(endpoint, id), &body, context, std::move(callback));
+}
+
+quint64 ScimClient::patchUser(
+    const QString& id, const QList<PatchOperation>& operations, QObject* context, ObjectCallback callback)
+{
+    return patchResource(kUsers, id, operations, context, std::move(callback));
 }
 
 quint64 ScimClient::patchGroup(
     const QString& id, const QList<PatchOperation>& operations, QObject* context, ObjectCallback callback)
 {
-    const QJsonObject body = PatchOperation::requestBody(operations);
-    return objectCall("PATCH", idPath(kGroups, id), &body, context, std::move(callback));
+    return patchResource(kGroups, id, operations, context, std::move(callback));
+}
+
+quint64 ScimClient::deleteResource(const QString& endpoint, const QString& id, QObject* context, DoneCallback callback)
+{
+    return objectCall("DELETE", idPath(endpoint, id), nullptr, context, toDone(std::move(callback)));
+}
+
+quint64 ScimClient::deleteUser(const QString& id, QObject* context, DoneCallback callback)
+{
+    return deleteResource(kUsers, id, context, std::move(callback));
 }
 
 quint64 ScimClient::deleteGroup(const QString& id, QObject* context, DoneCallback callback)
 {
-    return objectCall("DELETE", idPath(kGroups, id), nullptr, context, toDone(std::move(callback)));
+    return deleteResource(kGroups, id, context, std::move(callback));
+}
+
+quint64 ScimClient::listUsers(const ScimFilter& filter, QObject* context, ListCallback callback, int pageSize)
+{
+    return listResources(kUsers, filter, context, std::move(callback), pageSize);
 }
 
 quint64 ScimClient::listGroups(const ScimFilter& filter, QObject* context, ListCallback callback, int pageSize)
 {
-    return list(kGroups, filter, pageSize, context, std::move(callback));
+    return listResources(kGroups, filter, context, std::move(callback), pageSize);
 }
 
 quint64 ScimClient::createResource(const QString& endpoint, const QJsonObject& resource, const ScimFilter& lookupFilter,

@@ -132,6 +132,14 @@ private:
     static CreateCallback resourceOnly(ObjectCallback callback);
     quint64 list(const QString& path, const ScimFilter& filter, int pageSize, QObject* context, ListCallback callback);
     static QString idPath(const QString& endpoint, const QString& id);
+    // One implementation per operation for every resource type; the User and Group methods name
+    // the endpoint.
+    quint64 getResource(const QString& endpoint, const QString& id, QObject* context, ObjectCallback callback);
+    quint64 replaceResource(const QString& endpoint, const QString& id, const QJsonObject& resource, QObject* context,
+        ObjectCallback callback);
+    quint64 patchResource(const QString& endpoint, const QString& id, const QList<PatchOperation>& operations,
+        QObject* context, ObjectCallback callback);
+    quint64 deleteResource(const QString& endpoint, const QString& id, QObject* context, DoneCallback callback);
 
     ScimClientConfig m_config;
     QThread* m_thread = nullptr;
