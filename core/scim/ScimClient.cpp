@@ -43,6 +43,26 @@ ScimResponseInfo responseInfo(const Result<ScimResponse, ScimError>& result)
     return {result.error().httpStatus, result.error().requestId};
 }
 
+// Runs spec on the worker thread and delivers toValue(response), or the error, to callback on
+// the context's thread, with the response's HTTP status and request id.
+template<typename T, typename Callback, typename ToValue>
+void runOnWorker(
+    ScimWorker* worker, quint64 id, const ScimRequestSpec& spec, QObject* context, Callback callback, ToValue toValue)
+{
+    QPointer<QObject> ctx(context);
+    QMetaObject::invokeMethod(
+        worker,
+        [worker, id, spec, ctx, callback, toValue] {
+            worker->startCall(id, spec, [ctx, callback, toValue](const Result<ScimResponse, ScimError>& result) {
+                if (result)
+                    deliver(ctx, callback, Result<T, ScimError>(toValue(*result)), responseInfo(result));
+                else
+                    deliver(ctx, callback, Result<T, ScimError>(result.error()), responseInfo(result));
+            });
+        },
+        Qt::QueuedConnection);
+}
+
 // A created object is found again by the attribute the server keeps unique for its type
 // (userName, displayName), or by externalId when that is missing.
 ScimFilter lookupFilterBy(const QJsonObject& resource, const QString& uniqueAttribute)
@@ -119,18 +139,8 @@ quint64 ScimClient::objectCall(
     spec.path = path;
     if (body)
         spec.body = QJsonDocument(*body).toJson(QJsonDocument::Compact);
-    QPointer<QObject> ctx(context);
-    QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, id, spec, ctx, callback] {
-            worker->startCall(id, spec, [ctx, callback](const Result<ScimResponse, ScimError>& result) {
-                if (result)
-                    deliver(ctx, callback, Result<QJsonObject, ScimError>(result->json), responseInfo(result));
-                else
-                    deliver(ctx, callback, Result<QJsonObject, ScimError>(result.error()), responseInfo(result));
-            });
-        },
-        Qt::QueuedConnection);
+    runOnWorker<QJsonObject>(
+        m_worker, id, spec, context, std::move(callback), [](const ScimResponse& response) { return response.json; });
     return id;
 }
 
@@ -289,20 +299,9 @@ quint64 ScimClient::create(const QString& endpoint, const QJsonObject& resource,
     spec.lookupFilter = lookupFilter;
     spec.lookupPath = endpoint;
     spec.lookUpOnConflict = lookUpOnConflict;
-    QPointer<QObject> ctx(context);
-    QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, id, spec, ctx, callback] {
-            worker->startCall(id, spec, [ctx, callback](const Result<ScimResponse, ScimError>& result) {
-                if (result)
-                    deliver(ctx, callback,
-                        Result<CreateOutcome, ScimError>(CreateOutcome {result->json, result->recoveredByLookup}),
-                        responseInfo(result));
-                else
-                    deliver(ctx, callback, Result<CreateOutcome, ScimError>(result.error()), responseInfo(result));
-            });
-        },
-        Qt::QueuedConnection);
+    runOnWorker<CreateOutcome>(m_worker, id, spec, context, std::move(callback), [](const ScimResponse& response) {
+        return CreateOutcome {response.json, response.recoveredByLookup};
+    });
     return id;
 }
 
