@@ -1,5 +1,6 @@
 #include "FormMessages.h"
 #include "widgets/StatusColors.h"
+#include "widgets/WrappingLabel.h"
 
 #include <QLabel>
 #include <QPalette>
@@ -8,9 +9,8 @@ namespace FormMessages {
 
 QLabel* hintLabel(const QString& objectName, QWidget* parent)
 {
-    auto* label = new QLabel(parent);
+    auto* label = new WrappingLabel(parent);
     label->setObjectName(objectName);
-    label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // In a form row a wrapped label would otherwise float in the middle of its cell.
     label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
@@ -28,6 +28,10 @@ QLabel* errorLabel(const QString& objectName, QWidget* parent)
 void show(QLabel* label, const QString& text, Kind kind)
 {
     label->setText(text);
+    label->setMinimumHeight(0); // a WrappingLabel fits its new text at its next resize
+    if (!text.isEmpty() && label->width() > 0 && label->wordWrap()) {
+        label->setMinimumHeight(label->heightForWidth(label->width()));
+    }
     label->setVisible(!text.isEmpty());
     label->setProperty("messageKind", int(kind));
     QPalette palette = label->parentWidget() ? label->parentWidget()->palette() : label->palette();
