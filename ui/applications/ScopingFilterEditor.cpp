@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -107,8 +108,26 @@ void ScopingFilterEditor::setFilters(const ScopingFilters& filters)
 
 void ScopingFilterEditor::setAttributeNames(const QStringList& names)
 {
+    if (names == m_attributeNames) {
+        return;
+    }
     m_attributeNames = names;
-    rebuild();
+    // The names arrive from a background read while the admin may be editing: refresh the
+    // attribute choices in place rather than rebuilding (which would drop focus and widgets).
+    const auto combos = m_content->findChildren<QComboBox*>();
+    for (QComboBox* combo : combos) {
+        if (!combo->objectName().startsWith(QLatin1String("clauseAttribute"))) {
+            continue;
+        }
+        const QSignalBlocker blocker(combo);
+        const QString current = combo->currentText();
+        combo->clear();
+        combo->addItems(m_attributeNames);
+        if (!m_attributeNames.contains(current)) {
+            combo->addItem(current);
+        }
+        combo->setCurrentText(current);
+    }
 }
 
 void ScopingFilterEditor::addFilter()
