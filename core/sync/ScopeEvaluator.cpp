@@ -1,6 +1,7 @@
 #include "ScopeEvaluator.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -117,6 +118,25 @@ ScopeExplanation ScopeEvaluator::explain(qint64 userId) const
     return explanation;
 }
 
+namespace {
+// Scoping filters hold a handful of patterns and are evaluated for every user: compile each
+// once per thread instead of once per user.
+const QRegularExpression& compiledPattern(const QString& text)
+{
+    thread_local QHash<QString, QRegularExpression> cache;
+    auto it = cache.constFind(text);
+    if (it == cache.constEnd()) {
+        if (cache.size() > 256) {
+            cache.clear();
+        }
+        QRegularExpression pattern(text);
+        pattern.optimize();
+        it = cache.insert(text, pattern);
+    }
+    return *it;
+}
+} // namespace
+
 bool ScopeEvaluator::clauseMatches(const ScopingClause& clause, const DirectoryUser& user)
 {
     const QString value = user.attribute(clause.attribute);
@@ -130,7 +150,7 @@ bool ScopeEvaluator::clauseMatches(const ScopingClause& clause, const DirectoryU
     case ClauseOperator::EndsWith:
         return value.endsWith(clause.value, Qt::CaseInsensitive);
     case ClauseOperator::MatchesRegex: {
-        const QRegularExpression pattern(clause.value);
+        const QRegularExpression& pattern = compiledPattern(clause.value);
         return pattern.isValid() && pattern.match(value).hasMatch();
     }
     case ClauseOperator::IsEmpty:
