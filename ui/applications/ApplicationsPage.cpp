@@ -8,6 +8,7 @@
 #include "storage/ApplicationRepository.h"
 #include "widgets/ConfirmationDialogs.h"
 #include "widgets/EditIcons.h"
+#include "widgets/PageHeader.h"
 #include "workspace/Workspace.h"
 
 #include <QAction>
@@ -29,16 +30,10 @@ ApplicationsPage::ApplicationsPage(std::shared_ptr<Workspace> workspace, QWidget
 {
     setObjectName(QStringLiteral("applicationsPage"));
 
-    auto* title = new QLabel(tr("Application Manager"), this);
-    title->setObjectName(QStringLiteral("pageTitle"));
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
-    auto* subtitle = new QLabel(tr("The applications your users sign in to, and the SCIM server that provisions "
-                                   "each of them. Click the pencil to change an application's settings."),
+    auto* header = new PageHeader(tr("Application Manager"),
+        tr("The applications your users sign in to, and the SCIM server that provisions "
+           "each of them. Click the pencil to change an application's settings."),
         this);
-    subtitle->setWordWrap(true);
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
@@ -69,8 +64,7 @@ ApplicationsPage::ApplicationsPage(std::shared_ptr<Workspace> workspace, QWidget
     m_stack->addWidget(m_table);
 
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(title);
-    layout->addWidget(subtitle);
+    layout->addWidget(header);
     layout->addWidget(m_stack, 1);
 
     auto* addAction = new QAction(style()->standardIcon(QStyle::SP_FileDialogNewFolder), tr("&Add Application"), this);

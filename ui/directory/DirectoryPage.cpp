@@ -10,6 +10,7 @@
 #include "directory/DirectorySnapshot.h"
 #include "storage/Database.h"
 #include "widgets/ConfirmationDialogs.h"
+#include "widgets/PageHeader.h"
 #include "workspace/Workspace.h"
 
 #include <QAction>
@@ -58,15 +59,8 @@ DirectoryPage::DirectoryPage(std::shared_ptr<Workspace> workspace, QWidget* pare
     m_users = new DirectoryUserModel(*m_repository, this);
     m_groups = new DirectoryGroupModel(*m_repository, this);
 
-    auto* title = new QLabel(tr("Directory"), this);
-    title->setObjectName(QStringLiteral("pageTitle"));
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
-    auto* subtitle = new QLabel(
+    auto* header = new PageHeader(tr("Directory"),
         tr("The users and groups ScimDesk provisions from. Edit them here or import them from CSV."), this);
-    subtitle->setWordWrap(true);
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("searchEdit"));
@@ -95,8 +89,7 @@ DirectoryPage::DirectoryPage(std::shared_ptr<Workspace> workspace, QWidget* pare
     m_tabs->addTab(m_groupTable, tr("Groups"));
 
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(title);
-    layout->addWidget(subtitle);
+    layout->addWidget(header);
     layout->addLayout(searchRow);
     layout->addWidget(m_tabs, 1);
 

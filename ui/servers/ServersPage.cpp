@@ -6,6 +6,7 @@
 #include "servers/ServerCatalog.h"
 #include "storage/ApplicationRepository.h"
 #include "widgets/EditIcons.h"
+#include "widgets/PageHeader.h"
 #include "wizard/AddServerWizard.h"
 #include "wizard/ServerDraft.h"
 #include "workspace/Workspace.h"
@@ -29,17 +30,10 @@ ServersPage::ServersPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
 {
     setObjectName(QStringLiteral("serversPage"));
 
-    auto* title = new QLabel(tr("SCIM Servers"), this);
-    title->setObjectName(QStringLiteral("pageTitle"));
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
-    auto* subtitle = new QLabel(
+    auto* header = new PageHeader(tr("SCIM Servers"),
         tr("The SCIM 2.0 service providers ScimDesk provisions users and groups to. Tokens are kept in the "
            "system keychain."),
         this);
-    subtitle->setWordWrap(true);
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
@@ -71,8 +65,7 @@ ServersPage::ServersPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
     m_stack->addWidget(m_table);
 
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(title);
-    layout->addWidget(subtitle);
+    layout->addWidget(header);
     layout->addWidget(m_stack, 1);
 
     m_addAction = new QAction(style()->standardIcon(QStyle::SP_FileDialogNewFolder), tr("&Add Server"), this);

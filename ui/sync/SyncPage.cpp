@@ -1,4 +1,5 @@
 #include "SyncPage.h"
+#include "widgets/PageHeader.h"
 #include "widgets/StatusColors.h"
 
 #include "SyncPlanView.h"
@@ -60,16 +61,10 @@ SyncPage::SyncPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
 {
     setObjectName(QStringLiteral("syncPage"));
 
-    auto* title = new QLabel(tr("Sync & Logs"), this);
-    title->setObjectName(QStringLiteral("pageTitle"));
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
-    auto* subtitle = new QLabel(tr("Preview exactly what a sync will change, then apply that plan. Nothing outside "
-                                   "the previewed plan is ever written."),
+    auto* header = new PageHeader(tr("Sync & Logs"),
+        tr("Preview exactly what a sync will change, then apply that plan. Nothing outside "
+           "the previewed plan is ever written."),
         this);
-    subtitle->setWordWrap(true);
 
     m_applications = new QComboBox(this);
     m_applications->setObjectName(QStringLiteral("applicationCombo"));
@@ -193,8 +188,7 @@ SyncPage::SyncPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
     m_tabs->addTab(m_traceView, tr("HTTP Trace"));
 
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(title);
-    layout->addWidget(subtitle);
+    layout->addWidget(header);
     layout->addLayout(controls);
     layout->addWidget(m_tabs, 1);
 
