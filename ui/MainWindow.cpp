@@ -14,6 +14,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -64,6 +65,15 @@ MainWindow::MainWindow(std::shared_ptr<Workspace> workspace, QWidget* parent)
 
     m_profileLabel = new QLabel(tr("Profile: %1").arg(QDir::toNativeSeparators(m_workspace->profile().directory())));
     m_profileLabel->setObjectName(QStringLiteral("profileLabel"));
+    m_activityLabel = new QLabel(this);
+    m_activityLabel->setObjectName(QStringLiteral("activityLabel"));
+    m_activityBar = new QProgressBar(this);
+    m_activityBar->setObjectName(QStringLiteral("activityBar"));
+    m_activityBar->setMaximumWidth(160);
+    m_activityBar->setTextVisible(false);
+    statusBar()->addPermanentWidget(m_activityLabel);
+    statusBar()->addPermanentWidget(m_activityBar);
+    showActivity(QString(), 0, -1);
     statusBar()->addPermanentWidget(m_profileLabel);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
 
@@ -86,6 +96,7 @@ MainWindow::MainWindow(std::shared_ptr<Workspace> workspace, QWidget* parent)
 
     auto* sync = new SyncPage(m_workspace, this);
     connect(sync, &SyncPage::statusMessage, this, &MainWindow::showStatus);
+    connect(sync, &SyncPage::activity, this, &MainWindow::showActivity);
     addPage(QStringLiteral("sync"), tr("Sync & Logs"), style()->standardIcon(QStyle::SP_BrowserReload), sync,
         sync->pageActions());
     connect(servers, &ServersPage::syncRequested, this, [this, sync](qint64 serverId) {
@@ -151,6 +162,19 @@ void MainWindow::switchToPage(int index)
         m_toolBar->addAction(action);
     }
     m_toolBar->setVisible(!m_pageActions.at(index).isEmpty());
+}
+
+void MainWindow::showActivity(const QString& text, int done, int total)
+{
+    const bool busy = total >= 0;
+    m_activityLabel->setVisible(busy);
+    m_activityBar->setVisible(busy);
+    if (!busy) {
+        return;
+    }
+    m_activityLabel->setText(text);
+    m_activityBar->setRange(0, total); // 0..0 shows a busy indicator
+    m_activityBar->setValue(done);
 }
 
 void MainWindow::showStatus(const QString& text)

@@ -7,6 +7,7 @@
 
 class QAction;
 class QLabel;
+class QProgressBar;
 class QListWidget;
 class QSettings;
 class QStackedWidget;
@@ -32,6 +33,8 @@ public:
 
 public slots:
     void showStatus(const QString& text);
+    // A running background job in the status bar (total -1: none; 0: size not known yet).
+    void showActivity(const QString& text, int done, int total);
     void showAbout();
 
 protected:
@@ -47,5 +50,7 @@ private:
     QStackedWidget* m_pages = nullptr;
     QToolBar* m_toolBar = nullptr;
     QLabel* m_profileLabel = nullptr;
+    QLabel* m_activityLabel = nullptr;
+    QProgressBar* m_activityBar = nullptr;
     QList<QList<QAction*>> m_pageActions;
 };

@@ -20,7 +20,9 @@
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
+
 #include <QToolButton>
+#include <algorithm>
 
 namespace {
 const QString Token = QStringLiteral("sync-page-token-0a1b2c3d");
@@ -151,11 +153,17 @@ void TestSyncPage::applyReachesHundredPercentAndIsRecorded()
     SyncPage page(m_profile->workspace);
     page.show();
     QVERIFY(page.selectApplication(m_applicationId));
+    QSignalSpy activity(&page, &SyncPage::activity);
     QVERIFY(previewPage(page));
     const int writes = page.currentPlan()->writeCount();
 
     const SyncRunSummary summary = applyPage(page);
     QCOMPARE(summary.status, SyncRunSummary::Status::Succeeded);
+    // The main window's status bar saw the apply progress and then went idle.
+    QVERIFY(std::any_of(activity.cbegin(), activity.cend(), [&](const QList<QVariant>& emitted) {
+        return emitted.at(2).toInt() == writes && emitted.at(1).toInt() == writes;
+    }));
+    QCOMPARE(activity.last().at(2).toInt(), -1);
     auto* progress = page.findChild<QProgressBar*>(QStringLiteral("progressBar"));
     QCOMPARE(progress->value(), progress->maximum());
     QCOMPARE(m_emulator->userCount(), 20);

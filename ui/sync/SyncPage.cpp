@@ -381,6 +381,7 @@ void SyncPage::startPreview(const QString& secret)
 
 void SyncPage::showPlan(const SyncPlan& plan)
 {
+    emit activity(QString(), 0, -1);
     m_plan = plan;
     m_planView->setPlan(plan);
     m_progress->setRange(0, 1);
@@ -413,6 +414,7 @@ void SyncPage::showPlan(const SyncPlan& plan)
 
 void SyncPage::showPreviewFailure(const QString& message)
 {
+    emit activity(QString(), 0, -1);
     m_readingSecret = false;
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
@@ -472,10 +474,14 @@ void SyncPage::cancel()
 
 void SyncPage::showProgress(const SyncProgress& progress)
 {
+    const QString application = m_applications->currentText();
     if (progress.phase == SyncProgress::Phase::Reading || progress.phase == SyncProgress::Phase::Planning) {
         m_rate->setText(SyncProgress::phaseLabel(progress.phase));
+        emit activity(tr("%1: %2").arg(application, SyncProgress::phaseLabel(progress.phase)), 0, 0);
         return;
     }
+    emit activity(tr("%1: %2").arg(application, SyncProgress::phaseLabel(progress.phase)), progress.done,
+        std::max(1, progress.total));
     if (progress.phase != m_lastPhase) {
         m_lastPhase = progress.phase;
         log(SyncProgress::phaseLabel(progress.phase));
@@ -500,6 +506,7 @@ void SyncPage::showOperation(const JournalEntry& entry)
 
 void SyncPage::showSummary(const SyncRunSummary& summary)
 {
+    emit activity(QString(), 0, -1);
     m_applying = false;
     m_results->flush();
     if (summary.status == SyncRunSummary::Status::Succeeded) {

@@ -66,6 +66,9 @@ public slots:
 
 signals:
     void statusMessage(const QString& text);
+    // Background work for the main window's status bar: total -1 when idle, 0 when the size
+    // is not known yet (reading, planning).
+    void activity(const QString& text, int done, int total);
     void previewFinished(bool succeeded);
     void applyFinished(const SyncRunSummary& summary);
 
