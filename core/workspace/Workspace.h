@@ -31,12 +31,11 @@ public:
     ApplicationRepository& applications() const { return *m_applications; }
     const ServerTypeRegistry& serverTypes() const { return m_serverTypes; }
 
-signals:
-    void applicationsChanged();
-
-public:
     // Views call this after they changed applications so other views refresh.
     void notifyApplicationsChanged() { emit applicationsChanged(); }
+
+signals:
+    void applicationsChanged();
 
 private:
     Workspace() = default;

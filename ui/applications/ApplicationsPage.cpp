@@ -9,6 +9,7 @@
 #include "widgets/ConfirmationDialogs.h"
 #include "widgets/EditIcons.h"
 #include "widgets/PageHeader.h"
+#include "widgets/RecordTable.h"
 #include "workspace/Workspace.h"
 
 #include <QAction>
@@ -40,15 +41,8 @@ ApplicationsPage::ApplicationsPage(std::shared_ptr<Workspace> workspace, QWidget
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("applicationsTable"));
     m_table->setModel(m_proxy);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setSortingEnabled(true);
+    RecordTable::setUp(m_table);
     m_table->sortByColumn(ApplicationTableModel::NameColumn, Qt::AscendingOrder);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(false);
 
     m_emptyLabel = new QLabel(this);

@@ -7,6 +7,7 @@
 #include "storage/ApplicationRepository.h"
 #include "widgets/EditIcons.h"
 #include "widgets/PageHeader.h"
+#include "widgets/RecordTable.h"
 #include "wizard/AddServerWizard.h"
 #include "wizard/ServerDraft.h"
 #include "workspace/Workspace.h"
@@ -40,15 +41,9 @@ ServersPage::ServersPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("serversTable"));
     m_table->setModel(m_proxy);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setSortingEnabled(true);
+    RecordTable::setUp(m_table);
     m_table->sortByColumn(ServerTableModel::NameColumn, Qt::AscendingOrder);
-    m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->setWordWrap(false);
     // URLs differ in their tenant id, not in their scheme and host: keep both ends visible.
     m_table->setTextElideMode(Qt::ElideMiddle);
 
