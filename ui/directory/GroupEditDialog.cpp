@@ -1,5 +1,5 @@
 #include "GroupEditDialog.h"
-#include "widgets/StatusColors.h"
+#include "widgets/FormMessages.h"
 
 #include "directory/DirectoryRepository.h"
 
@@ -65,11 +65,7 @@ GroupEditDialog::GroupEditDialog(DirectoryRepository& repository, const Director
     pickers->addLayout(middle, 2, 1);
     pickers->addWidget(m_members, 1, 2, 2, 1);
 
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("errorLabel"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: %1").arg(StatusColors::errorName()));
-    m_error->hide();
+    m_error = FormMessages::errorLabel(QStringLiteral("errorLabel"), this);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("saveButton"));
@@ -175,16 +171,14 @@ void GroupEditDialog::accept()
     if (edited.id == 0) {
         const auto created = m_repository.createGroup(edited);
         if (!created) {
-            m_error->setText(created.error().message);
-            m_error->show();
+            FormMessages::show(m_error, created.error().message, FormMessages::Error);
             return;
         }
         m_savedId = created.value();
     } else {
         const auto updated = m_repository.updateGroup(edited);
         if (!updated) {
-            m_error->setText(updated.error().message);
-            m_error->show();
+            FormMessages::show(m_error, updated.error().message, FormMessages::Error);
             return;
         }
         m_savedId = edited.id;

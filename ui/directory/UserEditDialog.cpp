@@ -1,5 +1,5 @@
 #include "UserEditDialog.h"
-#include "widgets/StatusColors.h"
+#include "widgets/FormMessages.h"
 
 #include "directory/DirectoryRepository.h"
 
@@ -84,11 +84,7 @@ UserEditDialog::UserEditDialog(DirectoryRepository& repository, const DirectoryU
     customButtons->addWidget(removeCustom);
     customButtons->addStretch(1);
 
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("errorLabel"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: %1").arg(StatusColors::errorName()));
-    m_error->hide();
+    m_error = FormMessages::errorLabel(QStringLiteral("errorLabel"), this);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("saveButton"));
@@ -128,16 +124,14 @@ void UserEditDialog::accept()
     if (edited.id == 0) {
         const auto created = m_repository.createUser(edited);
         if (!created) {
-            m_error->setText(created.error().message);
-            m_error->show();
+            FormMessages::show(m_error, created.error().message, FormMessages::Error);
             return;
         }
         m_savedId = created.value();
     } else {
         const auto updated = m_repository.updateUser(edited);
         if (!updated) {
-            m_error->setText(updated.error().message);
-            m_error->show();
+            FormMessages::show(m_error, updated.error().message, FormMessages::Error);
             return;
         }
         m_savedId = edited.id;
