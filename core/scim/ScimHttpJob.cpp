@@ -5,6 +5,8 @@
 #include <QNetworkReply>
 #include <QSslError>
 
+#include <algorithm>
+
 QByteArray ScimHttpJob::Response::header(const QByteArray& name) const
 {
     for (const auto& pair : headers) {
@@ -36,8 +38,10 @@ void ScimHttpJob::start()
     else
         m_reply = m_nam->sendCustomRequest(m_request, m_method, m_body);
     m_reply->setParent(this);
+    // Set before the event loop runs again, i.e. before the network thread starts reading.
+    m_reply->setReadBufferSize(std::clamp<qint64>(m_maxResponseBytes + 1, 1, kReadBufferBytes));
     connect(m_reply, &QNetworkReply::finished, this, &ScimHttpJob::onFinished);
-    connect(m_reply, &QNetworkReply::downloadProgress, this, &ScimHttpJob::checkSize);
+    connect(m_reply, &QNetworkReply::readyRead, this, &ScimHttpJob::readAvailable);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
         const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
         if (length.isValid() && length.toLongLong() > m_maxResponseBytes)
@@ -65,9 +69,20 @@ void ScimHttpJob::abort(ScimError::Kind reason)
     m_reply->abort(); // emits finished synchronously
 }
 
-void ScimHttpJob::checkSize(qint64 received, qint64 total)
+bool ScimHttpJob::takeAvailable()
 {
-    if (received > m_maxResponseBytes || total > m_maxResponseBytes)
+    const qint64 available = m_reply->bytesAvailable();
+    if (available <= 0)
+        return true;
+    if (m_response.body.size() + available > m_maxResponseBytes)
+        return false;
+    m_response.body += m_reply->read(available);
+    return true;
+}
+
+void ScimHttpJob::readAvailable()
+{
+    if (!m_done && m_reply && !takeAvailable())
         abort(ScimError::Kind::TooLarge);
 }
 
@@ -107,8 +122,7 @@ void ScimHttpJob::onFinished()
             m_response.mayHaveArrived = true;
         fail(*m_abortReason, detail);
     } else if (m_response.status > 0) {
-        m_response.body = reply->readAll();
-        if (m_response.body.size() > m_maxResponseBytes)
+        if (!takeAvailable()) // what arrived with the end of the reply
             fail(ScimError::Kind::TooLarge, QString());
     } else {
         const QNetworkReply::NetworkError code = reply->error();

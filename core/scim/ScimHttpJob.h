@@ -19,11 +19,18 @@ class QNetworkReply;
 // One HTTP exchange: timeout over the whole exchange, a response size cap enforced while
 // downloading, typed failure, and self-deletion after finished() (Nextcloud's
 // AbstractNetworkJob pattern). Lives on the client's worker thread.
+//
+// The body is read in bounded steps: the reply's read buffer is limited to kReadBufferBytes,
+// so Qt's network thread stops reading the socket (and TCP pushes back on the server) until
+// this job has taken the data. Whatever the scheduling, the job never holds more than the cap
+// plus one read buffer of a response.
 class ScimHttpJob : public QObject
 {
     Q_OBJECT
 
 public:
+    static constexpr qint64 kReadBufferBytes = 64 * 1024;
+
     struct Response
     {
         int status = 0;
@@ -54,9 +61,12 @@ signals:
 
 private slots:
     void onFinished();
-    void checkSize(qint64 received, qint64 total);
+    void readAvailable();
 
 private:
+    // Moves what the reply holds into the body; false (nothing taken) when that would pass the cap.
+    bool takeAvailable();
+
     QNetworkAccessManager* m_nam;
     QNetworkRequest m_request;
     QByteArray m_method;

@@ -11,6 +11,7 @@ constexpr qint64 kStreamChunk = 64 * 1024;
 // Refill the socket only when little is queued, so "bytes streamed" tracks what the client
 // (and the kernel's buffers) really took, not what sits in Qt's write buffer.
 constexpr qint64 kStreamLowWater = 16 * 1024;
+constexpr qint64 kStreamSendBuffer = 64 * 1024;
 
 QByteArray reasonPhrase(int status)
 {
@@ -207,6 +208,9 @@ void FaultServer::answer(QTcpSocket* socket, Connection& connection, const Reque
         head += "Connection: close\r\n\r\n";
         connection.streamRemaining = reply.streamBytes;
         connection.closeAfterWrite = true;
+        // A fixed kernel send buffer (no autotuning up to tcp_wmem's maximum), so what the
+        // server gets rid of is bounded by the client's buffers, not by how fast it is scheduled.
+        socket->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption, int(kStreamSendBuffer));
         socket->write(head);
         pumpStream(socket);
         return;
