@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ConnectionHints.h"
+
 #include "model/AttributeMapping.h"
 #include "model/AuthSettings.h"
 #include "model/ServerCapabilities.h"
@@ -25,6 +27,7 @@ struct ServerType
     StaticAttributes staticAttributes;
     ServerCapabilities capabilities;
     ServerOptions defaults; // deprovisioning and protected patterns suited to the product
+    ConnectionHints connectionHints; // what the connection test tells the admin about this product
     QString sourcePath; // the file it was loaded from, for messages
 
     // Whether url looks like a base URL of this kind of server. Leading/trailing blanks are ignored.

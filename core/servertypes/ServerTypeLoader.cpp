@@ -10,6 +10,7 @@
 #include <QJsonParseError>
 #include <QRegularExpression>
 #include <QSet>
+#include <QUrl>
 
 #include <limits>
 #include <utility>
@@ -396,6 +397,126 @@ void readOptions(PresetReader& reader, const QJsonObject& root, ServerType* type
     }
 }
 
+// <part> names in a connection-hints text ("https://scim.<region>.amazonaws.com/<tenant-id>/...").
+QStringList templateParts(const QString& text)
+{
+    static const QRegularExpression part(QStringLiteral("<([a-z0-9-]+)>"));
+    QStringList names;
+    for (auto it = part.globalMatch(text); it.hasNext();) {
+        const QString name = it.next().captured(1);
+        if (!names.contains(name)) {
+            names.append(name);
+        }
+    }
+    return names;
+}
+
+void readUrlTemplate(PresetReader& reader, const QJsonObject& json, const QString& path, ConnectionHints* hints)
+{
+    hints->urlTemplate = reader.string(json, path, QStringLiteral("urlTemplate"), false);
+    bool present = false;
+    const QJsonObject parts = reader.object(json, path, QStringLiteral("urlParts"), false, &present);
+    const QStringList named = templateParts(hints->urlTemplate);
+    const QString partsPath = PresetReader::join(path, QStringLiteral("urlParts"));
+    for (auto it = parts.begin(); it != parts.end(); ++it) {
+        const QString keyPath = PresetReader::join(partsPath, it.key());
+        if (!named.contains(it.key())) {
+            reader.error(keyPath, tr("is not a <part> of connectionHints.urlTemplate"));
+        }
+        if (!it.value().isString() || it.value().toString().isEmpty()) {
+            reader.error(keyPath, tr("must be a non-empty regular expression string"));
+            continue;
+        }
+        reader.checkRegex(keyPath, it.value().toString());
+        hints->urlParts.append({it.key(), it.value().toString()});
+    }
+    if (hints->urlTemplate.isEmpty()) {
+        return;
+    }
+    const QString templatePath = PresetReader::join(path, QStringLiteral("urlTemplate"));
+    for (const QString& name : named) {
+        if (!parts.contains(name)) {
+            reader.error(templatePath, tr("<%1> has no pattern in connectionHints.urlParts").arg(name));
+        }
+    }
+    QString sample = hints->urlTemplate;
+    for (const QString& name : named) {
+        sample.replace(QStringLiteral("<%1>").arg(name), QStringLiteral("x"));
+    }
+    const QUrl url(sample, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty() || !url.scheme().startsWith(QLatin1String("http"))) {
+        reader.error(templatePath, tr("must be an absolute http(s) URL with <part> placeholders"));
+    }
+}
+
+void readWrongUrls(PresetReader& reader, const QJsonObject& json, const QString& path, ConnectionHints* hints)
+{
+    const QString key = QStringLiteral("wrongUrls");
+    const QJsonValue value = json.value(key);
+    if (value.isUndefined()) {
+        return;
+    }
+    const QString listPath = PresetReader::join(path, key);
+    if (!value.isArray()) {
+        reader.error(listPath, tr("must be a list of {id, host, path, what} objects, not %1").arg(typeName(value)));
+        return;
+    }
+    const QJsonArray array = value.toArray();
+    for (int i = 0; i < array.size(); ++i) {
+        const QString itemPath = QStringLiteral("%1[%2]").arg(listPath).arg(i);
+        if (!array.at(i).isObject()) {
+            reader.error(itemPath, tr("must be an object, not %1").arg(typeName(array.at(i))));
+            continue;
+        }
+        const QJsonObject item = array.at(i).toObject();
+        reader.checkKeys(item, itemPath,
+            {QStringLiteral("id"), QStringLiteral("host"), QStringLiteral("path"), QStringLiteral("what")});
+        ConnectionHints::WrongUrl wrong;
+        wrong.id = reader.string(item, itemPath, QStringLiteral("id"), true);
+        if (!wrong.id.isEmpty() && !idPattern().match(wrong.id).hasMatch()) {
+            reader.error(PresetReader::join(itemPath, QStringLiteral("id")),
+                tr("\"%1\" must be lower-case letters and digits separated by single dashes").arg(wrong.id));
+        }
+        wrong.hostPattern = reader.string(item, itemPath, QStringLiteral("host"), true);
+        if (!wrong.hostPattern.isEmpty()) {
+            reader.checkRegex(PresetReader::join(itemPath, QStringLiteral("host")), wrong.hostPattern);
+        }
+        wrong.pathPattern = reader.string(item, itemPath, QStringLiteral("path"), false);
+        if (!wrong.pathPattern.isEmpty()) {
+            reader.checkRegex(PresetReader::join(itemPath, QStringLiteral("path")), wrong.pathPattern);
+        }
+        wrong.what = reader.string(item, itemPath, QStringLiteral("what"), true);
+        hints->wrongUrls.append(wrong);
+    }
+}
+
+void readConnectionHints(PresetReader& reader, const QJsonObject& root, ServerType* type)
+{
+    bool present = false;
+    const QJsonObject json = reader.object(root, QString(), QStringLiteral("connectionHints"), false, &present);
+    if (!present) {
+        return;
+    }
+    const QString path = QStringLiteral("connectionHints");
+    reader.checkKeys(json, path,
+        {QStringLiteral("urlTemplate"), QStringLiteral("urlParts"), QStringLiteral("endpointLocation"),
+            QStringLiteral("tokenLocation"), QStringLiteral("tokenRotation"), QStringLiteral("unauthorizedNote"),
+            QStringLiteral("wrongUrls")});
+    ConnectionHints& hints = type->connectionHints;
+    readUrlTemplate(reader, json, path, &hints);
+    hints.endpointLocation = reader.string(json, path, QStringLiteral("endpointLocation"), false);
+    hints.tokenLocation = reader.string(json, path, QStringLiteral("tokenLocation"), false);
+    hints.tokenRotation = reader.string(json, path, QStringLiteral("tokenRotation"), false);
+    hints.unauthorizedNote = reader.string(json, path, QStringLiteral("unauthorizedNote"), false);
+    for (const QString& name : templateParts(hints.unauthorizedNote)) {
+        if (hints.partPattern(name).isEmpty()) {
+            reader.error(PresetReader::join(path, QStringLiteral("unauthorizedNote")),
+                tr("names <%1>, which is not a part of connectionHints.urlTemplate").arg(name));
+        }
+    }
+    readWrongUrls(reader, json, path, &hints);
+}
+
 // "line L, column C" of a byte offset, so a JSON syntax error can be found in an editor.
 QString position(const QByteArray& json, int offset)
 {
@@ -433,7 +554,7 @@ Result<ServerType, QString> ServerTypeLoader::parse(const QByteArray& json, cons
         {QStringLiteral("id"), QStringLiteral("displayName"), QStringLiteral("description"),
             QStringLiteral("urlPattern"), QStringLiteral("urlHint"), QStringLiteral("notes"), QStringLiteral("auth"),
             QStringLiteral("userMappings"), QStringLiteral("staticAttributes"), QStringLiteral("capabilities"),
-            QStringLiteral("options")});
+            QStringLiteral("options"), QStringLiteral("connectionHints")});
 
     type.id = reader.string(root, QString(), QStringLiteral("id"), true);
     if (!type.id.isEmpty() && !idPattern().match(type.id).hasMatch()) {
@@ -454,6 +575,7 @@ Result<ServerType, QString> ServerTypeLoader::parse(const QByteArray& json, cons
     readStaticAttributes(reader, root, &type);
     readCapabilities(reader, root, &type);
     readOptions(reader, root, &type);
+    readConnectionHints(reader, root, &type);
 
     if (!reader.errors().isEmpty()) {
         return reader.errors().join(QLatin1Char('\n'));

@@ -35,6 +35,20 @@ QJsonObject validPreset()
                 {QStringLiteral("value"), QStringLiteral("Employee")}}}},
         {QStringLiteral("capabilities"), QJsonObject {{QStringLiteral("pagingMode"), QStringLiteral("startIndex")}}},
         {QStringLiteral("options"), QJsonObject {{QStringLiteral("deprovisionAction"), QStringLiteral("disable")}}},
+        {QStringLiteral("connectionHints"),
+            QJsonObject {
+                {QStringLiteral("urlTemplate"), QStringLiteral("https://<org>.example.com/scim/v2/")},
+                {QStringLiteral("urlParts"), QJsonObject {{QStringLiteral("org"), QStringLiteral("[a-z0-9-]+")}}},
+                {QStringLiteral("endpointLocation"), QStringLiteral("Admin → Integrations → SCIM")},
+                {QStringLiteral("tokenLocation"), QStringLiteral("Admin → Integrations → Tokens")},
+                {QStringLiteral("tokenRotation"), QStringLiteral("Tokens last 90 days.")},
+                {QStringLiteral("unauthorizedNote"), QStringLiteral("The token must belong to <org>.")},
+                {QStringLiteral("wrongUrls"),
+                    QJsonArray {QJsonObject {{QStringLiteral("id"), QStringLiteral("example-portal")},
+                        {QStringLiteral("host"), QStringLiteral("^portal\\.example\\.com$")},
+                        {QStringLiteral("path"), QStringLiteral("^/start")},
+                        {QStringLiteral("what"), QStringLiteral("This is the sign-in portal.")}}}},
+            }},
     };
 }
 
@@ -163,6 +177,24 @@ void TestServerTypeLoader::validPresetLoads()
     QCOMPARE(loaded->staticAttributes.size(), 1);
     QCOMPARE(loaded->staticAttributes.at(0).value, QStringLiteral("Employee"));
     QCOMPARE(loaded->sourcePath, QStringLiteral("test.json"));
+    const ConnectionHints& hints = loaded->connectionHints;
+    QCOMPARE(hints.urlTemplate, QStringLiteral("https://<org>.example.com/scim/v2/"));
+    QCOMPARE(hints.partPattern(QStringLiteral("org")), QStringLiteral("[a-z0-9-]+"));
+    QCOMPARE(hints.endpointLocation, QStringLiteral("Admin → Integrations → SCIM"));
+    QCOMPARE(hints.tokenLocation, QStringLiteral("Admin → Integrations → Tokens"));
+    QCOMPARE(hints.tokenRotation, QStringLiteral("Tokens last 90 days."));
+    QCOMPARE(hints.unauthorizedNote, QStringLiteral("The token must belong to <org>."));
+    QCOMPARE(hints.wrongUrls.size(), 1);
+    QCOMPARE(hints.wrongUrls.at(0).id, QStringLiteral("example-portal"));
+    QCOMPARE(hints.wrongUrls.at(0).hostPattern, QStringLiteral("^portal\\.example\\.com$"));
+    QCOMPARE(hints.wrongUrls.at(0).pathPattern, QStringLiteral("^/start"));
+    QCOMPARE(hints.wrongUrls.at(0).what, QStringLiteral("This is the sign-in portal."));
+
+    // The section is optional: a generic server has nothing product-specific to say.
+    const auto withoutHints = ServerTypeLoader::parse(
+        validWith(QStringLiteral("connectionHints"), QJsonValue::Undefined), QStringLiteral("test.json"));
+    QVERIFY(withoutHints.ok());
+    QVERIFY(withoutHints->connectionHints.isEmpty());
 }
 
 void TestServerTypeLoader::awsMatchesReference()
@@ -251,6 +283,23 @@ void TestServerTypeLoader::awsMatchesReference()
     }
     QVERIFY(!isProtected(QStringLiteral("Engineering")));
     QCOMPARE(aws.defaults.deprovisionAction, DeprovisionAction::Disable);
+
+    // What the connection test says about AWS comes from here, not from code.
+    const ConnectionHints& hints = aws.connectionHints;
+    QCOMPARE(hints.urlTemplate, QStringLiteral("https://scim.<region>.amazonaws.com/<tenant-id>/scim/v2/"));
+    QVERIFY(!hints.partPattern(QStringLiteral("region")).isEmpty());
+    QVERIFY(!hints.partPattern(QStringLiteral("tenant-id")).isEmpty());
+    QVERIFY(hints.endpointLocation.contains(QLatin1String("Automatic provisioning")));
+    QVERIFY(hints.tokenLocation.contains(QLatin1String("Manage access tokens")));
+    QVERIFY(hints.tokenRotation.contains(QLatin1String("two")));
+    QVERIFY(hints.unauthorizedNote.contains(QLatin1String("<tenant-id>")));
+    QStringList wrongUrlIds;
+    for (const ConnectionHints::WrongUrl& wrong : hints.wrongUrls) {
+        wrongUrlIds << wrong.id;
+    }
+    for (const char* id : {"aws-access-portal", "aws-saml-url", "aws-console"}) {
+        QVERIFY2(wrongUrlIds.contains(QLatin1String(id)), id);
+    }
 }
 
 void TestServerTypeLoader::otherPresetsHaveTheirFacts()
@@ -351,6 +400,40 @@ void TestServerTypeLoader::brokenPreset_data()
                                                "from 0 to 100";
     QTest::newRow("notes not strings") << validWith(QStringLiteral("notes"), QJsonArray {QStringLiteral("a"), 2})
                                        << "broken.json: notes[1]: must be a string, not a number";
+    QTest::newRow("hints not an object") << validWith(QStringLiteral("connectionHints"), QStringLiteral("aws"))
+                                         << "broken.json: connectionHints: must be an object, not a string";
+    QTest::newRow("unknown hints key") << validWith(QStringLiteral("connectionHints.tokenUrl"), QStringLiteral("x"))
+                                       << "broken.json: connectionHints.tokenUrl: unknown key";
+    QTest::newRow("template part without pattern")
+        << validWith(QStringLiteral("connectionHints.urlTemplate"), QStringLiteral("https://<org>.example.com/<team>/"))
+        << "broken.json: connectionHints.urlTemplate: <team> has no pattern in connectionHints.urlParts";
+    QTest::newRow("pattern for no part") << validWith(
+        QStringLiteral("connectionHints.urlParts.region"), QStringLiteral("[a-z]+"))
+                                         << "broken.json: connectionHints.urlParts.region: is not a <part> of "
+                                            "connectionHints.urlTemplate";
+    QTest::newRow("invalid part regex") << validWith(QStringLiteral("connectionHints.urlParts.org"),
+        QStringLiteral("[a-z")) << "broken.json: connectionHints.urlParts.org: is not a valid regular expression";
+    QTest::newRow("part pattern not a string") << validWith(QStringLiteral("connectionHints.urlParts.org"),
+        5) << "broken.json: connectionHints.urlParts.org: must be a non-empty regular expression string";
+    QTest::newRow("template not a URL") << validWith(
+        QStringLiteral("connectionHints.urlTemplate"), QStringLiteral("<org>.example.com/scim/v2"))
+                                        << "broken.json: connectionHints.urlTemplate: must be an absolute http(s) URL";
+    QTest::newRow("note names an unknown part")
+        << validWith(QStringLiteral("connectionHints.unauthorizedNote"), QStringLiteral("Check <tenant>."))
+        << "broken.json: connectionHints.unauthorizedNote: names <tenant>, which is not a part of "
+           "connectionHints.urlTemplate";
+    QTest::newRow("wrong urls not a list") << validWith(QStringLiteral("connectionHints.wrongUrls"), QJsonObject())
+                                           << "broken.json: connectionHints.wrongUrls: must be a list";
+    QTest::newRow("wrong url without what") << validWith(QStringLiteral("connectionHints.wrongUrls[0].what"),
+        QJsonValue::Undefined) << "broken.json: connectionHints.wrongUrls[0].what: is required";
+    QTest::newRow("wrong url with a bad host regex")
+        << validWith(QStringLiteral("connectionHints.wrongUrls[0].host"), QStringLiteral("^(portal"))
+        << "broken.json: connectionHints.wrongUrls[0].host: is not a valid regular expression";
+    QTest::newRow("wrong url with a bad id")
+        << validWith(QStringLiteral("connectionHints.wrongUrls[0].id"), QStringLiteral("Example Portal"))
+        << "broken.json: connectionHints.wrongUrls[0].id: \"Example Portal\" must be lower-case";
+    QTest::newRow("wrong url unknown key") << validWith(QStringLiteral("connectionHints.wrongUrls[0].query"),
+        QStringLiteral("x")) << "broken.json: connectionHints.wrongUrls[0].query: unknown key";
     QTest::newRow("root is a list") << QByteArray("[1, 2]") << "broken.json: the preset must be a JSON object";
 }
 
