@@ -4,8 +4,7 @@
 #include "CliJson.h"
 #include "InterruptWatcher.h"
 
-#include "connection/ConnectionTest.h"
-#include "connection/ConnectionTestRecorder.h"
+#include "connection/ServerConnectionTest.h"
 #include "secrets/HeadlessSecretSource.h"
 #include "servers/ServerCatalog.h"
 #include "servertypes/ServerTypeRegistry.h"
@@ -451,6 +450,60 @@ int ServersCommand::remove()
     return toInt(ExitCode::Success);
 }
 
+namespace {
+
+// One step as `servers test` prints it while the test runs.
+QString stepText(const ConnectionStepResult& result)
+{
+    QString text = QStringLiteral("[%1] %2 (%3 ms)")
+                       .arg(ConnectionVerdicts::id(result.verdict).toUpper(), result.title())
+                       .arg(result.durationMs);
+    if (!result.checked.isEmpty()) {
+        text += QStringLiteral("\n    ") + result.checked;
+    }
+    if (!result.cause.isEmpty()) {
+        text += QStringLiteral("\n    ") + tr("cause: %1").arg(result.cause);
+    }
+    if (!result.fix.isEmpty()) {
+        text += QStringLiteral("\n    ") + tr("fix: %1").arg(result.fix);
+    }
+    for (const QString& detail : result.details) {
+        text += QStringLiteral("\n    - ") + detail;
+    }
+    if (!result.requestId.isEmpty()) {
+        text += QStringLiteral("\n    ") + tr("request id: %1").arg(result.requestId);
+    }
+    return text;
+}
+
+QJsonObject reportJson(const QString& serverName, const ConnectionReport& report)
+{
+    QJsonArray steps;
+    for (const ConnectionStepResult& result : report.steps) {
+        steps.append(QJsonObject {
+            {QStringLiteral("step"), ConnectionSteps::id(result.step)},
+            {QStringLiteral("title"), result.title()},
+            {QStringLiteral("verdict"), ConnectionVerdicts::id(result.verdict)},
+            {QStringLiteral("durationMs"), result.durationMs},
+            {QStringLiteral("checked"), result.checked},
+            {QStringLiteral("cause"), result.cause},
+            {QStringLiteral("fix"), result.fix},
+            {QStringLiteral("details"), QJsonArray::fromStringList(result.details)},
+            {QStringLiteral("requestId"), result.requestId},
+        });
+    }
+    return QJsonObject {
+        {QStringLiteral("server"), serverName},
+        {QStringLiteral("verdict"),
+            report.cancelled ? QStringLiteral("cancelled") : ConnectionVerdicts::id(report.verdict())},
+        {QStringLiteral("summary"), report.summary()},
+        {QStringLiteral("cancelled"), report.cancelled},
+        {QStringLiteral("steps"), steps},
+    };
+}
+
+} // namespace
+
 int ServersCommand::test()
 {
     QCommandLineParser parser;
@@ -466,93 +519,56 @@ int ServersCommand::test()
     if (!server) {
         return exitCode;
     }
-    const auto secret = m_context.readServerSecret(*server, &exitCode);
-    if (!secret) {
-        return exitCode;
-    }
 
     ConnectionTestOptions testOptions;
     testOptions.writeRoundTrip = parser.isSet(writeRoundTrip);
-    ConnectionTest connectionTest(
-        *server, m_context.workspace().serverTypes().find(server->serverTypeId), *secret, testOptions);
-    QObject::connect(&connectionTest, &ConnectionTest::stepStarted, &m_context, [this](int index) {
-        const auto steps = ConnectionTest::steps();
+    ServerConnectionTest connectionTest(m_context.workspacePointer(), *server, testOptions);
+    QObject::connect(&connectionTest, &ServerConnectionTest::stepStarted, &m_context, [this](int index) {
+        const auto steps = ServerConnectionTest::steps();
         if (index >= 0 && index < steps.size()) {
             m_context.progress(tr("Testing: %1 …").arg(ConnectionSteps::title(steps.at(index))));
         }
     });
-    QObject::connect(
-        &connectionTest, &ConnectionTest::stepFinished, &m_context, [this](int, const ConnectionStepResult& result) {
-            if (m_context.json()) {
-                return;
+    QObject::connect(&connectionTest, &ServerConnectionTest::stepFinished, &m_context,
+        [this](int, const ConnectionStepResult& result) {
+            if (!m_context.json()) {
+                m_context.progress(QString());
+                m_context.print(stepText(result));
             }
-            m_context.progress(QString());
-            QString text = QStringLiteral("[%1] %2 (%3 ms)")
-                               .arg(ConnectionVerdicts::id(result.verdict).toUpper(), result.title())
-                               .arg(result.durationMs);
-            if (!result.checked.isEmpty()) {
-                text += QStringLiteral("\n    ") + result.checked;
-            }
-            if (!result.cause.isEmpty()) {
-                text += QStringLiteral("\n    ") + tr("cause: %1").arg(result.cause);
-            }
-            if (!result.fix.isEmpty()) {
-                text += QStringLiteral("\n    ") + tr("fix: %1").arg(result.fix);
-            }
-            for (const QString& detail : result.details) {
-                text += QStringLiteral("\n    - ") + detail;
-            }
-            if (!result.requestId.isEmpty()) {
-                text += QStringLiteral("\n    ") + tr("request id: %1").arg(result.requestId);
-            }
-            m_context.print(text);
         });
-    QObject::connect(m_context.interrupts(), &InterruptWatcher::interrupted, &connectionTest, &ConnectionTest::cancel);
-    std::optional<ConnectionReport> report;
+    QObject::connect(
+        m_context.interrupts(), &InterruptWatcher::interrupted, &connectionTest, &ServerConnectionTest::cancel);
     CliContext::waitFor([&](std::function<void()> finished) {
-        QObject::connect(&connectionTest, &ConnectionTest::finished, &m_context,
-            [&report, finished](const ConnectionReport& finishedReport) {
-                report = finishedReport;
-                finished();
-            });
+        QObject::connect(&connectionTest, &ServerConnectionTest::finished, &m_context, finished);
         connectionTest.start();
     });
-    if (!report->cancelled) {
-        if (auto status
-            = ConnectionTestRecorder::record(m_context.workspace().servers()->repository(), server->id, *report);
-            !status) {
-            m_context.warn(tr("The test result could not be saved: %1").arg(status.error().message));
-        }
+    if (!connectionTest.recordError().isEmpty()) {
+        m_context.warn(tr("The test result could not be saved: %1").arg(connectionTest.recordError()));
     }
-    const ConnectionVerdict verdict = report->verdict();
+
+    const ConnectionReport report = connectionTest.report();
+    QJsonObject json = reportJson(server->name, report);
+    ExitCode code = ExitCode::Success;
+    if (report.cancelled) {
+        code = ExitCode::Cancelled;
+    } else if (report.verdict() == ConnectionVerdict::Fail) {
+        code = ExitCode::ConnectionFailed;
+    }
+    // An unreadable secret keeps the exit code and the error a missing secret always had.
+    if (const auto secretError = connectionTest.secretError(); secretError && !report.cancelled) {
+        code = secretError->kind == SecretError::Kind::NotFound ? ExitCode::ConnectionFailed : ExitCode::ProfileError;
+        const QString message
+            = tr("The secret of the server \"%1\" cannot be read: %2").arg(server->name, secretError->message);
+        const QString hint
+            = (secretError->hint.isEmpty() ? SecretError::defaultHint(secretError->kind) : secretError->hint)
+            + QLatin1Char('\n') + tr("  On a machine without a keychain, use --token-env NAME or --token-file PATH.");
+        m_context.printError(message, hint);
+        json.insert(QStringLiteral("error"), CliContext::errorJson(code, message, hint));
+    }
     if (m_context.json()) {
-        QJsonArray steps;
-        for (const ConnectionStepResult& result : report->steps) {
-            steps.append(QJsonObject {
-                {QStringLiteral("step"), ConnectionSteps::id(result.step)},
-                {QStringLiteral("title"), result.title()},
-                {QStringLiteral("verdict"), ConnectionVerdicts::id(result.verdict)},
-                {QStringLiteral("durationMs"), result.durationMs},
-                {QStringLiteral("checked"), result.checked},
-                {QStringLiteral("cause"), result.cause},
-                {QStringLiteral("fix"), result.fix},
-                {QStringLiteral("details"), QJsonArray::fromStringList(result.details)},
-                {QStringLiteral("requestId"), result.requestId},
-            });
-        }
-        m_context.printJson(QJsonObject {
-            {QStringLiteral("server"), server->name},
-            {QStringLiteral("verdict"),
-                report->cancelled ? QStringLiteral("cancelled") : ConnectionVerdicts::id(verdict)},
-            {QStringLiteral("summary"), report->summary()},
-            {QStringLiteral("cancelled"), report->cancelled},
-            {QStringLiteral("steps"), steps},
-        });
+        m_context.printJson(json);
     } else {
-        m_context.print(report->summary());
+        m_context.print(report.summary());
     }
-    if (report->cancelled) {
-        return toInt(ExitCode::Cancelled);
-    }
-    return verdict == ConnectionVerdict::Fail ? toInt(ExitCode::ConnectionFailed) : toInt(ExitCode::Success);
+    return toInt(code);
 }

@@ -5,7 +5,7 @@
 #include <QThread>
 
 ConnectionTest::ConnectionTest(const ScimServer& server, const std::optional<ServerType>& serverType,
-    const QString& secret, const ConnectionTestOptions& options, QObject* parent)
+    const ConnectionSecret& secret, const ConnectionTestOptions& options, QObject* parent)
     : QObject(parent)
     , m_thread(new QThread(this))
     , m_runner(new ConnectionTestRunner(server, serverType, secret, options))

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ConnectionReport.h"
+#include "ConnectionSecret.h"
 #include "ConnectionStepResult.h"
 #include "ConnectionTestOptions.h"
 
@@ -18,8 +19,10 @@ class QThread;
 
 // The guided connection test of one SCIM server: URL, network (DNS, TCP, TLS, proxy),
 // authentication, token age, capabilities, reads, an optional write round trip, latency and
-// throttling. Each step gets a verdict, what was checked and, when something is wrong, the
-// cause and the fix in plain words. The first blocking failure skips the remaining steps.
+// throttling — one ConnectionCheck class each. Each step gets a verdict, what was checked
+// and, when something is wrong, the cause and the fix in plain words (ConnectionRemediation).
+// The first blocking failure skips the remaining steps. For a server stored in a workspace,
+// use ServerConnectionTest: it reads the secret, runs this and records the result.
 //
 // Runs on a worker thread: start() and cancel() return at once and the signals arrive
 // queued on the thread that owns this object. Holds the secret in memory only; it never
@@ -29,8 +32,10 @@ class ConnectionTest : public QObject
     Q_OBJECT
 
 public:
-    ConnectionTest(const ScimServer& server, const std::optional<ServerType>& serverType, const QString& secret,
-        const ConnectionTestOptions& options = {}, QObject* parent = nullptr);
+    // A secret that could not be read (ConnectionSecret::unreadable) fails the authentication
+    // step with the secret store's cause and fix; the URL and network steps still run.
+    ConnectionTest(const ScimServer& server, const std::optional<ServerType>& serverType,
+        const ConnectionSecret& secret, const ConnectionTestOptions& options = {}, QObject* parent = nullptr);
     ~ConnectionTest() override;
 
     // The steps in the order they run, for a step list shown before the test starts.

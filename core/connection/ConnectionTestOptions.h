@@ -1,6 +1,9 @@
 #pragma once
 
+#include "servertypes/ServerType.h"
+
 #include <QDateTime>
+#include <QList>
 
 // How a connection test runs. The defaults are what the GUI and the CLI use.
 struct ConnectionTestOptions
@@ -14,4 +17,7 @@ struct ConnectionTestOptions
     int maxAttempts = 2;
     // "Now" for the token-age check; invalid means the current time.
     QDateTime now;
+    // Every server-type preset: their connection hints recognise a product's URLs (and the
+    // URLs pasted by mistake) even when the server's own type is another one.
+    QList<ServerType> knownServerTypes;
 };

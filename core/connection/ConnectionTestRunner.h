@@ -1,40 +1,27 @@
 #pragma once
 
+#include "ConnectionCheckContext.h"
 #include "ConnectionReport.h"
 #include "ConnectionStepResult.h"
-#include "ConnectionTestOptions.h"
-#include "UrlDiagnosis.h"
-
-#include "model/ScimServer.h"
-#include "scim/HttpTraceEntry.h"
-#include "scim/ScimError.h"
-#include "scim/ServiceProviderConfig.h"
-#include "servertypes/ServerType.h"
 
 #include <QElapsedTimer>
-#include <QList>
-#include <QNetworkProxy>
 #include <QObject>
 #include <QPointer>
-#include <QSslError>
-#include <QString>
 
-#include <functional>
 #include <optional>
 
-class QAbstractSocket;
-class QTimer;
-class ScimClient;
+class ConnectionCheck;
 
-// The engine of ConnectionTest; lives on its worker thread and is driven only through
-// queued calls (run, cancel). Each step is asynchronous: it starts work and ends with
-// finishStep(), which moves on to the next step or ends the test.
+// The engine of ConnectionTest: runs the checks one after the other on the test's worker
+// thread, driven only through queued calls (run, cancel). It owns what the checks share
+// (ConnectionCheckContext), creates the SCIM client once the URL passed, times each step,
+// redacts what the checks report and skips the rest after a blocking failure or a cancel.
 class ConnectionTestRunner : public QObject
 {
     Q_OBJECT
 
 public:
-    ConnectionTestRunner(ScimServer server, std::optional<ServerType> serverType, QString secret,
+    ConnectionTestRunner(ScimServer server, std::optional<ServerType> serverType, ConnectionSecret secret,
         ConnectionTestOptions options, QObject* parent = nullptr);
     ~ConnectionTestRunner() override;
 
@@ -47,65 +34,20 @@ signals:
     void finished(const ConnectionReport& report);
 
 private:
+    ConnectionCheck* createCheck(ConnectionStep step);
     void startStep(int index);
     void finishStep(ConnectionStepResult result);
+    void releaseCheck();
+    void skipFrom(int index, const QString& cause);
     void finishTest();
-    ConnectionStepResult newResult(const QString& checked) const;
-    void fail(ConnectionStepResult& result, const QString& cause, const QString& fix) const;
-    void warn(ConnectionStepResult& result, const QString& cause, const QString& fix) const;
+    void startClient();
     QString redacted(QString text) const;
-    // Runs `onTimeout` once after the request timeout unless the step ended first.
-    void armStepTimer(std::function<void()> onTimeout);
 
-    void runUrl();
-    void runReachability();
-    void connectSocket(ConnectionStepResult result, const QNetworkProxy& proxy);
-    void finishSocket(ConnectionStepResult result, QAbstractSocket* socket, bool connected, bool encrypted,
-        const QList<QSslError>& sslErrors, const QString& errorText, int socketError);
-    void runAuthentication();
-    void probeUsersAfterMissingDiscovery(ConnectionStepResult result, const ScimError& discoveryError);
-    void runTokenAge();
-    void runCapabilities();
-    void runRead();
-    void probeCursorPaging(ConnectionStepResult result);
-    void runWriteRoundTrip();
-    void readBackCreatedUser(ConnectionStepResult result, const QString& id, const QString& userName);
-    void deleteCreatedUser(ConnectionStepResult result, const QString& id);
-    void deactivateCreatedUser(ConnectionStepResult result, const QString& id, const ScimError& deleteError);
-    void runLatency();
-
-    // Plain-words cause and fix for a failed SCIM call in the given step.
-    void explainFailure(ConnectionStepResult& result, const ScimError& error) const;
-    QString tokenAgeSentence() const;
-    QString tokenRenewalFix() const;
-    QString timeoutSeconds() const;
-    int requestTimeoutMs() const;
-    QDateTime now() const;
-    void onTrace(const HttpTraceEntry& entry);
-
-    ScimServer m_server;
-    std::optional<ServerType> m_serverType;
-    QString m_secret;
-    ConnectionTestOptions m_options;
-    UrlDiagnosis m_url;
-
+    ConnectionCheckContext m_context;
     ConnectionReport m_report;
     int m_index = -1;
     QElapsedTimer m_stepClock;
+    QPointer<ConnectionCheck> m_check;
     bool m_cancelled = false;
     bool m_done = false;
-    quint64 m_stepGeneration = 0; // late callbacks of an earlier step compare and bail out
-
-    ScimClient* m_client = nullptr;
-    QList<quint64> m_pendingRequests;
-    QPointer<QAbstractSocket> m_socket;
-    QTimer* m_stepTimer = nullptr;
-    int m_hostLookupId = -1;
-    bool m_viaProxy = false;
-
-    std::optional<ServiceProviderConfig> m_discovered;
-    QList<HttpTraceEntry> m_trace;
-    quint64 m_pagingListId = 0;
-    int m_pagingPages = 0;
-    bool m_pagingFirstBareCursor = false;
 };

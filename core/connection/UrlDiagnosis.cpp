@@ -7,29 +7,13 @@
 #include <QRegularExpression>
 #include <QUrlQuery>
 
+#include <optional>
+
 namespace {
 
 QString tr(const char* text)
 {
     return QCoreApplication::translate("UrlDiagnosis", text);
-}
-
-const QString kAwsRegion = QStringLiteral("(?<region>[a-z]{2}(?:-[a-z]+)+-[0-9]+)");
-
-const QRegularExpression& awsScimHost()
-{
-    static const QRegularExpression re(QStringLiteral("^scim\\.") + kAwsRegion + QStringLiteral("\\.amazonaws\\.com$"));
-    return re;
-}
-
-bool isAwsTenantId(const QString& segment)
-{
-    // Legacy "<10 hex>-<uuid>", plain UUIDs and UUID-like ids with a 10-hex first group
-    // ("a1b2c3d4e5-a1b2-c3d4-e5f6-a1b2c3d4e5f6", as the console shows for many tenants).
-    static const QRegularExpression re(
-        QStringLiteral("^([0-9a-f]{10}-[0-9a-f]{8}|[0-9a-f]{8,10})-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"),
-        QRegularExpression::CaseInsensitiveOption);
-    return re.match(segment).hasMatch();
 }
 
 // The SCIM resource endpoints: a URL containing one of these is a resource URL, not the base.
@@ -41,63 +25,87 @@ bool isResourceSegment(const QString& segment)
     return names.contains(segment, Qt::CaseInsensitive);
 }
 
-// URLs admins paste instead of the SCIM endpoint. Data, not code: one row per known mistake.
-struct WrongPaste
+const QRegularExpression& partPlaceholder()
 {
-    UrlDiagnosis::Problem problem;
-    QRegularExpression host; // may capture the region as "region"
-    QRegularExpression path; // empty pattern: any path
-    const char* what; // translated with tr() when used
+    static const QRegularExpression re(QStringLiteral("<([a-z0-9-]+)>"));
+    return re;
+}
+
+// "<tenant-id>" → "tenant-id"; anything else → empty.
+QString partName(const QString& segment)
+{
+    const QRegularExpressionMatch match = partPlaceholder().match(segment);
+    return match.hasMatch() && match.capturedLength() == segment.size() ? match.captured(1) : QString();
+}
+
+// A connection-hints URL template split into host and path segments.
+struct UrlTemplate
+{
+    QString host; // may contain <parts>
+    QStringList segments; // a <part> is a whole segment
+    QString path; // as written, for messages
+
+    static UrlTemplate parse(const QString& text)
+    {
+        UrlTemplate t;
+        const int schemeEnd = text.indexOf(QLatin1String("://"));
+        const QString rest = schemeEnd < 0 ? text : text.mid(schemeEnd + 3);
+        const int slash = rest.indexOf(QLatin1Char('/'));
+        t.host = slash < 0 ? rest : rest.left(slash);
+        t.path = slash < 0 ? QStringLiteral("/") : rest.mid(slash);
+        t.segments = t.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        return t;
+    }
+
+    // Matches a lower-case host against the host template; returns the parts it captured,
+    // or std::nullopt when it does not fit.
+    std::optional<QHash<QString, QString>> matchHost(const QString& hostName, const ConnectionHints& hints) const
+    {
+        QString pattern = QStringLiteral("^");
+        QStringList order;
+        qsizetype last = 0;
+        for (auto it = partPlaceholder().globalMatch(host); it.hasNext();) {
+            const QRegularExpressionMatch match = it.next();
+            pattern += QRegularExpression::escape(host.mid(last, match.capturedStart() - last));
+            pattern += QStringLiteral("(") + hints.partPattern(match.captured(1)) + QStringLiteral(")");
+            order.append(match.captured(1));
+            last = match.capturedEnd();
+        }
+        pattern += QRegularExpression::escape(host.mid(last)) + QStringLiteral("$");
+        const QRegularExpression re(pattern, QRegularExpression::CaseInsensitiveOption);
+        const QRegularExpressionMatch match = re.match(hostName);
+        if (!re.isValid() || !match.hasMatch())
+            return std::nullopt;
+        // Each part's own groups shift the numbering: find each part's group by position.
+        QHash<QString, QString> parts;
+        int group = 1;
+        for (const QString& name : order) {
+            parts.insert(name, match.captured(group));
+            group += 1 + QRegularExpression(hints.partPattern(name)).captureCount();
+        }
+        return parts;
+    }
 };
-
-const QList<WrongPaste>& wrongPastes()
-{
-    static const QList<WrongPaste> table {
-        {UrlDiagnosis::Problem::AwsAccessPortal, QRegularExpression(QStringLiteral("^[a-z0-9-]+\\.awsapps\\.com$")),
-            QRegularExpression(),
-            QT_TRANSLATE_NOOP("UrlDiagnosis",
-                "This is the AWS access portal URL (where people sign in to their AWS accounts), not the SCIM "
-                "endpoint.")},
-        {UrlDiagnosis::Problem::AwsSamlUrl,
-            QRegularExpression(QStringLiteral("^portal\\.sso\\.") + kAwsRegion + QStringLiteral("\\.amazonaws\\.com$")),
-            QRegularExpression(),
-            QT_TRANSLATE_NOOP("UrlDiagnosis",
-                "This is the IAM Identity Center SAML sign-in URL (used for single sign-on), not the SCIM endpoint.")},
-        {UrlDiagnosis::Problem::AwsSamlUrl, QRegularExpression(QStringLiteral("^signin\\.aws\\.amazon\\.com$")),
-            QRegularExpression(QStringLiteral("^/saml")),
-            QT_TRANSLATE_NOOP("UrlDiagnosis",
-                "This is the AWS SAML sign-in (assertion consumer service) URL, not the SCIM endpoint.")},
-        {UrlDiagnosis::Problem::AwsSamlUrl, QRegularExpression(QStringLiteral("^identitycenter\\.amazonaws\\.com$")),
-            QRegularExpression(),
-            QT_TRANSLATE_NOOP(
-                "UrlDiagnosis", "This is the IAM Identity Center SAML issuer URL, not the SCIM endpoint.")},
-        {UrlDiagnosis::Problem::AwsConsole,
-            QRegularExpression(QStringLiteral("^(?:") + kAwsRegion
-                + QStringLiteral("\\.)?(?:console\\.aws\\.amazon\\.com|signin\\.aws\\.amazon\\.com)$")),
-            QRegularExpression(),
-            QT_TRANSLATE_NOOP(
-                "UrlDiagnosis", "This is the address of a page of the AWS management console, not the SCIM endpoint.")},
-    };
-    return table;
-}
-
-QString awsScimShape(const QString& region)
-{
-    return QStringLiteral("https://scim.%1.amazonaws.com/<tenant-id>/scim/v2/")
-        .arg(region.isEmpty() ? QStringLiteral("<region>") : region);
-}
 
 int verdictRank(ConnectionVerdict verdict)
 {
     return verdict == ConnectionVerdict::Fail ? 2 : verdict == ConnectionVerdict::Warning ? 1 : 0;
 }
 
-} // namespace
-
-QString UrlDiagnosis::awsEndpointLocation()
+// The server's type first, then every other known type.
+QList<const ServerType*> candidatesFor(const ServerType* serverType, const QList<ServerType>& knownTypes)
 {
-    return tr("IAM Identity Center → Settings → Automatic provisioning → SCIM endpoint");
+    QList<const ServerType*> candidates;
+    if (serverType)
+        candidates.append(serverType);
+    for (const ServerType& type : knownTypes) {
+        if (!serverType || type.id != serverType->id)
+            candidates.append(&type);
+    }
+    return candidates;
 }
+
+} // namespace
 
 QString UrlDiagnosis::problemId(Problem problem)
 {
@@ -114,16 +122,12 @@ QString UrlDiagnosis::problemId(Problem problem)
         return QStringLiteral("plain-http");
     case Problem::Credentials:
         return QStringLiteral("credentials-in-url");
-    case Problem::AwsAccessPortal:
-        return QStringLiteral("aws-access-portal");
-    case Problem::AwsSamlUrl:
-        return QStringLiteral("aws-saml-url");
-    case Problem::AwsConsole:
-        return QStringLiteral("aws-console");
-    case Problem::AwsMissingTenant:
-        return QStringLiteral("aws-missing-tenant");
-    case Problem::AwsUnusualTenant:
-        return QStringLiteral("aws-unusual-tenant");
+    case Problem::WrongUrl:
+        return QStringLiteral("wrong-url");
+    case Problem::MissingUrlPart:
+        return QStringLiteral("missing-url-part");
+    case Problem::UnusualUrlPart:
+        return QStringLiteral("unusual-url-part");
     case Problem::MissingScimPath:
         return QStringLiteral("missing-scim-path");
     case Problem::ResourcePath:
@@ -140,6 +144,21 @@ QString UrlDiagnosis::problemId(Problem problem)
     return QString();
 }
 
+QString UrlDiagnosis::code() const
+{
+    return m_problem == Problem::WrongUrl && !m_wrongUrlId.isEmpty() ? m_wrongUrlId : problemId(m_problem);
+}
+
+QString UrlDiagnosis::filledTemplate(const ConnectionHints& hints, const QHash<QString, QString>& parts)
+{
+    QString text = hints.urlTemplate;
+    for (auto it = parts.begin(); it != parts.end(); ++it) {
+        if (!it.value().isEmpty())
+            text.replace(QStringLiteral("<%1>").arg(it.key()), it.value());
+    }
+    return text;
+}
+
 void UrlDiagnosis::setProblem(Problem problem, ConnectionVerdict verdict, QString cause, QString fix)
 {
     // The first problem of the worst kind is the one reported.
@@ -151,9 +170,34 @@ void UrlDiagnosis::setProblem(Problem problem, ConnectionVerdict verdict, QStrin
     m_fix = std::move(fix);
 }
 
-UrlDiagnosis UrlDiagnosis::diagnose(const QString& input, const ServerType* serverType)
+void UrlDiagnosis::recognise(const ServerType& type)
+{
+    m_recognisedTypeId = type.id;
+    m_recognisedTypeName = type.displayName;
+    m_hints = type.connectionHints;
+}
+
+void UrlDiagnosis::addPart(const QString& name, const QString& value)
+{
+    m_urlParts.insert(name, value);
+    m_details.append(tr("<%1> in the URL: %2").arg(name, value));
+}
+
+QString UrlDiagnosis::whereToCopy() const
+{
+    if (!m_hints.endpointLocation.isEmpty())
+        return tr("Copy the complete SCIM endpoint from %1.").arg(m_hints.endpointLocation);
+    if (!m_hints.urlTemplate.isEmpty())
+        return tr("Use a URL of the form %1.").arg(filledTemplate(m_hints, m_urlParts));
+    return tr("Check the URL against the server's documentation.");
+}
+
+UrlDiagnosis UrlDiagnosis::diagnose(
+    const QString& input, const ServerType* serverType, const QList<ServerType>& knownTypes)
 {
     UrlDiagnosis d;
+    if (serverType)
+        d.m_hints = serverType->connectionHints;
     const QString text = input.trimmed();
     if (text.isEmpty()) {
         d.setProblem(Problem::Empty, ConnectionVerdict::Fail, tr("No server URL is set."),
@@ -179,36 +223,12 @@ UrlDiagnosis UrlDiagnosis::diagnose(const QString& input, const ServerType* serv
         return d;
     }
 
-    if (d.diagnoseKnownWrongPaste(url))
+    const QList<const ServerType*> candidates = candidatesFor(serverType, knownTypes);
+    if (d.diagnoseKnownWrongPaste(url, candidates))
         return d;
 
-    const QString scheme = url.scheme().toLower();
-    if (scheme != QLatin1String("https") && scheme != QLatin1String("http")) {
-        d.setProblem(Problem::UnsupportedScheme, ConnectionVerdict::Fail,
-            tr("The server URL starts with \"%1://\"; SCIM servers are reached over https://.").arg(url.scheme()),
-            tr("Enter the URL starting with https://."));
+    if (d.refuseUnsafeUrl(url))
         return d;
-    }
-    if (!url.userInfo().isEmpty()) {
-        d.setProblem(Problem::Credentials, ConnectionVerdict::Fail,
-            tr("The server URL contains a user name or password."),
-            tr("Remove it from the URL (the part before '@') and enter credentials in the authentication "
-               "settings instead."));
-        return d;
-    }
-    if (scheme == QLatin1String("http") && !ScimUrlPolicy::isLoopbackHost(url.host())) {
-        QUrl https = url;
-        https.setScheme(QStringLiteral("https"));
-        if (https.port() == 80)
-            https.setPort(-1);
-        d.m_suggestedUrl = https.toString();
-        d.setProblem(Problem::PlainHttp, ConnectionVerdict::Fail,
-            tr("The URL uses plain http://, which would send the access token unencrypted over the network."),
-            tr("Use https:// (%1). Plain http:// is accepted only for a server on this computer (localhost, "
-               "127.0.0.1, ::1).")
-                .arg(d.m_suggestedUrl));
-        return d;
-    }
 
     d.m_url = ScimUrlPolicy::normalizedBaseUrl(url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment));
     if (url.hasQuery() || url.hasFragment()) {
@@ -218,10 +238,7 @@ UrlDiagnosis UrlDiagnosis::diagnose(const QString& input, const ServerType* serv
         d.m_suggestedUrl = d.m_url.toString();
     }
 
-    const QRegularExpressionMatch aws = awsScimHost().match(url.host().toLower());
-    if (aws.hasMatch())
-        d.diagnoseAwsScimUrl(url, aws.captured(QStringLiteral("region")));
-    else
+    if (!d.diagnoseTemplateUrl(url, candidates, serverType))
         d.diagnoseGenericUrl(url, serverType);
 
     if (d.m_verdict == ConnectionVerdict::Fail)
@@ -232,75 +249,162 @@ UrlDiagnosis UrlDiagnosis::diagnose(const QString& input, const ServerType* serv
     return d;
 }
 
-bool UrlDiagnosis::diagnoseKnownWrongPaste(const QUrl& url)
+bool UrlDiagnosis::refuseUnsafeUrl(const QUrl& url)
 {
-    const QString host = url.host().toLower();
-    for (const WrongPaste& paste : wrongPastes()) {
-        const QRegularExpressionMatch hostMatch = paste.host.match(host);
-        if (!hostMatch.hasMatch())
-            continue;
-        if (!paste.path.pattern().isEmpty() && !paste.path.match(url.path()).hasMatch())
-            continue;
-        QString region = hostMatch.captured(QStringLiteral("region"));
-        if (region.isEmpty()) // console links carry the region in the query
-            region = QUrlQuery(url).queryItemValue(QStringLiteral("region"));
-        if (!region.isEmpty())
-            m_details.append(tr("Region seen in the pasted URL: %1").arg(region));
-        setProblem(paste.problem, ConnectionVerdict::Fail, QCoreApplication::translate("UrlDiagnosis", paste.what),
-            tr("Copy the SCIM endpoint from %1 (enable automatic provisioning there if it is off). It looks like "
-               "%2.")
-                .arg(awsEndpointLocation(), awsScimShape(region)));
+    const QString scheme = url.scheme().toLower();
+    if (scheme != QLatin1String("https") && scheme != QLatin1String("http")) {
+        setProblem(Problem::UnsupportedScheme, ConnectionVerdict::Fail,
+            tr("The server URL starts with \"%1://\"; SCIM servers are reached over https://.").arg(url.scheme()),
+            tr("Enter the URL starting with https://."));
+        return true;
+    }
+    if (!url.userInfo().isEmpty()) {
+        setProblem(Problem::Credentials, ConnectionVerdict::Fail,
+            tr("The server URL contains a user name or password."),
+            tr("Remove it from the URL (the part before '@') and enter credentials in the authentication "
+               "settings instead."));
+        return true;
+    }
+    if (scheme == QLatin1String("http") && !ScimUrlPolicy::isLoopbackHost(url.host())) {
+        QUrl https = url;
+        https.setScheme(QStringLiteral("https"));
+        if (https.port() == 80)
+            https.setPort(-1);
+        m_suggestedUrl = https.toString();
+        setProblem(Problem::PlainHttp, ConnectionVerdict::Fail,
+            tr("The URL uses plain http://, which would send the access token unencrypted over the network."),
+            tr("Use https:// (%1). Plain http:// is accepted only for a server on this computer (localhost, "
+               "127.0.0.1, ::1).")
+                .arg(m_suggestedUrl));
         return true;
     }
     return false;
 }
 
-void UrlDiagnosis::diagnoseAwsScimUrl(const QUrl& url, const QString& region)
+bool UrlDiagnosis::diagnoseKnownWrongPaste(const QUrl& url, const QList<const ServerType*>& candidates)
 {
-    m_awsRegion = region;
-    m_details.append(tr("AWS IAM Identity Center SCIM endpoint, region %1.").arg(region));
+    const QString host = url.host().toLower();
+    for (const ServerType* type : candidates) {
+        const ConnectionHints& hints = type->connectionHints;
+        for (const ConnectionHints::WrongUrl& paste : hints.wrongUrls) {
+            const QRegularExpressionMatch hostMatch
+                = QRegularExpression(paste.hostPattern, QRegularExpression::CaseInsensitiveOption).match(host);
+            if (!hostMatch.hasMatch())
+                continue;
+            if (!paste.pathPattern.isEmpty() && !QRegularExpression(paste.pathPattern).match(url.path()).hasMatch())
+                continue;
+            recognise(*type);
+            m_wrongUrlId = paste.id;
+            // A part of the right URL may be seen in the wrong one (a console link's ?region=).
+            for (const auto& [name, pattern] : hints.urlParts) {
+                QString value = QRegularExpression(paste.hostPattern).namedCaptureGroups().contains(name)
+                    ? hostMatch.captured(name)
+                    : QString();
+                if (value.isEmpty())
+                    value = QUrlQuery(url).queryItemValue(name);
+                if (!value.isEmpty()
+                    && QRegularExpression(QStringLiteral("^(?:%1)$").arg(pattern)).match(value).hasMatch())
+                    addPart(name, value);
+            }
+            const QString shape = filledTemplate(hints, m_urlParts);
+            QString fix = hints.endpointLocation.isEmpty()
+                ? tr("Copy the SCIM endpoint from the %1 admin console.").arg(type->displayName)
+                : tr("Copy the SCIM endpoint from %1.").arg(hints.endpointLocation);
+            if (!shape.isEmpty())
+                fix += QLatin1Char(' ') + tr("It looks like %1.").arg(shape);
+            setProblem(Problem::WrongUrl, ConnectionVerdict::Fail, paste.what, fix);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool UrlDiagnosis::diagnoseTemplateUrl(
+    const QUrl& url, const QList<const ServerType*>& candidates, const ServerType* serverType)
+{
+    // A loopback URL is a local emulator or test server (the demo's sandbox): no product's
+    // URL shape applies to it.
+    if (ScimUrlPolicy::isLoopbackHost(url.host()))
+        return false;
+    for (const ServerType* type : candidates) {
+        const ConnectionHints& hints = type->connectionHints;
+        if (hints.urlTemplate.isEmpty())
+            continue;
+        const auto hostParts = UrlTemplate::parse(hints.urlTemplate).matchHost(url.host().toLower(), hints);
+        if (!hostParts)
+            continue;
+        recognise(*type);
+        m_details.append(tr("The host fits the URL template of %1.").arg(type->displayName));
+        for (auto it = hostParts->begin(); it != hostParts->end(); ++it)
+            addPart(it.key(), it.value());
+        diagnoseTemplatePath(url, *type);
+        if (serverType && serverType->id != type->id && !serverType->urlPattern.isEmpty()
+            && !serverType->urlMatches(url.toString())) {
+            setProblem(Problem::TypeMismatch, ConnectionVerdict::Warning,
+                tr("The URL fits the URL template of %1, but this server's type is %2.")
+                    .arg(type->displayName, serverType->displayName),
+                tr("Choose the server type %1, or check the URL.").arg(type->displayName));
+        }
+        return true;
+    }
+    return false;
+}
+
+void UrlDiagnosis::diagnoseTemplatePath(const QUrl& url, const ServerType& type)
+{
+    const UrlTemplate shape = UrlTemplate::parse(m_hints.urlTemplate);
     const QStringList segments = url.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    const QString origin = QStringLiteral("https://%1").arg(url.host().toLower());
-    const QString where = tr("Copy the complete SCIM endpoint from %1.").arg(awsEndpointLocation());
-
-    if (segments.isEmpty() || segments.first().compare(QLatin1String("scim"), Qt::CaseInsensitive) == 0) {
-        setProblem(Problem::AwsMissingTenant, ConnectionVerdict::Fail,
-            tr("The URL has no tenant id: the SCIM endpoint is %1.").arg(awsScimShape(region)), where);
-        return;
+    const QString where = whereToCopy();
+    const auto suggestion = [&] {
+        const QString filled = filledTemplate(m_hints, m_urlParts);
+        return partPlaceholder().match(filled).hasMatch() ? QString() : filled;
+    };
+    for (int i = 0; i < shape.segments.size(); ++i) {
+        const QString part = partName(shape.segments.at(i));
+        const bool nextIsLiteral = i + 1 < shape.segments.size() && partName(shape.segments.at(i + 1)).isEmpty();
+        if (!part.isEmpty()
+            && (i >= segments.size()
+                || (nextIsLiteral && segments.at(i).compare(shape.segments.at(i + 1), Qt::CaseInsensitive) == 0))) {
+            setProblem(Problem::MissingUrlPart, ConnectionVerdict::Fail,
+                tr("The URL has no <%1>: the SCIM endpoint is %2.").arg(part, filledTemplate(m_hints, m_urlParts)),
+                where);
+            return;
+        }
+        if (i >= segments.size()) {
+            m_suggestedUrl = suggestion();
+            setProblem(Problem::MissingScimPath, ConnectionVerdict::Fail,
+                tr("The URL is missing \"/%1\" at the end.").arg(shape.segments.mid(i).join(QLatin1Char('/'))),
+                m_suggestedUrl.isEmpty() ? where : tr("Use %1").arg(m_suggestedUrl));
+            return;
+        }
+        if (!part.isEmpty()) {
+            addPart(part, segments.at(i));
+        } else if (segments.at(i) != shape.segments.at(i)) {
+            m_suggestedUrl = suggestion();
+            setProblem(Problem::UnexpectedPath, ConnectionVerdict::Fail,
+                tr("The path \"%1\" does not fit the URL template of %2; it must be %3.")
+                    .arg(url.path(), type.displayName, shape.path),
+                m_suggestedUrl.isEmpty() ? where : tr("Use %1 — %2").arg(m_suggestedUrl, where));
+            return;
+        }
     }
-    const QString tenant = segments.first();
-    m_awsTenant = tenant;
-    m_details.append(tr("Tenant id: %1").arg(tenant));
-    const QString base = QStringLiteral("%1/%2/scim/v2/").arg(origin, tenant);
-
-    const bool hasScimV2
-        = segments.size() >= 3 && segments.at(1) == QLatin1String("scim") && segments.at(2) == QLatin1String("v2");
-    if (segments.size() == 1) {
-        m_suggestedUrl = base;
-        setProblem(Problem::MissingScimPath, ConnectionVerdict::Fail,
-            tr("The URL is missing \"/scim/v2\" after the tenant id."), tr("Use %1").arg(base));
-        return;
-    }
-    if (!hasScimV2) {
-        m_suggestedUrl = base;
-        setProblem(Problem::UnexpectedPath, ConnectionVerdict::Fail,
-            tr("The path \"%1\" is not the SCIM endpoint's; it must be /<tenant-id>/scim/v2/.").arg(url.path()),
-            tr("Use %1 — %2").arg(base, where));
-        return;
-    }
-    if (segments.size() > 3) {
-        m_suggestedUrl = base;
+    if (segments.size() > shape.segments.size()) {
+        m_suggestedUrl = suggestion();
         setProblem(Problem::ResourcePath, ConnectionVerdict::Fail,
-            tr("This is the URL of a SCIM resource (\"%1\"), not the base URL.").arg(segments.mid(3).join('/')),
-            tr("Use the base URL without it: %1").arg(base));
+            tr("This is the URL of a SCIM resource (\"%1\"), not the base URL.")
+                .arg(segments.mid(shape.segments.size()).join(QLatin1Char('/'))),
+            tr("Use the base URL without it: %1").arg(m_suggestedUrl));
         return;
     }
-    if (!isAwsTenantId(tenant)) {
-        setProblem(Problem::AwsUnusualTenant, ConnectionVerdict::Warning,
-            tr("The tenant id \"%1\" has neither known shape (a UUID, or 10 hex digits, '-' and a UUID); it may be "
-               "truncated or mistyped.")
-                .arg(tenant),
-            where);
+    for (const QString& segment : shape.segments) {
+        const QString part = partName(segment);
+        const QRegularExpression pattern(QStringLiteral("^(?:%1)$").arg(m_hints.partPattern(part)));
+        if (!part.isEmpty() && !pattern.match(m_urlParts.value(part)).hasMatch()) {
+            setProblem(Problem::UnusualUrlPart, ConnectionVerdict::Warning,
+                tr("The <%1> \"%2\" does not have the shape %3 expects; it may be truncated or mistyped.")
+                    .arg(part, m_urlParts.value(part), type.displayName),
+                where);
+        }
     }
 }
 
@@ -319,8 +423,6 @@ void UrlDiagnosis::diagnoseGenericUrl(const QUrl& url, const ServerType* serverT
         return;
     }
 
-    // A loopback URL is a local emulator or test server (the demo's sandbox): the product's
-    // URL shape does not apply to it.
     if (ScimUrlPolicy::isLoopbackHost(url.host())) {
         m_details.append(tr("Local test endpoint on this computer: the %1 URL shape is not checked.")
                              .arg(serverType ? serverType->displayName : tr("server type's")));

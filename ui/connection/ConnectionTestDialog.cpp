@@ -1,9 +1,6 @@
 #include "ConnectionTestDialog.h"
 
-#include "connection/ConnectionTest.h"
-#include "connection/ConnectionTestRecorder.h"
-#include "secrets/SecretStore.h"
-#include "servers/ServerCatalog.h"
+#include "connection/ServerConnectionTest.h"
 #include "workspace/Workspace.h"
 
 #include <QApplication>
@@ -165,7 +162,7 @@ ConnectionTestDialog::~ConnectionTestDialog() = default;
 
 bool ConnectionTestDialog::isRunning() const
 {
-    return m_readingSecret || (m_test && m_test->isRunning());
+    return m_test && m_test->isRunning();
 }
 
 void ConnectionTestDialog::resetSteps()
@@ -173,7 +170,7 @@ void ConnectionTestDialog::resetSteps()
     m_steps->clear();
     m_stepResults.clear();
     m_details->clear();
-    for (const auto step : ConnectionTest::steps()) {
+    for (const auto step : ServerConnectionTest::steps()) {
         auto* item = new QTreeWidgetItem(m_steps);
         item->setText(0, ConnectionSteps::title(step));
         item->setData(0, StepRole, int(step));
@@ -205,41 +202,23 @@ void ConnectionTestDialog::start()
     m_hasReport = false;
     resetSteps();
     m_summary->setText(tr("Reading the token from the system keychain\u2026"));
-    m_readingSecret = true;
-    updateButtons();
-    const SecretKey key {m_server.id, ServerCatalog::secretPurpose(m_server.auth.scheme)};
-    m_workspace->secrets()->read(key, this, [this](Result<QString, SecretError> secret) {
-        m_readingSecret = false;
-        if (!secret) {
-            showError(tr("The token could not be read from the system keychain: %1 Store it again with Edit "
-                         "Server, then run the test again.")
-                          .arg(secret.error().message));
-            return;
-        }
-        runWithSecret(secret.value());
-    });
-}
-
-void ConnectionTestDialog::runWithSecret(const QString& secret)
-{
     ConnectionTestOptions options;
     options.writeRoundTrip = m_writeRoundTrip->isChecked();
     if (m_test) {
         m_test->deleteLater();
     }
-    m_test
-        = new ConnectionTest(m_server, m_workspace->serverTypes().find(m_server.serverTypeId), secret, options, this);
-    connect(m_test, &ConnectionTest::stepStarted, this, &ConnectionTestDialog::showStepStarted);
-    connect(m_test, &ConnectionTest::stepFinished, this, &ConnectionTestDialog::showStepFinished);
-    connect(m_test, &ConnectionTest::finished, this, &ConnectionTestDialog::showFinished);
-    m_summary->setText(tr("Testing\u2026"));
+    m_test = new ServerConnectionTest(m_workspace, m_server, options, this);
+    connect(m_test, &ServerConnectionTest::testing, this, [this] { m_summary->setText(tr("Testing\u2026")); });
+    connect(m_test, &ServerConnectionTest::stepStarted, this, &ConnectionTestDialog::showStepStarted);
+    connect(m_test, &ServerConnectionTest::stepFinished, this, &ConnectionTestDialog::showStepFinished);
+    connect(m_test, &ServerConnectionTest::finished, this, &ConnectionTestDialog::showFinished);
     m_test->start();
     updateButtons();
 }
 
 void ConnectionTestDialog::cancel()
 {
-    if (m_test && m_test->isRunning()) {
+    if (isRunning()) {
         m_summary->setText(tr("Cancelling\u2026"));
         m_test->cancel();
     }
@@ -247,7 +226,7 @@ void ConnectionTestDialog::cancel()
 
 void ConnectionTestDialog::showStepStarted(int index)
 {
-    const auto steps = ConnectionTest::steps();
+    const auto steps = ServerConnectionTest::steps();
     if (index < 0 || index >= steps.size()) {
         return;
     }
@@ -315,23 +294,14 @@ void ConnectionTestDialog::showFinished(const ConnectionReport& report)
         }
     }
     m_summary->setText(report.summary());
-    if (!report.cancelled && m_server.id > 0) {
-        const auto recorded = ConnectionTestRecorder::record(m_workspace->servers()->repository(), m_server.id, report);
-        if (recorded) {
-            emit resultRecorded(m_server.id);
-        } else {
-            m_summary->setText(report.summary() + QStringLiteral("\n")
-                + tr("The result could not be stored in the profile: %1").arg(recorded.error().message));
-        }
+    if (m_test->isRecorded()) {
+        emit resultRecorded(m_server.id);
+    } else if (!m_test->recordError().isEmpty()) {
+        m_summary->setText(report.summary() + QStringLiteral("\n")
+            + tr("The result could not be stored in the profile: %1").arg(m_test->recordError()));
     }
     updateButtons();
     emit finished(report);
-}
-
-void ConnectionTestDialog::showError(const QString& message)
-{
-    m_summary->setText(message);
-    updateButtons();
 }
 
 void ConnectionTestDialog::copyReport()
@@ -346,7 +316,7 @@ void ConnectionTestDialog::updateButtons()
     const bool running = isRunning();
     m_startButton->setEnabled(!running);
     m_startButton->setText(m_hasReport ? tr("&Run Again") : tr("&Run Test"));
-    m_cancelButton->setEnabled(running && m_test);
+    m_cancelButton->setEnabled(running);
     m_copyButton->setEnabled(!running && m_hasReport);
     m_writeRoundTrip->setEnabled(!running);
 }

@@ -10,7 +10,7 @@
 
 #include <memory>
 
-class ConnectionTest;
+class ServerConnectionTest;
 class QCheckBox;
 class QLabel;
 class QPushButton;
@@ -19,9 +19,10 @@ class QTreeWidget;
 class QTreeWidgetItem;
 class Workspace;
 
-// Runs the guided connection test of one server and shows each step with its verdict,
-// duration, what was checked and, for warnings and failures, the cause and the fix. The
-// token is read from the secret store when the test starts and never shown or copied.
+// Shows the guided connection test of one stored server (ServerConnectionTest, which reads
+// the token, runs the checks and records the result): each step with its verdict, duration,
+// what was checked and, for warnings and failures, the cause and the fix. The token is
+// never shown or copied.
 class ConnectionTestDialog : public QDialog
 {
     Q_OBJECT
@@ -49,20 +50,17 @@ protected:
 
 private:
     void resetSteps();
-    void runWithSecret(const QString& secret);
     void showStepStarted(int index);
     void showStepFinished(int index, const ConnectionStepResult& result);
     void showFinished(const ConnectionReport& report);
-    void showError(const QString& message);
     void updateButtons();
     QTreeWidgetItem* itemForStep(ConnectionStep step) const;
     void showDetails(QTreeWidgetItem* item);
 
     std::shared_ptr<Workspace> m_workspace;
     ScimServer m_server;
-    QPointer<ConnectionTest> m_test;
+    QPointer<ServerConnectionTest> m_test;
     ConnectionReport m_report;
-    bool m_readingSecret = false;
     bool m_hasReport = false;
 
     QLabel* m_summary = nullptr;

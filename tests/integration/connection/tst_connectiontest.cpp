@@ -1,10 +1,16 @@
 #include <connection/ConnectionTest.h>
 #include <connection/ConnectionTestRecorder.h>
+#include <connection/ServerConnectionTest.h>
+#include <secrets/InMemorySecretStore.h>
+#include <servers/ServerCatalog.h>
+#include <servertypes/ServerTypeRegistry.h>
 #include <storage/Database.h>
 #include <storage/ServerRepository.h>
+#include <workspace/Workspace.h>
 
 #include <AwsScimEmulator.h>
 
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -41,6 +47,35 @@ ScimServer serverFor(const QString& url, int tokenAgeDays = 10)
     server.capabilities = awsCapabilities();
     server.secretStoredAt = QDateTime::currentDateTimeUtc().addDays(-tokenAgeDays);
     return server;
+}
+
+// The shipped presets: their connection hints recognise AWS URLs and their wrong pastes.
+const QList<ServerType>& presets()
+{
+    static const QList<ServerType> types = ServerTypeRegistry::load().all();
+    return types;
+}
+
+std::optional<ServerType> awsPreset()
+{
+    return ServerTypeRegistry::load().find(QStringLiteral("aws-iam-identity-center"));
+}
+
+// Waits, without polling, until a step with this index has started.
+bool waitForStepStarted(QSignalSpy& started, int index)
+{
+    const auto reached = [&] {
+        for (const QList<QVariant>& arguments : std::as_const(started)) {
+            if (arguments.first().toInt() == index)
+                return true;
+        }
+        return false;
+    };
+    while (!reached()) {
+        if (!started.wait(10000))
+            return false;
+    }
+    return true;
 }
 
 // A throwaway CA and a server certificate for 127.0.0.1, made with the openssl CLI (EC keys:
@@ -108,11 +143,17 @@ private slots:
     void serverErrorIs500();
     void hangingServerTimesOut();
     void cancelMidTest();
+    void cancelBeforeStart();
+    void awsPresetHintsExplainA401();
     void tokenAge_data();
     void tokenAge();
     void writeRoundTrip();
     void writeRoundTripWhenDeleteFails();
     void resultIsRecordedPerServer();
+    void storedServerIsTestedAndRecorded();
+    void unreadableSecretFailsAuthenticationWithCauseAndFix_data();
+    void unreadableSecretFailsAuthenticationWithCauseAndFix();
+    void unsavedServerIsNotRecorded();
 
 private:
     // Runs a test to the end and returns its report.
@@ -120,6 +161,10 @@ private:
         const QString& secret = kToken, const std::optional<ServerType>& type = std::nullopt);
     static const ConnectionStepResult& step(const ConnectionReport& report, ConnectionStep which);
     static QString describe(const ConnectionReport& report) { return report.toText(); }
+    // A fresh profile with an in-memory secret store.
+    std::shared_ptr<Workspace> openWorkspace(const QTemporaryDir& dir, InMemorySecretStore** store);
+    static void writeSecret(SecretStore* store, const SecretKey& key, const QString& secret);
+    static ConnectionReport runStored(ServerConnectionTest& test);
 
     std::unique_ptr<AwsScimEmulator> m_emulator;
 };
@@ -142,6 +187,8 @@ ConnectionReport TestConnectionTest::runTest(const ScimServer& server, Connectio
 {
     if (options.requestTimeoutMs == 0)
         options.requestTimeoutMs = 5000;
+    if (options.knownServerTypes.isEmpty())
+        options.knownServerTypes = presets();
     ConnectionTest test(server, type, secret, options);
     QSignalSpy started(&test, &ConnectionTest::stepStarted);
     QSignalSpy stepped(&test, &ConnectionTest::stepFinished);
@@ -365,6 +412,7 @@ void TestConnectionTest::hangingServerTimesOut()
 
 void TestConnectionTest::cancelMidTest()
 {
+    // Every request hangs: the test stays in the authentication step until it is cancelled.
     m_emulator->hangNext(10);
     ConnectionTestOptions options;
     options.requestTimeoutMs = 60000;
@@ -373,20 +421,57 @@ void TestConnectionTest::cancelMidTest()
     QSignalSpy finished(&test, &ConnectionTest::finished);
     test.start();
     const int authIndex = int(ConnectionSteps::all().indexOf(ConnectionStep::Authentication));
-    QTRY_VERIFY_WITH_TIMEOUT(!started.isEmpty() && started.last().first().toInt() == authIndex, 10000);
-    QTRY_VERIFY(m_emulator->requestCount() > 0); // the request is hanging on the server
-    QElapsedTimer clock;
-    clock.start();
+    QVERIFY(waitForStepStarted(started, authIndex));
     test.cancel();
-    QVERIFY(finished.wait(5000));
-    QVERIFY(clock.elapsed() < 2000);
+    QVERIFY(finished.wait(10000));
     const ConnectionReport report = finished.first().first().value<ConnectionReport>();
     QVERIFY(report.cancelled);
     QCOMPARE(report.verdict(), ConnectionVerdict::Skipped);
     QCOMPARE(report.steps.size(), ConnectionSteps::all().size());
     QCOMPARE(report.steps.at(authIndex).verdict, ConnectionVerdict::Skipped);
+    QVERIFY2(report.steps.at(authIndex).cause.contains(QLatin1String("Cancelled")),
+        qPrintable(report.steps.at(authIndex).cause));
+    for (int i = authIndex + 1; i < report.steps.size(); ++i) {
+        QCOMPARE(report.steps.at(i).verdict, ConnectionVerdict::Skipped);
+        QVERIFY(report.steps.at(i).cause.contains(QLatin1String("cancelled")));
+    }
+    QCOMPARE(started.last().first().toInt(), authIndex); // nothing started after the cancel
     QVERIFY(report.summary().contains(QLatin1String("cancelled")));
     QVERIFY(!test.isRunning());
+    QVERIFY(test.isFinished());
+    QCOMPARE(m_emulator->writeCount(), 0);
+}
+
+void TestConnectionTest::cancelBeforeStart()
+{
+    // A cancel queued right behind start() stops the test before its first step ends.
+    ConnectionTest test(serverFor(m_emulator->baseUrl().toString()), std::nullopt, kToken);
+    QSignalSpy finished(&test, &ConnectionTest::finished);
+    test.start();
+    test.cancel();
+    QVERIFY(finished.wait(10000));
+    const ConnectionReport report = finished.first().first().value<ConnectionReport>();
+    QVERIFY(report.cancelled);
+    QCOMPARE(report.steps.size(), ConnectionSteps::all().size());
+    for (const ConnectionStepResult& result : report.steps)
+        QVERIFY(result.verdict == ConnectionVerdict::Skipped || result.step == ConnectionStep::Url);
+}
+
+void TestConnectionTest::awsPresetHintsExplainA401()
+{
+    // The fix for a rejected token names the console page from the preset's connection hints.
+    const std::optional<ServerType> aws = awsPreset();
+    QVERIFY(aws);
+    const ConnectionReport report
+        = runTest(serverFor(m_emulator->baseUrl().toString()), {}, QStringLiteral("wrong-token-value-123"), aws);
+    const ConnectionStepResult& auth = step(report, ConnectionStep::Authentication);
+    QVERIFY2(auth.verdict == ConnectionVerdict::Fail, qPrintable(describe(report)));
+    QVERIFY2(auth.fix.contains(aws->connectionHints.tokenLocation), qPrintable(auth.fix));
+    QVERIFY2(auth.fix.contains(aws->connectionHints.tokenRotation), qPrintable(auth.fix));
+    // Without a type the fix stays generic.
+    const ConnectionReport generic
+        = runTest(serverFor(m_emulator->baseUrl().toString()), {}, QStringLiteral("wrong-token-value-123"));
+    QVERIFY(!step(generic, ConnectionStep::Authentication).fix.contains(QLatin1String("IAM Identity Center")));
 }
 
 void TestConnectionTest::tokenAge_data()
@@ -480,6 +565,132 @@ void TestConnectionTest::resultIsRecordedPerServer()
     ConnectionReport cancelled = report;
     cancelled.cancelled = true;
     QVERIFY(!ConnectionTestRecorder::record(repository, id.value(), cancelled).ok());
+}
+
+std::shared_ptr<Workspace> TestConnectionTest::openWorkspace(const QTemporaryDir& dir, InMemorySecretStore** store)
+{
+    *store = new InMemorySecretStore();
+    auto opened = Workspace::open(dir.path(), *store);
+    if (!opened) {
+        qWarning("cannot open the workspace: %s", qPrintable(opened.error().message));
+        return {};
+    }
+    return opened.value();
+}
+
+void TestConnectionTest::writeSecret(SecretStore* store, const SecretKey& key, const QString& secret)
+{
+    QEventLoop loop;
+    store->write(key, secret, &loop, [&loop](const Status<SecretError>&) { loop.quit(); });
+    loop.exec();
+}
+
+ConnectionReport TestConnectionTest::runStored(ServerConnectionTest& test)
+{
+    QSignalSpy finished(&test, &ServerConnectionTest::finished);
+    test.start();
+    if (!finished.wait(20000)) {
+        qWarning("connection test did not finish");
+        return {};
+    }
+    return finished.first().first().value<ConnectionReport>();
+}
+
+void TestConnectionTest::storedServerIsTestedAndRecorded()
+{
+    QTemporaryDir dir;
+    InMemorySecretStore* store = nullptr;
+    const std::shared_ptr<Workspace> workspace = openWorkspace(dir, &store);
+    QVERIFY(workspace);
+    ScimServer server = serverFor(m_emulator->baseUrl().toString());
+    server.id = 0;
+    server.serverTypeId = QStringLiteral("aws-iam-identity-center");
+    const auto id = workspace->servers()->repository().create(server);
+    QVERIFY2(id.ok(), id.ok() ? "" : qPrintable(id.error().message));
+    server.id = id.value();
+    writeSecret(store, {server.id, ServerCatalog::secretPurpose(server.auth.scheme)}, kToken);
+
+    ConnectionTestOptions options;
+    options.requestTimeoutMs = 5000;
+    ServerConnectionTest test(workspace, server, options);
+    QSignalSpy testing(&test, &ServerConnectionTest::testing);
+    QSignalSpy stepped(&test, &ServerConnectionTest::stepFinished);
+    const ConnectionReport report = runStored(test);
+    QVERIFY2(report.verdict() != ConnectionVerdict::Fail, qPrintable(describe(report)));
+    QCOMPARE(report.serverTypeName, QStringLiteral("AWS IAM Identity Center"));
+    QCOMPARE(testing.count(), 1);
+    QCOMPARE(stepped.count(), int(ConnectionSteps::all().size()));
+    QVERIFY(!test.secretError());
+    QVERIFY(test.isRecorded());
+    QVERIFY(!test.isRunning());
+    const std::optional<ScimServer> stored = workspace->servers()->repository().find(server.id);
+    QVERIFY(stored);
+    QCOMPARE(stored->lastTestVerdict, ConnectionVerdicts::id(report.verdict()));
+    QCOMPARE(stored->lastTestSummary, report.summary());
+}
+
+void TestConnectionTest::unreadableSecretFailsAuthenticationWithCauseAndFix_data()
+{
+    QTest::addColumn<bool>("stored");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("causeWord");
+    QTest::newRow("nothing stored") << false << int(SecretError::Kind::NotFound) << "No access token";
+    QTest::newRow("keychain locked") << true << int(SecretError::Kind::AccessDenied) << "could not be read";
+    QTest::newRow("no keychain") << true << int(SecretError::Kind::NoBackend) << "could not be read";
+}
+
+void TestConnectionTest::unreadableSecretFailsAuthenticationWithCauseAndFix()
+{
+    QFETCH(bool, stored);
+    QFETCH(int, kind);
+    QFETCH(QString, causeWord);
+    QTemporaryDir dir;
+    InMemorySecretStore* store = nullptr;
+    const std::shared_ptr<Workspace> workspace = openWorkspace(dir, &store);
+    QVERIFY(workspace);
+    ScimServer server = serverFor(m_emulator->baseUrl().toString());
+    server.id = 0;
+    const auto id = workspace->servers()->repository().create(server);
+    QVERIFY(id.ok());
+    server.id = id.value();
+    if (stored) {
+        writeSecret(store, {server.id, ServerCatalog::secretPurpose(server.auth.scheme)}, kToken);
+        store->failNextRead(SecretError(SecretError::Kind(kind), QStringLiteral("The keychain said no.")));
+    }
+
+    ServerConnectionTest test(workspace, server);
+    const ConnectionReport report = runStored(test);
+    QVERIFY(test.secretError());
+    QCOMPARE(int(test.secretError()->kind), kind);
+    QCOMPARE(report.verdict(), ConnectionVerdict::Fail);
+    // The URL and the network are still checked; authentication fails with the store's words.
+    QCOMPARE(step(report, ConnectionStep::Url).verdict, ConnectionVerdict::Pass);
+    QCOMPARE(step(report, ConnectionStep::Reachability).verdict, ConnectionVerdict::Pass);
+    const ConnectionStepResult& auth = step(report, ConnectionStep::Authentication);
+    QCOMPARE(auth.verdict, ConnectionVerdict::Fail);
+    QVERIFY2(auth.cause.contains(causeWord), qPrintable(auth.cause));
+    QVERIFY(!auth.fix.isEmpty());
+    if (stored)
+        QVERIFY2(auth.cause.contains(QLatin1String("The keychain said no.")), qPrintable(auth.cause));
+    QCOMPARE(step(report, ConnectionStep::Read).verdict, ConnectionVerdict::Skipped);
+    QCOMPARE(m_emulator->routeCount(QStringLiteral("GET /ServiceProviderConfig")), 0); // nothing sent without a token
+    QVERIFY(test.isRecorded());
+    QCOMPARE(workspace->servers()->repository().find(server.id)->lastTestVerdict, QStringLiteral("fail"));
+}
+
+void TestConnectionTest::unsavedServerIsNotRecorded()
+{
+    QTemporaryDir dir;
+    InMemorySecretStore* store = nullptr;
+    const std::shared_ptr<Workspace> workspace = openWorkspace(dir, &store);
+    QVERIFY(workspace);
+    ScimServer server = serverFor(m_emulator->baseUrl().toString());
+    server.id = 0;
+    ServerConnectionTest test(workspace, server);
+    const ConnectionReport report = runStored(test);
+    QCOMPARE(report.steps.size(), ConnectionSteps::all().size());
+    QVERIFY(!test.isRecorded());
+    QVERIFY(test.recordError().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestConnectionTest)

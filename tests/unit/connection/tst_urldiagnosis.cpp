@@ -1,5 +1,6 @@
 #include <connection/UrlDiagnosis.h>
 #include <servertypes/ServerType.h>
+#include <servertypes/ServerTypeRegistry.h>
 
 #include <QTest>
 
@@ -20,6 +21,18 @@ ServerType awsType()
     return type;
 }
 
+// The shipped presets: their connection hints know the products' URLs.
+const QList<ServerType>& presets()
+{
+    static const QList<ServerType> types = ServerTypeRegistry::load().all();
+    return types;
+}
+
+UrlDiagnosis diagnoseWithPresets(const QString& url)
+{
+    return UrlDiagnosis::diagnose(url, nullptr, presets());
+}
+
 } // namespace
 
 class TestUrlDiagnosis : public QObject
@@ -34,6 +47,8 @@ private slots:
     void wrongPasteSaysWhereTheRightUrlIs();
     void serverTypePatternMismatchIsAWarning();
     void trailingSlashIsNormalised();
+    void withoutPresetsNoProductIsKnown();
+    void productUrlUnderAnotherTypeIsAWarning();
 };
 
 void TestUrlDiagnosis::diagnose_data()
@@ -95,10 +110,10 @@ void TestUrlDiagnosis::diagnose_data()
     QTest::newRow("aws missing /scim/v2, trailing slash") << awsBase + QStringLiteral("/") << "missing-scim-path"
                                                           << "fail" << awsBase + QStringLiteral("/scim/v2/");
     QTest::newRow("aws missing tenant") << QStringLiteral("https://scim.us-east-1.amazonaws.com/scim/v2/")
-                                        << "aws-missing-tenant"
+                                        << "missing-url-part"
                                         << "fail"
                                         << "";
-    QTest::newRow("aws host only") << QStringLiteral("https://scim.us-east-1.amazonaws.com") << "aws-missing-tenant"
+    QTest::newRow("aws host only") << QStringLiteral("https://scim.us-east-1.amazonaws.com") << "missing-url-part"
                                    << "fail"
                                    << "";
     QTest::newRow("aws resource url") << awsBase + QStringLiteral("/scim/v2/Users") << "resource-path"
@@ -106,7 +121,7 @@ void TestUrlDiagnosis::diagnose_data()
     QTest::newRow("aws wrong version") << awsBase + QStringLiteral("/scim/v1") << "unexpected-path"
                                        << "fail" << awsBase + QStringLiteral("/scim/v2/");
     QTest::newRow("aws truncated tenant")
-        << QStringLiteral("https://scim.us-east-1.amazonaws.com/a1b2c3d4e5-1111/scim/v2/") << "aws-unusual-tenant"
+        << QStringLiteral("https://scim.us-east-1.amazonaws.com/a1b2c3d4e5-1111/scim/v2/") << "unusual-url-part"
         << "warning"
         << "";
     QTest::newRow("aws over http") << QStringLiteral("http://scim.us-east-1.amazonaws.com/") + kTenant
@@ -149,6 +164,27 @@ void TestUrlDiagnosis::diagnose_data()
     QTest::newRow("generic no path") << QStringLiteral("https://scim.example.com/") << "no-path"
                                      << "warning"
                                      << "";
+    QTest::newRow("github ok") << QStringLiteral("https://api.github.com/scim/v2/enterprises/acme-corp/") << "none"
+                               << "pass"
+                               << "";
+    QTest::newRow("github missing enterprise")
+        << QStringLiteral("https://api.github.com/scim/v2/enterprises") << "missing-url-part"
+        << "fail"
+        << "";
+    QTest::newRow("github web page") << QStringLiteral("https://github.com/enterprises/acme-corp") << "github-web-url"
+                                     << "fail"
+                                     << "";
+    QTest::newRow("salesforce lightning page")
+        << QStringLiteral("https://acme.lightning.force.com/lightning/setup/SetupOneHome/home")
+        << "salesforce-lightning-url"
+        << "fail"
+        << "";
+    QTest::newRow("salesforce ok") << QStringLiteral("https://acme.my.salesforce.com/services/scim/v2") << "none"
+                                   << "pass"
+                                   << "";
+    QTest::newRow("salesforce missing scim path")
+        << QStringLiteral("https://acme.my.salesforce.com/services") << "missing-scim-path"
+        << "fail" << QStringLiteral("https://acme.my.salesforce.com/services/scim/v2/");
     QTest::newRow("query dropped") << QStringLiteral("https://scim.example.com/scim/v2?x=1") << "query-or-fragment"
                                    << "warning" << QStringLiteral("https://scim.example.com/scim/v2");
 }
@@ -160,8 +196,8 @@ void TestUrlDiagnosis::diagnose()
     QFETCH(QString, verdict);
     QFETCH(QString, suggested);
 
-    const UrlDiagnosis d = UrlDiagnosis::diagnose(url);
-    QCOMPARE(UrlDiagnosis::problemId(d.problem()), problem);
+    const UrlDiagnosis d = diagnoseWithPresets(url);
+    QCOMPARE(d.code(), problem);
     QCOMPARE(ConnectionVerdicts::id(d.verdict()), verdict);
     if (suggested != QLatin1String("*"))
         QCOMPARE(d.suggestedUrl(), suggested);
@@ -198,28 +234,29 @@ void TestUrlDiagnosis::awsShapeShowsRegionAndTenant()
     QFETCH(QString, url);
     QFETCH(QString, region);
     QFETCH(QString, tenant);
-    const UrlDiagnosis d = UrlDiagnosis::diagnose(url);
-    QVERIFY(d.isAwsShaped());
-    QCOMPARE(d.awsRegion(), region);
-    QCOMPARE(d.awsTenant(), tenant);
+    const UrlDiagnosis d = diagnoseWithPresets(url);
+    QCOMPARE(d.recognisedTypeId(), QStringLiteral("aws-iam-identity-center"));
+    QCOMPARE(d.urlParts().value(QStringLiteral("region")), region);
+    QCOMPARE(d.urlParts().value(QStringLiteral("tenant-id")), tenant);
+    QVERIFY(!d.hints().tokenLocation.isEmpty());
     QVERIFY(d.details().join('\n').contains(region));
     QVERIFY(d.details().join('\n').contains(tenant));
 }
 
 void TestUrlDiagnosis::wrongPasteSaysWhereTheRightUrlIs()
 {
-    const UrlDiagnosis portal = UrlDiagnosis::diagnose(QStringLiteral("https://d-9067642ac7.awsapps.com/start"));
+    const UrlDiagnosis portal = diagnoseWithPresets(QStringLiteral("https://d-9067642ac7.awsapps.com/start"));
     QVERIFY(portal.cause().contains(QLatin1String("access portal")));
     QVERIFY(portal.fix().contains(QLatin1String("Automatic provisioning")));
     QVERIFY(portal.fix().contains(QLatin1String("https://scim.<region>.amazonaws.com/<tenant-id>/scim/v2/")));
 
     const UrlDiagnosis saml
-        = UrlDiagnosis::diagnose(QStringLiteral("https://portal.sso.eu-west-1.amazonaws.com/saml/assertion/abc"));
+        = diagnoseWithPresets(QStringLiteral("https://portal.sso.eu-west-1.amazonaws.com/saml/assertion/abc"));
     QVERIFY(saml.cause().contains(QLatin1String("SAML")));
     // The region seen in the wrong URL is carried into the hint.
     QVERIFY(saml.fix().contains(QLatin1String("https://scim.eu-west-1.amazonaws.com/<tenant-id>/scim/v2/")));
 
-    const UrlDiagnosis console = UrlDiagnosis::diagnose(
+    const UrlDiagnosis console = diagnoseWithPresets(
         QStringLiteral("https://console.aws.amazon.com/singlesignon/home?region=ap-northeast-1#/"));
     QVERIFY(console.cause().contains(QLatin1String("console")));
     QVERIFY(console.fix().contains(QLatin1String("scim.ap-northeast-1.amazonaws.com")));
@@ -250,11 +287,36 @@ void TestUrlDiagnosis::serverTypePatternMismatchIsAWarning()
 void TestUrlDiagnosis::trailingSlashIsNormalised()
 {
     const UrlDiagnosis a
-        = UrlDiagnosis::diagnose(QStringLiteral("https://scim.us-east-1.amazonaws.com/%1/scim/v2/").arg(kTenant));
+        = diagnoseWithPresets(QStringLiteral("https://scim.us-east-1.amazonaws.com/%1/scim/v2/").arg(kTenant));
     const UrlDiagnosis b
-        = UrlDiagnosis::diagnose(QStringLiteral("https://scim.us-east-1.amazonaws.com/%1/scim/v2").arg(kTenant));
+        = diagnoseWithPresets(QStringLiteral("https://scim.us-east-1.amazonaws.com/%1/scim/v2").arg(kTenant));
     QCOMPARE(a.url(), b.url());
     QVERIFY(!a.url().path().endsWith(QLatin1Char('/')));
+}
+
+void TestUrlDiagnosis::withoutPresetsNoProductIsKnown()
+{
+    // Product knowledge is data: without presets an AWS access portal URL is just a URL.
+    const UrlDiagnosis portal = UrlDiagnosis::diagnose(QStringLiteral("https://d-9067642ac7.awsapps.com/start"));
+    QVERIFY(portal.recognisedTypeId().isEmpty());
+    QVERIFY(portal.problem() != UrlDiagnosis::Problem::WrongUrl);
+    const UrlDiagnosis scim
+        = UrlDiagnosis::diagnose(QStringLiteral("https://scim.us-east-1.amazonaws.com/%1/scim/v2/").arg(kTenant));
+    QCOMPARE(scim.verdict(), ConnectionVerdict::Pass);
+    QVERIFY(scim.urlParts().isEmpty());
+}
+
+void TestUrlDiagnosis::productUrlUnderAnotherTypeIsAWarning()
+{
+    const std::optional<ServerType> github = ServerTypeRegistry::load().find(QStringLiteral("github-emu"));
+    QVERIFY(github);
+    const UrlDiagnosis d = UrlDiagnosis::diagnose(
+        QStringLiteral("https://scim.us-east-1.amazonaws.com/%1/scim/v2/").arg(kTenant), &*github, presets());
+    QCOMPARE(d.problem(), UrlDiagnosis::Problem::TypeMismatch);
+    QCOMPARE(d.recognisedTypeId(), QStringLiteral("aws-iam-identity-center"));
+    QVERIFY(d.fix().contains(QLatin1String("AWS IAM Identity Center")));
+    // The hints that apply are the product's the URL belongs to.
+    QVERIFY(d.hints().endpointLocation.contains(QLatin1String("IAM Identity Center")));
 }
 
 QTEST_GUILESS_MAIN(TestUrlDiagnosis)
