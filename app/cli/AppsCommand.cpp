@@ -6,6 +6,7 @@
 #include "directory/DirectoryRepository.h"
 #include "servers/ServerCatalog.h"
 #include "storage/ApplicationRepository.h"
+#include "validation/AssignmentValidator.h"
 #include "workspace/Workspace.h"
 
 #include <QCoreApplication>
@@ -31,6 +32,33 @@ ExitCode exitCodeFor(const StorageError& error)
     default:
         return ExitCode::ProfileError;
     }
+}
+
+// The repository's message is the one Application Manager shows; the hint says how to recover here.
+int failSave(const CliContext& context, const StorageError& error)
+{
+    const bool assignment = error.field.startsWith(QLatin1String("assignment.scopingFilters"));
+    return context.fail(exitCodeFor(error), error.message,
+        assignment ? tr("Nothing was saved. Correct the --filter clause; filters stored earlier can be replaced with "
+                        "--clear-filters --filter \"...\".")
+                   : QString());
+}
+
+// Filters an older version saved without checking them: said, because a sync would treat them as
+// matching nobody.
+void warnIfFiltersUnusable(const CliContext& context, const Application& application)
+{
+    const ValidationIssues issues = AssignmentValidator::validate(application.assignment);
+    if (issues.isEmpty()) {
+        return;
+    }
+    QStringList lines;
+    for (const ValidationIssue& issue : issues) {
+        lines << issue.text();
+    }
+    context.warn(tr("application \"%1\" has scoping filters that cannot be used:\n  %2\n  Fix them with: "
+                    "scimdesk-cli apps edit \"%1\" --clear-filters --filter \"...\"")
+                     .arg(application.name, lines.join(QStringLiteral("\n  "))));
 }
 } // namespace
 
@@ -180,6 +208,7 @@ QJsonObject AppsCommand::applicationJson(const Application& application)
 void AppsCommand::printApplication(const Application& application)
 {
     const QJsonObject object = applicationJson(application);
+    warnIfFiltersUnusable(m_context, application);
     if (m_context.json()) {
         m_context.printJson(object);
         return;
@@ -313,6 +342,15 @@ std::optional<int> AppsCommand::applyOptions(
     if (parser.isSet(options.notAllUsers)) {
         app.assignment.allUsers = false;
     }
+    if (auto stop = applyAssignmentOptions(parser, options, app.assignment)) {
+        return stop;
+    }
+    return applyFilterOptions(parser, options, app.assignment);
+}
+
+std::optional<int> AppsCommand::applyAssignmentOptions(
+    const QCommandLineParser& parser, const EditOptions& options, Assignment& assignment)
+{
     DirectoryRepository directory(m_context.workspace().database());
     for (const QString& userName : parser.values(options.assignUser)) {
         const auto user = directory.findUserByUserName(userName);
@@ -320,13 +358,13 @@ std::optional<int> AppsCommand::applyOptions(
             return m_context.fail(ExitCode::Usage, tr("There is no directory user \"%1\".").arg(userName),
                 tr("Import users first: scimdesk-cli directory import users FILE.csv"));
         }
-        if (!app.assignment.userIds.contains(user->id)) {
-            app.assignment.userIds.append(user->id);
+        if (!assignment.userIds.contains(user->id)) {
+            assignment.userIds.append(user->id);
         }
     }
     for (const QString& userName : parser.values(options.unassignUser)) {
         const auto user = directory.findUserByUserName(userName);
-        if (!user || !app.assignment.userIds.removeAll(user->id)) {
+        if (!user || !assignment.userIds.removeAll(user->id)) {
             return m_context.fail(ExitCode::Usage, tr("The user \"%1\" is not assigned.").arg(userName));
         }
     }
@@ -336,25 +374,31 @@ std::optional<int> AppsCommand::applyOptions(
             return m_context.fail(ExitCode::Usage, tr("There is no directory group \"%1\".").arg(groupName),
                 tr("Import groups first: scimdesk-cli directory import groups FILE.csv"));
         }
-        if (!app.assignment.groupIds.contains(group->id)) {
-            app.assignment.groupIds.append(group->id);
+        if (!assignment.groupIds.contains(group->id)) {
+            assignment.groupIds.append(group->id);
         }
     }
     for (const QString& groupName : parser.values(options.unassignGroup)) {
         const auto group = directory.findGroupByDisplayName(groupName);
-        if (!group || !app.assignment.groupIds.removeAll(group->id)) {
+        if (!group || !assignment.groupIds.removeAll(group->id)) {
             return m_context.fail(ExitCode::Usage, tr("The group \"%1\" is not assigned.").arg(groupName));
         }
     }
+    return std::nullopt;
+}
+
+std::optional<int> AppsCommand::applyFilterOptions(
+    const QCommandLineParser& parser, const EditOptions& options, Assignment& assignment)
+{
     if (parser.isSet(options.clearFilters)) {
-        app.assignment.scopingFilters.clear();
+        assignment.scopingFilters.clear();
     }
     const QStringList clauses = parser.values(options.filter);
     if (!clauses.isEmpty()) {
         ScopingFilter filter;
         filter.name = tr(filterName);
-        if (app.assignment.scopingFilters.size() > 0) {
-            filter.name = tr("Command line %1").arg(app.assignment.scopingFilters.size() + 1);
+        if (assignment.scopingFilters.size() > 0) {
+            filter.name = tr("Command line %1").arg(assignment.scopingFilters.size() + 1);
         }
         for (const QString& text : clauses) {
             QString error;
@@ -364,7 +408,7 @@ std::optional<int> AppsCommand::applyOptions(
             }
             filter.clauses.append(*clause);
         }
-        app.assignment.scopingFilters.append(filter);
+        assignment.scopingFilters.append(filter);
     }
     return std::nullopt;
 }
@@ -403,7 +447,7 @@ int AppsCommand::add()
     }
     auto created = m_context.workspace().applications().create(application);
     if (!created) {
-        return m_context.fail(exitCodeFor(created.error()), created.error().message);
+        return failSave(m_context, created.error());
     }
     const auto saved = m_context.workspace().applications().find(created.value());
     if (m_context.json() && saved) {
@@ -432,7 +476,7 @@ int AppsCommand::edit()
         return *stop;
     }
     if (auto status = m_context.workspace().applications().update(*application); !status) {
-        return m_context.fail(exitCodeFor(status.error()), status.error().message);
+        return failSave(m_context, status.error());
     }
     const auto saved = m_context.workspace().applications().find(application->id);
     if (m_context.json() && saved) {

@@ -52,6 +52,12 @@ private:
     int remove();
 
     std::optional<int> applyOptions(const QCommandLineParser& parser, const EditOptions& options, Application& app);
+    // --assign-*/--unassign-*: users and groups named as in the directory.
+    std::optional<int> applyAssignmentOptions(
+        const QCommandLineParser& parser, const EditOptions& options, Assignment& assignment);
+    // --clear-filters and --filter: the clauses of one command form one more scoping filter.
+    std::optional<int> applyFilterOptions(
+        const QCommandLineParser& parser, const EditOptions& options, Assignment& assignment);
     // show, edit and remove: parses the arguments naming one application, opens the profile and
     // finds it. Returns std::nullopt with *exitCode set when the command must stop.
     std::optional<Application> openNamedApplication(

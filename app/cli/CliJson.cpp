@@ -1,5 +1,7 @@
 #include "CliJson.h"
 
+#include "validation/ServerSettingsValidator.h"
+
 #include <QJsonArray>
 
 QString CliJson::timestamp(const QDateTime& when)
@@ -58,7 +60,8 @@ QJsonObject CliJson::server(const ScimServer& server, const QStringList& applica
         {QStringLiteral("id"), server.id},
         {QStringLiteral("name"), server.name},
         {QStringLiteral("description"), server.description},
-        {QStringLiteral("url"), server.url},
+        // Never a user name or password an older version stored in the URL.
+        {QStringLiteral("url"), ServerSettingsValidator::displayUrl(server.url)},
         {QStringLiteral("serverType"), server.serverTypeId},
         {QStringLiteral("auth"), auth},
         {QStringLiteral("secretStoredAt"), timestamp(server.secretStoredAt)},

@@ -8,6 +8,7 @@
 #include "secrets/HeadlessSecretSource.h"
 #include "servers/ServerCatalog.h"
 #include "servertypes/ServerTypeRegistry.h"
+#include "validation/ServerSettingsValidator.h"
 #include "workspace/Workspace.h"
 
 #include <QCoreApplication>
@@ -41,7 +42,27 @@ QString fieldOption(const QString& field)
     if (field == QLatin1String("auth.basicUsername")) {
         return QStringLiteral("--basic-username");
     }
-    return QStringLiteral("--") + field;
+    if (field == QLatin1String("auth.oauthTokenUrl")) {
+        return QStringLiteral("--oauth-token-url");
+    }
+    if (field == QLatin1String("auth.oauthClientId")) {
+        return QStringLiteral("--oauth-client-id");
+    }
+    if (field == QLatin1String("name") || field == QLatin1String("url") || field == QLatin1String("description")) {
+        return QStringLiteral("--") + field;
+    }
+    // Attribute mappings come from the preset (--type): no option of their own to point at.
+    return {};
+}
+
+// A URL an older version stored with a user name or password in it: never printed, and reported
+// (the client refuses to connect with it).
+void warnIfUrlHasCredentials(const CliContext& context, const ScimServer& server)
+{
+    if (ServerSettingsValidator::urlHasCredentials(server.url)) {
+        context.warn(tr("server \"%1\": %2\n  Fix it with: scimdesk-cli servers edit \"%1\" --url URL")
+                         .arg(server.name, ServerSettingsValidator::urlError(server.url)));
+    }
 }
 } // namespace
 
@@ -88,8 +109,12 @@ int ServersCommand::failSave(const ServerSaveError& error) const
             error.hint + QLatin1Char('\n')
                 + tr("  On a machine without a keychain, use --token-env NAME or --token-file PATH instead."));
     }
-    const QString message
-        = error.field.isEmpty() ? error.message : tr("%1 (%2)").arg(error.message, fieldOption(error.field));
+    // The option belongs to the first message, the one error.field names.
+    QString message = error.message;
+    if (const QString option = fieldOption(error.field); !option.isEmpty()) {
+        const qsizetype firstLineEnd = message.indexOf(QLatin1Char('\n'));
+        message.insert(firstLineEnd < 0 ? message.size() : firstLineEnd, tr(" (%1)").arg(option));
+    }
     return m_context.fail(exitCodeFor(error), message, error.hint);
 }
 
@@ -152,6 +177,9 @@ int ServersCommand::list()
     }
     ServerRepository& repository = m_context.workspace().servers()->repository();
     const QList<ScimServer> servers = repository.list();
+    for (const ScimServer& server : servers) {
+        warnIfUrlHasCredentials(m_context, server);
+    }
     if (m_context.json()) {
         QJsonArray array;
         for (const ScimServer& server : servers) {
@@ -168,8 +196,8 @@ int ServersCommand::list()
     QTextStream stream(&text);
     for (const ScimServer& server : servers) {
         const QString verdict = server.lastTestVerdict.isEmpty() ? tr("never tested") : server.lastTestVerdict;
-        stream << server.name << QLatin1Char('\t') << server.serverTypeId << QLatin1Char('\t') << server.url
-               << QLatin1Char('\t') << verdict << QLatin1Char('\n');
+        stream << server.name << QLatin1Char('\t') << server.serverTypeId << QLatin1Char('\t')
+               << ServerSettingsValidator::displayUrl(server.url) << QLatin1Char('\t') << verdict << QLatin1Char('\n');
     }
     m_context.print(text);
     return toInt(ExitCode::Success);
@@ -179,6 +207,7 @@ void ServersCommand::printServer(const ScimServer& server)
 {
     ServerRepository& repository = m_context.workspace().servers()->repository();
     const QStringList applications = repository.applicationsUsing(server.id);
+    warnIfUrlHasCredentials(m_context, server);
     if (m_context.json()) {
         m_context.printJson(CliJson::server(server, applications));
         return;
@@ -187,7 +216,7 @@ void ServersCommand::printServer(const ScimServer& server)
     QTextStream stream(&text);
     stream << tr("Name:            %1").arg(server.name) << '\n';
     stream << tr("Description:     %1").arg(server.description) << '\n';
-    stream << tr("URL:             %1").arg(server.url) << '\n';
+    stream << tr("URL:             %1").arg(ServerSettingsValidator::displayUrl(server.url)) << '\n';
     stream << tr("Server type:     %1").arg(server.serverTypeId) << '\n';
     stream << tr("Authentication:  %1").arg(AuthSettings::schemeDisplayName(server.auth.scheme)) << '\n';
     if (server.auth.scheme == AuthScheme::Basic) {
@@ -338,6 +367,11 @@ int ServersCommand::add()
     if (auto stop = applyOptions(parser, options, server)) {
         return *stop;
     }
+    // The settings before the secret: nothing is read from stdin or the keychain for a server
+    // that would be refused anyway.
+    if (auto status = m_context.workspace().servers()->validate(server); !status) {
+        return failSave(status.error());
+    }
     const QString secret = secretFromOptions(parser, options);
     if (secret.isEmpty()) {
         return m_context.fail(ExitCode::Usage, tr("No secret given for the server."),
@@ -391,6 +425,9 @@ int ServersCommand::edit()
     }
     if (auto stop = applyOptions(parser, options, *server)) {
         return *stop;
+    }
+    if (auto status = m_context.workspace().servers()->validate(*server); !status) {
+        return failSave(status.error());
     }
     std::optional<QString> newSecret;
     if (parser.isSet(options.tokenStdin) || m_context.headlessSource()) {

@@ -41,9 +41,22 @@ ServerSaveError ServerCatalog::fromStorage(const StorageError& error)
         input ? ServerSaveError::Source::Validation : ServerSaveError::Source::Storage, error.message, {}, error.field};
 }
 
+Status<ServerSaveError> ServerCatalog::validate(const ScimServer& server) const
+{
+    if (auto status = m_repository.validate(server, server.id); !status) {
+        return fromStorage(status.error());
+    }
+    return {};
+}
+
 void ServerCatalog::create(const ScimServer& server, const QString& secret, QObject* context, CreateCallback done)
 {
     QPointer<QObject> guard(context);
+    // The settings first: a URL with a password in it is the more important thing to hear about.
+    if (auto status = m_repository.validate(server); !status) {
+        done(fromStorage(status.error()));
+        return;
+    }
     const QString trimmedSecret = secret.trimmed();
     if (trimmedSecret.isEmpty()) {
         done(ServerSaveError {ServerSaveError::Source::Validation,
@@ -90,8 +103,8 @@ void ServerCatalog::update(
     const ScimServer& server, const std::optional<QString>& newSecret, QObject* context, StatusCallback done)
 {
     QPointer<QObject> guard(context);
-    if (auto status = m_repository.validate(server, server.id); !status) {
-        done(fromStorage(status.error()));
+    if (auto status = validate(server); !status) {
+        done(status.error());
         return;
     }
     const auto previous = m_repository.find(server.id);

@@ -35,6 +35,10 @@ public:
     // The purpose under which a server with this scheme keeps its secret.
     static SecretPurpose secretPurpose(AuthScheme scheme);
 
+    // What saving would refuse (ServerRepository::validate), as the error create() and update()
+    // report, so a caller can check before asking for the secret.
+    Status<ServerSaveError> validate(const ScimServer& server) const;
+
     // Validates, saves and stores `secret` (trimmed). When the keychain refuses, the server is
     // removed again and the keychain's message is reported.
     void create(const ScimServer& server, const QString& secret, QObject* context, CreateCallback done);

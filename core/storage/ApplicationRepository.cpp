@@ -3,6 +3,7 @@
 #include "Database.h"
 #include "ScopingFilterJson.h"
 #include "SqlValues.h"
+#include "validation/AssignmentValidator.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -66,6 +67,11 @@ Status<StorageError> ApplicationRepository::validate(const Application& applicat
         return StorageError {StorageError::Kind::Duplicate,
             tr("An application named \u201c%1\u201d already exists. Choose another name.").arg(name),
             QStringLiteral("name")};
+    }
+    // A condition the engine cannot evaluate matches nobody: saved, it would deprovision the users
+    // it was meant to keep.
+    if (const ValidationIssues issues = AssignmentValidator::validate(application.assignment); !issues.isEmpty()) {
+        return StorageError::validation(issues.constFirst().field, Validation::joinedText(issues));
     }
     return {};
 }

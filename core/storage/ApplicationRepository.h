@@ -18,6 +18,9 @@ class ApplicationRepository
 public:
     explicit ApplicationRepository(std::shared_ptr<Database> database);
 
+    // Name (required, unique ignoring `excludeId`, at most 100 characters) and the assignment's
+    // rules (AssignmentValidator: every scoping condition usable). create() and update() refuse
+    // what it refuses and write nothing. The error holds every issue's text and the first one's field.
     Status<StorageError> validate(const Application& application, qint64 excludeId = 0) const;
 
     Result<qint64, StorageError> create(const Application& application);

@@ -2,22 +2,19 @@
 
 #include "Database.h"
 #include "SqlValues.h"
+#include "validation/ServerSettingsValidator.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUrl>
 
 namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("ServerRepository", text);
 }
-
-constexpr int maxNameLength = 100;
-constexpr int maxDescriptionLength = 1000;
 
 StorageError sqlError(const QSqlQuery& query, const QString& what)
 {
@@ -51,6 +48,100 @@ ScimServer serverFromRow(const QSqlQuery& q)
 const char* const selectServer = "SELECT id, name, description, url, server_type, capabilities_json, secret_stored_at,"
                                  " last_test_verdict, last_test_summary, last_test_at, created_at, updated_at"
                                  " FROM servers";
+
+Status<StorageError> writeAuth(QSqlDatabase& db, const ScimServer& server)
+{
+    QSqlQuery auth(db);
+    auth.prepare(QStringLiteral("INSERT INTO server_auth (server_id, scheme, basic_username, oauth_token_url,"
+                                " oauth_client_id, oauth_scope) VALUES (?, ?, ?, ?, ?, ?)"));
+    auth.addBindValue(server.id);
+    auth.addBindValue(AuthSettings::schemeId(server.auth.scheme));
+    auth.addBindValue(SqlValues::text(server.auth.basicUsername));
+    auth.addBindValue(SqlValues::text(server.auth.oauthTokenUrl));
+    auth.addBindValue(SqlValues::text(server.auth.oauthClientId));
+    auth.addBindValue(SqlValues::text(server.auth.oauthScope));
+    if (!auth.exec()) {
+        return sqlError(auth, tr("Could not save the authentication settings"));
+    }
+    return {};
+}
+
+Status<StorageError> writeMappings(QSqlDatabase& db, const ScimServer& server)
+{
+    QSqlQuery mapping(db);
+    mapping.prepare(
+        QStringLiteral("INSERT INTO server_mappings (server_id, position, kind, source, target, apply_when,"
+                       " matching, matching_precedence, default_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (int i = 0; i < server.userMappings.size(); ++i) {
+        const auto& m = server.userMappings.at(i);
+        mapping.addBindValue(server.id);
+        mapping.addBindValue(i);
+        mapping.addBindValue(AttributeMapping::kindId(m.kind));
+        mapping.addBindValue(SqlValues::text(m.source));
+        mapping.addBindValue(m.target.trimmed());
+        mapping.addBindValue(AttributeMapping::applyWhenId(m.applyWhen));
+        mapping.addBindValue(m.matching ? 1 : 0);
+        mapping.addBindValue(m.matchingPrecedence);
+        mapping.addBindValue(SqlValues::text(m.defaultValue));
+        if (!mapping.exec()) {
+            if (mapping.lastError().nativeErrorCode() == QLatin1String("2067")) {
+                return StorageError::validation(QStringLiteral("userMappings"),
+                    tr("The SCIM attribute %1 is mapped twice. Keep one mapping for it.").arg(m.target));
+            }
+            return sqlError(mapping, tr("Could not save the SCIM attribute mappings"));
+        }
+    }
+    return {};
+}
+
+Status<StorageError> writeStaticAttributes(QSqlDatabase& db, const ScimServer& server)
+{
+    QSqlQuery staticAttr(db);
+    staticAttr.prepare(QStringLiteral(
+        "INSERT INTO server_static_attributes (server_id, position, target, value) VALUES (?, ?, ?, ?)"));
+    for (int i = 0; i < server.staticAttributes.size(); ++i) {
+        const auto& s = server.staticAttributes.at(i);
+        staticAttr.addBindValue(server.id);
+        staticAttr.addBindValue(i);
+        staticAttr.addBindValue(s.target.trimmed());
+        staticAttr.addBindValue(SqlValues::text(s.value));
+        if (!staticAttr.exec()) {
+            if (staticAttr.lastError().nativeErrorCode() == QLatin1String("2067")) {
+                return StorageError::validation(QStringLiteral("staticAttributes"),
+                    tr("The static attribute %1 is listed twice. Keep one.").arg(s.target));
+            }
+            return sqlError(staticAttr, tr("Could not save the static attributes"));
+        }
+    }
+    return {};
+}
+
+Status<StorageError> writeOptions(QSqlDatabase& db, const ScimServer& server)
+{
+    QSqlQuery options(db);
+    options.prepare(QStringLiteral(
+        "INSERT INTO server_options (server_id, deprovision_action, threshold_percent, threshold_minimum,"
+        " concurrency, rate_limit, request_timeout_s, ca_bundle_path, protected_patterns_json)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const auto& o = server.options;
+    options.addBindValue(server.id);
+    options.addBindValue(ServerOptions::deprovisionActionId(o.deprovisionAction));
+    options.addBindValue(o.deletionThresholdPercent);
+    options.addBindValue(o.deletionThresholdMinimum);
+    options.addBindValue(o.concurrency);
+    options.addBindValue(o.rateLimitPerSecond);
+    options.addBindValue(o.requestTimeoutSeconds);
+    options.addBindValue(SqlValues::text(o.caBundlePath));
+    options.addBindValue(QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(o.protectedPatterns)).toJson(QJsonDocument::Compact)));
+    if (!options.exec()) {
+        return StorageError::validation(QStringLiteral("options"),
+            tr("The server options are out of range (concurrency 1\u201364, threshold 0\u2013100 %, timeout above "
+               "0 s): %1")
+                .arg(options.lastError().databaseText()));
+    }
+    return {};
+}
 } // namespace
 
 ServerRepository::ServerRepository(std::shared_ptr<Database> database)
@@ -67,36 +158,28 @@ bool ServerRepository::nameExists(const QString& name, qint64 excludeId) const
     return query.exec() && query.next();
 }
 
+ValidationIssues ServerRepository::issues(const ScimServer& server, qint64 excludeId) const
+{
+    ValidationIssues issues = ServerSettingsValidator::validate(server);
+    const QString name = server.name.trimmed();
+    if (Validation::firstMessage(issues, QStringLiteral("name")).isEmpty() && nameExists(name, excludeId)) {
+        issues.prepend({QStringLiteral("name"),
+            tr("A SCIM server named \u201c%1\u201d already exists. Choose another name.").arg(name), {}});
+    }
+    return issues;
+}
+
 Status<StorageError> ServerRepository::validate(const ScimServer& server, qint64 excludeId) const
 {
+    const ValidationIssues found = issues(server, excludeId);
+    if (found.isEmpty()) {
+        return {};
+    }
     const QString name = server.name.trimmed();
-    if (name.isEmpty()) {
-        return StorageError::validation(QStringLiteral("name"), tr("Enter a server name."));
-    }
-    if (name.size() > maxNameLength) {
-        return StorageError::validation(
-            QStringLiteral("name"), tr("The server name is too long: at most %1 characters.").arg(maxNameLength));
-    }
-    if (server.description.size() > maxDescriptionLength) {
-        return StorageError::validation(QStringLiteral("description"),
-            tr("The description is too long: at most %1 characters.").arg(maxDescriptionLength));
-    }
-    const QUrl url(server.url.trimmed(), QUrl::StrictMode);
-    if (server.url.trimmed().isEmpty()) {
-        return StorageError::validation(QStringLiteral("url"), tr("Enter the server's SCIM endpoint URL."));
-    }
-    if (!url.isValid() || url.host().isEmpty()
-        || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
-        return StorageError::validation(QStringLiteral("url"),
-            tr("The server URL must be a full https:// address, for example "
-               "https://scim.us-east-1.amazonaws.com/<tenant-id>/scim/v2/"));
-    }
-    if (nameExists(name, excludeId)) {
-        return StorageError {StorageError::Kind::Duplicate,
-            tr("A SCIM server named \u201c%1\u201d already exists. Choose another name.").arg(name),
-            QStringLiteral("name")};
-    }
-    return {};
+    const bool duplicate
+        = found.constFirst().field == QLatin1String("name") && ServerSettingsValidator::nameError(name).isEmpty();
+    return StorageError {duplicate ? StorageError::Kind::Duplicate : StorageError::Kind::Validation,
+        Validation::joinedText(found), found.constFirst().field};
 }
 
 Result<qint64, StorageError> ServerRepository::create(const ScimServer& server)
@@ -177,90 +260,10 @@ Status<StorageError> ServerRepository::update(const ScimServer& server)
 
 Status<StorageError> ServerRepository::writeChildren(QSqlDatabase& db, const ScimServer& server) const
 {
-    QSqlQuery auth(db);
-    auth.prepare(QStringLiteral("INSERT INTO server_auth (server_id, scheme, basic_username, oauth_token_url,"
-                                " oauth_client_id, oauth_scope) VALUES (?, ?, ?, ?, ?, ?)"));
-    auth.addBindValue(server.id);
-    auth.addBindValue(AuthSettings::schemeId(server.auth.scheme));
-    auth.addBindValue(SqlValues::text(server.auth.basicUsername));
-    auth.addBindValue(SqlValues::text(server.auth.oauthTokenUrl));
-    auth.addBindValue(SqlValues::text(server.auth.oauthClientId));
-    auth.addBindValue(SqlValues::text(server.auth.oauthScope));
-    if (!auth.exec()) {
-        return sqlError(auth, tr("Could not save the authentication settings"));
-    }
-
-    QSqlQuery mapping(db);
-    mapping.prepare(
-        QStringLiteral("INSERT INTO server_mappings (server_id, position, kind, source, target, apply_when,"
-                       " matching, matching_precedence, default_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (int i = 0; i < server.userMappings.size(); ++i) {
-        const auto& m = server.userMappings.at(i);
-        if (m.target.trimmed().isEmpty()) {
-            return StorageError::validation(QStringLiteral("userMappings"),
-                tr("SCIM attribute mapping %1 has no SCIM attribute. Enter one or remove the row.").arg(i + 1));
+    for (const auto write : {writeAuth, writeMappings, writeStaticAttributes, writeOptions}) {
+        if (auto status = write(db, server); !status) {
+            return status;
         }
-        mapping.addBindValue(server.id);
-        mapping.addBindValue(i);
-        mapping.addBindValue(AttributeMapping::kindId(m.kind));
-        mapping.addBindValue(SqlValues::text(m.source));
-        mapping.addBindValue(m.target.trimmed());
-        mapping.addBindValue(AttributeMapping::applyWhenId(m.applyWhen));
-        mapping.addBindValue(m.matching ? 1 : 0);
-        mapping.addBindValue(m.matchingPrecedence);
-        mapping.addBindValue(SqlValues::text(m.defaultValue));
-        if (!mapping.exec()) {
-            if (mapping.lastError().nativeErrorCode() == QLatin1String("2067")) {
-                return StorageError::validation(QStringLiteral("userMappings"),
-                    tr("The SCIM attribute %1 is mapped twice. Keep one mapping for it.").arg(m.target));
-            }
-            return sqlError(mapping, tr("Could not save the SCIM attribute mappings"));
-        }
-    }
-
-    QSqlQuery staticAttr(db);
-    staticAttr.prepare(QStringLiteral(
-        "INSERT INTO server_static_attributes (server_id, position, target, value) VALUES (?, ?, ?, ?)"));
-    for (int i = 0; i < server.staticAttributes.size(); ++i) {
-        const auto& s = server.staticAttributes.at(i);
-        if (s.target.trimmed().isEmpty()) {
-            return StorageError::validation(QStringLiteral("staticAttributes"),
-                tr("Static attribute %1 has no SCIM attribute. Enter one or remove the row.").arg(i + 1));
-        }
-        staticAttr.addBindValue(server.id);
-        staticAttr.addBindValue(i);
-        staticAttr.addBindValue(s.target.trimmed());
-        staticAttr.addBindValue(SqlValues::text(s.value));
-        if (!staticAttr.exec()) {
-            if (staticAttr.lastError().nativeErrorCode() == QLatin1String("2067")) {
-                return StorageError::validation(QStringLiteral("staticAttributes"),
-                    tr("The static attribute %1 is listed twice. Keep one.").arg(s.target));
-            }
-            return sqlError(staticAttr, tr("Could not save the static attributes"));
-        }
-    }
-
-    QSqlQuery options(db);
-    options.prepare(QStringLiteral(
-        "INSERT INTO server_options (server_id, deprovision_action, threshold_percent, threshold_minimum,"
-        " concurrency, rate_limit, request_timeout_s, ca_bundle_path, protected_patterns_json)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    const auto& o = server.options;
-    options.addBindValue(server.id);
-    options.addBindValue(ServerOptions::deprovisionActionId(o.deprovisionAction));
-    options.addBindValue(o.deletionThresholdPercent);
-    options.addBindValue(o.deletionThresholdMinimum);
-    options.addBindValue(o.concurrency);
-    options.addBindValue(o.rateLimitPerSecond);
-    options.addBindValue(o.requestTimeoutSeconds);
-    options.addBindValue(SqlValues::text(o.caBundlePath));
-    options.addBindValue(QString::fromUtf8(
-        QJsonDocument(QJsonArray::fromStringList(o.protectedPatterns)).toJson(QJsonDocument::Compact)));
-    if (!options.exec()) {
-        return StorageError::validation(QStringLiteral("options"),
-            tr("The server options are out of range (concurrency 1\u201364, threshold 0\u2013100 %, timeout above "
-               "0 s): %1")
-                .arg(options.lastError().databaseText()));
     }
     return {};
 }

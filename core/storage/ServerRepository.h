@@ -3,6 +3,7 @@
 #include "StorageError.h"
 #include "model/ScimServer.h"
 #include "util/Result.h"
+#include "validation/ValidationIssue.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -19,8 +20,11 @@ class ServerRepository
 public:
     explicit ServerRepository(std::shared_ptr<Database> database);
 
-    // Checks what a form can check before saving: required fields, lengths, URL shape and
-    // name uniqueness (ignoring `excludeId`, the server being edited).
+    // Every rule of ServerSettingsValidator plus name uniqueness (ignoring `excludeId`, the
+    // server being edited), so a form shows exactly what saving would refuse.
+    ValidationIssues issues(const ScimServer& server, qint64 excludeId = 0) const;
+    // issues() as one error (every issue's text, the first one's field); create() and update()
+    // refuse what it refuses and write nothing.
     Status<StorageError> validate(const ScimServer& server, qint64 excludeId = 0) const;
     bool nameExists(const QString& name, qint64 excludeId = 0) const;
 

@@ -3,6 +3,7 @@
 #include "secrets/InMemorySecretStore.h"
 #include "servers/ServerCatalog.h"
 #include "servers/ServersPage.h"
+#include "validation/ServerSettingsValidator.h"
 #include "widgets/ConfirmationDialogs.h"
 #include "widgets/SecretLineEdit.h"
 #include "wizard/AddServerWizard.h"
@@ -59,6 +60,7 @@ private slots:
     void duplicateNameBlocksNext();
     void invalidUrlBlocksNext_data();
     void invalidUrlBlocksNext();
+    void credentialUrlShowsTheMessageEverySavePathGives();
     void keychainFailureKeepsWizardOpenAndCreatesNothing();
     void pastedTokenIsTrimmed();
     void mappingTableFlagsEmptyAndDuplicateTargets();
@@ -293,6 +295,10 @@ void TestAddServerWizard::invalidUrlBlocksNext_data()
         << QStringLiteral("http://scim.example.com/scim/v2") << false << QStringLiteral("https");
     QTest::newRow("not a url") << QStringLiteral("scim endpoint") << false << QStringLiteral("URL");
     QTest::newRow("ftp") << QStringLiteral("ftp://scim.example.com/") << false << QStringLiteral("https://");
+    QTest::newRow("password in the url") << QStringLiteral("http://admin:pw@127.0.0.1/scim/v2") << false
+                                         << QStringLiteral("Authentication settings");
+    QTest::newRow("user name in the url")
+        << QStringLiteral("https://admin@scim.example.com/scim/v2") << false << QStringLiteral("user name");
     QTest::newRow("http on loopback") << QStringLiteral("http://127.0.0.1:8080/scim/v2") << true << QString();
     QTest::newRow("http on localhost") << QStringLiteral("http://localhost:8080/scim/v2/") << true << QString();
     QTest::newRow("aws https") << awsUrl << true << QString();
@@ -312,6 +318,25 @@ void TestAddServerWizard::invalidUrlBlocksNext()
         QVERIFY(error->isVisible());
         QVERIFY2(error->text().contains(messagePart), qPrintable(error->text()));
     }
+    wizard->reject();
+}
+
+void TestAddServerWizard::credentialUrlShowsTheMessageEverySavePathGives()
+{
+    const QString url = QStringLiteral("http://admin:pw@127.0.0.1/scim/v2");
+    AddServerWizard* wizard = openWizardFromPage();
+    QVERIFY(wizard);
+    fillConnection(wizard, QStringLiteral("Local"), url);
+    auto* error = child<QLabel>(wizard, QStringLiteral("serverUrlError"));
+    QVERIFY(error->isVisible());
+    // Core's message, word for word: the one the CLI prints and the repository refuses with.
+    QCOMPARE(error->text(), ServerSettingsValidator::urlError(url));
+    QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+    const auto refused = m_profile->workspace->servers()->validate(wizard->findChild<ServerDraft*>()->server());
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().field, QStringLiteral("url"));
+    QCOMPARE(refused.error().message, error->text());
+    GuiTest::screenshot(wizard, QStringLiteral("wizard-credential-url"));
     wizard->reject();
 }
 

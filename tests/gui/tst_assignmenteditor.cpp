@@ -7,6 +7,7 @@
 #include "applications/ScopeCounter.h"
 #include "directory/DirectoryRepository.h"
 #include "storage/ApplicationRepository.h"
+#include "validation/AssignmentValidator.h"
 #include "widgets/DirectoryPickerModel.h"
 #include "workspace/Workspace.h"
 
@@ -20,6 +21,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 
 // The Assignment section of Edit Application: groups and users picked from the directory,
 // scoping filters, the live count of users in scope, and what is saved.
@@ -32,6 +34,7 @@ private slots:
     void cleanup();
     void groupAndFilterCountAndSave();
     void invalidRegexBlocksSave();
+    void messagesAreTheOnesEverySavePathGives();
     void allUsersAndPickedUser();
     void pickerPagesLargeDirectory();
 
@@ -243,6 +246,44 @@ void TestAssignmentEditor::invalidRegexBlocksSave()
     GuiTest::typeInto(editor->findChild<QLineEdit*>(QStringLiteral("clauseValue_0_0")), QStringLiteral("^(eng)"));
     QVERIFY(error->isHidden());
     QVERIFY(update->isEnabled());
+}
+
+void TestAssignmentEditor::messagesAreTheOnesEverySavePathGives()
+{
+    auto* dialog = openEditor();
+    QVERIFY(dialog);
+    AssignmentEditor* editor = dialog->assignmentEditor();
+    editor->findChild<QTabWidget*>(QStringLiteral("assignmentTabs"))->setCurrentIndex(2);
+    QTest::mouseClick(editor->findChild<QPushButton*>(QStringLiteral("addScopingFilterButton")), Qt::LeftButton);
+    GuiTest::typeInto(editor->findChild<QLineEdit*>(QStringLiteral("filterName_0")), QStringLiteral("Engineers"));
+    QVERIFY(GuiTest::chooseInCombo(
+        editor->findChild<QComboBox*>(QStringLiteral("clauseOperator_0_0")), QStringLiteral("matches regex")));
+    GuiTest::typeInto(editor->findChild<QLineEdit*>(QStringLiteral("clauseValue_0_0")), QStringLiteral("["));
+
+    // Next to the condition: core's message, word for word.
+    const ScopingClause clause {QStringLiteral("department"), ClauseOperator::MatchesRegex, QStringLiteral("[")};
+    auto* error = editor->findChild<QLabel*>(QStringLiteral("clauseError_0_0"));
+    QVERIFY(error->isVisible());
+    QCOMPARE(error->text(), AssignmentValidator::clauseError(clause));
+    // Under the form: the text the repository refuses with and the CLI prints.
+    const QString listed = QStringLiteral("Engineers, condition 1: ") + AssignmentValidator::clauseError(clause);
+    QVERIFY2(dialog->findChild<QLabel*>(QStringLiteral("applicationError"))->text().contains(listed),
+        qPrintable(dialog->findChild<QLabel*>(QStringLiteral("applicationError"))->text()));
+    Application candidate = *m_profile->workspace->applications().find(m_applicationId);
+    candidate.assignment = editor->assignment();
+    const auto refused = m_profile->workspace->applications().validate(candidate, m_applicationId);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().message, listed);
+
+    // Removing the only condition leaves a filter that would match everyone: said, and blocked.
+    QTest::mouseClick(editor->findChild<QToolButton*>(QStringLiteral("removeClauseButton_0_0")), Qt::LeftButton);
+    QTRY_VERIFY(!editor->findChild<QComboBox*>(QStringLiteral("clauseOperator_0_0")));
+    auto* filterError = editor->findChild<QLabel*>(QStringLiteral("filterError_0"));
+    QVERIFY(filterError);
+    // The rebuilt rows are shown by the layout on the next pass of the event loop.
+    QTRY_VERIFY(filterError->isVisible());
+    QCOMPARE(filterError->text(), AssignmentValidator::filterError(ScopingFilter {QStringLiteral("Engineers"), {}}));
+    QVERIFY(!dialog->findChild<QPushButton*>(QStringLiteral("updateSettingsButton"))->isEnabled());
 }
 
 void TestAssignmentEditor::allUsersAndPickedUser()

@@ -3,7 +3,10 @@
 #include "secrets/InMemorySecretStore.h"
 #include "servers/ServerCatalog.h"
 #include "servers/ServerEditDialog.h"
+#include "servers/ServerTableModel.h"
 #include "servers/ServersPage.h"
+#include "storage/Database.h"
+#include "validation/ServerSettingsValidator.h"
 #include "widgets/ConfirmationDialogs.h"
 #include "wizard/ServerDraft.h"
 #include "workspace/Workspace.h"
@@ -14,7 +17,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 
 namespace {
@@ -31,6 +36,7 @@ private slots:
     void emptyTokenKeepsStoredToken();
     void newTokenReplacesStoredToken();
     void sameValidationAndTypeConfirmationAsTheWizard();
+    void storedCredentialUrlIsMaskedAndMustBeReplaced();
 
 private:
     ServerEditDialog* openEditor();
@@ -133,6 +139,51 @@ void TestServerEditDialog::sameValidationAndTypeConfirmationAsTheWizard()
     QCOMPARE(typeCombo->currentData().toString(), before.serverTypeId);
     QCOMPARE(dialog->draft()->server().userMappings, before.userMappings);
     dialog->reject();
+}
+
+void TestServerEditDialog::storedCredentialUrlIsMaskedAndMustBeReplaced()
+{
+    // What an older version let through.
+    const QString cleanUrl = GuiTest::awsServer().url;
+    const QString masked = QString(cleanUrl).insert(8, QStringLiteral("***@"));
+    const QString stored = QString(cleanUrl).insert(8, QStringLiteral("admin:s3cret@"));
+    QSqlQuery query(m_profile->workspace->database()->connection());
+    query.prepare(QStringLiteral("UPDATE servers SET url = ? WHERE id = ?"));
+    query.addBindValue(stored);
+    query.addBindValue(m_serverId);
+    QVERIFY(query.exec());
+    m_page->reload();
+
+    auto* table = m_page->findChild<QTableView*>(QStringLiteral("serversTable"));
+    QVERIFY(table);
+    bool found = false;
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        const QModelIndex cell = table->model()->index(row, ServerTableModel::UrlColumn);
+        QVERIFY(!cell.data().toString().contains(QStringLiteral("s3cret")));
+        if (cell.data().toString() == masked) {
+            found = true;
+            QCOMPARE(cell.data(Qt::ToolTipRole).toString(), ServerSettingsValidator::urlError(stored));
+        }
+    }
+    QVERIFY(found);
+
+    auto* dialog = openEditor();
+    QVERIFY(dialog);
+    auto* urlEdit = dialog->findChild<QLineEdit*>(QStringLiteral("serverUrlEdit"));
+    QCOMPARE(urlEdit->text(), masked);
+    auto* error = dialog->findChild<QLabel*>(QStringLiteral("serverUrlError"));
+    QVERIFY(error->isVisible());
+    QCOMPARE(error->text(), ServerSettingsValidator::urlError(stored));
+    auto* save = dialog->findChild<QAbstractButton*>(QStringLiteral("saveButton"));
+    QVERIFY(!save->isEnabled());
+
+    GuiTest::typeInto(urlEdit, cleanUrl);
+    QVERIFY(error->isHidden());
+    QVERIFY(save->isEnabled());
+    QSignalSpy accepted(dialog, &QDialog::accepted);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY(accepted.count() == 1 || accepted.wait(5000));
+    QCOMPARE(m_profile->workspace->servers()->repository().find(m_serverId)->url, cleanUrl);
 }
 
 QTEST_MAIN(TestServerEditDialog)

@@ -29,6 +29,47 @@ ApplicationEditDialog::ApplicationEditDialog(
     setObjectName(QStringLiteral("applicationEditDialog"));
     setWindowTitle(adding ? tr("Add Application") : tr("Edit Application \u2014 %1").arg(application.name));
 
+    auto* general = createGeneralSection(application, adding);
+    auto* serverSection = createServerSection(application);
+
+    m_assignment = new AssignmentEditor(m_workspace->database(), application.assignment, this);
+    auto* assignmentSection = new QGroupBox(tr("Assignment"), this);
+    assignmentSection->setObjectName(QStringLiteral("assignmentSection"));
+    auto* assignmentLayout = new QVBoxLayout(assignmentSection);
+    assignmentLayout->addWidget(m_assignment);
+
+    m_error = FormMessages::errorLabel(QStringLiteral("applicationError"), this);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_updateButton
+        = buttons->addButton(adding ? tr("Add Application") : tr("Update Settings"), QDialogButtonBox::AcceptRole);
+    m_updateButton->setObjectName(QStringLiteral("updateSettingsButton"));
+    m_updateButton->setDefault(true);
+    buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &ApplicationEditDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(general);
+    layout->addWidget(serverSection);
+    // The assignment takes the spare height: the sections above keep their natural size.
+    layout->addWidget(assignmentSection, 1);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+
+    connect(m_serverEditButton, &QToolButton::clicked, this, &ApplicationEditDialog::editScimServer);
+    connect(m_nameEdit, &QLineEdit::textEdited, this, &ApplicationEditDialog::updateError);
+    connect(m_assignment, &AssignmentEditor::assignmentChanged, this, &ApplicationEditDialog::updateError);
+    if (adding) {
+        // A new application has no server to show yet: offer the choice at once.
+        editScimServer();
+    }
+    updateError();
+    resize(760, 720);
+}
+
+QGroupBox* ApplicationEditDialog::createGeneralSection(const Application& application, bool adding)
+{
     m_nameEdit = new QLineEdit(application.name, this);
     m_nameEdit->setObjectName(QStringLiteral("applicationNameEdit"));
     m_nameEdit->setPlaceholderText(tr("Required, e.g. AWS"));
@@ -58,7 +99,11 @@ ApplicationEditDialog::ApplicationEditDialog(
     generalForm->addRow(tr("&Name:"), m_nameEdit);
     generalForm->addRow(tr("&Description:"), m_descriptionEdit);
     generalForm->addRow(tr("Sign-in &Protocol:"), m_protocolCombo);
+    return general;
+}
 
+QGroupBox* ApplicationEditDialog::createServerSection(const Application& application)
+{
     m_serverLabel = new QLabel(serverName(application.scimServerId), this);
     m_serverLabel->setObjectName(QStringLiteral("scimServerLabel"));
     m_serverEditButton = new QToolButton(this);
@@ -104,41 +149,7 @@ ApplicationEditDialog::ApplicationEditDialog(
     auto* serverLayout = new QVBoxLayout(serverSection);
     serverLayout->addLayout(serverForm);
     serverLayout->addWidget(serverHint);
-
-    m_assignment = new AssignmentEditor(m_workspace->database(), application.assignment, this);
-    auto* assignmentSection = new QGroupBox(tr("Assignment"), this);
-    assignmentSection->setObjectName(QStringLiteral("assignmentSection"));
-    auto* assignmentLayout = new QVBoxLayout(assignmentSection);
-    assignmentLayout->addWidget(m_assignment);
-
-    m_error = FormMessages::errorLabel(QStringLiteral("applicationError"), this);
-
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_updateButton
-        = buttons->addButton(adding ? tr("Add Application") : tr("Update Settings"), QDialogButtonBox::AcceptRole);
-    m_updateButton->setObjectName(QStringLiteral("updateSettingsButton"));
-    m_updateButton->setDefault(true);
-    buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &ApplicationEditDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(general);
-    layout->addWidget(serverSection);
-    // The assignment takes the spare height: the sections above keep their natural size.
-    layout->addWidget(assignmentSection, 1);
-    layout->addWidget(m_error);
-    layout->addWidget(buttons);
-
-    connect(m_serverEditButton, &QToolButton::clicked, this, &ApplicationEditDialog::editScimServer);
-    connect(m_nameEdit, &QLineEdit::textEdited, this, &ApplicationEditDialog::updateError);
-    connect(m_assignment, &AssignmentEditor::assignmentChanged, this, &ApplicationEditDialog::updateError);
-    if (adding) {
-        // A new application has no server to show yet: offer the choice at once.
-        editScimServer();
-    }
-    updateError();
-    resize(760, 720);
+    return serverSection;
 }
 
 QString ApplicationEditDialog::serverName(qint64 id) const
@@ -165,16 +176,21 @@ void ApplicationEditDialog::updateError()
 {
     Application candidate = m_application;
     candidate.name = m_nameEdit->text();
+    candidate.assignment = m_assignment->assignment();
+    // The same check saving applies; the assignment's part of it is shown by the editor itself,
+    // next to each condition and in the list below.
     const auto status = m_workspace->applications().validate(candidate, m_application.id);
+    const bool assignmentIssue = !status && status.error().field.startsWith(QLatin1String("assignment"));
     // An empty name on a fresh form is not an error yet; a duplicate is.
     const bool untouchedEmpty = m_nameEdit->text().isEmpty() && !m_nameEdit->isModified();
     QStringList errors;
-    if (!status && !untouchedEmpty) {
+    if (!status && !assignmentIssue && !untouchedEmpty) {
         errors << status.error().message;
     }
-    errors << m_assignment->validationErrors();
+    const QStringList assignmentErrors = m_assignment->validationErrors();
+    errors << assignmentErrors;
     FormMessages::show(m_error, errors.join(QLatin1Char('\n')));
-    m_updateButton->setEnabled(bool(status) && m_assignment->validationErrors().isEmpty());
+    m_updateButton->setEnabled(bool(status) && assignmentErrors.isEmpty());
 }
 
 void ApplicationEditDialog::accept()

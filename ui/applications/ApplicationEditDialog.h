@@ -8,6 +8,7 @@
 
 class AssignmentEditor;
 class QComboBox;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -36,6 +37,8 @@ public slots:
     void accept() override;
 
 private:
+    QGroupBox* createGeneralSection(const Application& application, bool adding);
+    QGroupBox* createServerSection(const Application& application);
     QString serverName(qint64 id) const;
     void updateError();
 

@@ -1,6 +1,7 @@
 #include "ScopingFilterEditor.h"
 
 #include "model/DirectoryUser.h"
+#include "validation/AssignmentValidator.h"
 #include "widgets/FormMessages.h"
 
 #include <QComboBox>
@@ -10,7 +11,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSignalBlocker>
 #include <QStyle>
@@ -150,33 +150,11 @@ void ScopingFilterEditor::addClause(int filterIndex)
     emit filtersChanged();
 }
 
-QString ScopingFilterEditor::clauseError(const ScopingClause& clause) const
-{
-    if (clause.attribute.trimmed().isEmpty()) {
-        return tr("Choose the attribute this condition reads.");
-    }
-    if (clause.op == ClauseOperator::MatchesRegex) {
-        const QRegularExpression pattern(clause.value);
-        if (!pattern.isValid()) {
-            return tr("Not a valid regular expression at character %1: %2. Fix the pattern, or use "
-                      "\u201cequals\u201d or \u201cstarts with\u201d for plain text.")
-                .arg(pattern.patternErrorOffset() + 1)
-                .arg(pattern.errorString());
-        }
-    }
-    return {};
-}
-
 QStringList ScopingFilterEditor::validationErrors() const
 {
     QStringList errors;
-    for (int f = 0; f < m_filters.size(); ++f) {
-        for (int c = 0; c < m_filters.at(f).clauses.size(); ++c) {
-            const QString error = clauseError(m_filters.at(f).clauses.at(c));
-            if (!error.isEmpty()) {
-                errors << tr("%1, condition %2: %3").arg(m_filters.at(f).name).arg(c + 1).arg(error);
-            }
-        }
+    for (const ValidationIssue& issue : AssignmentValidator::validateFilters(filters())) {
+        errors << issue.text();
     }
     return errors;
 }
@@ -185,7 +163,7 @@ void ScopingFilterEditor::updateClauseError(int filterIndex, int clauseIndex)
 {
     auto* label = m_content->findChild<QLabel*>(QStringLiteral("clauseError") + suffix(filterIndex, clauseIndex));
     if (label) {
-        FormMessages::show(label, clauseError(m_filters.at(filterIndex).clauses.at(clauseIndex)));
+        FormMessages::show(label, AssignmentValidator::clauseError(m_filters.at(filterIndex).clauses.at(clauseIndex)));
     }
 }
 
@@ -231,7 +209,7 @@ QWidget* ScopingFilterEditor::clauseRow(int f, int c)
     remove->setAccessibleName(remove->toolTip());
 
     auto* error = FormMessages::errorLabel(QStringLiteral("clauseError") + suffix(f, c), row);
-    FormMessages::show(error, clauseError(clause));
+    FormMessages::show(error, AssignmentValidator::clauseError(clause));
 
     grid->addWidget(joiner, 0, 0);
     grid->addWidget(attribute, 0, 1);
@@ -243,6 +221,13 @@ QWidget* ScopingFilterEditor::clauseRow(int f, int c)
     grid->setColumnStretch(2, 1);
     grid->setColumnStretch(3, 3);
 
+    connectClauseRow(f, c, attribute, op, value, remove);
+    return row;
+}
+
+void ScopingFilterEditor::connectClauseRow(
+    int f, int c, QComboBox* attribute, QComboBox* op, QLineEdit* value, QToolButton* remove)
+{
     connect(attribute, &QComboBox::currentTextChanged, this, [this, f, c](const QString& text) {
         m_filters[f].clauses[c].attribute = text.trimmed();
         updateClauseError(f, c);
@@ -272,7 +257,6 @@ QWidget* ScopingFilterEditor::clauseRow(int f, int c)
             },
             Qt::QueuedConnection);
     });
-    return row;
 }
 
 void ScopingFilterEditor::rebuild()
@@ -316,6 +300,10 @@ void ScopingFilterEditor::rebuild()
         for (int c = 0; c < m_filters.at(f).clauses.size(); ++c) {
             boxLayout->addWidget(clauseRow(f, c));
         }
+        // Conditions are added and removed through a rebuild, so this message is always current.
+        auto* filterError = FormMessages::errorLabel(QStringLiteral("filterError") + suffix(f), box);
+        FormMessages::show(filterError, AssignmentValidator::filterError(m_filters.at(f)));
+        boxLayout->addWidget(filterError);
         auto* addClauseButton = new QPushButton(tr("Add Condition"), box);
         addClauseButton->setObjectName(QStringLiteral("addClauseButton") + suffix(f));
         auto* footer = new QHBoxLayout;

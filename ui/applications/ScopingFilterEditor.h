@@ -5,7 +5,10 @@
 #include <QStringList>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
+class QLineEdit;
+class QToolButton;
 class QVBoxLayout;
 
 // Edits an application's scoping filters: a user is in scope when they match any filter, and
@@ -13,7 +16,8 @@ class QVBoxLayout;
 // (for operators that compare) a value; a regular expression is checked as it is typed.
 // Widgets are named by position: scopingFilter_<f>, filterName_<f>, removeFilterButton_<f>,
 // addClauseButton_<f>, clauseAttribute_<f>_<c>, clauseOperator_<f>_<c>, clauseValue_<f>_<c>,
-// clauseError_<f>_<c>, removeClauseButton_<f>_<c> (0-based), and addScopingFilterButton.
+// clauseError_<f>_<c>, removeClauseButton_<f>_<c>, filterError_<f> (0-based), and
+// addScopingFilterButton. The messages are AssignmentValidator's, the rules every save applies.
 class ScopingFilterEditor : public QWidget
 {
     Q_OBJECT
@@ -27,7 +31,7 @@ public:
     // Standard attributes plus the custom ones seen in the directory.
     void setAttributeNames(const QStringList& names);
 
-    // One message per condition that cannot be used, e.g. an invalid regular expression.
+    // One message per filter or condition that cannot be used, e.g. an invalid regular expression.
     QStringList validationErrors() const;
 
     static QString operatorText(ClauseOperator op);
@@ -42,7 +46,8 @@ signals:
 private:
     void rebuild();
     QWidget* clauseRow(int filterIndex, int clauseIndex);
-    QString clauseError(const ScopingClause& clause) const;
+    void connectClauseRow(
+        int filterIndex, int clauseIndex, QComboBox* attribute, QComboBox* op, QLineEdit* value, QToolButton* remove);
     void updateClauseError(int filterIndex, int clauseIndex);
 
     ScopingFilters m_filters;

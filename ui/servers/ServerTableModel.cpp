@@ -1,5 +1,7 @@
 #include "ServerTableModel.h"
 
+#include "validation/ServerSettingsValidator.h"
+
 #include <QApplication>
 #include <QBrush>
 #include <QLocale>
@@ -79,7 +81,11 @@ QVariant ServerTableModel::data(const QModelIndex& index, int role) const
         case TypeColumn:
             return m_typeNames.value(server->serverTypeId, server->serverTypeId);
         case UrlColumn:
-            return server->url;
+            // A URL stored with a password by an older version: never shown, and said why it fails.
+            if (role == Qt::ToolTipRole && ServerSettingsValidator::urlHasCredentials(server->url)) {
+                return ServerSettingsValidator::urlError(server->url);
+            }
+            return ServerSettingsValidator::displayUrl(server->url);
         case AuthColumn:
             return AuthSettings::schemeDisplayName(server->auth.scheme);
         case ApplicationsColumn: {

@@ -1,7 +1,7 @@
 #include "AuthenticationSettingsEditor.h"
 
 #include "ServerDraft.h"
-#include "scim/ScimUrlPolicy.h"
+#include "validation/ServerSettingsValidator.h"
 #include "widgets/FormMessages.h"
 #include "widgets/SecretLineEdit.h"
 
@@ -10,7 +10,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QStackedWidget>
-#include <QUrl>
 #include <QVBoxLayout>
 
 namespace {
@@ -160,22 +159,8 @@ QString AuthenticationSettingsEditor::validationError() const
 
 QString AuthenticationSettingsEditor::fieldError() const
 {
-    const AuthSettings& auth = m_draft->server().auth;
-    if (auth.scheme == AuthScheme::Basic && auth.basicUsername.isEmpty()) {
-        return tr("Enter the user name for Basic authentication.");
-    }
-    if (auth.scheme == AuthScheme::OAuthClientCredentials) {
-        if (auth.oauthTokenUrl.isEmpty()) {
-            return tr("Enter the token URL of the OAuth 2.0 authorization server.");
-        }
-        if (const auto policy = ScimUrlPolicy::check(QUrl(auth.oauthTokenUrl, QUrl::StrictMode)); !policy) {
-            return tr("Token URL: %1").arg(policy.error().detail);
-        }
-        if (auth.oauthClientId.isEmpty()) {
-            return tr("Enter the OAuth 2.0 client ID.");
-        }
-    }
-    return {};
+    const ValidationIssues issues = ServerSettingsValidator::authIssues(m_draft->server().auth);
+    return issues.isEmpty() ? QString() : issues.constFirst().message;
 }
 
 QString AuthenticationSettingsEditor::missingSecret() const

@@ -1,7 +1,7 @@
 #include "ServerDraft.h"
 
-#include "scim/ScimUrlPolicy.h"
 #include "servers/ServerCatalog.h"
+#include "validation/ServerSettingsValidator.h"
 #include "workspace/Workspace.h"
 
 #include <QUrl>
@@ -11,6 +11,9 @@ ServerDraft::ServerDraft(std::shared_ptr<Workspace> workspace, const ScimServer&
     , m_workspace(std::move(workspace))
     , m_server(server)
 {
+    // A URL stored with a password by an older version is never shown: the masked text stays
+    // refused until the admin replaces it, so nothing is lost that could have been used.
+    m_server.url = ServerSettingsValidator::displayUrl(m_server.url);
 }
 
 void ServerDraft::setName(const QString& name)
@@ -75,42 +78,19 @@ void ServerDraft::applyPresetChange(const PresetChange& change)
     emit changed();
 }
 
+ValidationIssues ServerDraft::issues() const
+{
+    return m_workspace->servers()->repository().issues(m_server, m_server.id);
+}
+
 QString ServerDraft::nameError() const
 {
-    const QString name = m_server.name.trimmed();
-    if (name.isEmpty()) {
-        return tr("Enter a server name, for example \u201cAWS SCIM Server\u201d.");
-    }
-    if (m_workspace->servers()->repository().nameExists(name, m_server.id)) {
-        return tr("A SCIM server named \u201c%1\u201d already exists. Choose another name.").arg(name);
-    }
-    // Length and other limits are the repository's; reuse its wording.
-    const auto status = m_workspace->servers()->repository().validate(m_server, m_server.id);
-    if (!status && status.error().field == QLatin1String("name")) {
-        return status.error().message;
-    }
-    return {};
+    return Validation::firstMessage(issues(), QStringLiteral("name"));
 }
 
 QString ServerDraft::urlError() const
 {
-    const QString text = m_server.url.trimmed();
-    if (text.isEmpty()) {
-        return tr("Enter the server's SCIM endpoint URL.");
-    }
-    const QUrl url(text, QUrl::StrictMode);
-    if (const auto policy = ScimUrlPolicy::check(url); !policy) {
-        QString detail = policy.error().detail;
-        if (!detail.isEmpty()) {
-            detail[0] = detail.at(0).toUpper();
-        }
-        return detail;
-    }
-    const auto status = m_workspace->servers()->repository().validate(m_server, m_server.id);
-    if (!status && status.error().field == QLatin1String("url")) {
-        return status.error().message;
-    }
-    return {};
+    return ServerSettingsValidator::urlError(m_server.url);
 }
 
 QString ServerDraft::urlWarning() const

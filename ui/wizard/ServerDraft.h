@@ -2,6 +2,7 @@
 
 #include "model/ScimServer.h"
 #include "servertypes/PresetChange.h"
+#include "validation/ValidationIssue.h"
 
 #include <QObject>
 #include <QString>
@@ -12,7 +13,8 @@ class Workspace;
 
 // The server being added or edited, shared by the wizard pages and the edit dialog's tabs:
 // one place holds the entered values and the secret, the editors only show and change it.
-// Checks that need the profile (name uniqueness) and the URL rules live here, not in widgets.
+// The rules are core's (ServerSettingsValidator and ServerRepository's name uniqueness): the
+// editors show exactly what saving would refuse.
 class ServerDraft : public QObject
 {
     Q_OBJECT
@@ -42,6 +44,8 @@ public:
     // Replaces the server with the preset's result; every editor reloads.
     void applyPresetChange(const PresetChange& change);
 
+    // What saving the server as it stands would refuse, by field.
+    ValidationIssues issues() const;
     // An actionable message, or empty when the field is fine.
     QString nameError() const;
     QString urlError() const;

@@ -1,6 +1,7 @@
 #include "storage/ApplicationRepository.h"
 #include "storage/Database.h"
 #include "storage/ServerRepository.h"
+#include "validation/AssignmentValidator.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -78,6 +79,54 @@ private slots:
         QCOMPARE(apps.find(appId)->scimServerId, serverId);
         QVERIFY(apps.setScimServer(appId, 0).ok());
         QCOMPARE(apps.find(appId)->scimServerId, 0);
+    }
+
+    QString storedFiltersJson(qint64 applicationId) const
+    {
+        QSqlQuery query(m_db->connection());
+        query.prepare(QStringLiteral("SELECT scoping_filters_json FROM assignments WHERE application_id = ?"));
+        query.addBindValue(applicationId);
+        return query.exec() && query.next() ? query.value(0).toString() : QString();
+    }
+
+    void invalidScopingFilterIsRefusedAndNothingWritten()
+    {
+        ApplicationRepository apps(m_db);
+        const ScopingClause badRegex {QStringLiteral("department"), ClauseOperator::MatchesRegex, QStringLiteral("[")};
+        Application app;
+        app.name = QStringLiteral("AWS");
+        app.assignment.userIds = {addUser(QStringLiteral("ada"))};
+        app.assignment.scopingFilters = {{QStringLiteral("Engineers"), {badRegex}}};
+        auto created = apps.create(app);
+        QVERIFY(!created.ok());
+        QCOMPARE(created.error().kind, StorageError::Kind::Validation);
+        QCOMPARE(created.error().field, QStringLiteral("assignment.scopingFilters[0].clauses[0].value"));
+        QCOMPARE(created.error().message,
+            QStringLiteral("Engineers, condition 1: ") + AssignmentValidator::clauseError(badRegex));
+        QSqlQuery count(m_db->connection());
+        for (const char* table : {"applications", "assignments", "assignment_users", "assignment_groups"}) {
+            QVERIFY(count.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))) && count.next());
+            QCOMPARE(count.value(0).toInt(), 0);
+        }
+
+        // Updating a valid application with the bad filter keeps what was stored.
+        app.assignment.scopingFilters = {{QStringLiteral("Engineers"),
+            {{QStringLiteral("department"), ClauseOperator::Equals, QStringLiteral("E")}}}};
+        app.id = apps.create(app).value();
+        const QString before = storedFiltersJson(app.id);
+        Application changed = *apps.find(app.id);
+        changed.description = QStringLiteral("changed");
+        changed.assignment.scopingFilters.append({QStringLiteral("Bad"), {badRegex}});
+        auto updated = apps.update(changed);
+        QVERIFY(!updated.ok());
+        QCOMPARE(updated.error().field, QStringLiteral("assignment.scopingFilters[1].clauses[0].value"));
+        QCOMPARE(storedFiltersJson(app.id), before);
+        QVERIFY(apps.find(app.id)->description.isEmpty());
+
+        // A filter without conditions would put everyone in scope: refused as well.
+        changed.assignment.scopingFilters = {{QStringLiteral("Empty"), {}}};
+        QCOMPARE(apps.update(changed).error().field, QStringLiteral("assignment.scopingFilters[0]"));
+        QCOMPARE(storedFiltersJson(app.id), before);
     }
 
     void duplicateNameAndMissingUserRollBack()

@@ -125,6 +125,74 @@ private slots:
         QVERIFY(repo.list().isEmpty());
     }
 
+    int rowCount(const char* table) const
+    {
+        QSqlQuery query(m_db->connection());
+        if (!query.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))) || !query.next()) {
+            return -1;
+        }
+        return query.value(0).toInt();
+    }
+
+    void invalidServerIsRefusedAndNothingWritten_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("messagePart");
+        QTest::newRow("password in url") << QStringLiteral("http://admin:pw@127.0.0.1/scim/v2")
+                                         << QStringLiteral("Authentication settings");
+        QTest::newRow("user in url") << QStringLiteral("https://admin@scim.example.com/scim/v2")
+                                     << QStringLiteral("user name or password");
+        QTest::newRow("plain http to a remote host")
+            << QStringLiteral("http://scim.example.com/scim/v2") << QStringLiteral("https://");
+    }
+
+    void invalidServerIsRefusedAndNothingWritten()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, messagePart);
+        ServerRepository repo(m_db);
+        ScimServer server = sampleServer(QStringLiteral("Refused"));
+        server.url = url;
+        auto created = repo.create(server);
+        QVERIFY(!created.ok());
+        QCOMPARE(created.error().kind, StorageError::Kind::Validation);
+        QCOMPARE(created.error().field, QStringLiteral("url"));
+        QVERIFY2(created.error().message.contains(messagePart), qPrintable(created.error().message));
+        QVERIFY(!created.error().message.contains(QStringLiteral("pw")));
+        for (const char* table :
+            {"servers", "server_auth", "server_mappings", "server_static_attributes", "server_options"}) {
+            QCOMPARE(rowCount(table), 0);
+        }
+
+        // An update is refused the same way and leaves the stored server exactly as it was.
+        const qint64 id = repo.create(sampleServer(QStringLiteral("Stored"))).value();
+        const ScimServer before = *repo.find(id);
+        ScimServer changed = before;
+        changed.url = url;
+        changed.description = QStringLiteral("changed");
+        changed.userMappings.clear();
+        auto updated = repo.update(changed);
+        QVERIFY(!updated.ok());
+        QCOMPARE(updated.error().field, QStringLiteral("url"));
+        const ScimServer after = *repo.find(id);
+        QCOMPARE(after.url, before.url);
+        QCOMPARE(after.description, before.description);
+        QCOMPARE(after.userMappings, before.userMappings);
+        QCOMPARE(after.updatedAt, before.updatedAt);
+    }
+
+    void validateListsEveryIssueWithTheFirstField()
+    {
+        ServerRepository repo(m_db);
+        ScimServer server = sampleServer(QString());
+        server.url = QStringLiteral("https://u:p@scim.example.com/");
+        const auto status = repo.validate(server);
+        QVERIFY(!status.ok());
+        QCOMPARE(status.error().field, QStringLiteral("name"));
+        QCOMPARE(status.error().message.count(QLatin1Char('\n')), 1);
+        QCOMPARE(repo.issues(server).size(), 2);
+    }
+
     void failedChildWriteRollsBackEverything()
     {
         ServerRepository repo(m_db);

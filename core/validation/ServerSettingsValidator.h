@@ -1,0 +1,32 @@
+#pragma once
+
+#include "ValidationIssue.h"
+#include "model/ScimServer.h"
+
+#include <QString>
+
+// The rules a SCIM server's settings must meet before they are saved, whoever saves them (the
+// Add Server wizard, Edit Server, the CLI, the demo): required fields and lengths, the URL
+// policy of ScimUrlPolicy (https, plain http only to this computer) and no user name or
+// password inside a URL — a credential belongs in the keychain, never in the profile.
+// Rules that need the profile (a unique name) are ServerRepository's.
+class ServerSettingsValidator
+{
+public:
+    static constexpr int maxNameLength = 100;
+    static constexpr int maxDescriptionLength = 1000;
+
+    // Every issue, in the order of the form: name, description, URL, authentication, attributes.
+    static ValidationIssues validate(const ScimServer& server);
+
+    // One field each, for a form that judges a field as it is typed; empty when it is fine.
+    static QString nameError(const QString& name);
+    static QString descriptionError(const QString& description);
+    static QString urlError(const QString& url);
+    static ValidationIssues authIssues(const AuthSettings& auth);
+
+    // Whether the text carries a user name or password before the host ("https://user:pw@host").
+    static bool urlHasCredentials(const QString& url);
+    // The URL safe to print or show: a user name or password in it is replaced by "***".
+    static QString displayUrl(const QString& url);
+};
