@@ -33,6 +33,28 @@ public:
     // A worker thread calls this before it ends.
     void releaseThreadConnection();
 
+    // Releases the current thread's connection when it goes out of scope. Every piece of work
+    // that runs on a pool or worker thread holds one:
+    //     const Database::ThreadConnection scope(database);
+    class ThreadConnection
+    {
+    public:
+        explicit ThreadConnection(std::shared_ptr<Database> database)
+            : m_database(std::move(database))
+        {
+        }
+        ~ThreadConnection()
+        {
+            if (m_database)
+                m_database->releaseThreadConnection();
+        }
+        ThreadConnection(const ThreadConnection&) = delete;
+        ThreadConnection& operator=(const ThreadConnection&) = delete;
+
+    private:
+        std::shared_ptr<Database> m_database;
+    };
+
     // Runs body inside a transaction; commits when it returns success, rolls back otherwise.
     Status<StorageError> transaction(const std::function<Status<StorageError>(QSqlDatabase&)>& body);
 
