@@ -1,19 +1,16 @@
 #include "SyncCommand.h"
 
-#include "sync/ServerClientConfig.h"
-
 #include "CliContext.h"
 #include "CliJson.h"
 #include "InterruptWatcher.h"
 
+#include "controller/ApplicationSync.h"
 #include "directory/DirectoryRepository.h"
-#include "scim/ScimClient.h"
 #include "servers/ServerCatalog.h"
 #include "storage/ApplicationRepository.h"
 #include "sync/JournalStore.h"
 #include "sync/SyncPlan.h"
 #include "sync/SyncRunSummary.h"
-#include "sync/SyncSession.h"
 #include "workspace/Workspace.h"
 
 #include <QCommandLineParser>
@@ -84,7 +81,7 @@ QJsonObject entryJson(const JournalEntry& entry)
     };
 }
 
-QJsonObject runJson(const SyncRunRecord& run, const QString& applicationName)
+QJsonObject runRecordJson(const SyncRunRecord& run, const QString& applicationName)
 {
     return QJsonObject {
         {QStringLiteral("id"), run.id},
@@ -252,27 +249,43 @@ QString SyncCommand::planText(const SyncPlan& plan, const QString& applicationNa
     return text;
 }
 
-std::optional<int> SyncCommand::resolve(const QString& applicationName, Application* application, ScimServer* server)
+std::optional<int> SyncCommand::resolve(const QString& applicationName, SyncSetup* setup)
 {
     const auto found = m_context.workspace().applications().findByName(applicationName);
     if (!found) {
         return m_context.fail(ExitCode::Usage, tr("There is no application named \"%1\".").arg(applicationName),
             tr("List them with: scimdesk-cli apps list"));
     }
-    if (found->scimServerId == 0) {
-        return m_context.fail(ExitCode::Usage,
-            tr("The application \"%1\" has no SCIM server assigned.").arg(applicationName),
-            tr("Assign one with: scimdesk-cli apps edit \"%1\" --server NAME").arg(applicationName));
+    auto resolved = ApplicationSync::resolve(m_context.workspace(), found->id);
+    if (!resolved) {
+        return failWith(resolved.error(), QString());
     }
-    const auto foundServer = m_context.workspace().servers()->repository().find(found->scimServerId);
-    if (!foundServer) {
-        return m_context.fail(ExitCode::ProfileError,
-            tr("The SCIM server of \"%1\" no longer exists.").arg(applicationName),
-            tr("Assign another one with: scimdesk-cli apps edit \"%1\" --server NAME").arg(applicationName));
-    }
-    *application = *found;
-    *server = *foundServer;
+    *setup = resolved.value();
     return std::nullopt;
+}
+
+int SyncCommand::failWith(const SyncFailure& failure, const QString& serverName) const
+{
+    switch (failure.kind) {
+    case SyncFailure::Kind::Setup:
+        return m_context.fail(ExitCode::Usage, failure.message, failure.hint);
+    case SyncFailure::Kind::Busy:
+        return m_context.fail(ExitCode::OperationFailed, failure.message, failure.hint);
+    case SyncFailure::Kind::Secret:
+    case SyncFailure::Kind::Keychain:
+        return m_context.fail(
+            failure.kind == SyncFailure::Kind::Secret ? ExitCode::ConnectionFailed : ExitCode::ProfileError,
+            failure.message,
+            failure.hint + QLatin1Char('\n')
+                + tr("  On a machine without a keychain, use --token-env NAME or --token-file PATH."));
+    case SyncFailure::Kind::Cancelled:
+        return m_context.fail(ExitCode::Cancelled, tr("Cancelled before anything was changed."));
+    case SyncFailure::Kind::Read:
+        break;
+    }
+    return m_context.fail(ExitCode::ConnectionFailed, failure.message,
+        serverName.isEmpty() ? failure.hint
+                             : tr("Check the server with: scimdesk-cli servers test \"%1\"").arg(serverName));
 }
 
 int SyncCommand::exitCodeFor(const SyncRunSummary& summary, bool authFailed) const
@@ -291,23 +304,9 @@ int SyncCommand::exitCodeFor(const SyncRunSummary& summary, bool authFailed) con
     return toInt(ExitCode::OperationFailed);
 }
 
-int SyncCommand::execute(const Application& application, const ScimServer& server, bool apply, bool confirmed,
-    std::optional<qint64> onlyUserId)
+void SyncCommand::showProgress(ApplicationSync& sync, bool* authFailed)
 {
-    int exitCode = 0;
-    const auto secret = m_context.readServerSecret(server, &exitCode);
-    if (!secret) {
-        return exitCode;
-    }
-    ScimClient client(ServerClientConfig::forServer(server, *secret));
-    SyncSession session(m_context.workspace().database(), &client, server);
-    InterruptWatcher* interrupts = m_context.interrupts();
-    QObject::connect(interrupts, &InterruptWatcher::interrupted, &session, [this, &session] {
-        m_context.progress(QString());
-        m_context.warn(tr("Cancelling: in-flight requests are stopped; the journal keeps what was done."));
-        session.cancel();
-    });
-    QObject::connect(&session, &SyncSession::progress, &m_context, [this](const SyncProgress& progress) {
+    QObject::connect(&sync, &ApplicationSync::progress, &m_context, [this](const SyncProgress& progress) {
         if (progress.total > 0) {
             m_context.progress(tr("%1: %2/%3 done, %4 failed")
                                    .arg(SyncProgress::phaseLabel(progress.phase))
@@ -318,61 +317,82 @@ int SyncCommand::execute(const Application& application, const ScimServer& serve
             m_context.progress(SyncProgress::phaseLabel(progress.phase));
         }
     });
-    bool authFailed = false;
-    QObject::connect(&session, &SyncSession::operationFinished, &m_context, [&authFailed](const JournalEntry& entry) {
+    QObject::connect(&sync, &ApplicationSync::operationFinished, &m_context, [authFailed](const JournalEntry& entry) {
         if (entry.httpStatus == 401 || entry.httpStatus == 403) {
-            authFailed = true;
+            *authFailed = true;
         }
     });
-    QStringList explanation;
-    bool inScope = true;
-    QObject::connect(&session, &SyncSession::provisionExplained, &m_context,
-        [&explanation, &inScope](bool scoped, const QStringList& reasons) {
-            inScope = scoped;
-            explanation = reasons;
-        });
+    QObject::connect(m_context.interrupts(), &InterruptWatcher::interrupted, &sync, [this, &sync] {
+        m_context.progress(QString());
+        m_context.warn(tr("Cancelling: in-flight requests are stopped; the journal keeps what was done."));
+        sync.cancel();
+    });
+}
+
+QString SyncCommand::summaryText(const SyncRunSummary& summary)
+{
+    QString text = tr("Run %1 %2: %3 of %4 operations succeeded, %5 failed, %6 skipped (%7 requests).")
+                       .arg(summary.runId)
+                       .arg(SyncRunSummary::statusId(summary.status))
+                       .arg(summary.succeeded)
+                       .arg(summary.total)
+                       .arg(summary.failed)
+                       .arg(summary.skipped)
+                       .arg(summary.requests);
+    if (!summary.message.isEmpty()) {
+        text += QLatin1Char('\n') + summary.message;
+    }
+    for (const QString& error : summary.errors) {
+        text += QStringLiteral("\n  ") + error;
+    }
+    return text;
+}
+
+QJsonObject SyncCommand::runJson(const SyncRunSummary& summary)
+{
+    QJsonObject run = summary.toJson();
+    run.insert(QStringLiteral("runId"), summary.runId);
+    return run;
+}
+
+int SyncCommand::execute(const SyncSetup& setup, bool apply, bool confirmed)
+{
+    const Application& application = setup.application;
+    const ScimServer& server = setup.server;
+    ApplicationSync sync(m_context.workspacePointer(), application.id);
+    bool authFailed = false;
+    showProgress(sync, &authFailed);
+    InterruptWatcher* interrupts = m_context.interrupts();
 
     std::optional<SyncPlan> plan;
-    std::optional<QString> previewError;
+    std::optional<SyncFailure> failure;
     std::optional<SyncRunSummary> summary;
     QEventLoop loop;
-    QObject::connect(&session, &SyncSession::previewFailed, &loop, [&](const QString& message) {
-        previewError = message;
+    QObject::connect(&sync, &ApplicationSync::previewFailed, &loop, [&](const SyncFailure& failed) {
+        failure = failed;
         loop.quit();
     });
-    QObject::connect(&session, &SyncSession::previewReady, &loop, [&](const SyncPlan& ready) {
+    QObject::connect(&sync, &ApplicationSync::previewReady, &loop, [&](const SyncPlan& ready) {
         plan = ready;
-        if (onlyUserId) {
-            return; // provisionUser applies on its own
-        }
         if (!apply || interrupts->wasInterrupted()) {
             loop.quit();
             return;
         }
-        session.apply(ready.planId, confirmed);
+        sync.apply(ready.planId, confirmed);
     });
-    QObject::connect(&session, &SyncSession::applyFinished, &loop, [&](const SyncRunSummary& finished) {
+    QObject::connect(&sync, &ApplicationSync::applyFinished, &loop, [&](const SyncRunSummary& finished) {
         summary = finished;
         loop.quit();
     });
-    if (onlyUserId) {
-        session.provisionUser(application, *onlyUserId);
-    } else {
-        session.preview(application);
-    }
+    sync.preview();
     loop.exec();
     m_context.progress(QString());
 
-    if (previewError) {
+    if (failure) {
         if (interrupts->wasInterrupted()) {
-            return m_context.fail(ExitCode::Cancelled, tr("Cancelled before anything was changed."));
+            failure->kind = SyncFailure::Kind::Cancelled;
         }
-        return m_context.fail(ExitCode::ConnectionFailed, *previewError,
-            tr("Check the server with: scimdesk-cli servers test \"%1\"").arg(server.name));
-    }
-    if (summary && summary->status != SyncRunSummary::Status::Refused
-        && summary->status != SyncRunSummary::Status::Failed) {
-        m_context.workspace().applications().setLastSyncAt(application.id, QDateTime::currentDateTimeUtc());
+        return failWith(*failure, server.name);
     }
     const bool refused = summary && summary->status == SyncRunSummary::Status::Refused;
     const QString refusal
@@ -380,15 +400,8 @@ int SyncCommand::execute(const Application& application, const ScimServer& serve
     const QString refusalHint = tr("Review the plan; to apply it anyway rerun with --confirm-deletions.");
     if (m_context.json()) {
         QJsonObject output {{QStringLiteral("plan"), planJson(*plan, application.name, server.name)}};
-        if (onlyUserId) {
-            output.insert(QStringLiteral("inScope"), inScope);
-            output.insert(QStringLiteral("scopeReasons"), QJsonArray::fromStringList(explanation));
-        }
         if (summary) {
-            QJsonObject run = summary->toJson();
-            run.insert(QStringLiteral("status"), SyncRunSummary::statusId(summary->status));
-            run.insert(QStringLiteral("runId"), summary->runId);
-            output.insert(QStringLiteral("run"), run);
+            output.insert(QStringLiteral("run"), runJson(*summary));
         }
         if (refused) {
             output.insert(
@@ -396,27 +409,9 @@ int SyncCommand::execute(const Application& application, const ScimServer& serve
         }
         m_context.printJson(output);
     } else {
-        if (onlyUserId) {
-            m_context.print((inScope ? tr("In scope:") : tr("Not in scope:")) + QLatin1Char(' ')
-                + explanation.join(QStringLiteral("; ")));
-        }
         m_context.print(planText(*plan, application.name, server.name));
         if (summary) {
-            QString text = tr("Run %1 %2: %3 of %4 operations succeeded, %5 failed, %6 skipped (%7 requests).")
-                               .arg(summary->runId)
-                               .arg(SyncRunSummary::statusId(summary->status))
-                               .arg(summary->succeeded)
-                               .arg(summary->total)
-                               .arg(summary->failed)
-                               .arg(summary->skipped)
-                               .arg(summary->requests);
-            if (!summary->message.isEmpty()) {
-                text += QLatin1Char('\n') + summary->message;
-            }
-            for (const QString& error : summary->errors) {
-                text += QStringLiteral("\n  ") + error;
-            }
-            m_context.print(text);
+            m_context.print(summaryText(*summary));
         }
     }
     if (!summary) {
@@ -459,38 +454,99 @@ int SyncCommand::sync()
     if (auto stop = m_context.openWorkspace()) {
         return *stop;
     }
-    Application application;
-    ScimServer server;
-    if (auto stop = resolve(parser.positionalArguments().constFirst(), &application, &server)) {
+    SyncSetup setup;
+    if (auto stop = resolve(parser.positionalArguments().constFirst(), &setup)) {
         return *stop;
     }
-    return execute(application, server, parser.isSet(apply), parser.isSet(confirmDeletions), std::nullopt);
+    return execute(setup, parser.isSet(apply), parser.isSet(confirmDeletions));
 }
 
 int SyncCommand::provisionUser()
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Provisions one user of the directory to the application's SCIM server now (no group changes), and "
-           "says whether and why the user is in scope."));
+        tr("Provisions one directory user to the application's SCIM server now, the same way as the app's "
+           "Provision User: the user's SCIM body, every scope condition, the targeted lookups on the server, the "
+           "planned action, then the action itself with the user's group memberships. Prints the five steps."));
     parser.addPositionalArgument(QStringLiteral("application"), tr("The application's name."));
     parser.addPositionalArgument(QStringLiteral("user"), tr("The user's userName."));
+    const QCommandLineOption checkOnly(
+        QStringLiteral("check-only"), tr("Run steps 1 to 4 and print the planned action; send nothing."));
+    parser.addOption(checkOnly);
     const auto appAndUser = [](const QStringList& arguments) { return arguments.size() == 2; };
-    if (auto stop = m_context.parseAndOpenWorkspace(
-            parser, QStringLiteral("APP USER"), appAndUser, tr("Usage: scimdesk-cli provision-user APP USER"))) {
+    if (auto stop = m_context.parseAndOpenWorkspace(parser, QStringLiteral("APP USER"), appAndUser,
+            tr("Usage: scimdesk-cli provision-user APP USER [--check-only]"))) {
         return *stop;
     }
     const QStringList arguments = parser.positionalArguments();
-    Application application;
-    ScimServer server;
-    if (auto stop = resolve(arguments.at(0), &application, &server)) {
+    SyncSetup setup;
+    if (auto stop = resolve(arguments.at(0), &setup)) {
         return *stop;
     }
     const auto user = DirectoryRepository(m_context.workspace().database()).findUserByUserName(arguments.at(1));
     if (!user) {
-        return m_context.fail(ExitCode::Usage, tr("There is no directory user \"%1\".").arg(arguments.at(1)));
+        return m_context.fail(ExitCode::Usage, tr("There is no directory user \"%1\".").arg(arguments.at(1)),
+            tr("Look the user up with: scimdesk-cli directory export users FILE"));
     }
-    return execute(application, server, true, false, user->id);
+
+    ApplicationSync sync(m_context.workspacePointer(), setup.application.id);
+    bool authFailed = false;
+    showProgress(sync, &authFailed);
+    QObject::connect(
+        &sync, &ApplicationSync::provisionStepStarted, &m_context, [this](int index, const ProvisionStep& step) {
+            m_context.progress(tr("Step %1: %2 …").arg(index + 1).arg(step.title));
+        });
+    InterruptWatcher* interrupts = m_context.interrupts();
+    const bool perform = !parser.isSet(checkOnly);
+    std::optional<ProvisionTrace> trace;
+    std::optional<SyncFailure> failure;
+    QEventLoop loop;
+    QObject::connect(&sync, &ApplicationSync::provisionFailed, &loop, [&](const SyncFailure& failed) {
+        failure = failed;
+        loop.quit();
+    });
+    QObject::connect(&sync, &ApplicationSync::provisionReady, &loop, [&](bool hasWork, const ProvisionTrace& ready) {
+        if (hasWork && perform && !interrupts->wasInterrupted()) {
+            sync.performProvision(); // the command line is the admin's confirmation
+            return;
+        }
+        trace = ready;
+        loop.quit();
+    });
+    QObject::connect(&sync, &ApplicationSync::provisionFinished, &loop, [&](const ProvisionTrace& finished) {
+        trace = finished;
+        loop.quit();
+    });
+    sync.startProvisionUser(user->id);
+    loop.exec();
+    m_context.progress(QString());
+    if (failure) {
+        return failWith(*failure, setup.server.name);
+    }
+    if (m_context.json()) {
+        m_context.printJson(trace->toJson());
+    } else {
+        m_context.print(trace->toText());
+    }
+    return provisionExitCode(*trace, authFailed, interrupts->wasInterrupted());
+}
+
+int SyncCommand::provisionExitCode(const ProvisionTrace& trace, bool authFailed, bool interrupted) const
+{
+    if (trace.run) {
+        return exitCodeFor(*trace.run, authFailed);
+    }
+    if (interrupted) {
+        return toInt(ExitCode::Cancelled);
+    }
+    for (const ProvisionStep& step : trace.steps) {
+        if (step.status == ProvisionStep::Status::Fail) {
+            // Steps 1–4 fail on reads (directory, server) or on a configuration to fix.
+            return toInt(
+                step.kind == ProvisionStep::Kind::Match ? ExitCode::ConnectionFailed : ExitCode::OperationFailed);
+        }
+    }
+    return toInt(ExitCode::Success);
 }
 
 int SyncCommand::runs(const QString& subcommand)
@@ -545,7 +601,7 @@ int SyncCommand::listRuns()
             return m_context.fail(ExitCode::ProfileError, runs.error().message);
         }
         for (const SyncRunRecord& run : runs.value()) {
-            array.append(runJson(run, application.name));
+            array.append(runRecordJson(run, application.name));
             stream << run.id << '\t' << application.name << '\t' << run.mode << '\t' << run.status << '\t'
                    << CliJson::timestamp(run.startedAt) << '\n';
         }
@@ -599,7 +655,7 @@ int SyncCommand::showRun()
         return m_context.fail(ExitCode::ProfileError, entries.error().message);
     }
     if (m_context.json()) {
-        QJsonObject object = runJson(*record, applicationName);
+        QJsonObject object = runRecordJson(*record, applicationName);
         QJsonArray array;
         for (const JournalEntry& entry : entries.value()) {
             array.append(entryJson(entry));

@@ -1,21 +1,23 @@
 #pragma once
 
-#include "model/Application.h"
-#include "model/ScimServer.h"
+#include "controller/SyncFailure.h"
+#include "controller/SyncSetup.h"
 
 #include <QJsonObject>
 #include <QString>
 
 #include <optional>
 
+class ApplicationSync;
 class CliContext;
 class QCommandLineParser;
+struct ProvisionTrace;
 struct SyncPlan;
 struct SyncRunSummary;
 
 // scimdesk-cli sync APP --dry-run|--apply, provision-user APP USER and runs list|show: the
-// "Sync now" and "Provision one user" flows through the same SyncSession the GUI uses. An
-// apply always applies the plan it just previewed (and printed), nothing else.
+// "Sync now" and "Provision one user" flows, as views of the same ApplicationSync the GUI
+// uses. An apply always applies the plan it just previewed (and printed), nothing else.
 class SyncCommand
 {
 public:
@@ -36,11 +38,16 @@ private:
     int showRun();
 
     // Finds the application and its SCIM server; exit code on failure.
-    std::optional<int> resolve(const QString& applicationName, Application* application, ScimServer* server);
-    // Previews (and for apply/provision applies) with progress, Ctrl-C and exit-code mapping.
-    int execute(const Application& application, const ScimServer& server, bool apply, bool confirmed,
-        std::optional<qint64> onlyUserId);
+    std::optional<int> resolve(const QString& applicationName, SyncSetup* setup);
+    // Previews (and with apply applies) with progress, Ctrl-C and exit-code mapping.
+    int execute(const SyncSetup& setup, bool apply, bool confirmed);
+    // Progress on stderr, 401/403 noted in *authFailed, Ctrl-C cancels.
+    void showProgress(ApplicationSync& sync, bool* authFailed);
+    int failWith(const SyncFailure& failure, const QString& serverName) const;
     int exitCodeFor(const SyncRunSummary& summary, bool authFailed) const;
+    int provisionExitCode(const ProvisionTrace& trace, bool authFailed, bool interrupted) const;
+    static QString summaryText(const SyncRunSummary& summary);
+    static QJsonObject runJson(const SyncRunSummary& summary);
 
     CliContext& m_context;
 };

@@ -63,18 +63,6 @@ void runOnWorker(
         Qt::QueuedConnection);
 }
 
-// A created object is found again by the attribute the server keeps unique for its type
-// (userName, displayName), or by externalId when that is missing.
-ScimFilter lookupFilterBy(const QJsonObject& resource, const QString& uniqueAttribute)
-{
-    for (const QString& attribute : {uniqueAttribute, QStringLiteral("externalId")}) {
-        const QString value = resource.value(attribute).toString();
-        if (!value.isEmpty())
-            return ScimFilter::eq(attribute, value);
-    }
-    return ScimFilter();
-}
-
 const QString kUsers = QStringLiteral("/Users");
 const QString kGroups = QStringLiteral("/Groups");
 
@@ -118,16 +106,6 @@ ScimClient::~ScimClient()
 QString ScimClient::idPath(const QString& endpoint, const QString& id)
 {
     return endpoint + QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(id));
-}
-
-ScimFilter ScimClient::userLookupFilter(const QJsonObject& user)
-{
-    return lookupFilterBy(user, QStringLiteral("userName"));
-}
-
-ScimFilter ScimClient::groupLookupFilter(const QJsonObject& group)
-{
-    return lookupFilterBy(group, QStringLiteral("displayName"));
 }
 
 quint64 ScimClient::objectCall(
@@ -185,26 +163,28 @@ ScimClient::ObjectCallback toDone(ScimClient::DoneCallback callback)
 
 } // namespace
 
-// Users and Groups differ only by endpoint and lookup filter; each operation is written once
-// below and the public methods name the endpoint.
-quint64 ScimClient::createUser(const QJsonObject& user, QObject* context, CreateCallback callback)
+// Users and Groups differ only by endpoint; each operation is written once below and the
+// public methods name the endpoint.
+quint64 ScimClient::createUser(
+    const QJsonObject& user, const QList<ScimFilter>& lookups, QObject* context, CreateCallback callback)
 {
-    return createResource(kUsers, user, userLookupFilter(user), context, std::move(callback));
+    return createResource(kUsers, user, lookups, context, std::move(callback));
 }
 
-quint64 ScimClient::createGroup(const QJsonObject& group, QObject* context, CreateCallback callback)
+quint64 ScimClient::createGroup(
+    const QJsonObject& group, const QList<ScimFilter>& lookups, QObject* context, CreateCallback callback)
 {
-    return createResource(kGroups, group, groupLookupFilter(group), context, std::move(callback));
+    return createResource(kGroups, group, lookups, context, std::move(callback));
 }
 
 quint64 ScimClient::createUser(const QJsonObject& user, QObject* context, ObjectCallback callback)
 {
-    return createResource(kUsers, user, userLookupFilter(user), context, std::move(callback));
+    return create(kUsers, user, {}, false, context, resourceOnly(std::move(callback)));
 }
 
 quint64 ScimClient::createGroup(const QJsonObject& group, QObject* context, ObjectCallback callback)
 {
-    return createResource(kGroups, group, groupLookupFilter(group), context, std::move(callback));
+    return create(kGroups, group, {}, false, context, resourceOnly(std::move(callback)));
 }
 
 quint64 ScimClient::getResource(const QString& endpoint, const QString& id, QObject* context, ObjectCallback callback)
@@ -282,13 +262,13 @@ quint64 ScimClient::listGroups(const ScimFilter& filter, QObject* context, ListC
     return listResources(kGroups, filter, context, std::move(callback), pageSize);
 }
 
-quint64 ScimClient::createResource(const QString& endpoint, const QJsonObject& resource, const ScimFilter& lookupFilter,
-    QObject* context, CreateCallback callback)
+quint64 ScimClient::createResource(const QString& endpoint, const QJsonObject& resource,
+    const QList<ScimFilter>& lookups, QObject* context, CreateCallback callback)
 {
-    return create(endpoint, resource, lookupFilter, true, context, std::move(callback));
+    return create(endpoint, resource, lookups, true, context, std::move(callback));
 }
 
-quint64 ScimClient::create(const QString& endpoint, const QJsonObject& resource, const ScimFilter& lookupFilter,
+quint64 ScimClient::create(const QString& endpoint, const QJsonObject& resource, const QList<ScimFilter>& lookups,
     bool lookUpOnConflict, QObject* context, CreateCallback callback)
 {
     const quint64 id = nextId();
@@ -296,19 +276,13 @@ quint64 ScimClient::create(const QString& endpoint, const QJsonObject& resource,
     spec.method = "POST";
     spec.path = endpoint;
     spec.body = QJsonDocument(resource).toJson(QJsonDocument::Compact);
-    spec.lookupFilter = lookupFilter;
+    spec.lookupFilters = lookups;
     spec.lookupPath = endpoint;
     spec.lookUpOnConflict = lookUpOnConflict;
     runOnWorker<CreateOutcome>(m_worker, id, spec, context, std::move(callback), [](const ScimResponse& response) {
         return CreateOutcome {response.json, response.recoveredByLookup};
     });
     return id;
-}
-
-quint64 ScimClient::createResource(const QString& endpoint, const QJsonObject& resource, const ScimFilter& lookupFilter,
-    QObject* context, ObjectCallback callback)
-{
-    return create(endpoint, resource, lookupFilter, false, context, resourceOnly(std::move(callback)));
 }
 
 quint64 ScimClient::listResources(

@@ -48,13 +48,14 @@ public:
     using ConfigCallback = std::function<void(const Result<ServiceProviderConfig, ScimError>&)>;
 
     // What a create produced. alreadyExisted is true when the object was not returned by the
-    // POST but found with the lookup filter (userLookupFilter / groupLookupFilter) after
+    // POST but found with one of the caller's lookup queries (tried in order) after
     //  - a 409: someone created it before, or this very POST created it and Qt re-sent the
     //    request internally after the connection closed without an answer, so the copy got 409;
     //  - an unknown outcome (timeout, dropped connection, 500/502/504 after the body went out).
-    // The sync engine treats an already-existing object as "link it", never as a failure and
-    // never as a reason to create a second one. A 409 whose lookup finds nothing (a conflict on
-    // another unique attribute, e.g. AWS email or externalId) is reported as the 409 error.
+    // The sync engine passes its match queries (TargetMatcher) and treats an already-existing
+    // object as "link it", never as a failure and never as a reason to create a second one. A
+    // 409 whose lookups find nothing (a conflict on another unique attribute, e.g. AWS email) is
+    // reported as the 409 error.
     struct CreateOutcome
     {
         QJsonObject resource;
@@ -67,12 +68,11 @@ public:
 
     const ScimClientConfig& config() const { return m_config; }
 
-    // Users. createUser looks the user up by userName (or externalId) after a 409 or when the
-    // outcome of the POST is unknown, and returns the found user instead of creating a duplicate
-    // (see CreateOutcome). The older ObjectCallback overloads of the create methods cannot tell
-    // "found" from "created", so they keep reporting a 409 as an error (the caller looks it up);
-    // an unknown outcome is still looked up and a found object returned as the result.
-    quint64 createUser(const QJsonObject& user, QObject* context, CreateCallback callback);
+    // Users. With lookups, a 409 or an unknown outcome is resolved by looking the user up (see
+    // CreateOutcome). The ObjectCallback overloads look nothing up: a 409 is reported, and an
+    // unknown outcome fails without re-sending (a temporary object of the connection test).
+    quint64 createUser(
+        const QJsonObject& user, const QList<ScimFilter>& lookups, QObject* context, CreateCallback callback);
     quint64 createUser(const QJsonObject& user, QObject* context, ObjectCallback callback);
     quint64 getUser(const QString& id, QObject* context, ObjectCallback callback);
     quint64 replaceUser(const QString& id, const QJsonObject& user, QObject* context, ObjectCallback callback);
@@ -83,8 +83,9 @@ public:
     // Walks every page; pageSize 0 means capabilities.maxPageSize.
     quint64 listUsers(const ScimFilter& filter, QObject* context, ListCallback callback, int pageSize = 0);
 
-    // Groups (looked up by displayName or externalId after a 409 or an unknown-outcome create).
-    quint64 createGroup(const QJsonObject& group, QObject* context, CreateCallback callback);
+    // Groups, the same way.
+    quint64 createGroup(
+        const QJsonObject& group, const QList<ScimFilter>& lookups, QObject* context, CreateCallback callback);
     quint64 createGroup(const QJsonObject& group, QObject* context, ObjectCallback callback);
     quint64 getGroup(const QString& id, QObject* context, ObjectCallback callback);
     quint64 replaceGroup(const QString& id, const QJsonObject& group, QObject* context, ObjectCallback callback);
@@ -93,13 +94,11 @@ public:
     quint64 deleteGroup(const QString& id, QObject* context, DoneCallback callback);
     quint64 listGroups(const ScimFilter& filter, QObject* context, ListCallback callback, int pageSize = 0);
 
-    // Generic resource access for other resource types ("/Users", "/Groups", ...).
-    // An empty lookupFilter turns the lookup off: a 409 is then reported and an unknown outcome
-    // fails without re-sending.
-    quint64 createResource(const QString& endpoint, const QJsonObject& resource, const ScimFilter& lookupFilter,
+    // Generic resource access for other resource types ("/Users", "/Groups", ...). Empty
+    // lookups turn the lookup off: a 409 is then reported and an unknown outcome fails without
+    // re-sending.
+    quint64 createResource(const QString& endpoint, const QJsonObject& resource, const QList<ScimFilter>& lookups,
         QObject* context, CreateCallback callback);
-    quint64 createResource(const QString& endpoint, const QJsonObject& resource, const ScimFilter& lookupFilter,
-        QObject* context, ObjectCallback callback);
     quint64 listResources(
         const QString& endpoint, const ScimFilter& filter, QObject* context, ListCallback callback, int pageSize = 0);
 
@@ -115,10 +114,6 @@ public:
     void setTraceEnabled(bool enabled);
     ScimClientStats statistics() const;
 
-    // The filter a create is looked up with after a 409 or an unknown outcome.
-    static ScimFilter userLookupFilter(const QJsonObject& user);
-    static ScimFilter groupLookupFilter(const QJsonObject& group);
-
 signals:
     // Emitted from the worker thread; connect with a receiver to get it queued to its thread.
     void traceEntry(const HttpTraceEntry& entry);
@@ -127,7 +122,7 @@ private:
     quint64 nextId() { return ++m_nextId; }
     quint64 objectCall(const QByteArray& method, const QString& path, const QJsonObject* body, QObject* context,
         ObjectCallback callback);
-    quint64 create(const QString& endpoint, const QJsonObject& resource, const ScimFilter& lookupFilter,
+    quint64 create(const QString& endpoint, const QJsonObject& resource, const QList<ScimFilter>& lookups,
         bool lookUpOnConflict, QObject* context, CreateCallback callback);
     static CreateCallback resourceOnly(ObjectCallback callback);
     quint64 list(const QString& path, const ScimFilter& filter, int pageSize, QObject* context, ListCallback callback);

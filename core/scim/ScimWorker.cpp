@@ -300,7 +300,8 @@ void ScimWorker::onJobFinished(const std::shared_ptr<Call>& call, ScimHttpJob* j
         return;
     }
     const bool canLookUp = call->spec.method == "POST" && !call->spec.lookupPath.isEmpty()
-        && !call->spec.lookupFilter.isEmpty() && call->spec.lookupFilter.isValid();
+        && std::any_of(call->spec.lookupFilters.cbegin(), call->spec.lookupFilters.cend(),
+            [](const ScimFilter& filter) { return !filter.isEmpty() && filter.isValid(); });
     if (canLookUp && call->spec.lookUpOnConflict && decorated.kind == ScimError::Kind::Http
         && decorated.httpStatus == 409) {
         // Either the object existed before, or this very POST created it and its answer was lost:
@@ -353,23 +354,31 @@ void ScimWorker::retryLater(const std::shared_ptr<Call>& call, qint64 delayMs)
     timer->start(int(std::min<qint64>(delayMs, std::numeric_limits<int>::max())));
 }
 
-void ScimWorker::lookUpExisting(const std::shared_ptr<Call>& call, const ScimError& error, LookupReason reason)
+void ScimWorker::lookUpExisting(
+    const std::shared_ptr<Call>& call, const ScimError& error, LookupReason reason, int attempt)
 {
-    {
+    const QList<ScimFilter>& filters = call->spec.lookupFilters;
+    const bool firstLookup = attempt == 0;
+    while (attempt < filters.size() && (filters.at(attempt).isEmpty() || !filters.at(attempt).isValid()))
+        ++attempt;
+    if (attempt >= filters.size())
+        return notFoundAfterLookup(call, error, reason);
+    if (firstLookup) {
         QMutexLocker lock(&m_statsMutex);
         if (reason == LookupReason::Conflict)
             ++m_stats.conflictLookups;
         else
             ++m_stats.unknownOutcomeLookups;
     }
+    const ScimFilter& filter = filters.at(attempt);
     qCInfo(lcScim) << (reason == LookupReason::Conflict ? "POST answered 409, looking up"
                                                         : "POST outcome unknown, looking up")
-                   << call->spec.lookupPath << m_redactor.redact(call->spec.lookupFilter.toString());
+                   << call->spec.lookupPath << m_redactor.redact(filter.toString());
     ScimRequestSpec lookup;
     lookup.method = "GET";
     lookup.path = call->spec.lookupPath;
-    lookup.query.append({QStringLiteral("filter"), call->spec.lookupFilter.toString()});
-    startCall(call->id, lookup, [this, call, error, reason](const Result<ScimResponse, ScimError>& found) {
+    lookup.query.append({QStringLiteral("filter"), filter.toString()});
+    startCall(call->id, lookup, [this, call, error, reason, attempt](const Result<ScimResponse, ScimError>& found) {
         if (call->finished)
             return;
         if (!found) {
@@ -385,20 +394,25 @@ void ScimWorker::lookUpExisting(const std::shared_ptr<Call>& call, const ScimErr
             finish(call, recovered);
             return;
         }
-        // A conflict on another unique attribute (AWS: email or externalId) than the one looked
-        // up: the caller has to decide, so the 409 is reported.
-        if (reason == LookupReason::Conflict) {
-            finish(call, error);
-            return;
-        }
-        // Not there: the first POST did not take effect, so sending it again creates no duplicate.
-        const std::optional<qint64> delay
-            = m_retryPolicy.nextDelayMs(error, call->attempts, now() - call->startedMs, std::nullopt);
-        if (delay)
-            retryLater(call, *delay);
-        else
-            finish(call, error);
+        lookUpExisting(call, error, reason, attempt + 1); // the next match query
     });
+}
+
+void ScimWorker::notFoundAfterLookup(const std::shared_ptr<Call>& call, const ScimError& error, LookupReason reason)
+{
+    // A conflict on another unique attribute (AWS: email or externalId) than the ones looked
+    // up: the caller has to decide, so the 409 is reported.
+    if (reason == LookupReason::Conflict) {
+        finish(call, error);
+        return;
+    }
+    // Not there: the first POST did not take effect, so sending it again creates no duplicate.
+    const std::optional<qint64> delay
+        = m_retryPolicy.nextDelayMs(error, call->attempts, now() - call->startedMs, std::nullopt);
+    if (delay)
+        retryLater(call, *delay);
+    else
+        finish(call, error);
 }
 
 void ScimWorker::finish(const std::shared_ptr<Call>& call, const Result<ScimResponse, ScimError>& result)

@@ -35,9 +35,10 @@ struct ScimRequestSpec
     QString path; // relative to the base URL, already percent-encoded ("/Users/abc")
     QList<QPair<QString, std::optional<QString>>> query; // nullopt: a bare key such as "cursor"
     QByteArray body; // JSON; empty for none
-    // For a POST answered 409 or whose outcome is unknown: where and how to look the object up.
+    // For a POST answered 409 or whose outcome is unknown: where and how to look the object up
+    // (the caller's match queries, tried in order; TargetMatcher makes them for the sync).
     QString lookupPath;
-    ScimFilter lookupFilter;
+    QList<ScimFilter> lookupFilters;
     bool lookUpOnConflict = false; // also look up after a 409 (else the 409 is reported)
 };
 
@@ -92,7 +93,9 @@ private:
         UnknownOutcome, // timeout, dropped connection, 500/502/504 after the body went out
         Conflict, // 409
     };
-    void lookUpExisting(const std::shared_ptr<Call>& call, const ScimError& error, LookupReason reason);
+    void lookUpExisting(
+        const std::shared_ptr<Call>& call, const ScimError& error, LookupReason reason, int attempt = 0);
+    void notFoundAfterLookup(const std::shared_ptr<Call>& call, const ScimError& error, LookupReason reason);
     void requestListPage(const std::shared_ptr<ListState>& list);
     void onListPage(const std::shared_ptr<ListState>& list, const Result<ScimResponse, ScimError>& page);
     void fetchOAuthToken();

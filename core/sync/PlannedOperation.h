@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -36,6 +37,9 @@ struct PlannedOperation
     QList<PatchOperation> patch; // update/rename/disable body
     QList<AttributeChange> changes; // UpdateUser: before → after
     bool linkFirst = false; // UpdateUser of a matched, not yet linked target user
+    // Users: how to find the user again (TargetMatcher keys) after a 409, an unknown create
+    // outcome or a 404 of its link.
+    QList<QPair<QString, QString>> matchKeys;
     QStringList memberDirectoryIds; // CreateGroup (members sent on create) and AddMembers
     QStringList memberTargetIds; // RemoveMembers: already known on the target
 

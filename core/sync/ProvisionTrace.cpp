@@ -193,12 +193,20 @@ QJsonObject ProvisionTrace::toJson() const
             object.insert(QStringLiteral("changes"), changes);
         stepsJson.append(object);
     }
-    return QJsonObject {
+    QJsonObject trace {
         {QStringLiteral("applicationId"), applicationId},
         {QStringLiteral("application"), applicationName},
         {QStringLiteral("server"), serverName},
         {QStringLiteral("userName"), userName},
         {QStringLiteral("directoryObjectId"), directoryObjectId},
+        {QStringLiteral("inScope"), inScope},
+        {QStringLiteral("scopeReasons"), QJsonArray::fromStringList(scopeReasons)},
         {QStringLiteral("steps"), stepsJson},
     };
+    if (run) {
+        QJsonObject runJson = run->toJson();
+        runJson.insert(QStringLiteral("runId"), run->runId);
+        trace.insert(QStringLiteral("run"), runJson);
+    }
+    return trace;
 }

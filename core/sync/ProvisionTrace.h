@@ -1,11 +1,16 @@
 #pragma once
 
+#include "SyncRunSummary.h"
+
 #include <mapping/AttributeChange.h>
 
 #include <QJsonObject>
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 // One step of "Provision one user", as shown while it runs and copied into a ticket.
 struct ProvisionStep
@@ -56,6 +61,11 @@ struct ProvisionTrace
     QString userName;
     QString directoryObjectId;
     QList<ProvisionStep> steps;
+    // Step 2's verdict and the evaluator's reasons.
+    bool inScope = false;
+    QStringList scopeReasons;
+    // The run of step 5 (journalled like any apply); empty when step 5 did not run.
+    std::optional<SyncRunSummary> run;
 
     // A fresh trace with the five steps pending.
     static ProvisionTrace pending();

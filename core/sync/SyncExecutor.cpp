@@ -1,6 +1,7 @@
 #include "SyncExecutor.h"
 
 #include "SyncPlanner.h"
+#include "TargetMatcher.h"
 
 #include <mapping/AttributeDiff.h>
 #include <util/LogCategories.h>
@@ -329,57 +330,33 @@ void SyncExecutor::dispatch(int index)
     }
 }
 
-void SyncExecutor::createUser(int index, const QJsonObject& payload, bool afterConflict)
+void SyncExecutor::createUser(int index, const QJsonObject& payload, bool rematch)
 {
-    Q_UNUSED(afterConflict)
+    const PlannedOperation& planned = m_plan.operations.at(index);
+    const QList<ScimFilter> lookups = TargetMatcher::userQueries(planned.matchKeys, m_client->config().capabilities);
     m_inFlight.insert(index,
-        m_client->createUser(payload, this, [this, index, payload](const Result<QJsonObject, ScimError>& result) {
-            const PlannedOperation& operation = m_plan.operations.at(index);
-            JournalEntry entry = entryFor(operation);
-            entry.action = PlannedOperation::kindId(PlannedOperation::Kind::CreateUser);
-            if (result) {
-                const QString id = result->value(QLatin1String("id")).toString();
+        m_client->createUser(payload, lookups, this,
+            [this, index, payload, rematch](const Result<ScimClient::CreateOutcome, ScimError>& result) {
+                const PlannedOperation& operation = m_plan.operations.at(index);
+                if (result && result->alreadyExisted) {
+                    // A 409 (or a create whose answer was lost) found by the match queries: the
+                    // user is there already, so it is linked, never created twice.
+                    return linkExistingUser(index, result->resource, !rematch);
+                }
+                JournalEntry entry = entryFor(operation);
+                entry.action = PlannedOperation::kindId(PlannedOperation::Kind::CreateUser);
+                if (!result) {
+                    applyError(entry, result.error());
+                    return complete(index, entry, false);
+                }
+                if (rematch)
+                    ++m_summary.rematched;
+                const QString id = result->resource.value(QLatin1String("id")).toString();
                 recordLink(TargetLink::Kind::User, operation.directoryObjectId, id, operation.displayName);
                 entry.targetId = id;
                 entry.after = payload;
-                return complete(index, entry, true);
-            }
-            if (result.error().httpStatus == 409 && !m_cancelled) {
-                // A duplicate means the user is there already: find it and link it, never retry.
-                const QString externalId = payload.value(QLatin1String("externalId")).toString();
-                const QString userName = payload.value(QLatin1String("userName")).toString();
-                const ScimFilter filter = !externalId.isEmpty()
-                    ? ScimFilter::eq(QStringLiteral("externalId"), externalId)
-                    : ScimFilter::eq(QStringLiteral("userName"), userName);
-                const ScimError conflict = result.error();
-                m_inFlight.insert(index,
-                    m_client->listUsers(filter, this,
-                        [this, index, conflict, userName, externalId](
-                            const Result<QList<QJsonObject>, ScimError>& found) {
-                            if (found && !found->isEmpty())
-                                return linkExistingUser(index, found->first(), true);
-                            if (found && !externalId.isEmpty()) {
-                                // The conflict may be on userName (or email) with another externalId.
-                                m_inFlight.insert(index,
-                                    m_client->listUsers(ScimFilter::eq(QStringLiteral("userName"), userName), this,
-                                        [this, index, conflict](const Result<QList<QJsonObject>, ScimError>& again) {
-                                            if (again && !again->isEmpty())
-                                                return linkExistingUser(index, again->first(), true);
-                                            JournalEntry entry = entryFor(m_plan.operations.at(index));
-                                            applyError(entry, again ? conflict : again.error());
-                                            complete(index, entry, false);
-                                        }));
-                                return;
-                            }
-                            JournalEntry entry = entryFor(m_plan.operations.at(index));
-                            applyError(entry, found ? conflict : found.error());
-                            complete(index, entry, false);
-                        }));
-                return;
-            }
-            applyError(entry, result.error());
-            complete(index, entry, false);
-        }));
+                complete(index, entry, true);
+            }));
 }
 
 void SyncExecutor::linkExistingUser(int index, const QJsonObject& found, bool conflict)
@@ -430,25 +407,28 @@ void SyncExecutor::patchUser(int index, const QString& targetId, const QList<Pat
 
 void SyncExecutor::rematchUser(int index)
 {
-    // The linked user was deleted on the target by someone else: match again, then create.
+    // The linked user was deleted on the target by someone else: match again by the same
+    // queries as a create recovery, and create the user when none is found.
     const PlannedOperation& operation = m_plan.operations.at(index);
     dropLink(TargetLink::Kind::User, operation.directoryObjectId);
-    const QString externalId = operation.payload.value(QLatin1String("externalId")).toString();
-    const ScimFilter filter = !externalId.isEmpty()
-        ? ScimFilter::eq(QStringLiteral("externalId"), externalId)
-        : ScimFilter::eq(QStringLiteral("userName"), operation.payload.value(QLatin1String("userName")).toString());
-    m_inFlight.insert(
-        index, m_client->listUsers(filter, this, [this, index](const Result<QList<QJsonObject>, ScimError>& found) {
-            if (found && !found->isEmpty())
-                return linkExistingUser(index, found->first(), false);
-            if (found) {
-                ++m_summary.rematched;
-                return createUser(index, m_plan.operations.at(index).payload, false);
-            }
-            JournalEntry entry = entryFor(m_plan.operations.at(index));
-            applyError(entry, found.error());
-            complete(index, entry, false);
-        }));
+    lookUpUser(index, TargetMatcher::userQueries(operation.matchKeys, m_client->config().capabilities), 0);
+}
+
+void SyncExecutor::lookUpUser(int index, const QList<ScimFilter>& queries, int attempt)
+{
+    if (attempt >= queries.size())
+        return createUser(index, m_plan.operations.at(index).payload, true);
+    m_inFlight.insert(index,
+        m_client->listUsers(queries.at(attempt), this,
+            [this, index, queries, attempt](const Result<QList<QJsonObject>, ScimError>& found) {
+                if (found && !found->isEmpty())
+                    return linkExistingUser(index, found->first(), false);
+                if (found)
+                    return lookUpUser(index, queries, attempt + 1);
+                JournalEntry entry = entryFor(m_plan.operations.at(index));
+                applyError(entry, found.error());
+                complete(index, entry, false);
+            }));
 }
 
 void SyncExecutor::createGroup(int index)
@@ -463,40 +443,27 @@ void SyncExecutor::createGroup(int index)
     QJsonObject payload = operation.payload;
     if (!members.isEmpty())
         payload.insert(QStringLiteral("members"), memberArray(members));
+    const QList<ScimFilter> lookups = TargetMatcher::groupQueries(
+        TargetMatcher::groupKeys(operation.directoryObjectId, operation.displayName), m_client->config().capabilities);
     m_inFlight.insert(index,
-        m_client->createGroup(
-            payload, this, [this, index, payload, members](const Result<QJsonObject, ScimError>& result) {
+        m_client->createGroup(payload, lookups, this,
+            [this, index, payload, members](const Result<ScimClient::CreateOutcome, ScimError>& result) {
                 const PlannedOperation& operation = m_plan.operations.at(index);
-                if (result) {
-                    JournalEntry entry = entryFor(operation);
-                    entry.targetId = result->value(QLatin1String("id")).toString();
-                    entry.after = payload;
-                    recordLink(
-                        TargetLink::Kind::Group, operation.directoryObjectId, entry.targetId, operation.displayName);
-                    return complete(index, entry, true);
-                }
-                if (result.error().httpStatus == 409 && !m_cancelled) {
-                    const ScimError conflict = result.error();
-                    m_inFlight.insert(index,
-                        m_client->listGroups(ScimClient::groupLookupFilter(payload), this,
-                            [this, index, conflict, members](const Result<QList<QJsonObject>, ScimError>& found) {
-                                const PlannedOperation& operation = m_plan.operations.at(index);
-                                if (found && !found->isEmpty()) {
-                                    const QString id = found->first().value(QLatin1String("id")).toString();
-                                    recordLink(TargetLink::Kind::Group, operation.directoryObjectId, id,
-                                        operation.displayName);
-                                    ++m_summary.conflictsLinked;
-                                    return patchGroupMembers(index, id, PatchOperation::Op::Add, members);
-                                }
-                                JournalEntry entry = entryFor(operation);
-                                applyError(entry, found ? conflict : found.error());
-                                complete(index, entry, false);
-                            }));
-                    return;
-                }
                 JournalEntry entry = entryFor(operation);
-                applyError(entry, result.error());
-                complete(index, entry, false);
+                if (!result) {
+                    applyError(entry, result.error());
+                    return complete(index, entry, false);
+                }
+                const QString id = result->resource.value(QLatin1String("id")).toString();
+                recordLink(TargetLink::Kind::Group, operation.directoryObjectId, id, operation.displayName);
+                if (result->alreadyExisted) {
+                    // Found by the match queries after a 409: link it and bring the members in.
+                    ++m_summary.conflictsLinked;
+                    return patchGroupMembers(index, id, PatchOperation::Op::Add, members);
+                }
+                entry.targetId = id;
+                entry.after = payload;
+                complete(index, entry, true);
             }));
 }
 

@@ -59,7 +59,9 @@ private:
     void emitProgress(bool force);
     void flushStores();
 
-    void createUser(int index, const QJsonObject& payload, bool afterConflict);
+    // rematch: the create follows a lookup that found nothing after the link's 404.
+    void createUser(int index, const QJsonObject& payload, bool rematch);
+    void lookUpUser(int index, const QList<ScimFilter>& queries, int attempt);
     void linkExistingUser(int index, const QJsonObject& found, bool conflict);
     void patchUser(int index, const QString& targetId, const QList<PatchOperation>& patch, bool mayRematch);
     void rematchUser(int index);

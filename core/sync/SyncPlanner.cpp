@@ -1,5 +1,7 @@
 #include "SyncPlanner.h"
 
+#include "TargetMatcher.h"
+
 #include <mapping/AttributeDiff.h>
 #include <mapping/ScimPath.h>
 
@@ -24,7 +26,7 @@ const QString kActive = QStringLiteral("active");
 const QString kGroupSchema = QStringLiteral("urn:ietf:params:scim:schemas:core:2.0:Group");
 const QString kEnterpriseSchema = QStringLiteral("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
 
-// Paths are parsed once per plan, not once per user.
+// Paths are parsed once per thread, not once per change.
 class PathCache
 {
 public:
@@ -108,25 +110,6 @@ private:
     QList<QRegularExpression> m_separate;
 };
 
-// Values of an attribute on a target user, for matching.
-QStringList matchValues(const TargetUser& user, const QString& attribute, PathCache& paths)
-{
-    if (attribute == kExternalId)
-        return {user.externalId};
-    if (attribute.compare(kUserName, Qt::CaseInsensitive) == 0)
-        return {user.userName};
-    const QJsonValue value = paths.get(attribute).get(user.resource);
-    QStringList result;
-    if (value.isArray()) {
-        const QJsonArray elements = value.toArray();
-        for (const auto& element : elements)
-            result.append(element.toString());
-    } else if (value.isString()) {
-        result.append(value.toString());
-    }
-    return result;
-}
-
 // Computes one plan. Directory and target objects are numbered once (dense indexes) so that
 // per-object state lives in flat arrays instead of string-keyed hashes: on 100,000 users the
 // hashing of ids, not the diff, used to dominate.
@@ -138,6 +121,7 @@ public:
         , m_target(input.target ? *input.target : emptyTarget())
         , m_protection(input.options.protectedPatterns)
         , m_differ(input.updatePaths, input.caseInsensitivePaths)
+        , m_matcher(m_target.users, input.caseInsensitivePaths)
     {
         for (const auto& text : input.updatePaths) {
             const auto parsed = ScimPath::parse(text);
@@ -166,12 +150,6 @@ private:
         Update, // found on the target: diffed
     };
 
-    struct MatchIndex
-    {
-        QHash<QString, int> targetByValue;
-        bool folded = false;
-    };
-
     static const TargetSnapshot& emptyTarget()
     {
         static const TargetSnapshot empty;
@@ -179,8 +157,6 @@ private:
     }
 
     int directoryIndex(const QString& directoryId);
-    bool isCaseInsensitive(const QString& attributeName) const;
-    const MatchIndex& matchIndex(const QString& attribute);
 
     void indexUsers();
     void matchUsers();
@@ -202,7 +178,7 @@ private:
     const Protection m_protection;
     const AttributeDiff m_differ;
     QList<ScimPath> m_updatePaths;
-    PathCache m_paths;
+    TargetMatcher::UserIndex m_matcher;
     SyncPlan m_plan;
 
     // Directory users: dense index per directory object id (users in scope first, then
@@ -217,7 +193,6 @@ private:
     std::vector<UserOutcome> m_outcome; // per input.users position
     std::vector<bool> m_linked; // per input.users position: found through its link
     std::vector<int> m_userTarget; // per input.users position: target index found, or -1
-    QHash<QString, MatchIndex> m_matchIndexes;
     QHash<QString, int> m_targetByFoldedUserName; // built on the first manager lookup
     int m_managedUsers = 0;
 
@@ -252,34 +227,6 @@ int PlanBuilder::directoryIndex(const QString& directoryId)
     m_linkedTarget.push_back(-1);
     m_foundTarget.push_back(-1);
     return dense;
-}
-
-bool PlanBuilder::isCaseInsensitive(const QString& attributeName) const
-{
-    for (const auto& path : m_input.caseInsensitivePaths) {
-        if (path.compare(attributeName, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
-}
-
-// One index per matching attribute, built only for the attributes in use.
-const PlanBuilder::MatchIndex& PlanBuilder::matchIndex(const QString& attribute)
-{
-    auto it = m_matchIndexes.find(attribute);
-    if (it != m_matchIndexes.end())
-        return it.value();
-    MatchIndex index;
-    index.folded = isCaseInsensitive(attribute);
-    index.targetByValue.reserve(m_target.users.size());
-    for (int i = 0; i < m_target.users.size(); ++i) {
-        const QStringList values = matchValues(m_target.users.at(i), attribute, m_paths);
-        for (const auto& value : values) {
-            if (!value.isEmpty())
-                index.targetByValue.insert(index.folded ? value.toCaseFolded() : value, i);
-        }
-    }
-    return m_matchIndexes.insert(attribute, std::move(index)).value();
 }
 
 void PlanBuilder::indexUsers()
@@ -334,23 +281,16 @@ void PlanBuilder::matchUsers()
 
         int found = m_linkedTarget[dense];
         const bool linked = found >= 0;
-        for (int k = 0; found < 0 && k < user.matchKeys.size(); ++k) {
-            const auto& [attribute, value] = user.matchKeys.at(k);
-            if (value.isEmpty())
-                continue;
-            const MatchIndex& index = matchIndex(attribute);
-            const int candidate = index.targetByValue.value(index.folded ? value.toCaseFolded() : value, -1);
-            if (candidate < 0)
-                continue;
-            const int owner = m_owner[candidate];
-            if (owner >= 0 && owner != dense) {
-                m_plan.warnings.append(tr("The directory user \"%1\" matches the target user \"%2\" by %3, but that "
-                                          "target user is already linked to another directory user; it is not "
-                                          "matched again.")
-                                           .arg(user.userName, m_target.users.at(candidate).userName, attribute));
-                continue;
-            }
-            found = candidate;
+        if (!linked) {
+            found = m_matcher.find(
+                user.matchKeys,
+                [this, dense](int candidate) { return m_owner[candidate] < 0 || m_owner[candidate] == dense; },
+                [this, &user](int candidate, const QString& attribute) {
+                    m_plan.warnings.append(
+                        tr("The directory user \"%1\" matches the target user \"%2\" by %3, but that target user "
+                           "is already linked to another directory user; it is not matched again.")
+                            .arg(user.userName, m_target.users.at(candidate).userName, attribute));
+                });
         }
 
         if (found >= 0) {
@@ -461,6 +401,7 @@ void PlanBuilder::planUsers()
         PlannedOperation operation;
         operation.directoryObjectId = user.directoryObjectId;
         operation.displayName = user.userName;
+        operation.matchKeys = user.matchKeys;
         if (m_outcome[u] == UserOutcome::Create) {
             operation.kind = PlannedOperation::Kind::CreateUser;
             operation.payload = resource;

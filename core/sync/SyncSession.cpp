@@ -3,7 +3,6 @@
 #include "CapabilityRefinement.h"
 #include "DesiredStateBuilder.h"
 #include "LinkStore.h"
-#include "ScopeEvaluator.h"
 #include "SyncExecutor.h"
 #include "SyncPlanner.h"
 #include "TargetReader.h"
@@ -12,20 +11,17 @@
 #include <storage/Database.h>
 #include <util/LogCategories.h>
 
-#include <QFutureWatcher>
+#include <util/AsyncTask.h>
+
 #include <QSet>
 #include <QThread>
-#include <QtConcurrent/QtConcurrentRun>
 
 // Everything read before planning; shared between the pool, the reader and the planner.
 struct SyncSession::Prepared
 {
     Application application;
-    std::optional<qint64> onlyUserId;
-    bool applyAfter = false;
     QString error;
     DesiredState desired;
-    ScopeExplanation explanation;
     QHash<QString, TargetLink> userLinks;
     QHash<QString, TargetLink> groupLinks;
     std::shared_ptr<const TargetSnapshot> target;
@@ -65,16 +61,6 @@ std::optional<SyncPlan> SyncSession::plan(const QUuid& planId) const
     return it.value();
 }
 
-void SyncSession::preview(const Application& application)
-{
-    startPreview(application, std::nullopt, false);
-}
-
-void SyncSession::provisionUser(const Application& application, qint64 userId)
-{
-    startPreview(application, userId, true);
-}
-
 void SyncSession::fail(const QString& message)
 {
     m_busy = false;
@@ -82,7 +68,7 @@ void SyncSession::fail(const QString& message)
     emit previewFailed(message);
 }
 
-void SyncSession::startPreview(const Application& application, std::optional<qint64> onlyUserId, bool applyAfter)
+void SyncSession::preview(const Application& application)
 {
     if (m_busy) {
         emit previewFailed(tr("A sync is already running for this server. Wait for it to finish or cancel it."));
@@ -100,86 +86,80 @@ void SyncSession::startPreview(const Application& application, std::optional<qin
 
     auto prepared = std::make_shared<Prepared>();
     prepared->application = application;
-    prepared->onlyUserId = onlyUserId;
-    prepared->applyAfter = applyAfter;
-    const ScimServer server = m_server;
-    const DirectoryLoader loader = m_loader;
-    const std::shared_ptr<Database> database = m_database;
+    // Directory, scope, mapping and links on the pool.
+    AsyncTask::run(
+        this,
+        [prepared, server = m_server, loader = m_loader, database = m_database]() {
+            prepare(*prepared, server, loader, database);
+        },
+        [this, prepared]() {
+            if (m_cancelled)
+                return fail(tr("The preview was cancelled."));
+            if (!prepared->error.isEmpty())
+                return fail(prepared->error);
+            refineCapabilities(prepared);
+        });
+}
 
-    // Directory, scope, mapping and links on the pool: none of it may block the GUI thread.
-    auto* watcher = new QFutureWatcher<void>(this);
-    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, prepared]() {
-        watcher->deleteLater();
-        if (m_cancelled)
-            return fail(tr("The preview was cancelled."));
-        if (!prepared->error.isEmpty())
-            return fail(prepared->error);
-        if (prepared->onlyUserId)
-            emit provisionExplained(prepared->explanation.inScope, prepared->explanation.reasons);
-        refineCapabilities(prepared);
-    });
-    watcher->setFuture(QtConcurrent::run([prepared, server, loader, database]() {
-        const auto directory = loader();
-        if (!directory) {
-            // No partial source ever reaches the planner: a failed read aborts the run.
-            prepared->error = tr("The directory could not be read, so nothing was planned or changed: %1")
-                                  .arg(directory.error().message);
-            database->releaseThreadConnection();
-            return;
-        }
-        const DirectorySnapshot& snapshot = directory.value();
-        prepared->desired = DesiredStateBuilder::build(
-            prepared->application, server, snapshot.users(), snapshot.groups(), prepared->onlyUserId);
-        if (prepared->onlyUserId) {
-            const ScopeEvaluator scope(prepared->application.assignment, snapshot.users(), snapshot.groups());
-            prepared->explanation = scope.explain(*prepared->onlyUserId);
-        }
-        if (!prepared->desired.configurationErrors.isEmpty()) {
-            prepared->error = tr("The attribute mappings of the server \"%1\" have errors; fix them first: %2")
-                                  .arg(server.name, prepared->desired.configurationErrors.join(QLatin1Char(' ')));
-        }
-        LinkStore links(database, prepared->application.id);
-        auto users = links.load(TargetLink::Kind::User);
-        auto groups = links.load(TargetLink::Kind::Group);
-        if (!users || !groups)
-            prepared->error = (!users ? users.error() : groups.error()).message;
-        else {
-            prepared->userLinks = users.value();
-            prepared->groupLinks = groups.value();
-        }
-        database->releaseThreadConnection();
-    }));
+void SyncSession::prepare(Prepared& prepared, const ScimServer& server, const DirectoryLoader& loader,
+    const std::shared_ptr<Database>& database)
+{
+    const Database::ThreadConnection connection(database);
+    const auto directory = loader();
+    if (!directory) {
+        // No partial source ever reaches the planner: a failed read aborts the run.
+        prepared.error = tr("The directory could not be read, so nothing was planned or changed: %1")
+                             .arg(directory.error().message);
+        return;
+    }
+    const DirectorySnapshot& snapshot = directory.value();
+    prepared.desired = DesiredStateBuilder::build(prepared.application, server, snapshot.users(), snapshot.groups());
+    if (!prepared.desired.configurationErrors.isEmpty()) {
+        prepared.error = tr("The attribute mappings of the server \"%1\" have errors; fix them first: %2")
+                             .arg(server.name, prepared.desired.configurationErrors.join(QLatin1Char(' ')));
+    }
+    LinkStore links(database, prepared.application.id);
+    auto users = links.load(TargetLink::Kind::User);
+    auto groups = links.load(TargetLink::Kind::Group);
+    if (!users || !groups) {
+        prepared.error = (!users ? users.error() : groups.error()).message;
+        return;
+    }
+    prepared.userLinks = users.value();
+    prepared.groupLinks = groups.value();
 }
 
 void SyncSession::refineCapabilities(std::shared_ptr<Prepared> prepared)
 {
     if (m_capabilities)
         return readTarget(prepared);
-    m_client->getServiceProviderConfig(this, [this, prepared](const Result<ServiceProviderConfig, ScimError>& config) {
-        if (m_cancelled)
-            return fail(tr("The preview was cancelled."));
-        if (!config) {
-            // /ServiceProviderConfig is optional in practice: the preset alone is enough.
-            // Only a server's answer (404 …) is final; a network or auth failure is retried
-            // by the next preview, and the target read below reports it properly.
-            qCInfo(lcSync) << "No /ServiceProviderConfig, using the server type's capabilities:"
-                           << config.error().toString();
-            const ScimError::Kind kind = config.error().kind;
-            const bool answered
-                = (kind == ScimError::Kind::Http && config.error().httpStatus != 401 && config.error().httpStatus != 403
-                      && config.error().httpStatus != 429 && config.error().httpStatus < 500)
-                || kind == ScimError::Kind::InvalidResponse;
-            if (answered)
-                m_capabilities = m_server.capabilities;
-        } else {
-            const auto refined = CapabilityRefinement::refine(m_server.capabilities, config.value());
-            for (const auto& note : refined.notes)
-                qCInfo(lcSync) << note;
-            m_capabilities = refined.capabilities;
-            m_capabilityWarnings = refined.warnings;
-        }
-        readTarget(prepared);
-    });
+    m_configRequest = m_client->getServiceProviderConfig(
+        this, [this, prepared](const Result<ServiceProviderConfig, ScimError>& config) {
+            m_configRequest = 0;
+            if (m_cancelled)
+                return fail(tr("The preview was cancelled."));
+            if (!config) {
+                // /ServiceProviderConfig is optional in practice: the preset alone is enough.
+                // Only a server's answer (404 …) is final; a network or auth failure is retried
+                // by the next preview, and the target read below reports it properly.
+                qCInfo(lcSync) << "No /ServiceProviderConfig, using the server type's capabilities:"
+                               << config.error().toString();
+                const ScimError::Kind kind = config.error().kind;
+                const bool answered = (kind == ScimError::Kind::Http && config.error().httpStatus != 401
+                                          && config.error().httpStatus != 403 && config.error().httpStatus != 429
+                                          && config.error().httpStatus < 500)
+                    || kind == ScimError::Kind::InvalidResponse;
+                if (answered)
+                    m_capabilities = m_server.capabilities;
+            } else {
+                const auto refined = CapabilityRefinement::refine(m_server.capabilities, config.value());
+                for (const auto& note : refined.notes)
+                    qCInfo(lcSync) << note;
+                m_capabilities = refined.capabilities;
+                m_capabilityWarnings = refined.warnings;
+            }
+            readTarget(prepared);
+        });
 }
 
 void SyncSession::readTarget(std::shared_ptr<Prepared> prepared)
@@ -199,8 +179,6 @@ void SyncSession::readTarget(std::shared_ptr<Prepared> prepared)
               return linkedGroups.contains(group.id) || wantedNames.contains(group.displayName.toCaseFolded())
                   || (!group.externalId.isEmpty() && wantedExternalIds.contains(group.externalId));
           };
-    if (prepared->onlyUserId)
-        selector = [](const TargetGroup&) { return false; };
 
     m_reader = new TargetReader(m_client, m_capabilities.value_or(m_server.capabilities), this);
     m_reader->read(selector, [this, prepared](const Result<std::shared_ptr<TargetSnapshot>, ScimError>& result) {
@@ -233,24 +211,16 @@ void SyncSession::plan(std::shared_ptr<Prepared> prepared)
     input.userLinks = std::move(prepared->userLinks);
     input.groupLinks = std::move(prepared->groupLinks);
     input.target = prepared->target;
-    if (prepared->onlyUserId) {
-        QSet<QString> only;
-        for (const auto& user : std::as_const(input.users))
-            only.insert(user.directoryObjectId);
-        input.onlyObjects = only;
-    }
 
-    auto* watcher = new QFutureWatcher<SyncPlan>(this);
-    connect(watcher, &QFutureWatcher<SyncPlan>::finished, this, [this, watcher, prepared]() {
-        watcher->deleteLater();
-        const SyncPlan result = watcher->result();
-        m_plans.insert(result.planId, result);
-        m_busy = false;
-        emit previewReady(result);
-        if (prepared->applyAfter && !m_cancelled)
-            startApply(result, false, QStringLiteral("single-user"));
-    });
-    watcher->setFuture(QtConcurrent::run([input]() { return SyncPlanner::plan(input); }));
+    AsyncTask::run(
+        this, [input]() { return SyncPlanner::plan(input); },
+        [this](const SyncPlan& result) {
+            m_busy = false;
+            if (m_cancelled)
+                return fail(tr("The preview was cancelled."));
+            m_plans.insert(result.planId, result);
+            emit previewReady(result);
+        });
 }
 
 void SyncSession::apply(const QUuid& planId, bool confirmed)
@@ -303,7 +273,7 @@ void SyncSession::startApply(const SyncPlan& plan, bool confirmed, const QString
     connect(
         m_executor, &SyncExecutor::finished, m_executor,
         [executor, database]() {
-            database->releaseThreadConnection();
+            const Database::ThreadConnection connection(database);
             executor->deleteLater();
         },
         Qt::DirectConnection);
@@ -320,6 +290,8 @@ void SyncSession::startApply(const SyncPlan& plan, bool confirmed, const QString
 void SyncSession::cancel()
 {
     m_cancelled = true;
+    if (m_configRequest && m_client)
+        m_client->cancel(m_configRequest); // its callback reports the cancel
     if (m_reader)
         m_reader->cancel();
     if (m_executor)

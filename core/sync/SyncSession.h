@@ -33,9 +33,10 @@ class TargetReader;
 //     session.apply(plan.planId, confirmed);                // exactly that plan
 //     connect(&session, &SyncSession::applyFinished, ...);
 //
-// Reading, planning and applying happen off the calling thread: the directory is read
-// and the plan computed on the thread pool, the target read through the client's own
-// thread, and the plan applied by a SyncExecutor on a worker thread.
+// Lives on ApplicationSync's worker thread, which receives the client's callbacks (the target
+// read is converted there); the directory is read and the plan computed on the thread pool,
+// and the plan applied by a SyncExecutor on a thread of its own. Single-user runs plan with
+// UserProvisioner and apply through applyPlan().
 class SyncSession : public QObject
 {
     Q_OBJECT
@@ -55,9 +56,6 @@ public:
     void preview(const Application& application);
     // Applies a plan previously delivered by previewReady. applyFinished follows.
     void apply(const QUuid& planId, bool confirmed = false);
-    // Plans and applies the same engine for one user (no group changes). planned, then
-    // applyFinished follow; a user out of scope is explained by provisionExplained.
-    void provisionUser(const Application& application, qint64 userId);
     // Applies a plan computed elsewhere from the same planner (UserProvisioner's one-user
     // plan) with this session's executor; applyFinished follows. mode goes to sync_runs.
     void applyPlan(const SyncPlan& plan, bool confirmed, const QString& mode);
@@ -72,12 +70,11 @@ signals:
     void previewFailed(const QString& message);
     void operationFinished(const JournalEntry& entry);
     void applyFinished(const SyncRunSummary& summary);
-    // Single-user provisioning: whether the user is in scope, and why.
-    void provisionExplained(bool inScope, const QStringList& reasons);
 
 private:
     struct Prepared;
-    void startPreview(const Application& application, std::optional<qint64> onlyUserId, bool applyAfter);
+    static void prepare(Prepared& prepared, const ScimServer& server, const DirectoryLoader& loader,
+        const std::shared_ptr<Database>& database);
     void refineCapabilities(std::shared_ptr<Prepared> prepared);
     void readTarget(std::shared_ptr<Prepared> prepared);
     void plan(std::shared_ptr<Prepared> prepared);
@@ -90,6 +87,7 @@ private:
     DirectoryLoader m_loader;
     QHash<QUuid, SyncPlan> m_plans;
     QPointer<TargetReader> m_reader;
+    quint64 m_configRequest = 0; // the /ServiceProviderConfig read in flight
     QThread* m_thread = nullptr;
     QPointer<SyncExecutor> m_executor;
     bool m_busy = false;

@@ -14,7 +14,8 @@ TargetReader::TargetReader(ScimClient* client, const ServerCapabilities& capabil
 
 TargetReader::~TargetReader()
 {
-    cancel();
+    m_callback = {};
+    stopRequests();
 }
 
 void TargetReader::read(MembershipSelector selector, Callback callback)
@@ -59,12 +60,21 @@ void TargetReader::read(MembershipSelector selector, Callback callback)
 
 void TargetReader::cancel()
 {
-    if (!m_client)
-        return;
-    for (quint64 id : std::as_const(m_inFlight))
-        m_client->cancel(id);
-    m_inFlight.clear();
+    // The caller is told at once: a cancel must end the read phase without waiting for the
+    // server, however slow it is.
+    if (m_callback && !m_failed)
+        return fail(ScimError(ScimError::Kind::Cancelled, tr("The read of the SCIM server was cancelled.")));
+    stopRequests();
+}
+
+void TargetReader::stopRequests()
+{
     m_failed = true;
+    if (m_client) {
+        for (quint64 id : std::as_const(m_inFlight))
+            m_client->cancel(id);
+    }
+    m_inFlight.clear();
 }
 
 void TargetReader::listsFinished()
@@ -124,7 +134,7 @@ void TargetReader::pumpMembershipReads()
 void TargetReader::fail(const ScimError& error)
 {
     qCWarning(lcSync) << "Reading the target failed:" << error.toString();
-    cancel();
+    stopRequests();
     m_snapshot.reset();
     if (m_callback)
         std::exchange(m_callback, {})(error);

@@ -35,6 +35,7 @@ public:
 
     // Starts reading; the callback runs once on this object's thread.
     void read(MembershipSelector selector, Callback callback);
+    // Stops every request; the callback runs at once with a Cancelled error.
     void cancel();
 
 signals:
@@ -45,6 +46,7 @@ private:
     void startMembershipReads();
     void pumpMembershipReads();
     void fail(const ScimError& error);
+    void stopRequests();
     void finish();
 
     QPointer<ScimClient> m_client;

@@ -4,18 +4,18 @@
 #include "ScopeEvaluator.h"
 #include "SyncPlanner.h"
 #include "SyncSession.h"
+#include "TargetMatcher.h"
 
 #include <mapping/UserMapper.h>
 #include <mapping/UserValidator.h>
 #include <scim/ScimClient.h>
 #include <storage/Database.h>
+#include <util/AsyncTask.h>
 #include <util/LogCategories.h>
 
-#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 const QString kMembersValue = QStringLiteral("members.value");
@@ -44,7 +44,6 @@ struct UserProvisioner::Prepared
     QJsonObject resource; // mapped and validated: exactly what a create sends
     QList<ValidationViolation> violations;
     QStringList fallbacks;
-    QList<MatchingAttribute> matchKeys;
     QStringList sourceLines;
     ScopeExplanation explanation;
     QStringList scopeLines;
@@ -167,118 +166,127 @@ void UserProvisioner::start(const Application& application, qint64 userId)
     const DirectoryLoader loader = m_loader;
     const std::shared_ptr<Database> database = m_database;
 
-    auto* watcher = new QFutureWatcher<void>(this);
-    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, prepared]() {
-        watcher->deleteLater();
-        if (prepared != m_prepared || m_state != State::Running)
-            return; // cancelled or restarted meanwhile
-        if (!prepared->error.isEmpty())
-            return abort(ProvisionStep::Kind::Source, prepared->error);
-        reportSource();
-        if (m_state != State::Running)
-            return;
-        reportScope();
-        matchByLink();
-    });
-    watcher->setFuture(QtConcurrent::run([prepared, server, loader, database, application, userId]() {
-        QElapsedTimer clock;
-        clock.start();
-        const auto directory = loader();
-        if (!directory) {
-            prepared->error = tr("The directory could not be read, so nothing was planned or changed: %1")
-                                  .arg(directory.error().message);
-            database->releaseThreadConnection();
-            return;
-        }
-        const DirectorySnapshot& snapshot = directory.value();
-        const DirectoryUser* user = snapshot.user(userId);
-        if (!user) {
-            prepared->error = tr("The directory has no user with the id %1; it may have been deleted. Pick the "
-                                 "user again.")
-                                  .arg(userId);
-            database->releaseThreadConnection();
-            return;
-        }
-        prepared->user = *user;
+    AsyncTask::run(
+        this,
+        [prepared, server, loader, database, application, userId]() {
+            const Database::ThreadConnection connection(database);
+            prepare(prepared.get(), server, loader, database, application, userId);
+        },
+        [this, prepared]() {
+            if (prepared != m_prepared || m_state != State::Running)
+                return; // cancelled or restarted meanwhile
+            if (!prepared->error.isEmpty())
+                return abort(ProvisionStep::Kind::Source, prepared->error);
+            reportSource();
+            if (m_state != State::Running)
+                return;
+            reportScope();
+            matchByLink();
+        });
+}
 
-        // Step 1: the same mapper and validator the desired state is built with.
-        const UserMapper mapper(server.userMappings, server.staticAttributes, server.capabilities);
-        prepared->configurationErrors = mapper.configurationErrors();
-        const UserValidation validation
-            = UserValidator(server.capabilities).validate(mapper.map(*user, MapPurpose::Create).resource);
-        prepared->resource = validation.resource;
-        prepared->violations = validation.violations;
-        prepared->fallbacks = validation.fallbacksApplied;
-        prepared->matchKeys = mapper.matchingAttributes(*user);
-        for (const auto& name : DirectoryUser::standardAttributeNames())
-            prepared->sourceLines.append(QStringLiteral("%1: %2").arg(name, user->attribute(name)));
-        for (auto it = user->customAttributes.cbegin(); it != user->customAttributes.cend(); ++it)
-            prepared->sourceLines.append(QStringLiteral("%1: %2").arg(it.key(), it.value()));
-        prepared->sourceMs = clock.restart();
-
-        // Step 2: every condition of the scope, then the evaluator's own verdict.
-        const Assignment& assignment = application.assignment;
-        const ScopeEvaluator scope(assignment, snapshot.users(), snapshot.groups());
-        prepared->explanation = scope.explain(userId);
-        QStringList& lines = prepared->scopeLines;
-        lines.append(tr("Active in the directory: %1").arg(yesNo(user->active)));
-        lines.append(tr("Application assigned to all users: %1").arg(yesNo(assignment.allUsers)));
-        lines.append(tr("Assigned to the application directly: %1").arg(yesNo(assignment.userIds.contains(userId))));
-        if (assignment.groupIds.isEmpty()) {
-            lines.append(tr("Assigned groups: none"));
-        } else {
-            const auto memberships = snapshot.groupsOfUser(userId);
-            for (qint64 groupId : assignment.groupIds) {
-                const DirectoryGroup* group = snapshot.group(groupId);
-                const QString name = group ? group->displayName : QString::number(groupId);
-                QString how;
-                for (const auto& membership : memberships) {
-                    if (membership.groupId == groupId)
-                        how = snapshot.explainMembership(membership);
-                }
-                lines.append(how.isEmpty() ? tr("Assigned group \"%1\": not a member").arg(name)
-                                           : tr("Assigned group \"%1\": %2").arg(name, how));
+QStringList UserProvisioner::scopeLines(const Assignment& assignment, const DirectorySnapshot& snapshot,
+    const DirectoryUser& user, const ScopeExplanation& explanation)
+{
+    QStringList lines;
+    lines.append(tr("Active in the directory: %1").arg(yesNo(user.active)));
+    lines.append(tr("Application assigned to all users: %1").arg(yesNo(assignment.allUsers)));
+    lines.append(tr("Assigned to the application directly: %1").arg(yesNo(assignment.userIds.contains(user.id))));
+    if (assignment.groupIds.isEmpty()) {
+        lines.append(tr("Assigned groups: none"));
+    } else {
+        const auto memberships = snapshot.groupsOfUser(user.id);
+        for (qint64 groupId : assignment.groupIds) {
+            const DirectoryGroup* group = snapshot.group(groupId);
+            const QString name = group ? group->displayName : QString::number(groupId);
+            QString how;
+            for (const auto& membership : memberships) {
+                if (membership.groupId == groupId)
+                    how = snapshot.explainMembership(membership);
             }
+            lines.append(how.isEmpty() ? tr("Assigned group \"%1\": not a member").arg(name)
+                                       : tr("Assigned group \"%1\": %2").arg(name, how));
         }
-        if (assignment.scopingFilters.isEmpty()) {
-            lines.append(tr("Scoping filters: none (everybody assigned is in scope)"));
-        } else {
-            for (const auto& filter : assignment.scopingFilters) {
-                bool all = true;
-                QStringList clauses;
-                for (const auto& clause : filter.clauses) {
-                    const bool held = ScopeEvaluator::clauseMatches(clause, *user);
-                    all = all && held;
-                    clauses.append(
-                        tr("    %1 %2 \"%3\" — the user's value \"%4\": %5")
-                            .arg(clause.attribute, ScopingClause::operatorId(clause.op), clause.value,
-                                user->attribute(clause.attribute), held ? tr("holds") : tr("does not hold")));
-                }
-                lines.append(tr("Scoping filter \"%1\": %2").arg(filter.name, all ? tr("holds") : tr("does not hold")));
-                lines.append(clauses);
+    }
+    if (assignment.scopingFilters.isEmpty()) {
+        lines.append(tr("Scoping filters: none (everybody assigned is in scope)"));
+    } else {
+        for (const auto& filter : assignment.scopingFilters) {
+            bool all = true;
+            QStringList clauses;
+            for (const auto& clause : filter.clauses) {
+                const bool held = ScopeEvaluator::clauseMatches(clause, user);
+                all = all && held;
+                clauses.append(tr("    %1 %2 \"%3\" — the user's value \"%4\": %5")
+                                   .arg(clause.attribute, ScopingClause::operatorId(clause.op), clause.value,
+                                       user.attribute(clause.attribute), held ? tr("holds") : tr("does not hold")));
             }
+            lines.append(tr("Scoping filter \"%1\": %2").arg(filter.name, all ? tr("holds") : tr("does not hold")));
+            lines.append(clauses);
         }
-        lines.append(tr("Verdict: %1").arg(prepared->explanation.inScope ? tr("in scope") : tr("out of scope")));
-        for (const auto& reason : std::as_const(prepared->explanation.reasons))
-            lines.append(QStringLiteral("  ") + reason);
+    }
+    lines.append(tr("Verdict: %1").arg(explanation.inScope ? tr("in scope") : tr("out of scope")));
+    for (const auto& reason : std::as_const(explanation.reasons))
+        lines.append(QStringLiteral("  ") + reason);
+    return lines;
+}
 
-        // The desired state of the full sync, built from this user alone: the scope of one
-        // user does not depend on the others, and each assigned group keeps just this member.
-        prepared->desired
-            = DesiredStateBuilder::build(application, server, QList<DirectoryUser> {*user}, snapshot.groups());
-        prepared->scopeMs = clock.restart();
+void UserProvisioner::prepare(Prepared* prepared, const ScimServer& server, const DirectoryLoader& loader,
+    const std::shared_ptr<Database>& database, const Application& application, qint64 userId)
+{
+    QElapsedTimer clock;
+    clock.start();
+    const auto directory = loader();
+    if (!directory) {
+        prepared->error = tr("The directory could not be read, so nothing was planned or changed: %1")
+                              .arg(directory.error().message);
+        return;
+    }
+    const DirectorySnapshot& snapshot = directory.value();
+    const DirectoryUser* user = snapshot.user(userId);
+    if (!user) {
+        prepared->error = tr("The directory has no user with the id %1; it may have been deleted. Pick the "
+                             "user again.")
+                              .arg(userId);
+        return;
+    }
+    prepared->user = *user;
 
-        LinkStore links(database, application.id);
-        auto users = links.load(TargetLink::Kind::User);
-        auto groups = links.load(TargetLink::Kind::Group);
-        if (!users || !groups) {
-            prepared->error = (!users ? users.error() : groups.error()).message;
-        } else {
-            prepared->userLinks = users.value();
-            prepared->groupLinks = groups.value();
-        }
-        database->releaseThreadConnection();
-    }));
+    // Step 1: the same mapper and validator the desired state is built with.
+    const UserMapper mapper(server.userMappings, server.staticAttributes, server.capabilities);
+    prepared->configurationErrors = mapper.configurationErrors();
+    const UserValidation validation
+        = UserValidator(server.capabilities).validate(mapper.map(*user, MapPurpose::Create).resource);
+    prepared->resource = validation.resource;
+    prepared->violations = validation.violations;
+    prepared->fallbacks = validation.fallbacksApplied;
+    for (const auto& name : DirectoryUser::standardAttributeNames())
+        prepared->sourceLines.append(QStringLiteral("%1: %2").arg(name, user->attribute(name)));
+    for (auto it = user->customAttributes.cbegin(); it != user->customAttributes.cend(); ++it)
+        prepared->sourceLines.append(QStringLiteral("%1: %2").arg(it.key(), it.value()));
+    prepared->sourceMs = clock.restart();
+
+    // Step 2: every condition of the scope, then the evaluator's own verdict.
+    const Assignment& assignment = application.assignment;
+    const ScopeEvaluator scope(assignment, snapshot.users(), snapshot.groups());
+    prepared->explanation = scope.explain(userId);
+    prepared->scopeLines = scopeLines(assignment, snapshot, *user, prepared->explanation);
+
+    // The desired state of the full sync, built from this user alone: the scope of one
+    // user does not depend on the others, and each assigned group keeps just this member.
+    prepared->desired
+        = DesiredStateBuilder::build(application, server, QList<DirectoryUser> {*user}, snapshot.groups());
+    prepared->scopeMs = clock.restart();
+
+    LinkStore links(database, application.id);
+    auto users = links.load(TargetLink::Kind::User);
+    auto groups = links.load(TargetLink::Kind::Group);
+    if (!users || !groups) {
+        prepared->error = (!users ? users.error() : groups.error()).message;
+    } else {
+        prepared->userLinks = users.value();
+        prepared->groupLinks = groups.value();
+    }
 }
 
 void UserProvisioner::reportSource()
@@ -324,6 +332,8 @@ void UserProvisioner::reportScope()
     const Prepared& p = *m_prepared;
     m_stepClock.invalidate();
     m_trace.step(ProvisionStep::Kind::Scope)->durationMs = p.scopeMs;
+    m_trace.inScope = p.explanation.inScope;
+    m_trace.scopeReasons = p.explanation.reasons;
     QString summary;
     ProvisionStep::Status status = ProvisionStep::Status::Pass;
     if (p.explanation.inScope && p.user.active) {
@@ -411,23 +421,24 @@ void UserProvisioner::matchByKey(int index)
         m_matchLines.append(tr("Matching attributes: not tried, the user is out of scope and not linked"));
         return readMemberships();
     }
-    if (index >= p.matchKeys.size()) {
+    const MatchKeys& keys = p.desired.users.constFirst().matchKeys;
+    if (index >= keys.size()) {
         m_matchLines.append(tr("Result: no user on the server matches; a new one would be created"));
         return readMemberships();
     }
-    const MatchingAttribute key = p.matchKeys.at(index);
-    if (!containsCaseInsensitive(m_server.capabilities.userFilterAttributes, key.attributeName)) {
-        m_matchLines.append(
-            tr("%1 \"%2\": skipped, the server cannot filter users by %1").arg(key.attributeName, key.value));
+    const MatchKey key = keys.at(index);
+    const QList<ScimFilter> queries = TargetMatcher::userQueries({key}, m_server.capabilities);
+    if (queries.isEmpty()) {
+        m_matchLines.append(tr("%1 \"%2\": skipped, the server cannot filter users by %1").arg(key.first, key.second));
         return matchByKey(index + 1);
     }
-    const ScimFilter filter = ScimFilter::eq(key.attributeName, key.value);
+    const ScimFilter filter = queries.constFirst();
     m_request = m_client->listUsers(
         filter, this, [this, index, key, filter](const Result<QList<QJsonObject>, ScimError>& result) {
             if (!alive())
                 return;
             m_request = 0;
-            const QString query = tr("%1: GET /Users?filter=%2").arg(key.attributeName, filter.toString());
+            const QString query = tr("%1: GET /Users?filter=%2").arg(key.first, filter.toString());
             if (!result)
                 return targetReadFailed(query, result.error());
             if (result.value().isEmpty()) {
@@ -563,12 +574,12 @@ void UserProvisioner::resolveGroup(int index)
 
     const DesiredGroup desired = m_groupNeeds.at(index).desired;
     const auto link = m_prepared->groupLinks.constFind(desired.directoryObjectId);
-    // The group is looked up the way the planner matches it: link, externalId, displayName.
+    // The group is looked up the way the planner matches it: link, then its match keys.
     QList<ScimFilter> lookups;
     if (link != m_prepared->groupLinks.cend())
         lookups.append(ScimFilter::eq(QStringLiteral("id"), link->targetId));
-    lookups.append(ScimFilter::eq(QStringLiteral("externalId"), desired.directoryObjectId));
-    lookups.append(ScimFilter::eq(QStringLiteral("displayName"), desired.displayName));
+    lookups.append(TargetMatcher::groupQueries(
+        TargetMatcher::groupKeys(desired.directoryObjectId, desired.displayName), m_server.capabilities));
 
     lookupGroup(index, lookups, 0);
 }
@@ -632,31 +643,31 @@ void UserProvisioner::planAction()
     input.target = target;
     const QString objectId = p.user.objectId;
 
-    auto* watcher = new QFutureWatcher<SyncPlan>(this);
-    connect(watcher, &QFutureWatcher<SyncPlan>::finished, this, [this, watcher]() {
-        watcher->deleteLater();
-        if (!alive())
-            return;
-        m_plan = watcher->result();
-        reportAction();
-    });
-    watcher->setFuture(QtConcurrent::run([input, objectId]() {
-        SyncPlan plan = SyncPlanner::plan(input);
-        // The target snapshot holds only what concerns this user, so the planner can only
-        // produce this user's operations, memberships of the groups read for them, and
-        // group-level changes; the latter belong to a full sync and are left out here.
-        QList<PlannedOperation> kept;
-        for (const auto& operation : std::as_const(plan.operations)) {
-            if (operation.isUserOperation() ? operation.directoryObjectId == objectId
-                                            : (operation.kind == PlannedOperation::Kind::AddMembers
-                                                || operation.kind == PlannedOperation::Kind::RemoveMembers
-                                                || operation.kind == PlannedOperation::Kind::LinkGroup))
-                kept.append(operation);
-        }
-        plan.operations = kept;
-        plan.unmanagedObjects.clear();
-        return plan;
-    }));
+    AsyncTask::run(
+        this,
+        [input, objectId]() {
+            SyncPlan plan = SyncPlanner::plan(input);
+            // The target snapshot holds only what concerns this user, so the planner can only
+            // produce this user's operations, memberships of the groups read for them, and
+            // group-level changes; the latter belong to a full sync and are left out here.
+            QList<PlannedOperation> kept;
+            for (const auto& operation : std::as_const(plan.operations)) {
+                if (operation.isUserOperation() ? operation.directoryObjectId == objectId
+                                                : (operation.kind == PlannedOperation::Kind::AddMembers
+                                                    || operation.kind == PlannedOperation::Kind::RemoveMembers
+                                                    || operation.kind == PlannedOperation::Kind::LinkGroup))
+                    kept.append(operation);
+            }
+            plan.operations = kept;
+            plan.unmanagedObjects.clear();
+            return plan;
+        },
+        [this](const SyncPlan& plan) {
+            if (!alive())
+                return;
+            m_plan = plan;
+            reportAction();
+        });
 }
 
 void UserProvisioner::reportAction()
@@ -835,6 +846,7 @@ void UserProvisioner::onApplyFinished(const SyncRunSummary& summary)
     disconnect(m_traceConnection);
     if (m_client)
         m_client->setTraceEnabled(m_client->config().traceEnabled);
+    m_trace.run = summary;
     QStringList lines = m_performLines;
     if (!m_httpLines.isEmpty()) {
         lines.append(tr("Requests sent:"));

@@ -4,6 +4,7 @@
 #include "JournalStore.h"
 #include "LinkStore.h"
 #include "ProvisionTrace.h"
+#include "ScopeEvaluator.h"
 #include "SyncPlan.h"
 #include "SyncRunSummary.h"
 #include "TargetSnapshot.h"
@@ -90,6 +91,11 @@ private:
     struct Prepared;
     struct GroupNeed;
 
+    static void prepare(Prepared* prepared, const ScimServer& server, const DirectoryLoader& loader,
+        const std::shared_ptr<Database>& database, const Application& application, qint64 userId);
+    // Step 2: every condition of the scope, then the evaluator's own verdict.
+    static QStringList scopeLines(const Assignment& assignment, const DirectorySnapshot& snapshot,
+        const DirectoryUser& user, const ScopeExplanation& explanation);
     void beginStep(ProvisionStep::Kind kind);
     void endStep(ProvisionStep::Kind kind, ProvisionStep::Status status, const QString& summary,
         const QString& details = QString());

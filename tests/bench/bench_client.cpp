@@ -99,7 +99,10 @@ ClientFigures measureClient(int concurrency, int users)
     int finished = 0;
     std::function<void()> submit = [&] {
         const int index = submitted++;
-        client.createUser(benchUser(index), &context, [&](const Result<ScimClient::CreateOutcome, ScimError>& result) {
+        const QJsonObject user = benchUser(index);
+        const QList<ScimFilter> lookups {
+            ScimFilter::eq(QStringLiteral("userName"), user.value(QStringLiteral("userName")).toString())};
+        client.createUser(user, lookups, &context, [&](const Result<ScimClient::CreateOutcome, ScimError>& result) {
             ++finished;
             if (!result) {
                 if (++figures.failed == 1)

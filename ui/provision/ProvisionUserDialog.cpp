@@ -1,12 +1,9 @@
 #include "ProvisionUserDialog.h"
 
+#include "controller/ApplicationSync.h"
 #include "directory/DirectoryRepository.h"
-#include "scim/ScimClient.h"
-#include "secrets/SecretStore.h"
 #include "servers/ServerCatalog.h"
 #include "storage/ApplicationRepository.h"
-#include "sync/ServerClientConfig.h"
-#include "sync/UserProvisioner.h"
 #include "workspace/Workspace.h"
 
 #include <QApplication>
@@ -75,6 +72,12 @@ ProvisionUserDialog::ProvisionUserDialog(
     , m_preselectedUserId(userId)
 {
     setObjectName(QStringLiteral("provisionUserDialog"));
+    m_sync = new ApplicationSync(m_workspace, m_applicationId, this);
+    connect(m_sync, &ApplicationSync::provisionStepStarted, this, &ProvisionUserDialog::showStep);
+    connect(m_sync, &ApplicationSync::provisionStepFinished, this, &ProvisionUserDialog::showStep);
+    connect(m_sync, &ApplicationSync::provisionReady, this, &ProvisionUserDialog::onReady);
+    connect(m_sync, &ApplicationSync::provisionFinished, this, &ProvisionUserDialog::onFinished);
+    connect(m_sync, &ApplicationSync::provisionFailed, this, &ProvisionUserDialog::fail);
     setWindowTitle(tr("Provision User"));
     resize(900, 640);
 
@@ -189,14 +192,7 @@ ProvisionUserDialog::ProvisionUserDialog(
     updateButtons();
 }
 
-ProvisionUserDialog::~ProvisionUserDialog()
-{
-    if (m_provisioner)
-        m_provisioner->cancel();
-    // The provisioner (and its executor thread) goes before the client it talks through.
-    delete m_provisioner.data();
-    delete m_client.data();
-}
+ProvisionUserDialog::~ProvisionUserDialog() = default;
 
 qint64 ProvisionUserDialog::pickedUserId() const
 {
@@ -236,59 +232,21 @@ void ProvisionUserDialog::check()
     const qint64 userId = pickedUserId();
     if (m_busy || userId <= 0)
         return;
-    const auto application = m_workspace->applications().find(m_applicationId);
-    const auto server = application ? m_workspace->servers()->repository().find(application->scimServerId)
-                                    : std::optional<ScimServer>();
-    if (!application || !server)
-        return fail(tr("The application or its SCIM server was removed meanwhile."));
-    if (m_provisioner) {
-        m_provisioner->disconnect(this);
-        m_provisioner->cancel();
-        m_provisioner->deleteLater();
-        m_provisioner = nullptr;
-    }
-    m_canProvision = false;
+    m_canProvision = false; // a plan of the previous check is dropped with its engine
     m_busy = true;
     m_trace = ProvisionTrace::pending();
     for (int i = 0; i < m_trace.steps.size(); ++i)
         showStep(i, m_trace.steps.at(i));
-    m_message->setText(tr("Reading the token from the system keychain\u2026"));
-    updateButtons();
-    const SecretKey key {server->id, ServerCatalog::secretPurpose(server->auth.scheme)};
-    m_workspace->secrets()->read(key, this, [this](Result<QString, SecretError> secret) {
-        if (!secret) {
-            return fail(tr("The token could not be read from the system keychain: %1 Store it again with Edit "
-                           "Server, then check again.")
-                            .arg(secret.error().message));
-        }
-        startWithSecret(secret.value());
-    });
-}
-
-void ProvisionUserDialog::startWithSecret(const QString& secret)
-{
-    const auto application = m_workspace->applications().find(m_applicationId);
-    const auto server = application ? m_workspace->servers()->repository().find(application->scimServerId)
-                                    : std::optional<ScimServer>();
-    if (!application || !server)
-        return fail(tr("The application or its SCIM server was removed meanwhile."));
-    if (m_client)
-        m_client->deleteLater(); // after the provisioner that used it, deleted just before
-    m_client = new ScimClient(ServerClientConfig::forServer(*server, secret), this);
-    m_provisioner = new UserProvisioner(m_workspace->database(), m_client, *server, this);
-    connect(m_provisioner, &UserProvisioner::stepStarted, this, &ProvisionUserDialog::showStep);
-    connect(m_provisioner, &UserProvisioner::stepFinished, this, &ProvisionUserDialog::showStep);
-    connect(m_provisioner, &UserProvisioner::readyToPerform, this, &ProvisionUserDialog::onReady);
-    connect(m_provisioner, &UserProvisioner::finished, this, &ProvisionUserDialog::onFinished);
     m_message->setText(tr("Checking\u2026 nothing is written to the SCIM server."));
-    m_provisioner->start(*application, pickedUserId());
+    updateButtons();
+    m_sync->startProvisionUser(userId);
 }
 
-void ProvisionUserDialog::fail(const QString& message)
+void ProvisionUserDialog::fail(const SyncFailure& failure)
 {
     m_busy = false;
     m_canProvision = false;
-    m_message->setText(message);
+    m_message->setText(failure.fullMessage());
     updateButtons();
 }
 
@@ -298,8 +256,6 @@ void ProvisionUserDialog::showStep(int index, const ProvisionStep& step)
         return;
     if (index < m_trace.steps.size())
         m_trace.steps[index] = step;
-    if (m_provisioner)
-        m_trace = m_provisioner->trace();
     QTreeWidgetItem* item = m_steps->topLevelItem(index);
     item->setText(0, QStringLiteral("%1. %2").arg(index + 1).arg(step.title));
     item->setText(1, step.summary.isEmpty() ? ProvisionStep::statusLabel(step.status) : step.summary);
@@ -340,9 +296,9 @@ void ProvisionUserDialog::showCurrentDetails()
     m_changes->setVisible(!step.changes.isEmpty());
 }
 
-void ProvisionUserDialog::onReady(bool hasWork)
+void ProvisionUserDialog::onReady(bool hasWork, const ProvisionTrace& trace)
 {
-    m_trace = m_provisioner->trace();
+    m_trace = trace;
     m_busy = false;
     m_canProvision = hasWork;
     m_message->setText(hasWork ? tr("Check the action in step 4, then click Provision to send it.")
@@ -368,19 +324,19 @@ void ProvisionUserDialog::onFinished(const ProvisionTrace& trace)
 
 void ProvisionUserDialog::provision()
 {
-    if (!m_provisioner || !m_canProvision)
+    if (!m_canProvision)
         return;
     m_canProvision = false;
     m_busy = true;
     m_message->setText(tr("Provisioning\u2026"));
     updateButtons();
-    m_provisioner->perform();
+    m_sync->performProvision();
 }
 
 void ProvisionUserDialog::cancelOrClose()
 {
-    if (m_provisioner && (m_busy || m_canProvision)) {
-        m_provisioner->cancel();
+    if (m_busy || m_canProvision) {
+        m_sync->cancel();
         m_message->setText(tr("Cancelled."));
         return;
     }

@@ -15,13 +15,13 @@ class QPushButton;
 class QTableWidget;
 class QTimer;
 class QTreeWidget;
-class ScimClient;
-class UserProvisioner;
+class ApplicationSync;
+struct SyncFailure;
 class Workspace;
 
 // "Provision User…": pick one directory user of an application, watch the five steps of
-// UserProvisioner run with their details, then confirm with Provision. The dialog only
-// shows; the work is UserProvisioner's (and through it the sync engine's).
+// ApplicationSync's single-user run with their details, then confirm with Provision. The dialog only
+// shows; the work is the core's (ApplicationSync, and through it the sync engine's).
 class ProvisionUserDialog : public QDialog
 {
     Q_OBJECT
@@ -44,15 +44,14 @@ private slots:
     void searchUsers();
     void showStep(int index, const ProvisionStep& step);
     void showCurrentDetails();
-    void onReady(bool hasWork);
+    void onReady(bool hasWork, const ProvisionTrace& trace);
     void onFinished(const ProvisionTrace& trace);
     void provision();
     void cancelOrClose();
     void copyTrace();
 
 private:
-    void startWithSecret(const QString& secret);
-    void fail(const QString& message);
+    void fail(const SyncFailure& failure);
     void updateButtons();
     qint64 pickedUserId() const;
 
@@ -75,6 +74,5 @@ private:
     QPushButton* m_provisionButton = nullptr;
     QPushButton* m_copyButton = nullptr;
     QPushButton* m_cancelButton = nullptr;
-    QPointer<ScimClient> m_client;
-    QPointer<UserProvisioner> m_provisioner;
+    ApplicationSync* m_sync = nullptr;
 };

@@ -7,13 +7,11 @@
 #include "SyncResultsModel.h"
 #include "SyncRunDialog.h"
 #include "TypedConfirmationDialog.h"
+#include "controller/ApplicationSync.h"
 #include "scim/HttpTraceEntry.h"
-#include "scim/ScimClient.h"
-#include "secrets/SecretStore.h"
 #include "servers/ServerCatalog.h"
 #include "storage/ApplicationRepository.h"
-#include "sync/ServerClientConfig.h"
-#include "sync/SyncSession.h"
+#include "storage/ServerRepository.h"
 #include "workspace/Workspace.h"
 
 #include <QAction>
@@ -223,8 +221,8 @@ SyncPage::SyncPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
         updateActions();
     });
     connect(m_trace, &QCheckBox::toggled, this, [this](bool on) {
-        if (m_client) {
-            m_client->setTraceEnabled(on);
+        if (m_sync) {
+            m_sync->setTraceEnabled(on);
         }
     });
     connect(m_workspace.get(), &Workspace::applicationsChanged, this, &SyncPage::reloadApplications);
@@ -257,6 +255,8 @@ void SyncPage::reloadApplications()
     if (m_applications->count() == 0) {
         m_planSummary->setText(tr("No application has a SCIM server yet. Assign one in Application Manager, then "
                                   "come back to preview its sync."));
+    } else if (!m_plan && !m_applying) {
+        m_planSummary->setText(tr("Press Preview to compute the plan of this application."));
     }
     const int index = m_applications->findData(current);
     m_applications->setCurrentIndex(index >= 0 ? index : 0);
@@ -301,81 +301,45 @@ qint64 SyncPage::currentApplicationId() const
 
 bool SyncPage::isBusy() const
 {
-    return m_readingSecret || (m_session && m_session->isBusy());
+    return m_sync && m_sync->isBusy();
 }
 
 void SyncPage::discardSession()
 {
-    if (m_session) {
-        m_session->cancel();
-        delete m_session;
+    delete m_sync.data();
+}
+
+ApplicationSync* SyncPage::syncForCurrent()
+{
+    if (m_sync && m_sync->applicationId() == currentApplicationId()) {
+        return m_sync;
     }
-    if (m_client) {
-        delete m_client;
-    }
+    discardSession();
+    m_sync = new ApplicationSync(m_workspace, currentApplicationId(), this);
+    m_sync->setTraceEnabled(m_trace->isChecked());
+    connect(m_sync, &ApplicationSync::traceEntry, this, &SyncPage::appendTrace);
+    connect(m_sync, &ApplicationSync::previewReady, this, &SyncPage::showPlan);
+    connect(m_sync, &ApplicationSync::previewFailed, this, &SyncPage::showPreviewFailure);
+    connect(m_sync, &ApplicationSync::progress, this, &SyncPage::showProgress);
+    connect(m_sync, &ApplicationSync::operationFinished, this, &SyncPage::showOperation);
+    connect(m_sync, &ApplicationSync::applyFinished, this, &SyncPage::showSummary);
+    return m_sync;
 }
 
 void SyncPage::preview()
 {
-    if (isBusy()) {
-        return;
-    }
-    const auto application = m_workspace->applications().find(currentApplicationId());
-    if (!application) {
-        return;
-    }
-    const auto server = m_workspace->servers()->repository().find(application->scimServerId);
-    if (!server) {
-        showPreviewFailure(
-            tr("The application's SCIM server no longer exists. Assign a server in Application Manager."));
+    if (isBusy() || currentApplicationId() <= 0) {
         return;
     }
     m_plan.reset();
     m_planView->clear();
     m_traceView->clear();
     m_log->clear();
-    m_planSummary->setText(tr("Reading the token from the system keychain\u2026"));
-    m_readingSecret = true;
-    updateActions();
-    const SecretKey key {server->id, ServerCatalog::secretPurpose(server->auth.scheme)};
-    m_workspace->secrets()->read(key, this, [this](Result<QString, SecretError> secret) {
-        m_readingSecret = false;
-        if (!secret) {
-            showPreviewFailure(tr("The token could not be read from the system keychain: %1 Store it again with Edit "
-                                  "Server, then preview again.")
-                                   .arg(secret.error().message));
-            return;
-        }
-        startPreview(secret.value());
-    });
-}
-
-void SyncPage::startPreview(const QString& secret)
-{
-    const auto application = m_workspace->applications().find(currentApplicationId());
-    const auto server = application ? m_workspace->servers()->repository().find(application->scimServerId)
-                                    : std::optional<ScimServer>();
-    if (!application || !server) {
-        showPreviewFailure(tr("The application or its SCIM server was removed meanwhile."));
-        return;
-    }
-    discardSession();
-    auto config = ServerClientConfig::forServer(*server, secret);
-    config.traceEnabled = m_trace->isChecked();
-    m_client = new ScimClient(config, this);
-    connect(m_client, &ScimClient::traceEntry, this, &SyncPage::appendTrace);
-    m_session = new SyncSession(m_workspace->database(), m_client, *server, this);
-    connect(m_session, &SyncSession::previewReady, this, &SyncPage::showPlan);
-    connect(m_session, &SyncSession::previewFailed, this, &SyncPage::showPreviewFailure);
-    connect(m_session, &SyncSession::progress, this, &SyncPage::showProgress);
-    connect(m_session, &SyncSession::operationFinished, this, &SyncPage::showOperation);
-    connect(m_session, &SyncSession::applyFinished, this, &SyncPage::showSummary);
-
-    m_planSummary->setText(tr("Reading the directory and %1\u2026").arg(server->name));
+    m_planSummary->setText(tr("Reading the directory and %1\u2026").arg(m_applications->currentText()));
     m_progress->setRange(0, 0); // busy until the plan is known
     m_rate->setText(tr("Previewing\u2026"));
-    log(tr("Preview of %1 started.").arg(application->name));
-    m_session->preview(*application);
+    log(tr("Preview of %1 started.").arg(m_applications->currentText()));
+    syncForCurrent()->preview();
     updateActions();
 }
 
@@ -412,10 +376,10 @@ void SyncPage::showPlan(const SyncPlan& plan)
     emit previewFinished(true);
 }
 
-void SyncPage::showPreviewFailure(const QString& message)
+void SyncPage::showPreviewFailure(const SyncFailure& failure)
 {
+    const QString message = failure.fullMessage();
     emit activity(QString(), 0, -1);
-    m_readingSecret = false;
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
     m_rate->setText(tr("Preview failed."));
@@ -428,7 +392,7 @@ void SyncPage::showPreviewFailure(const QString& message)
 
 void SyncPage::apply()
 {
-    if (!m_plan || !m_session || isBusy()) {
+    if (!m_plan || !m_sync || isBusy()) {
         return;
     }
     if (!m_plan->needsConfirmation) {
@@ -449,7 +413,7 @@ void SyncPage::apply()
 
 void SyncPage::applyConfirmed(bool confirmed)
 {
-    if (!m_plan || !m_session) {
+    if (!m_plan || !m_sync) {
         return;
     }
     m_results->clear();
@@ -460,15 +424,15 @@ void SyncPage::applyConfirmed(bool confirmed)
     m_rate->setText(tr("Starting\u2026"));
     m_tabs->setCurrentIndex(1);
     log(tr("Applying %n operation(s).", nullptr, int(m_plan->operations.size())));
-    m_session->apply(m_plan->planId, confirmed);
+    m_sync->apply(m_plan->planId, confirmed);
     updateActions();
 }
 
 void SyncPage::cancel()
 {
-    if (m_session && m_session->isBusy()) {
+    if (isBusy()) {
         log(tr("Cancelling\u2026 operations in flight finish or are stopped; nothing else is sent."));
-        m_session->cancel();
+        m_sync->cancel();
     }
 }
 
@@ -525,6 +489,9 @@ void SyncPage::showSummary(const SyncRunSummary& summary)
     }
     // The plan was used up; a new preview shows what is left to do.
     m_plan.reset();
+    m_planView->clear();
+    m_planSummary->setText(tr("The plan was applied (%1). Press Preview to see what is left to change.")
+                               .arg(SyncRunSummary::statusId(summary.status)));
     reloadHistory();
     updateActions();
     emit statusMessage(tr("Sync finished: %1.").arg(statusText));
@@ -611,7 +578,7 @@ void SyncPage::updateActions()
     m_applications->setEnabled(!busy);
     m_previewAction->setEnabled(!busy && hasApplication);
     m_applyAction->setEnabled(!busy && m_plan && !m_plan->isEmpty() && m_plan->sourceComplete);
-    m_cancelAction->setEnabled(busy && !m_readingSecret);
+    m_cancelAction->setEnabled(busy);
     const bool hasResults = m_results->rowCount() > 0 || m_applying;
     m_exportCsvAction->setEnabled(hasResults && !busy);
     m_exportJsonAction->setEnabled(hasResults && !busy);

@@ -21,19 +21,19 @@ class QProgressBar;
 class QTabWidget;
 class QTableView;
 class QTableWidget;
-class ScimClient;
+class ApplicationSync;
 class SyncPlanView;
 class SyncResultsModel;
 class SyncRunDialog;
-class SyncSession;
 class TypedConfirmationDialog;
 class Workspace;
 struct HttpTraceEntry;
+struct SyncFailure;
 
 // Sync & Logs: pick an application, preview its plan, apply exactly that plan with progress,
 // cancel and a live log, export the results, look at past runs and, when switched on, the
-// redacted HTTP trace. The work runs in SyncSession (thread pool and worker thread); this
-// page only shows what its signals say.
+// redacted HTTP trace. The work runs in the core's ApplicationSync (on its worker thread);
+// this page only shows what its signals say.
 class SyncPage : public QWidget
 {
     Q_OBJECT
@@ -73,24 +73,23 @@ signals:
     void applyFinished(const SyncRunSummary& summary);
 
 private:
-    void startPreview(const QString& secret);
     void applyConfirmed(bool confirmed);
     void showPlan(const SyncPlan& plan);
-    void showPreviewFailure(const QString& message);
+    void showPreviewFailure(const SyncFailure& failure);
     void showProgress(const SyncProgress& progress);
     void showOperation(const JournalEntry& entry);
     void showSummary(const SyncRunSummary& summary);
     void appendTrace(const HttpTraceEntry& entry);
     void log(const QString& line);
+    // The controller of the current application, created on first use.
+    ApplicationSync* syncForCurrent();
     void discardSession();
     void updateActions();
 
     std::shared_ptr<Workspace> m_workspace;
-    QPointer<ScimClient> m_client;
-    QPointer<SyncSession> m_session;
+    QPointer<ApplicationSync> m_sync;
     std::optional<SyncPlan> m_plan;
     QList<SyncRunRecord> m_runs;
-    bool m_readingSecret = false;
     bool m_applying = false;
     SyncProgress::Phase m_lastPhase = SyncProgress::Phase::Finished;
     QPointer<TypedConfirmationDialog> m_confirmation;

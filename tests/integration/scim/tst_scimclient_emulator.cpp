@@ -280,14 +280,14 @@ void TestScimClientEmulator::notFoundConflictAndBadRequest()
     QVERIFY(!carolId.isEmpty());
     // 409 on userName (case-insensitive): looked up and linked, not a failure.
     Awaited<Result<ScimClient::CreateOutcome, ScimError>> existing;
-    scim->createUser(awsUser(QStringLiteral("CAROL")), this, existing.callback());
+    scim->createUser(awsUser(QStringLiteral("CAROL")), {ScimFilter::eq(QStringLiteral("userName"), QStringLiteral("CAROL"))}, this, existing.callback());
     QTRY_VERIFY_WITH_TIMEOUT(existing.done(), kWaitMs);
     QVERIFY2(*existing, qPrintable(why(*existing)));
     QVERIFY(existing->value().alreadyExisted);
     QCOMPARE(existing->value().resource.value(QStringLiteral("id")).toString(), carolId);
     QCOMPARE(scim->statistics().conflictLookups, 1);
 
-    // The older ObjectCallback overload cannot tell "found" from "created": it still reports the 409.
+    // The ObjectCallback overload looks nothing up: it reports the 409.
     AwaitedObject reported;
     scim->createUser(awsUser(QStringLiteral("Carol")), this, reported.callback());
     QTRY_VERIFY_WITH_TIMEOUT(reported.done(), kWaitMs);
@@ -297,7 +297,8 @@ void TestScimClientEmulator::notFoundConflictAndBadRequest()
 
     // 409 on externalId while the userName is new: the lookup finds nothing, the 409 is reported.
     Awaited<Result<ScimClient::CreateOutcome, ScimError>> duplicate;
-    scim->createUser(awsUser(QStringLiteral("carol2"), QStringLiteral("ext-carol")), this, duplicate.callback());
+    scim->createUser(awsUser(QStringLiteral("carol2"), QStringLiteral("ext-carol")),
+        {ScimFilter::eq(QStringLiteral("userName"), QStringLiteral("carol2"))}, this, duplicate.callback());
     QTRY_VERIFY_WITH_TIMEOUT(duplicate.done(), kWaitMs);
     QVERIFY(!*duplicate);
     QCOMPARE(duplicate->error().httpStatus, 409);
@@ -392,7 +393,8 @@ void TestScimClientEmulator::unknownOutcomePostIsLookedUpNotResent()
     auto scim = client();
     m_emulator->dropNext(1, AwsScimEmulator::DropMode::AfterProcessing);
     Awaited<Result<ScimClient::CreateOutcome, ScimError>> created;
-    scim->createUser(awsUser(QStringLiteral("erin"), QStringLiteral("ext-erin")), this, created.callback());
+    scim->createUser(awsUser(QStringLiteral("erin"), QStringLiteral("ext-erin")), {ScimFilter::eq(QStringLiteral("userName"), QStringLiteral("erin"))}, this,
+        created.callback());
     QTRY_VERIFY_WITH_TIMEOUT(created.done(), kWaitMs);
     QVERIFY2(*created, qPrintable(why(*created)));
     QCOMPARE(m_emulator->userCount(), 1); // no duplicate
@@ -406,7 +408,8 @@ void TestScimClientEmulator::unknownOutcomePostIsLookedUpNotResent()
 
     m_emulator->dropNext(1, AwsScimEmulator::DropMode::AfterProcessing);
     Awaited<Result<ScimClient::CreateOutcome, ScimError>> createdGroup;
-    scim->createGroup(group(QStringLiteral("Ops")), this, createdGroup.callback());
+    scim->createGroup(group(QStringLiteral("Ops")), {ScimFilter::eq(QStringLiteral("displayName"), QStringLiteral("Ops"))},
+        this, createdGroup.callback());
     QTRY_VERIFY_WITH_TIMEOUT(createdGroup.done(), kWaitMs);
     QVERIFY2(*createdGroup, qPrintable(why(*createdGroup)));
     QVERIFY(createdGroup->value().alreadyExisted);
@@ -422,7 +425,8 @@ void TestScimClientEmulator::postAppliedThenHangingIsLookedUpAfterTimeout()
     auto scim = client([](ScimClientConfig& config) { config.requestTimeoutMs = 400; });
     m_emulator->setLatency(20000);
     Awaited<Result<ScimClient::CreateOutcome, ScimError>> created;
-    scim->createUser(awsUser(QStringLiteral("hank"), QStringLiteral("ext-hank")), this, created.callback());
+    scim->createUser(awsUser(QStringLiteral("hank"), QStringLiteral("ext-hank")), {ScimFilter::eq(QStringLiteral("userName"), QStringLiteral("hank"))}, this,
+        created.callback());
     QTRY_VERIFY_WITH_TIMEOUT(m_emulator->userCount() == 1, kWaitMs);
     m_emulator->setLatency(0);
     QTRY_VERIFY_WITH_TIMEOUT(created.done(), kWaitMs);
@@ -439,8 +443,8 @@ void TestScimClientEmulator::postDroppedBeforeProcessingIsSentAgainOnce()
 {
     auto scim = client();
     m_emulator->dropNext(1, AwsScimEmulator::DropMode::AfterRequest);
-    AwaitedObject created;
-    scim->createUser(awsUser(QStringLiteral("frank")), this, created.callback());
+    Awaited<Result<ScimClient::CreateOutcome, ScimError>> created;
+    scim->createUser(awsUser(QStringLiteral("frank")), {ScimFilter::eq(QStringLiteral("userName"), QStringLiteral("frank"))}, this, created.callback());
     QTRY_VERIFY_WITH_TIMEOUT(created.done(), kWaitMs);
     QVERIFY2(*created, qPrintable(why(*created)));
     QCOMPARE(m_emulator->userCount(), 1);

@@ -583,7 +583,8 @@ void TestScimClientFaults::conflictOnCreateIsLookedUp()
     });
     auto scim = client();
     Awaited<Result<ScimClient::CreateOutcome, ScimError>> created;
-    scim->createUser(awsUser(QStringLiteral("zoe@example.com")), this, created.callback());
+    scim->createUser(awsUser(QStringLiteral("zoe@example.com")), {ScimFilter::eq(QStringLiteral("userName"), QStringLiteral("zoe@example.com"))}, this,
+        created.callback());
     QTRY_VERIFY_WITH_TIMEOUT(created.done(), kWaitMs);
     QVERIFY2(*created, qPrintable(why(*created)));
     QVERIFY(created->value().alreadyExisted);

@@ -22,6 +22,12 @@ const QString kGroupName = QStringLiteral("Peer Engineers (core) & friends");
 
 using AwaitedCreate = Awaited<Result<ScimClient::CreateOutcome, ScimError>>;
 
+// The lookup after a 409 or an unknown outcome, as the sync's match queries would send it.
+QList<ScimFilter> byUserName(const QJsonObject& user)
+{
+    return {ScimFilter::eq(QStringLiteral("userName"), user.value(QStringLiteral("userName")).toString())};
+}
+
 QString peerUserName(int index)
 {
     return QStringLiteral("Scimmy.User%1@Example.com").arg(index, 4, 10, QLatin1Char('0'));
@@ -82,7 +88,7 @@ std::unique_ptr<ScimClient> TestScimClientScimmy::client(const std::function<voi
 QJsonObject TestScimClientScimmy::create(ScimClient& scim, const QJsonObject& user)
 {
     AwaitedCreate created;
-    scim.createUser(user, this, created.callback());
+    scim.createUser(user, byUserName(user), this, created.callback());
     [&] { QTRY_VERIFY_WITH_TIMEOUT(created.done(), kWaitMs); }();
     if (!created.done() || !*created)
         return QJsonObject();
@@ -95,7 +101,8 @@ void TestScimClientScimmy::createsAndPagesThroughAllUsers()
     QList<std::shared_ptr<AwaitedCreate>> creates;
     for (int i = 0; i < kUserCount; ++i) {
         creates.append(std::make_shared<AwaitedCreate>());
-        scim->createUser(awsUser(peerUserName(i), QStringLiteral("ext-%1").arg(i)), this, creates.last()->callback());
+        const QJsonObject user = awsUser(peerUserName(i), QStringLiteral("ext-%1").arg(i));
+        scim->createUser(user, byUserName(user), this, creates.last()->callback());
     }
     QTRY_VERIFY_WITH_TIMEOUT(
         std::all_of(creates.begin(), creates.end(), [](const auto& c) { return c->done(); }), kWaitMs);
@@ -198,7 +205,7 @@ void TestScimClientScimmy::groupLifecycle()
     body.insert(QStringLiteral("members"),
         QJsonArray {QJsonObject {{QStringLiteral("value"), first}}, QJsonObject {{QStringLiteral("value"), second}}});
     AwaitedCreate created;
-    scim->createGroup(body, this, created.callback());
+    scim->createGroup(body, {ScimFilter::eq(QStringLiteral("displayName"), kGroupName)}, this, created.callback());
     QTRY_VERIFY_WITH_TIMEOUT(created.done(), kWaitMs);
     QVERIFY2(*created, qPrintable(why(*created)));
     QVERIFY(!created->value().alreadyExisted);
@@ -254,7 +261,7 @@ void TestScimClientScimmy::conflictAndNotFoundShapes()
     auto scim = client();
     const QString userName = peerUserName(7);
 
-    // The older overload reports SCIMMY's 409 as it is.
+    // The ObjectCallback overload looks nothing up: it reports SCIMMY's 409 as it is.
     AwaitedObject duplicate;
     scim->createUser(awsUser(userName.toUpper()), this, duplicate.callback());
     QTRY_VERIFY_WITH_TIMEOUT(duplicate.done(), kWaitMs);
@@ -265,9 +272,10 @@ void TestScimClientScimmy::conflictAndNotFoundShapes()
     QVERIFY2(
         duplicate->error().detail.contains(QStringLiteral("already taken")), qPrintable(duplicate->error().detail));
 
-    // The CreateCallback overload looks it up and links it.
+    // With lookup queries the 409 is looked up and linked.
     AwaitedCreate linked;
-    scim->createUser(awsUser(userName.toUpper()), this, linked.callback());
+    scim->createUser(awsUser(userName.toUpper()), {ScimFilter::eq(QStringLiteral("userName"), userName.toUpper())},
+        this, linked.callback());
     QTRY_VERIFY_WITH_TIMEOUT(linked.done(), kWaitMs);
     QVERIFY2(*linked, qPrintable(why(*linked)));
     QVERIFY(linked->value().alreadyExisted);

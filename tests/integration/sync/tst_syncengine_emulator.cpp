@@ -49,7 +49,6 @@ private slots:
     void vanishedLinkedUserIsMatchedAgain();
     void cancelMidApplyThenRerunConverges();
     void throttledTargetStillCompletes();
-    void provisionOneUserUsesTheSameEngine();
     void journalRecordsEveryOperation();
 
 private:
@@ -449,31 +448,6 @@ void TestSyncEngineEmulator::throttledTargetStillCompletes()
     QCOMPARE(m_emulator->userCount(), 60);
     m_emulator->clearFaults();
     QVERIFY(t->syncOnce().plan.isEmpty());
-}
-
-void TestSyncEngineEmulator::provisionOneUserUsesTheSameEngine()
-{
-    auto t = tenant();
-    const auto users = t->addUsers(QStringLiteral("one"), 3);
-    t->application.assignment.userIds = {users[1].id};
-
-    QSignalSpy explained(t->session.get(), &SyncSession::provisionExplained);
-    QSignalSpy finished(t->session.get(), &SyncSession::applyFinished);
-    t->session->provisionUser(t->application, users[1].id);
-    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
-    QCOMPARE(explained.first().at(0).toBool(), true);
-    QCOMPARE(finished.first().first().value<SyncRunSummary>().status, SyncRunSummary::Status::Succeeded);
-    QCOMPARE(m_emulator->userCount(), 1);
-
-    QSignalSpy previews(t->session.get(), &SyncSession::previewReady);
-    explained.clear();
-    t->session->provisionUser(t->application, users[0].id);
-    QTRY_VERIFY_WITH_TIMEOUT(!explained.isEmpty(), 30000);
-    QCOMPARE(explained.first().at(0).toBool(), false);
-    QTRY_VERIFY_WITH_TIMEOUT(!previews.isEmpty(), 30000);
-    QVERIFY(previews.first().first().value<SyncPlan>().isEmpty());
-    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
-    QCOMPARE(m_emulator->userCount(), 1);
 }
 
 void TestSyncEngineEmulator::journalRecordsEveryOperation()

@@ -1,0 +1,228 @@
+#include "ApplicationSync.h"
+
+#include "ApplicationSyncWorker.h"
+
+#include <secrets/SecretStore.h>
+#include <servers/ServerCatalog.h>
+#include <storage/ApplicationRepository.h>
+#include <storage/ServerRepository.h>
+#include <validation/AssignmentValidator.h>
+#include <workspace/Workspace.h>
+
+#include <QThread>
+
+ApplicationSync::ApplicationSync(std::shared_ptr<Workspace> workspace, qint64 applicationId, QObject* parent)
+    : QObject(parent)
+    , m_workspace(std::move(workspace))
+    , m_applicationId(applicationId)
+{
+    qRegisterMetaType<SyncFailure>();
+    qRegisterMetaType<SyncPlan>();
+    qRegisterMetaType<SyncProgress>();
+    qRegisterMetaType<SyncRunSummary>();
+    qRegisterMetaType<JournalEntry>();
+    qRegisterMetaType<HttpTraceEntry>();
+    qRegisterMetaType<ProvisionStep>();
+    qRegisterMetaType<ProvisionTrace>();
+
+    m_thread = new QThread(this);
+    m_thread->setObjectName(QStringLiteral("ApplicationSync"));
+    m_worker = new ApplicationSyncWorker(m_workspace->database());
+    m_worker->moveToThread(m_thread);
+    m_thread->start();
+
+    // Worker → this object: queued, because the two live on different threads.
+    connect(m_worker, &ApplicationSyncWorker::progress, this, &ApplicationSync::progress);
+    connect(m_worker, &ApplicationSyncWorker::operationFinished, this, &ApplicationSync::operationFinished);
+    connect(m_worker, &ApplicationSyncWorker::traceEntry, this, &ApplicationSync::traceEntry);
+    connect(m_worker, &ApplicationSyncWorker::provisionStepStarted, this, &ApplicationSync::provisionStepStarted);
+    connect(m_worker, &ApplicationSyncWorker::provisionStepFinished, this, &ApplicationSync::provisionStepFinished);
+    connect(m_worker, &ApplicationSyncWorker::previewReady, this, [this](const SyncPlan& plan) {
+        m_busy = false;
+        emit previewReady(plan);
+    });
+    connect(m_worker, &ApplicationSyncWorker::previewFailed, this, [this](const SyncFailure& failure) {
+        m_busy = false;
+        emit previewFailed(failure);
+    });
+    connect(m_worker, &ApplicationSyncWorker::applyFinished, this, [this](const SyncRunSummary& summary) {
+        m_busy = false;
+        emit applyFinished(summary);
+        finishRun(summary.status != SyncRunSummary::Status::Refused);
+    });
+    connect(m_worker, &ApplicationSyncWorker::provisionReady, this, [this](bool hasWork, const ProvisionTrace& trace) {
+        m_busy = false; // waiting for the admin's confirmation is not work in progress
+        emit provisionReady(hasWork, trace);
+    });
+    connect(m_worker, &ApplicationSyncWorker::provisionFinished, this, [this](const ProvisionTrace& trace) {
+        m_busy = false;
+        emit provisionFinished(trace);
+        finishRun(trace.run.has_value());
+    });
+}
+
+ApplicationSync::~ApplicationSync()
+{
+    // Stop what runs, then let the worker delete its engine on its own thread.
+    ApplicationSyncWorker* worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker,
+        [worker] {
+            worker->cancel();
+            delete worker;
+        },
+        Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+}
+
+template<typename Function>
+void ApplicationSync::onWorker(Function function)
+{
+    QMetaObject::invokeMethod(m_worker, std::move(function), Qt::QueuedConnection);
+}
+
+Result<SyncSetup, SyncFailure> ApplicationSync::resolve(const Workspace& workspace, qint64 applicationId)
+{
+    const auto application = workspace.applications().find(applicationId);
+    if (!application) {
+        return SyncFailure {SyncFailure::Kind::Setup, tr("The application no longer exists."),
+            tr("Choose another application, or create it again in Application Manager.")};
+    }
+    if (application->scimServerId <= 0) {
+        return SyncFailure {SyncFailure::Kind::Setup,
+            tr("The application \"%1\" has no SCIM server assigned.").arg(application->name),
+            tr("Assign a server to it in Application Manager (or with scimdesk-cli apps edit \"%1\" --server NAME).")
+                .arg(application->name)};
+    }
+    const auto server = workspace.servers()->repository().find(application->scimServerId);
+    if (!server) {
+        return SyncFailure {SyncFailure::Kind::Setup,
+            tr("The SCIM server of the application \"%1\" no longer exists.").arg(application->name),
+            tr("Assign another server to it in Application Manager.")};
+    }
+    // A stored assignment the engine cannot evaluate (saved by an older version) would match
+    // nobody and deprovision everyone it was meant to keep: nothing is planned from it.
+    if (const ValidationIssues issues = AssignmentValidator::validate(application->assignment); !issues.isEmpty()) {
+        return SyncFailure {SyncFailure::Kind::Setup,
+            tr("The scoping filters of the application \"%1\" cannot be used: %2")
+                .arg(application->name, Validation::joinedText(issues)),
+            tr("Fix them in Application Manager (or with scimdesk-cli apps edit \"%1\"); nothing was read or "
+               "changed.")
+                .arg(application->name)};
+    }
+    SyncSetup setup;
+    setup.application = *application;
+    setup.server = *server;
+    return setup;
+}
+
+void ApplicationSync::preview()
+{
+    start(Request::Preview, 0);
+}
+
+void ApplicationSync::startProvisionUser(qint64 userId)
+{
+    start(Request::Provision, userId);
+}
+
+void ApplicationSync::start(Request request, qint64 userId)
+{
+    if (m_busy) {
+        return failStart(request,
+            SyncFailure {SyncFailure::Kind::Busy, tr("A sync of this application is already running."),
+                tr("Wait for it to finish or cancel it.")});
+    }
+    auto resolved = resolve(*m_workspace, m_applicationId);
+    if (!resolved)
+        return failStart(request, resolved.error());
+    m_busy = true;
+    m_pendingRequest = request;
+    const quint64 generation = ++m_generation;
+    SyncSetup setup = resolved.value();
+    const SecretKey key {setup.server.id, ServerCatalog::secretPurpose(setup.server.auth.scheme)};
+    m_workspace->secrets()->read(
+        key, this, [this, request, userId, generation, setup](Result<QString, SecretError> secret) mutable {
+            if (generation != m_generation)
+                return; // cancelled meanwhile: failStart was already reported
+            m_pendingRequest.reset();
+            if (!secret) {
+                m_busy = false;
+                const SecretError& error = secret.error();
+                const bool missing = error.kind == SecretError::Kind::NotFound;
+                return failStart(request,
+                    SyncFailure {missing ? SyncFailure::Kind::Secret : SyncFailure::Kind::Keychain,
+                        tr("The secret of the server \"%1\" cannot be read: %2").arg(setup.server.name, error.message),
+                        error.hint.isEmpty() ? SecretError::defaultHint(error.kind) : error.hint});
+            }
+            setup.secret = secret.value();
+            setup.traceEnabled = m_traceEnabled;
+            ApplicationSyncWorker* worker = m_worker;
+            if (request == Request::Preview)
+                onWorker([worker, setup] { worker->preview(setup); });
+            else
+                onWorker([worker, setup, userId] { worker->startProvision(setup, userId); });
+        });
+}
+
+void ApplicationSync::failStart(Request request, const SyncFailure& failure)
+{
+    if (request == Request::Preview)
+        emit previewFailed(failure);
+    else
+        emit provisionFailed(failure);
+}
+
+void ApplicationSync::apply(const QUuid& planId, bool confirmed)
+{
+    if (m_busy) {
+        SyncRunSummary refused;
+        refused.planId = planId.toString(QUuid::WithoutBraces);
+        refused.status = SyncRunSummary::Status::Refused;
+        refused.message = tr("A sync of this application is already running. Wait for it to finish.");
+        emit applyFinished(refused);
+        return;
+    }
+    m_busy = true;
+    ApplicationSyncWorker* worker = m_worker;
+    onWorker([worker, planId, confirmed] { worker->apply(planId, confirmed); });
+}
+
+void ApplicationSync::performProvision()
+{
+    if (m_busy)
+        return;
+    m_busy = true;
+    ApplicationSyncWorker* worker = m_worker;
+    onWorker([worker] { worker->performProvision(); });
+}
+
+void ApplicationSync::cancel()
+{
+    if (m_pendingRequest) {
+        // Still waiting for the keychain: nothing reached the worker, so end here.
+        const Request request = *m_pendingRequest;
+        m_pendingRequest.reset();
+        ++m_generation;
+        m_busy = false;
+        return failStart(request,
+            SyncFailure {SyncFailure::Kind::Cancelled, tr("Cancelled before anything was read or changed."), {}});
+    }
+    ApplicationSyncWorker* worker = m_worker;
+    onWorker([worker] { worker->cancel(); });
+}
+
+void ApplicationSync::setTraceEnabled(bool enabled)
+{
+    m_traceEnabled = enabled;
+    ApplicationSyncWorker* worker = m_worker;
+    onWorker([worker, enabled] { worker->setTraceEnabled(enabled); });
+}
+
+void ApplicationSync::finishRun(bool recorded)
+{
+    // The worker stored lastSyncAt; views that show it (Application Manager) refresh.
+    if (recorded)
+        m_workspace->notifyApplicationsChanged();
+}

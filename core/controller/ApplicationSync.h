@@ -1,0 +1,101 @@
+#pragma once
+
+#include "SyncFailure.h"
+#include "SyncSetup.h"
+
+#include <scim/HttpTraceEntry.h>
+#include <sync/JournalStore.h>
+#include <sync/ProvisionTrace.h>
+#include <sync/SyncPlan.h>
+#include <sync/SyncProgress.h>
+#include <sync/SyncRunSummary.h>
+#include <util/Result.h>
+
+#include <QObject>
+#include <QUuid>
+
+#include <memory>
+#include <optional>
+
+class ApplicationSyncWorker;
+class QThread;
+class Workspace;
+
+// How one application is synced, for every front end: the GUI's Sync & Logs page and
+// Provision User dialog, and the CLI's `sync` and `provision-user`, are views of it.
+//
+//     ApplicationSync sync(workspace, applicationId);
+//     connect(&sync, &ApplicationSync::previewReady, ...);    // show the plan
+//     sync.preview();
+//     sync.apply(plan.planId, confirmed);                      // exactly that plan
+//     connect(&sync, &ApplicationSync::applyFinished, ...);
+//
+// It resolves the application and its server, reads the server's secret asynchronously from
+// the workspace's SecretStore, builds the SCIM client and runs the engine (SyncSession,
+// UserProvisioner) on its own worker thread. This object only forwards calls and receives
+// queued signals with finished results, so the calling (GUI) thread never does sync work.
+// Every run it applies is journalled and sets the application's lastSyncAt.
+class ApplicationSync : public QObject
+{
+    Q_OBJECT
+
+public:
+    ApplicationSync(std::shared_ptr<Workspace> workspace, qint64 applicationId, QObject* parent = nullptr);
+    ~ApplicationSync() override;
+
+    qint64 applicationId() const { return m_applicationId; }
+    // A preview, apply or single-user run is going on (the secret read included).
+    bool isBusy() const { return m_busy; }
+    // Records the HTTP trace (redacted) from now on; traceEntry carries it.
+    void setTraceEnabled(bool enabled);
+
+    // Reads the directory and the target and computes the plan: previewReady or previewFailed.
+    void preview();
+    // Applies a plan delivered by previewReady, at most once: applyFinished follows.
+    void apply(const QUuid& planId, bool confirmed);
+    // Provision one user, steps 1 to 4 (source, scope, match, action): provisionReady, or
+    // provisionFinished when a step fails. Step 5 runs only after performProvision().
+    void startProvisionUser(qint64 userId);
+    void performProvision();
+    // Stops what runs; nothing more is sent. The running call reports its end as usual.
+    void cancel();
+
+    // The application and its server as the next run would use them (the caller's thread).
+    static Result<SyncSetup, SyncFailure> resolve(const Workspace& workspace, qint64 applicationId);
+
+signals:
+    void progress(const SyncProgress& progress);
+    void previewReady(const SyncPlan& plan);
+    void previewFailed(const SyncFailure& failure);
+    void operationFinished(const JournalEntry& entry);
+    void applyFinished(const SyncRunSummary& summary);
+    void traceEntry(const HttpTraceEntry& entry);
+    void provisionStepStarted(int index, const ProvisionStep& step);
+    void provisionStepFinished(int index, const ProvisionStep& step);
+    void provisionReady(bool hasWork, const ProvisionTrace& trace);
+    // The trace is complete; trace.run holds the run when step 5 ran.
+    void provisionFinished(const ProvisionTrace& trace);
+    // Setting up a single-user run failed before step 1 (no server, no secret …).
+    void provisionFailed(const SyncFailure& failure);
+
+private:
+    enum class Request
+    {
+        Preview,
+        Provision
+    };
+    void start(Request request, qint64 userId);
+    void failStart(Request request, const SyncFailure& failure);
+    void finishRun(bool recorded);
+    template<typename Function>
+    void onWorker(Function function);
+
+    std::shared_ptr<Workspace> m_workspace;
+    qint64 m_applicationId = 0;
+    QThread* m_thread = nullptr;
+    ApplicationSyncWorker* m_worker = nullptr;
+    bool m_busy = false;
+    bool m_traceEnabled = false;
+    quint64 m_generation = 0; // a secret read answered after cancel() or a new start is dropped
+    std::optional<Request> m_pendingRequest; // set while the secret is being read
+};

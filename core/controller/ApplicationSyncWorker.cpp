@@ -1,0 +1,120 @@
+#include "ApplicationSyncWorker.h"
+
+#include <scim/ScimClient.h>
+#include <storage/ApplicationRepository.h>
+#include <storage/Database.h>
+#include <sync/ServerClientConfig.h>
+#include <sync/SyncSession.h>
+#include <sync/UserProvisioner.h>
+#include <util/LogCategories.h>
+
+ApplicationSyncWorker::ApplicationSyncWorker(std::shared_ptr<Database> database, QObject* parent)
+    : QObject(parent)
+    , m_database(std::move(database))
+{
+}
+
+ApplicationSyncWorker::~ApplicationSyncWorker()
+{
+    // Runs on the worker thread (ApplicationSync deletes it there): the engine goes first,
+    // then this thread's database connection.
+    delete m_provisioner.data();
+    delete m_session.data();
+    delete m_client.data();
+    m_database->releaseThreadConnection();
+}
+
+void ApplicationSyncWorker::replaceEngine(const SyncSetup& setup)
+{
+    delete m_provisioner.data();
+    delete m_session.data();
+    delete m_client.data();
+    m_applicationId = setup.application.id;
+    m_cancelled = false;
+    ScimClientConfig config = ServerClientConfig::forServer(setup.server, setup.secret);
+    config.traceEnabled = setup.traceEnabled;
+    m_client = new ScimClient(config, this);
+    connect(m_client, &ScimClient::traceEntry, this, &ApplicationSyncWorker::traceEntry);
+}
+
+void ApplicationSyncWorker::preview(const SyncSetup& setup)
+{
+    replaceEngine(setup);
+    m_session = new SyncSession(m_database, m_client, setup.server, this);
+    connect(m_session, &SyncSession::progress, this, &ApplicationSyncWorker::progress);
+    connect(m_session, &SyncSession::previewReady, this, &ApplicationSyncWorker::previewReady);
+    connect(m_session, &SyncSession::previewFailed, this, [this](const QString& message) {
+        const SyncFailure::Kind kind = m_cancelled ? SyncFailure::Kind::Cancelled : SyncFailure::Kind::Read;
+        emit previewFailed(SyncFailure {kind, message, {}});
+    });
+    connect(m_session, &SyncSession::operationFinished, this, &ApplicationSyncWorker::operationFinished);
+    const qint64 applicationId = setup.application.id;
+    connect(m_session, &SyncSession::applyFinished, this, [this, applicationId](const SyncRunSummary& summary) {
+        recordRun(applicationId, summary);
+        emit applyFinished(summary);
+    });
+    m_session->preview(setup.application);
+}
+
+void ApplicationSyncWorker::apply(const QUuid& planId, bool confirmed)
+{
+    if (!m_session) {
+        SyncRunSummary refused;
+        refused.planId = planId.toString(QUuid::WithoutBraces);
+        refused.status = SyncRunSummary::Status::Refused;
+        refused.message = tr("There is no previewed plan to apply. Preview again, then apply the new plan.");
+        emit applyFinished(refused);
+        return;
+    }
+    m_cancelled = false;
+    m_session->apply(planId, confirmed);
+}
+
+void ApplicationSyncWorker::startProvision(const SyncSetup& setup, qint64 userId)
+{
+    replaceEngine(setup);
+    m_provisioner = new UserProvisioner(m_database, m_client, setup.server, this);
+    connect(m_provisioner, &UserProvisioner::stepStarted, this, &ApplicationSyncWorker::provisionStepStarted);
+    connect(m_provisioner, &UserProvisioner::stepFinished, this, &ApplicationSyncWorker::provisionStepFinished);
+    connect(m_provisioner, &UserProvisioner::readyToPerform, this,
+        [this](bool hasWork) { emit provisionReady(hasWork, m_provisioner->trace()); });
+    const qint64 applicationId = setup.application.id;
+    connect(m_provisioner, &UserProvisioner::finished, this, [this, applicationId](const ProvisionTrace& trace) {
+        if (trace.run)
+            recordRun(applicationId, *trace.run);
+        emit provisionFinished(trace);
+    });
+    m_provisioner->start(setup.application, userId);
+}
+
+void ApplicationSyncWorker::performProvision()
+{
+    if (m_provisioner)
+        m_provisioner->perform();
+}
+
+void ApplicationSyncWorker::cancel()
+{
+    m_cancelled = true;
+    if (m_session)
+        m_session->cancel();
+    if (m_provisioner)
+        m_provisioner->cancel();
+}
+
+void ApplicationSyncWorker::setTraceEnabled(bool enabled)
+{
+    if (m_client)
+        m_client->setTraceEnabled(enabled);
+}
+
+void ApplicationSyncWorker::recordRun(qint64 applicationId, const SyncRunSummary& summary)
+{
+    // A run that sent something (or had nothing to send) counts as a sync, whatever front end
+    // started it; a refused or wholly failed one does not.
+    if (summary.status == SyncRunSummary::Status::Refused || summary.status == SyncRunSummary::Status::Failed)
+        return;
+    const QDateTime when = summary.finishedAt.isValid() ? summary.finishedAt : QDateTime::currentDateTimeUtc();
+    if (auto status = ApplicationRepository(m_database).setLastSyncAt(applicationId, when); !status)
+        qCWarning(lcSync) << "Could not record the time of the sync:" << status.error().message;
+}

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "SyncFailure.h"
+#include "SyncSetup.h"
+
+#include <scim/HttpTraceEntry.h>
+#include <sync/JournalStore.h>
+#include <sync/ProvisionTrace.h>
+#include <sync/SyncPlan.h>
+#include <sync/SyncProgress.h>
+#include <sync/SyncRunSummary.h>
+
+#include <QObject>
+#include <QPointer>
+#include <QUuid>
+
+#include <memory>
+
+class Database;
+class ScimClient;
+class SyncSession;
+class UserProvisioner;
+
+// The engine of one ApplicationSync, living on its worker thread: the SCIM client, the
+// SyncSession of the last preview and the UserProvisioner of a single-user run. Every slot
+// is called queued from ApplicationSync; every signal reaches it queued.
+class ApplicationSyncWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ApplicationSyncWorker(std::shared_ptr<Database> database, QObject* parent = nullptr);
+    ~ApplicationSyncWorker() override;
+
+    void preview(const SyncSetup& setup);
+    void apply(const QUuid& planId, bool confirmed);
+    void startProvision(const SyncSetup& setup, qint64 userId);
+    void performProvision();
+    void cancel();
+    void setTraceEnabled(bool enabled);
+
+signals:
+    void progress(const SyncProgress& progress);
+    void previewReady(const SyncPlan& plan);
+    void previewFailed(const SyncFailure& failure);
+    void operationFinished(const JournalEntry& entry);
+    void applyFinished(const SyncRunSummary& summary);
+    void traceEntry(const HttpTraceEntry& entry);
+    void provisionStepStarted(int index, const ProvisionStep& step);
+    void provisionStepFinished(int index, const ProvisionStep& step);
+    void provisionReady(bool hasWork, const ProvisionTrace& trace);
+    void provisionFinished(const ProvisionTrace& trace);
+
+private:
+    void replaceEngine(const SyncSetup& setup);
+    void recordRun(qint64 applicationId, const SyncRunSummary& summary);
+
+    std::shared_ptr<Database> m_database;
+    QPointer<ScimClient> m_client;
+    QPointer<SyncSession> m_session;
+    QPointer<UserProvisioner> m_provisioner;
+    qint64 m_applicationId = 0;
+    bool m_cancelled = false;
+};
