@@ -86,6 +86,13 @@ void ScimHttpJob::readAvailable()
         abort(ScimError::Kind::TooLarge);
 }
 
+bool ScimHttpJob::brokeOffAfterStatus(int networkError)
+{
+    // QNetworkReply::NetworkError: 1-99 connection, 101-199 proxy, 399 protocol failure. The
+    // content and server ranges (201-299, 401-499) only restate the HTTP status.
+    return (networkError > 0 && networkError < 200) || networkError == QNetworkReply::ProtocolFailure;
+}
+
 void ScimHttpJob::onFinished()
 {
     if (m_done)
@@ -121,6 +128,17 @@ void ScimHttpJob::onFinished()
         if (*m_abortReason == ScimError::Kind::Timeout)
             m_response.mayHaveArrived = true;
         fail(*m_abortReason, detail);
+    } else if (m_response.status > 0 && brokeOffAfterStatus(reply->error())) {
+        // The status line came but not the whole answer (cut before its Content-Length, reset,
+        // broken chunking): never a short success.
+        takeAvailable();
+        const QString detail = QCoreApplication::translate(
+            "ScimHttpJob", "the connection broke off after the status line (HTTP %1) with %2 bytes of the body: %3")
+                                   .arg(m_response.status)
+                                   .arg(m_response.body.size())
+                                   .arg(reply->errorString());
+        fail(ScimError::Kind::Network, detail);
+        m_response.mayHaveArrived = true; // the server answered, so it got the request
     } else if (m_response.status > 0) {
         if (!takeAvailable()) // what arrived with the end of the reply
             fail(ScimError::Kind::TooLarge, QString());

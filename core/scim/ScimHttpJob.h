@@ -66,6 +66,7 @@ private slots:
 private:
     // Moves what the reply holds into the body; false (nothing taken) when that would pass the cap.
     bool takeAvailable();
+    static bool brokeOffAfterStatus(int networkError);
 
     QNetworkAccessManager* m_nam;
     QNetworkRequest m_request;

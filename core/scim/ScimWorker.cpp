@@ -2,6 +2,7 @@
 
 #include "ScimHttpJob.h"
 #include "ScimNetworkAccessManager.h"
+#include "ScimResponseCheck.h"
 #include "ScimUrlPolicy.h"
 
 #include <util/LogCategories.h>
@@ -235,18 +236,28 @@ void ScimWorker::onJobFinished(const std::shared_ptr<Call>& call, ScimHttpJob* j
     } else if (response.status >= 200 && response.status < 300) {
         ok.status = response.status;
         ok.requestId = response.serverRequestId;
-        if (!response.body.trimmed().isEmpty()) {
+        const bool bodyIsEmpty = response.body.trimmed().isEmpty();
+        if (!bodyIsEmpty) {
             QJsonParseError parseError;
             const QJsonDocument doc = QJsonDocument::fromJson(response.body, &parseError);
             if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
                 error = ScimError(ScimError::Kind::InvalidResponse,
                     tr("the response body is not a JSON object (%1): %2")
                         .arg(parseError.errorString(), QString::fromUtf8(response.body.left(200))));
-                error->httpStatus = response.status;
-                error->requestId = response.serverRequestId;
             } else {
                 ok.json = doc.object();
             }
+        }
+        if (!error && response.status != 204) {
+            const ScimResponseCheck::Shape shape = ScimResponseCheck::expectedShape(call->spec.method, call->spec.path);
+            if (const std::optional<QString> problem = ScimResponseCheck::problem(shape, ok.json, bodyIsEmpty))
+                error = ScimError(ScimError::Kind::InvalidResponse, *problem);
+        }
+        if (error) {
+            error->httpStatus = response.status;
+            error->requestId = response.serverRequestId.isEmpty()
+                ? ok.json.value(QLatin1String("exceptionRequestId")).toString()
+                : response.serverRequestId;
         }
     } else if (response.status >= 300 && response.status < 400) {
         error = ScimError::http(response.status, QString(),

@@ -5,6 +5,10 @@
 #include <QTcpSocket>
 #include <QUrl>
 
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
+
 namespace {
 
 constexpr qint64 kStreamChunk = 64 * 1024;
@@ -85,6 +89,16 @@ FaultServer::Reply FaultServer::Reply::json(int status, const QByteArray& body)
     reply.status = status;
     reply.headers.append({QByteArray("Content-Type"), QByteArray("application/scim+json")});
     reply.body = body;
+    return reply;
+}
+
+FaultServer::Reply FaultServer::Reply::truncated(int status, const QByteArray& body, qint64 sentBytes, Ending ending)
+{
+    Reply reply;
+    reply.raw = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
+        + "\r\nContent-Type: application/scim+json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n"
+        + body.left(sentBytes);
+    reply.ending = ending;
     return reply;
 }
 
@@ -199,6 +213,11 @@ void FaultServer::answer(QTcpSocket* socket, Connection& connection, const Reque
         socket->abort(); // disconnected() cleans up
         return;
     }
+    if (!reply.raw.isNull()) {
+        socket->write(reply.raw);
+        endAfterWrite(socket, connection, reply.ending);
+        return;
+    }
     QByteArray head = "HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + reasonPhrase(reply.status) + "\r\n";
     for (const auto& [name, value] : reply.headers)
         head += name + ": " + value + "\r\n";
@@ -219,10 +238,45 @@ void FaultServer::answer(QTcpSocket* socket, Connection& connection, const Reque
     socket->write(head + reply.body);
 }
 
+void FaultServer::endAfterWrite(QTcpSocket* socket, Connection& connection, Reply::Ending ending)
+{
+    switch (ending) {
+    case Reply::Ending::KeepOpen:
+        break;
+    case Reply::Ending::Close:
+        socket->disconnectFromHost(); // after the write buffer is flushed
+        break;
+    case Reply::Ending::Reset:
+        socket->flush();
+        if (socket->bytesToWrite() == 0)
+            reset(socket);
+        else
+            connection.resetAfterWrite = true; // see pumpStream()
+        break;
+    }
+}
+
+void FaultServer::reset(QTcpSocket* socket)
+{
+#ifdef Q_OS_UNIX
+    // Linger with a zero timeout: close() sends RST instead of FIN.
+    const struct linger noLinger = {1, 0};
+    ::setsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &noLinger, sizeof noLinger);
+#endif
+    socket->abort();
+}
+
 void FaultServer::pumpStream(QTcpSocket* socket)
 {
     auto it = m_connections.find(socket);
-    if (it == m_connections.end() || it->streamRemaining <= 0)
+    if (it == m_connections.end())
+        return;
+    if (it->resetAfterWrite) {
+        if (socket->bytesToWrite() == 0)
+            reset(socket);
+        return;
+    }
+    if (it->streamRemaining <= 0)
         return;
     if (socket->state() != QAbstractSocket::ConnectedState || socket->bytesToWrite() > kStreamLowWater)
         return;

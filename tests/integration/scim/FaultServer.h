@@ -51,8 +51,22 @@ public:
         // the connection's close) unless announceLength; 0: send `body` normally.
         qint64 streamBytes = 0;
         bool announceLength = false;
+        // Bytes sent exactly as given instead of a well-formed answer (status line and headers
+        // included), e.g. a body cut before its Content-Length; then the connection ends as
+        // `ending` says.
+        QByteArray raw;
+        enum class Ending
+        {
+            KeepOpen,
+            Close, // FIN after the bytes
+            Reset, // RST after the bytes
+        };
+        Ending ending = Ending::KeepOpen;
 
         static Reply json(int status, const QByteArray& body);
+        // A JSON answer whose Content-Length announces the whole body but only `sentBytes` of it
+        // are sent before the connection ends.
+        static Reply truncated(int status, const QByteArray& body, qint64 sentBytes, Ending ending);
     };
 
     using Handler = std::function<Reply(const Request&)>;
@@ -84,6 +98,7 @@ private:
         QByteArray buffer;
         qint64 streamRemaining = 0;
         bool closeAfterWrite = false;
+        bool resetAfterWrite = false;
     };
 
     void onNewConnection();
@@ -91,6 +106,8 @@ private:
     bool parseOne(QTcpSocket* socket, Connection& connection);
     void answer(QTcpSocket* socket, Connection& connection, const Request& request);
     void pumpStream(QTcpSocket* socket);
+    void endAfterWrite(QTcpSocket* socket, Connection& connection, Reply::Ending ending);
+    static void reset(QTcpSocket* socket);
 
     QTcpServer m_server;
     Handler m_handler;

@@ -91,6 +91,10 @@ private slots:
     void startIndexServerReturningFewerThanAsked();
     void startIndexListThatStopsShortIsAnError();
     void malformedJsonOnSuccessIsInvalidResponse();
+    void invalidListAnswerFailsTheRead_data();
+    void invalidListAnswerFailsTheRead();
+    void invalidWriteAnswerFailsTheOperation_data();
+    void invalidWriteAnswerFailsTheOperation();
     void htmlErrorBodyGivesExcerpt();
     void invalidFilterIsParsed();
     void clientErrorsAreNotRetried_data();
@@ -161,8 +165,11 @@ void TestScimClientFaults::serveOAuth(bool scimAlwaysUnauthorized)
         }
         if (scimAlwaysUnauthorized || request.header("Authorization") != "Bearer " + m_acceptedToken)
             return FaultServer::Reply::json(401, scimError(401, QString(), QStringLiteral("invalid token")));
-        if (request.method == "POST")
-            return FaultServer::Reply::json(201, request.body);
+        if (request.method == "POST") {
+            QJsonObject created = QJsonDocument::fromJson(request.body).object();
+            created.insert(QStringLiteral("id"), QStringLiteral("u-created"));
+            return FaultServer::Reply::json(201, QJsonDocument(created).toJson(QJsonDocument::Compact));
+        }
         const QJsonObject user {{QStringLiteral("id"), QStringLiteral("u1")},
             {QStringLiteral("userName"), QStringLiteral("u1")}, {QStringLiteral("password"), kPassword}};
         return FaultServer::Reply::json(200, listBody({user}, 1));
@@ -289,6 +296,137 @@ void TestScimClientFaults::malformedJsonOnSuccessIsInvalidResponse()
     QVERIFY2(got->error().message().contains(QStringLiteral("/scim/v2")), qPrintable(got->error().message()));
     QVERIFY2(got->error().detail.contains(QStringLiteral("\"userName\":")), qPrintable(got->error().detail));
     QCOMPARE(m_server->requestCount(), 1); // not retried
+}
+
+namespace {
+
+// 200 answers to a list read that are not a list: each must fail the read, never read as "the
+// target is empty".
+FaultServer::Reply invalidListAnswer(const QByteArray& scenario)
+{
+    using Ending = FaultServer::Reply::Ending;
+    const QByteArray twoUsers = listBody({userNumber(1), userNumber(2)}, 2);
+    if (scenario == "empty body")
+        return FaultServer::Reply::json(200, QByteArray());
+    if (scenario == "empty object")
+        return FaultServer::Reply::json(200, "{}");
+    if (scenario == "itemsPerPage only")
+        return FaultServer::Reply::json(200, R"({"itemsPerPage":0})");
+    if (scenario == "SCIM error body")
+        return FaultServer::Reply::json(200, scimError(500, QString(), QStringLiteral("Internal failure, try later")));
+    if (scenario == "AWS error body with schema only")
+        return FaultServer::Reply::json(200,
+            R"({"schema":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"400","detail":"Request is unparsable"})");
+    if (scenario == "headers only, then close")
+        return FaultServer::Reply::truncated(200, twoUsers, 0, Ending::Close);
+    if (scenario == "body cut before Content-Length, close")
+        return FaultServer::Reply::truncated(200, twoUsers, twoUsers.size() / 2, Ending::Close);
+    if (scenario == "body cut before Content-Length, reset")
+        return FaultServer::Reply::truncated(200, twoUsers, twoUsers.size() / 2, Ending::Reset);
+    if (scenario == "chunked body cut, close") {
+        FaultServer::Reply reply;
+        reply.raw = "HTTP/1.1 200 OK\r\nContent-Type: application/scim+json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    "100\r\n"
+            + twoUsers.left(40);
+        reply.ending = Ending::Close;
+        return reply;
+    }
+    qFatal("unknown scenario %s", scenario.constData());
+}
+
+} // namespace
+
+void TestScimClientFaults::invalidListAnswerFailsTheRead_data()
+{
+    QTest::addColumn<QByteArray>("scenario");
+    QTest::addColumn<int>("kind"); // ScimError::Kind
+    for (const char* scenario :
+        {"empty body", "empty object", "itemsPerPage only", "SCIM error body", "AWS error body with schema only"})
+        QTest::newRow(scenario) << QByteArray(scenario) << int(ScimError::Kind::InvalidResponse);
+    // The answer broke off: a network failure (retried, then reported), never a short list.
+    for (const char* scenario : {"headers only, then close", "body cut before Content-Length, close",
+             "body cut before Content-Length, reset", "chunked body cut, close"})
+        QTest::newRow(scenario) << QByteArray(scenario) << int(ScimError::Kind::Network);
+}
+
+void TestScimClientFaults::invalidListAnswerFailsTheRead()
+{
+    QFETCH(QByteArray, scenario);
+    QFETCH(int, kind);
+    m_server->setHandler([scenario](const FaultServer::Request&) { return invalidListAnswer(scenario); });
+    for (PagingMode mode : {PagingMode::StartIndex, PagingMode::Cursor, PagingMode::SinglePage}) {
+        auto scim = client([mode](ScimClientConfig& config) { config.capabilities.pagingMode = mode; });
+        AwaitedList users;
+        scim->listUsers(ScimFilter(), this, users.callback());
+        QTRY_VERIFY_WITH_TIMEOUT(users.done(), kWaitMs);
+        if (*users)
+            QFAIL(qPrintable(QStringLiteral("read as a list of %1 objects").arg(users->value().size())));
+        QVERIFY2(users->error().kind == ScimError::Kind(kind), qPrintable(users->error().toString()));
+        QVERIFY2(!users->error().detail.isEmpty(), qPrintable(users->error().toString()));
+        if (scenario.contains("error body")) { // what the server said is kept for the admin
+            QVERIFY2(users->error().detail.contains(QStringLiteral("Internal failure, try later"))
+                    || users->error().detail.contains(QStringLiteral("Request is unparsable")),
+                qPrintable(users->error().detail));
+        }
+    }
+}
+
+void TestScimClientFaults::invalidWriteAnswerFailsTheOperation_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    const QByteArray errorBody = scimError(409, QStringLiteral("uniqueness"), QStringLiteral("duplicate userName"));
+    QTest::newRow("POST 201 without id") << QByteArray("POST") << 201 << QByteArray(R"({"userName":"u1"})");
+    QTest::newRow("POST 201 with an empty id")
+        << QByteArray("POST") << 201 << QByteArray(R"({"id":"","userName":"u1"})");
+    QTest::newRow("POST 201 with a numeric id")
+        << QByteArray("POST") << 201 << QByteArray(R"({"id":7,"userName":"u1"})");
+    QTest::newRow("POST 201 empty body") << QByteArray("POST") << 201 << QByteArray();
+    QTest::newRow("POST 200 SCIM error body") << QByteArray("POST") << 200 << errorBody;
+    QTest::newRow("PUT 200 SCIM error body") << QByteArray("PUT") << 200 << errorBody;
+    QTest::newRow("PATCH 200 SCIM error body") << QByteArray("PATCH") << 200 << errorBody;
+    QTest::newRow("DELETE 200 SCIM error body") << QByteArray("DELETE") << 200 << errorBody;
+    QTest::newRow("GET 200 empty body") << QByteArray("GET") << 200 << QByteArray();
+    QTest::newRow("GET 200 without id") << QByteArray("GET") << 200 << QByteArray(R"({"userName":"u1"})");
+    QTest::newRow("GET 200 SCIM error body") << QByteArray("GET") << 200 << errorBody;
+}
+
+void TestScimClientFaults::invalidWriteAnswerFailsTheOperation()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    m_server->setHandler([status, body](const FaultServer::Request& request) {
+        if (request.method == "GET" && request.path() == "/scim/v2/Users")
+            return FaultServer::Reply::json(200, listBody({}, 0)); // a create's lookup finds nothing
+        return FaultServer::Reply::json(status, body);
+    });
+    auto scim = client();
+    AwaitedObject done;
+    const QString id = QStringLiteral("u1");
+    if (method == "POST") {
+        scim->createUser(awsUser(QStringLiteral("u1")), this, done.callback());
+    } else if (method == "PUT") {
+        scim->replaceUser(id, awsUser(QStringLiteral("u1")), this, done.callback());
+    } else if (method == "PATCH") {
+        scim->patchUser(
+            id, {PatchOperation::replace(QStringLiteral("title"), QStringLiteral("x"))}, this, done.callback());
+    } else if (method == "DELETE") {
+        scim->deleteUser(id, this, [&done](const Status<ScimError>& result) {
+            done.result = result ? Result<QJsonObject, ScimError>(QJsonObject()) : result.error();
+        });
+    } else {
+        scim->getUser(id, this, done.callback());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(done.done(), kWaitMs);
+    QVERIFY2(!*done, "journalled as a success");
+    QVERIFY2(done->error().kind == ScimError::Kind::InvalidResponse, qPrintable(done->error().toString()));
+    QCOMPARE(done->error().httpStatus, status);
+    QCOMPARE(m_server->requestsTo("/scim/v2/Users").first().method, method);
+    QCOMPARE(m_server->requestCount(), 1); // neither retried nor sent again
+    if (body.contains("duplicate userName"))
+        QVERIFY2(done->error().detail.contains(QStringLiteral("duplicate userName")), qPrintable(done->error().detail));
 }
 
 void TestScimClientFaults::htmlErrorBodyGivesExcerpt()
