@@ -1,5 +1,6 @@
 #include "ScimClient.h"
 
+#include "ScimResourceId.h"
 #include "ScimWorker.h"
 
 #include <QJsonArray>
@@ -105,7 +106,7 @@ ScimClient::~ScimClient()
 
 QString ScimClient::idPath(const QString& endpoint, const QString& id)
 {
-    return endpoint + QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(id));
+    return ScimResourceId::path(endpoint, id);
 }
 
 quint64 ScimClient::objectCall(

@@ -1,9 +1,12 @@
 #include "ScimResponseCheck.h"
 
+#include "ScimResourceId.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonValue>
 #include <QStringList>
+#include <QUrl>
 
 namespace {
 
@@ -14,22 +17,23 @@ QString tr(const char* text)
     return QCoreApplication::translate("ScimResponseCheck", text);
 }
 
-bool isDiscoveryPath(const QString& path)
+// The id of a resource from the server, checked as the client will use it.
+std::optional<QString> idProblem(const QJsonObject& resource)
 {
-    for (const char* prefix : {"/ServiceProviderConfig", "/Schemas", "/ResourceTypes"}) {
-        if (path.startsWith(QLatin1String(prefix)))
-            return true;
-    }
-    return false;
+    const QJsonValue id = resource.value(QLatin1String("id"));
+    if (!id.isString())
+        return tr("has no \"id\" string, so it cannot be addressed or linked");
+    if (const std::optional<QString> problem = ScimResourceId::problem(id.toString()))
+        return tr("has an id that cannot be used as one path segment of a URL (%1)").arg(*problem);
+    return std::nullopt;
 }
 
 std::optional<QString> resourceProblem(const QJsonObject& json, bool bodyIsEmpty)
 {
     if (bodyIsEmpty)
         return tr("the answer has no body where the resource was expected");
-    const QJsonValue id = json.value(QLatin1String("id"));
-    if (!id.isString() || id.toString().isEmpty())
-        return tr("the resource in the answer has no \"id\", so it cannot be addressed or linked");
+    if (const std::optional<QString> problem = idProblem(json))
+        return tr("the resource in the answer %1").arg(*problem);
     return std::nullopt;
 }
 
@@ -45,10 +49,38 @@ std::optional<QString> listProblem(const QJsonObject& json, bool bodyIsEmpty)
         return tr("\"Resources\" in a list response is not an array");
     if (!total.isUndefined() && (!total.isDouble() || total.toDouble() < 0))
         return tr("\"totalResults\" in a list response is not a number of results");
+    // One resource the client cannot address makes the whole read unusable: skipping it would
+    // hide an object from the plan (and create it again).
+    const QJsonArray items = resources.toArray();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (!items.at(i).isObject())
+            return tr("resource %1 of the list page is not a JSON object").arg(i + 1);
+        if (const std::optional<QString> problem = idProblem(items.at(i).toObject()))
+            return tr("resource %1 of the list page %2").arg(QString::number(i + 1), *problem);
+    }
     return std::nullopt;
 }
 
 } // namespace
+
+bool ScimResponseCheck::isDiscoveryPath(const QString& path)
+{
+    for (const char* prefix : {"/ServiceProviderConfig", "/Schemas", "/ResourceTypes"}) {
+        if (path.startsWith(QLatin1String(prefix)))
+            return true;
+    }
+    return false;
+}
+
+std::optional<QString> ScimResponseCheck::addressedId(const QString& path)
+{
+    if (isDiscoveryPath(path))
+        return std::nullopt;
+    const qsizetype slash = path.indexOf(QLatin1Char('/'), 1);
+    if (slash < 0)
+        return std::nullopt;
+    return QUrl::fromPercentEncoding(path.mid(slash + 1).toLatin1());
+}
 
 ScimResponseCheck::Shape ScimResponseCheck::expectedShape(const QByteArray& method, const QString& path)
 {

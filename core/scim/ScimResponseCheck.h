@@ -29,4 +29,9 @@ public:
     static std::optional<QString> problem(Shape shape, const QJsonObject& json, bool bodyIsEmpty);
 
     static bool isScimErrorBody(const QJsonObject& json);
+    // /ServiceProviderConfig, /Schemas[/…], /ResourceTypes[/…]: not resources.
+    static bool isDiscoveryPath(const QString& path);
+    // The decoded id a request path addresses ("/Users/<id>" → id, "/Users/" → ""), nullopt
+    // for a collection or discovery path.
+    static std::optional<QString> addressedId(const QString& path);
 };

@@ -2,6 +2,7 @@
 
 #include "ScimHttpJob.h"
 #include "ScimNetworkAccessManager.h"
+#include "ScimResourceId.h"
 #include "ScimResponseCheck.h"
 #include "ScimUrlPolicy.h"
 
@@ -156,6 +157,17 @@ void ScimWorker::startCall(quint64 id, ScimRequestSpec spec, ResponseCallback do
     if (m_configError) {
         finish(call, decorate(*m_configError, call));
         return;
+    }
+    // An id from a damaged link or a hostile server must address that resource and nothing
+    // else (not the collection, not the base URL).
+    if (const std::optional<QString> id = ScimResponseCheck::addressedId(call->spec.path)) {
+        if (const std::optional<QString> problem = ScimResourceId::problem(*id)) {
+            finish(call,
+                decorate(ScimError(ScimError::Kind::Refused,
+                             tr("the resource id cannot be used as one path segment of the URL: %1").arg(*problem)),
+                    call));
+            return;
+        }
     }
     enqueue(call);
 }

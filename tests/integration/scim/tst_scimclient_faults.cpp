@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QSet>
 #include <QTest>
 #include <QTimeZone>
 
@@ -95,6 +96,11 @@ private slots:
     void invalidListAnswerFailsTheRead();
     void invalidWriteAnswerFailsTheOperation_data();
     void invalidWriteAnswerFailsTheOperation();
+    void unusableIdFromTheServerIsRefused_data();
+    void unusableIdFromTheServerIsRefused();
+    void idIsOneEncodedPathSegment();
+    void unusableIdIsNeverSent_data();
+    void unusableIdIsNeverSent();
     void htmlErrorBodyGivesExcerpt();
     void invalidFilterIsParsed();
     void clientErrorsAreNotRetried_data();
@@ -429,6 +435,130 @@ void TestScimClientFaults::invalidWriteAnswerFailsTheOperation()
         QVERIFY2(done->error().detail.contains(QStringLiteral("duplicate userName")), qPrintable(done->error().detail));
 }
 
+void TestScimClientFaults::unusableIdFromTheServerIsRefused_data()
+{
+    QTest::addColumn<QJsonValue>("id"); // undefined: no "id" member at all
+    QTest::newRow("missing") << QJsonValue(QJsonValue::Undefined);
+    QTest::newRow("null") << QJsonValue();
+    QTest::newRow("number") << QJsonValue(7);
+    QTest::newRow("empty") << QJsonValue(QString());
+    QTest::newRow(".") << QJsonValue(QStringLiteral("."));
+    QTest::newRow("..") << QJsonValue(QStringLiteral(".."));
+    QTest::newRow("slash") << QJsonValue(QStringLiteral("../../Groups/g1"));
+    QTest::newRow("backslash") << QJsonValue(QStringLiteral("a\\b"));
+    QTest::newRow("question mark") << QJsonValue(QStringLiteral("a?filter=x"));
+    QTest::newRow("hash") << QJsonValue(QStringLiteral("a#b"));
+    QTest::newRow("NUL") << QJsonValue(QStringLiteral("a") + QChar(0) + QStringLiteral("b"));
+    QTest::newRow("ESC") << QJsonValue(QStringLiteral("a\x1b[2Jb"));
+    QTest::newRow("DEL") << QJsonValue(QStringLiteral("a\x7f"));
+    QTest::newRow("C1 control") << QJsonValue(QStringLiteral("a") + QChar(0x85));
+    QTest::newRow("newline") << QJsonValue(QStringLiteral("a\nb"));
+    QTest::newRow("too long") << QJsonValue(QString(1025, QLatin1Char('a')));
+}
+
+void TestScimClientFaults::unusableIdFromTheServerIsRefused()
+{
+    QFETCH(QJsonValue, id);
+    QJsonObject bad {{QStringLiteral("userName"), QStringLiteral("bad")}};
+    if (!id.isUndefined())
+        bad.insert(QStringLiteral("id"), id);
+    m_server->setHandler([&bad](const FaultServer::Request& request) {
+        if (request.method == "POST")
+            return FaultServer::Reply::json(201, QJsonDocument(bad).toJson(QJsonDocument::Compact));
+        if (request.path() == "/scim/v2/Users/u1")
+            return FaultServer::Reply::json(200, QJsonDocument(bad).toJson(QJsonDocument::Compact));
+        return FaultServer::Reply::json(200, listBody({userNumber(1), bad}, 2));
+    });
+    auto scim = client();
+
+    // A list holding it is not a usable read of the target.
+    AwaitedList users;
+    scim->listUsers(ScimFilter(), this, users.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(users.done(), kWaitMs);
+    if (*users)
+        QFAIL(qPrintable(QStringLiteral("read as a list of %1 objects").arg(users->value().size())));
+    QCOMPARE(users->error().kind, ScimError::Kind::InvalidResponse);
+    QVERIFY2(users->error().detail.contains(QStringLiteral("id")), qPrintable(users->error().detail));
+    // Shown escaped: no raw control character reaches a terminal or a log.
+    for (QChar c : users->error().detail)
+        QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x7f && !(c.unicode() >= 0x80 && c.unicode() < 0xa0),
+            qPrintable(users->error().detail.toUtf8().toPercentEncoding(" ")));
+
+    // A create answered with it fails (nothing to link), and so does a read of one resource.
+    AwaitedObject created;
+    scim->createUser(awsUser(QStringLiteral("u1")), this, created.callback());
+    AwaitedObject got;
+    scim->getUser(QStringLiteral("u1"), this, got.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(created.done() && got.done(), kWaitMs);
+    QVERIFY2(!*created, "a create answered with an unusable id counts as done");
+    QCOMPARE(created->error().kind, ScimError::Kind::InvalidResponse);
+    QVERIFY2(!*got, "a read answered with an unusable id counts as done");
+    QCOMPARE(got->error().kind, ScimError::Kind::InvalidResponse);
+}
+
+void TestScimClientFaults::idIsOneEncodedPathSegment()
+{
+    m_server->setHandler([](const FaultServer::Request& request) {
+        if (request.method == "DELETE" || request.method == "PATCH")
+            return FaultServer::Reply::json(204, QByteArray());
+        return FaultServer::Reply::json(200, QJsonDocument(userNumber(1)).toJson(QJsonDocument::Compact));
+    });
+    auto scim = client();
+    const QString id = QStringLiteral("a b%+\u00fc:@~.x");
+    AwaitedObject got;
+    scim->getUser(id, this, got.callback());
+    AwaitedObject patched;
+    scim->patchGroup(
+        id, {PatchOperation::replace(QStringLiteral("displayName"), QStringLiteral("x"))}, this, patched.callback());
+    AwaitedStatus deleted;
+    scim->deleteUser(id, this, deleted.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(got.done() && patched.done() && deleted.done(), kWaitMs);
+    QVERIFY2(*got, qPrintable(why(*got)));
+    QVERIFY2(*patched, qPrintable(why(*patched)));
+    QVERIFY2(*deleted, qPrintable(why(*deleted)));
+    QSet<QByteArray> targets;
+    for (const FaultServer::Request& request : m_server->requests())
+        targets.insert(request.target);
+    QCOMPARE(targets,
+        (QSet<QByteArray> {"/scim/v2/Users/a%20b%25%2B%C3%BC%3A%40~.x", "/scim/v2/Groups/a%20b%25%2B%C3%BC%3A%40~.x"}));
+}
+
+void TestScimClientFaults::unusableIdIsNeverSent_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::newRow("empty") << QString();
+    QTest::newRow(".") << QStringLiteral(".");
+    QTest::newRow("..") << QStringLiteral("..");
+    QTest::newRow("slash") << QStringLiteral("a/b");
+    QTest::newRow("NUL") << QStringLiteral("a") + QChar(0);
+    QTest::newRow("CR") << QStringLiteral("a\rb");
+}
+
+void TestScimClientFaults::unusableIdIsNeverSent()
+{
+    // An id from a damaged or forged link must not turn into a write to the collection or the
+    // base URL (/Users/, /Users/.., /).
+    QFETCH(QString, id);
+    m_server->setHandler([](const FaultServer::Request&) { return FaultServer::Reply::json(204, QByteArray()); });
+    auto scim = client();
+    AwaitedObject got;
+    scim->getUser(id, this, got.callback());
+    AwaitedObject replaced;
+    scim->replaceUser(id, awsUser(QStringLiteral("u1")), this, replaced.callback());
+    AwaitedObject patched;
+    scim->patchGroup(
+        id, {PatchOperation::replace(QStringLiteral("displayName"), QStringLiteral("x"))}, this, patched.callback());
+    AwaitedStatus deleted;
+    scim->deleteGroup(id, this, deleted.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(got.done() && replaced.done() && patched.done() && deleted.done(), kWaitMs);
+    QVERIFY2(!*got && !*replaced && !*patched && !*deleted, "a call with an unusable id went ahead");
+    for (const ScimError& error : {got->error(), replaced->error(), patched->error(), deleted->error()}) {
+        QCOMPARE(error.kind, ScimError::Kind::Refused);
+        QVERIFY2(error.message().contains(QStringLiteral("path segment")), qPrintable(error.message()));
+    }
+    QCOMPARE(m_server->requestCount(), 0);
+}
+
 void TestScimClientFaults::htmlErrorBodyGivesExcerpt()
 {
     m_server->setHandler([](const FaultServer::Request&) {
@@ -721,8 +851,8 @@ void TestScimClientFaults::conflictOnCreateIsLookedUp()
     });
     auto scim = client();
     Awaited<Result<ScimClient::CreateOutcome, ScimError>> created;
-    scim->createUser(awsUser(QStringLiteral("zoe@example.com")), {ScimFilter::eq(QStringLiteral("userName"), QStringLiteral("zoe@example.com"))}, this,
-        created.callback());
+    scim->createUser(awsUser(QStringLiteral("zoe@example.com")),
+        {ScimFilter::eq(QStringLiteral("userName"), QStringLiteral("zoe@example.com"))}, this, created.callback());
     QTRY_VERIFY_WITH_TIMEOUT(created.done(), kWaitMs);
     QVERIFY2(*created, qPrintable(why(*created)));
     QVERIFY(created->value().alreadyExisted);

@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include <memory>
+#include <utility>
 
 Q_DECLARE_METATYPE(FaultServer::Reply)
 
@@ -44,6 +45,8 @@ private slots:
 
     void badTargetReadSendsNoWrites_data();
     void badTargetReadSendsNoWrites();
+    void createAnsweredWithUnusableIdFails_data();
+    void createAnsweredWithUnusableIdFails();
 
 private:
     std::unique_ptr<FaultServer> m_server;
@@ -72,6 +75,60 @@ void TestSyncEngineHostile::badTargetReadSendsNoWrites_data()
     QTest::newRow("200 headers only, then close") << FaultServer::Reply::truncated(200, empty, 0, Ending::Close);
     QTest::newRow("200 body cut, close") << FaultServer::Reply::truncated(200, empty, empty.size() / 2, Ending::Close);
     QTest::newRow("200 body cut, reset") << FaultServer::Reply::truncated(200, empty, empty.size() / 2, Ending::Reset);
+    const QJsonObject good {
+        {QStringLiteral("id"), QStringLiteral("t1")}, {QStringLiteral("userName"), QStringLiteral("t1")}};
+    for (const auto& [name, id] : {std::pair {"no id", QJsonValue(QJsonValue::Undefined)},
+             std::pair {"id \"..\"", QJsonValue(QStringLiteral(".."))}, std::pair {"empty id", QJsonValue(QString())},
+             std::pair {"id with a slash", QJsonValue(QStringLiteral("x/../../Groups"))},
+             std::pair {"id with NUL", QJsonValue(QStringLiteral("t") + QChar(0) + QStringLiteral("2"))}}) {
+        QJsonObject bad {{QStringLiteral("userName"), QStringLiteral("victim00001")}};
+        if (!id.isUndefined())
+            bad.insert(QStringLiteral("id"), id);
+        QTest::newRow(qPrintable(QStringLiteral("a listed resource with %1").arg(QLatin1String(name))))
+            << FaultServer::Reply::json(200, listBody({good, bad}, 2));
+    }
+}
+
+void TestSyncEngineHostile::createAnsweredWithUnusableIdFails_data()
+{
+    QTest::addColumn<QJsonValue>("id");
+    QTest::newRow("no id") << QJsonValue(QJsonValue::Undefined);
+    QTest::newRow("empty id") << QJsonValue(QString());
+    QTest::newRow("id \"..\"") << QJsonValue(QStringLiteral(".."));
+    QTest::newRow("id with NUL") << QJsonValue(QStringLiteral("u") + QChar(0) + QStringLiteral("1"));
+}
+
+void TestSyncEngineHostile::createAnsweredWithUnusableIdFails()
+{
+    QFETCH(QJsonValue, id);
+    int writes = 0;
+    m_server->setHandler([&id, &writes](const FaultServer::Request& request) {
+        if (request.path().endsWith("/ServiceProviderConfig"))
+            return FaultServer::Reply::json(404, QByteArray());
+        if (!isWrite(request.method))
+            return FaultServer::Reply::json(200, listBody({}, 0));
+        ++writes;
+        QJsonObject created = QJsonDocument::fromJson(request.body).object();
+        if (!id.isUndefined())
+            created.insert(QStringLiteral("id"), id);
+        return FaultServer::Reply::json(201, QJsonDocument(created).toJson(QJsonDocument::Compact));
+    });
+    SyncTestTenant tenant(m_server->url(QStringLiteral("/scim/v2")), kToken, QStringLiteral("aws-iam-identity-center"));
+    tenant.addUsers(QStringLiteral("created"), 3);
+    tenant.assignAll();
+    const auto outcome = tenant.syncOnce();
+    QVERIFY2(outcome.previewed, qPrintable(outcome.previewError));
+    QCOMPARE(writes, 3);
+    // Never journalled as done with an empty (or unusable) target id.
+    QCOMPARE(outcome.summary.failed, 3);
+    JournalStore journal(tenant.database());
+    const auto entries = journal.entries(outcome.summary.runId);
+    QVERIFY(entries);
+    QCOMPARE(entries->size(), 3);
+    for (const auto& entry : entries.value()) {
+        QCOMPARE(entry.status, QStringLiteral("failed"));
+        QVERIFY2(entry.targetId.isEmpty(), qPrintable(entry.targetId));
+    }
 }
 
 void TestSyncEngineHostile::badTargetReadSendsNoWrites()
@@ -101,7 +158,6 @@ void TestSyncEngineHostile::badTargetReadSendsNoWrites()
     QVERIFY2(outcome.previewError.contains(QStringLiteral("nothing was planned or changed")),
         qPrintable(outcome.previewError));
 }
-
 
 QTEST_GUILESS_MAIN(TestSyncEngineHostile)
 #include "tst_syncengine_hostile.moc"
