@@ -1,5 +1,6 @@
 #include "SyncPlanner.h"
 
+#include "ProtectedPatterns.h"
 #include "TargetMatcher.h"
 
 #include <mapping/AttributeDiff.h>
@@ -57,59 +58,6 @@ QList<QStringList> chunks(const QStringList& list, int size)
     return result;
 }
 
-// The protected patterns as one alternation, so a name costs one regex match however many
-// patterns the server has (the AWS preset has seven, checked for every user).
-class Protection
-{
-public:
-    explicit Protection(const QStringList& texts)
-    {
-        // Back-references count groups across the whole expression, so a pattern using them
-        // cannot be joined with the others and is matched on its own.
-        static const QRegularExpression backReference(QStringLiteral(R"(\\[1-9]|\\[gk]|\(\?P[=>]|\(\?[-+]?[0-9R&])"));
-        QStringList joinable;
-        for (const auto& text : texts) {
-            QRegularExpression pattern(text);
-            if (!pattern.isValid())
-                continue;
-            if (backReference.match(text).hasMatch())
-                m_separate.append(pattern);
-            else
-                joinable.append(QStringLiteral("(?:") + text + QLatin1Char(')'));
-        }
-        if (!joinable.isEmpty()) {
-            m_joined.setPattern(joinable.join(QLatin1Char('|')));
-            m_joined.optimize();
-            m_hasJoined = m_joined.isValid();
-        }
-    }
-
-    bool matches(const QString& a, const QString& b = QString()) const
-    {
-        if (!m_hasJoined && m_separate.isEmpty())
-            return false;
-        return matchesOne(a) || (!b.isEmpty() && b != a && matchesOne(b));
-    }
-
-private:
-    bool matchesOne(const QString& text) const
-    {
-        if (text.isEmpty())
-            return false;
-        if (m_hasJoined && m_joined.match(text).hasMatch())
-            return true;
-        for (const auto& pattern : m_separate) {
-            if (pattern.match(text).hasMatch())
-                return true;
-        }
-        return false;
-    }
-
-    QRegularExpression m_joined;
-    bool m_hasJoined = false;
-    QList<QRegularExpression> m_separate;
-};
-
 // Computes one plan. Directory and target objects are numbered once (dense indexes) so that
 // per-object state lives in flat arrays instead of string-keyed hashes: on 100,000 users the
 // hashing of ids, not the diff, used to dominate.
@@ -166,7 +114,10 @@ private:
     void deprovisionUsers();
     void considerDeprovision(int dense, const QString& directoryId, int targetIndex);
     void reportUntouchedUsers();
+    void indexGroups();
     void planGroups();
+    void planCreateGroup(const DesiredGroup& desired, const QStringList& wanted);
+    void reportUntouchedGroups();
     void planGroupMembers(const DesiredGroup& desired, const TargetGroup& current, const QStringList& wanted,
         const std::vector<int>& wantedDense);
     void deprovisionGroups();
@@ -175,7 +126,7 @@ private:
 
     const PlannerInput& m_input;
     const TargetSnapshot& m_target;
-    const Protection m_protection;
+    const ProtectedPatterns m_protection;
     const AttributeDiff m_differ;
     QList<ScimPath> m_updatePaths;
     TargetMatcher::UserIndex m_matcher;
@@ -206,6 +157,8 @@ private:
 
     // Groups.
     QHash<QString, int> m_groupById;
+    QHash<QString, int> m_groupByExternalId;
+    QHash<QString, int> m_groupByName; // case-folded displayName
     std::vector<int> m_groupOwner; // per target group: position in input.groups + link ids, or -1
     QHash<QString, int> m_groupDirectoryIndex;
     int m_desiredGroupCount = 0; // desired groups hold the dense indexes below this
@@ -499,20 +452,18 @@ void PlanBuilder::reportUntouchedUsers()
     }
 }
 
-void PlanBuilder::planGroups()
+void PlanBuilder::indexGroups()
 {
     const auto& groups = m_target.groups;
-    QHash<QString, int> byExternalId;
-    QHash<QString, int> byName;
     m_groupById.reserve(groups.size());
-    byExternalId.reserve(groups.size());
-    byName.reserve(groups.size());
+    m_groupByExternalId.reserve(groups.size());
+    m_groupByName.reserve(groups.size());
     for (int i = 0; i < groups.size(); ++i) {
         const TargetGroup& group = groups.at(i);
         m_groupById.insert(group.id, i);
         if (!group.externalId.isEmpty())
-            byExternalId.insert(group.externalId, i);
-        byName.insert(group.displayName.toCaseFolded(), i);
+            m_groupByExternalId.insert(group.externalId, i);
+        m_groupByName.insert(group.displayName.toCaseFolded(), i);
     }
     // Group owners are numbered like users: desired groups first, then linked ids.
     m_groupDirectoryIndex.reserve(m_input.groups.size() + m_input.groupLinks.size());
@@ -537,9 +488,12 @@ void PlanBuilder::planGroups()
         = int(std::count_if(m_groupOwner.cbegin(), m_groupOwner.cend(), [](int owner) { return owner >= 0; }));
     m_wantedStamp.assign(m_flags.size(), 0);
     m_presentStamp.assign(m_flags.size(), 0);
+}
 
-    const int maxOnCreateCap = m_input.capabilities.maxMembersOnCreate;
-    const int maxPerPatch = m_input.capabilities.maxMembersPerPatch;
+void PlanBuilder::planGroups()
+{
+    indexGroups();
+    const auto& groups = m_target.groups;
     QStringList wanted;
     std::vector<int> wantedDense;
     for (const auto& desired : m_input.groups) {
@@ -556,8 +510,11 @@ void PlanBuilder::planGroups()
             found = m_groupById.value(link->targetId, -1);
             linked = found >= 0;
         }
-        for (int candidate :
-            {byExternalId.value(desired.directoryObjectId, -1), byName.value(desired.displayName.toCaseFolded(), -1)}) {
+        // Not linked: matched by its keys in order (externalId, then displayName), like users.
+        for (const auto& [attribute, value] :
+            TargetMatcher::groupKeys(desired.directoryObjectId, desired.displayName)) {
+            const int candidate = attribute == kExternalId ? m_groupByExternalId.value(value, -1)
+                                                           : m_groupByName.value(value.toCaseFolded(), -1);
             if (found >= 0 || candidate < 0)
                 continue;
             const int owner = m_groupOwner[candidate];
@@ -577,27 +534,7 @@ void PlanBuilder::planGroups()
         }
 
         if (found < 0) {
-            PlannedOperation create;
-            create.kind = PlannedOperation::Kind::CreateGroup;
-            create.directoryObjectId = desired.directoryObjectId;
-            create.displayName = desired.displayName;
-            create.payload = QJsonObject {
-                {QStringLiteral("schemas"), QJsonArray {kGroupSchema}},
-                {QStringLiteral("displayName"), desired.displayName},
-                {kExternalId, desired.directoryObjectId},
-            };
-            const int onCreate = maxOnCreateCap > 0 ? maxOnCreateCap : int(wanted.size());
-            create.memberDirectoryIds = wanted.mid(0, onCreate);
-            m_groupOperations.append(create);
-            const auto batches = chunks(wanted.mid(onCreate), maxPerPatch);
-            for (const auto& batch : batches) {
-                PlannedOperation add;
-                add.kind = PlannedOperation::Kind::AddMembers;
-                add.directoryObjectId = desired.directoryObjectId;
-                add.displayName = desired.displayName;
-                add.memberDirectoryIds = batch;
-                m_memberOperations.append(add);
-            }
+            planCreateGroup(desired, wanted);
             continue;
         }
 
@@ -633,6 +570,38 @@ void PlanBuilder::planGroups()
     }
     deprovisionGroups();
 
+    reportUntouchedGroups();
+}
+
+void PlanBuilder::planCreateGroup(const DesiredGroup& desired, const QStringList& wanted)
+{
+    PlannedOperation create;
+    create.kind = PlannedOperation::Kind::CreateGroup;
+    create.directoryObjectId = desired.directoryObjectId;
+    create.displayName = desired.displayName;
+    create.payload = QJsonObject {
+        {QStringLiteral("schemas"), QJsonArray {kGroupSchema}},
+        {QStringLiteral("displayName"), desired.displayName},
+        {kExternalId, desired.directoryObjectId},
+    };
+    const int onCreate
+        = m_input.capabilities.maxMembersOnCreate > 0 ? m_input.capabilities.maxMembersOnCreate : int(wanted.size());
+    create.memberDirectoryIds = wanted.mid(0, onCreate);
+    m_groupOperations.append(create);
+    const auto batches = chunks(wanted.mid(onCreate), m_input.capabilities.maxMembersPerPatch);
+    for (const auto& batch : batches) {
+        PlannedOperation add;
+        add.kind = PlannedOperation::Kind::AddMembers;
+        add.directoryObjectId = desired.directoryObjectId;
+        add.displayName = desired.displayName;
+        add.memberDirectoryIds = batch;
+        m_memberOperations.append(add);
+    }
+}
+
+void PlanBuilder::reportUntouchedGroups()
+{
+    const auto& groups = m_target.groups;
     for (int i = 0; i < groups.size(); ++i) {
         if (m_groupOwner[i] >= 0)
             continue;

@@ -1,19 +1,15 @@
 #include "UserProvisioner.h"
 
-#include "DesiredStateBuilder.h"
-#include "ScopeEvaluator.h"
+#include "ProvisionPreparation.h"
 #include "SyncPlanner.h"
 #include "SyncSession.h"
 #include "TargetMatcher.h"
 
-#include <mapping/UserMapper.h>
-#include <mapping/UserValidator.h>
 #include <scim/ScimClient.h>
 #include <storage/Database.h>
 #include <util/AsyncTask.h>
 #include <util/LogCategories.h>
 
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 
@@ -29,30 +25,7 @@ bool containsCaseInsensitive(const QStringList& list, const QString& value)
     return false;
 }
 
-QString yesNo(bool value)
-{
-    return value ? UserProvisioner::tr("yes") : UserProvisioner::tr("no");
-}
 } // namespace
-
-// Computed on the pool from one consistent directory snapshot.
-struct UserProvisioner::Prepared
-{
-    QString error;
-    DirectoryUser user;
-    QStringList configurationErrors;
-    QJsonObject resource; // mapped and validated: exactly what a create sends
-    QList<ValidationViolation> violations;
-    QStringList fallbacks;
-    QStringList sourceLines;
-    ScopeExplanation explanation;
-    QStringList scopeLines;
-    DesiredState desired; // the same builder as a full sync, restricted to this one user
-    QHash<QString, TargetLink> userLinks;
-    QHash<QString, TargetLink> groupLinks;
-    qint64 sourceMs = 0;
-    qint64 scopeMs = 0;
-};
 
 // A group the application provisions that matters to this user: they should be in it, or
 // they are in it on the target.
@@ -160,17 +133,17 @@ void UserProvisioner::start(const Application& application, qint64 userId)
     m_plan = SyncPlan();
     beginStep(ProvisionStep::Kind::Source);
 
-    auto prepared = std::make_shared<Prepared>();
+    auto prepared = std::make_shared<ProvisionPreparation>();
     m_prepared = prepared;
     const ScimServer server = m_server;
-    const DirectoryLoader loader = m_loader;
+    const ProvisionPreparation::Loader loader {m_loader, m_database};
     const std::shared_ptr<Database> database = m_database;
 
     AsyncTask::run(
         this,
         [prepared, server, loader, database, application, userId]() {
             const Database::ThreadConnection connection(database);
-            prepare(prepared.get(), server, loader, database, application, userId);
+            ProvisionPreparation::prepare(prepared.get(), server, loader, application, userId);
         },
         [this, prepared]() {
             if (prepared != m_prepared || m_state != State::Running)
@@ -185,113 +158,9 @@ void UserProvisioner::start(const Application& application, qint64 userId)
         });
 }
 
-QStringList UserProvisioner::scopeLines(const Assignment& assignment, const DirectorySnapshot& snapshot,
-    const DirectoryUser& user, const ScopeExplanation& explanation)
-{
-    QStringList lines;
-    lines.append(tr("Active in the directory: %1").arg(yesNo(user.active)));
-    lines.append(tr("Application assigned to all users: %1").arg(yesNo(assignment.allUsers)));
-    lines.append(tr("Assigned to the application directly: %1").arg(yesNo(assignment.userIds.contains(user.id))));
-    if (assignment.groupIds.isEmpty()) {
-        lines.append(tr("Assigned groups: none"));
-    } else {
-        const auto memberships = snapshot.groupsOfUser(user.id);
-        for (qint64 groupId : assignment.groupIds) {
-            const DirectoryGroup* group = snapshot.group(groupId);
-            const QString name = group ? group->displayName : QString::number(groupId);
-            QString how;
-            for (const auto& membership : memberships) {
-                if (membership.groupId == groupId)
-                    how = snapshot.explainMembership(membership);
-            }
-            lines.append(how.isEmpty() ? tr("Assigned group \"%1\": not a member").arg(name)
-                                       : tr("Assigned group \"%1\": %2").arg(name, how));
-        }
-    }
-    if (assignment.scopingFilters.isEmpty()) {
-        lines.append(tr("Scoping filters: none (everybody assigned is in scope)"));
-    } else {
-        for (const auto& filter : assignment.scopingFilters) {
-            bool all = true;
-            QStringList clauses;
-            for (const auto& clause : filter.clauses) {
-                const bool held = ScopeEvaluator::clauseMatches(clause, user);
-                all = all && held;
-                clauses.append(tr("    %1 %2 \"%3\" — the user's value \"%4\": %5")
-                                   .arg(clause.attribute, ScopingClause::operatorId(clause.op), clause.value,
-                                       user.attribute(clause.attribute), held ? tr("holds") : tr("does not hold")));
-            }
-            lines.append(tr("Scoping filter \"%1\": %2").arg(filter.name, all ? tr("holds") : tr("does not hold")));
-            lines.append(clauses);
-        }
-    }
-    lines.append(tr("Verdict: %1").arg(explanation.inScope ? tr("in scope") : tr("out of scope")));
-    for (const auto& reason : std::as_const(explanation.reasons))
-        lines.append(QStringLiteral("  ") + reason);
-    return lines;
-}
-
-void UserProvisioner::prepare(Prepared* prepared, const ScimServer& server, const DirectoryLoader& loader,
-    const std::shared_ptr<Database>& database, const Application& application, qint64 userId)
-{
-    QElapsedTimer clock;
-    clock.start();
-    const auto directory = loader();
-    if (!directory) {
-        prepared->error = tr("The directory could not be read, so nothing was planned or changed: %1")
-                              .arg(directory.error().message);
-        return;
-    }
-    const DirectorySnapshot& snapshot = directory.value();
-    const DirectoryUser* user = snapshot.user(userId);
-    if (!user) {
-        prepared->error = tr("The directory has no user with the id %1; it may have been deleted. Pick the "
-                             "user again.")
-                              .arg(userId);
-        return;
-    }
-    prepared->user = *user;
-
-    // Step 1: the same mapper and validator the desired state is built with.
-    const UserMapper mapper(server.userMappings, server.staticAttributes, server.capabilities);
-    prepared->configurationErrors = mapper.configurationErrors();
-    const UserValidation validation
-        = UserValidator(server.capabilities).validate(mapper.map(*user, MapPurpose::Create).resource);
-    prepared->resource = validation.resource;
-    prepared->violations = validation.violations;
-    prepared->fallbacks = validation.fallbacksApplied;
-    for (const auto& name : DirectoryUser::standardAttributeNames())
-        prepared->sourceLines.append(QStringLiteral("%1: %2").arg(name, user->attribute(name)));
-    for (auto it = user->customAttributes.cbegin(); it != user->customAttributes.cend(); ++it)
-        prepared->sourceLines.append(QStringLiteral("%1: %2").arg(it.key(), it.value()));
-    prepared->sourceMs = clock.restart();
-
-    // Step 2: every condition of the scope, then the evaluator's own verdict.
-    const Assignment& assignment = application.assignment;
-    const ScopeEvaluator scope(assignment, snapshot.users(), snapshot.groups());
-    prepared->explanation = scope.explain(userId);
-    prepared->scopeLines = scopeLines(assignment, snapshot, *user, prepared->explanation);
-
-    // The desired state of the full sync, built from this user alone: the scope of one
-    // user does not depend on the others, and each assigned group keeps just this member.
-    prepared->desired
-        = DesiredStateBuilder::build(application, server, QList<DirectoryUser> {*user}, snapshot.groups());
-    prepared->scopeMs = clock.restart();
-
-    LinkStore links(database, application.id);
-    auto users = links.load(TargetLink::Kind::User);
-    auto groups = links.load(TargetLink::Kind::Group);
-    if (!users || !groups) {
-        prepared->error = (!users ? users.error() : groups.error()).message;
-    } else {
-        prepared->userLinks = users.value();
-        prepared->groupLinks = groups.value();
-    }
-}
-
 void UserProvisioner::reportSource()
 {
-    const Prepared& p = *m_prepared;
+    const ProvisionPreparation& p = *m_prepared;
     m_trace.userName = p.user.userName;
     m_trace.directoryObjectId = p.user.objectId;
     ProvisionStep* step = m_trace.step(ProvisionStep::Kind::Source);
@@ -329,7 +198,7 @@ void UserProvisioner::reportSource()
 void UserProvisioner::reportScope()
 {
     beginStep(ProvisionStep::Kind::Scope);
-    const Prepared& p = *m_prepared;
+    const ProvisionPreparation& p = *m_prepared;
     m_stepClock.invalidate();
     m_trace.step(ProvisionStep::Kind::Scope)->durationMs = p.scopeMs;
     m_trace.inScope = p.explanation.inScope;
@@ -386,7 +255,7 @@ QString UserProvisioner::ownerOfTargetUser(const QString& targetId) const
 void UserProvisioner::matchByLink()
 {
     beginStep(ProvisionStep::Kind::Match);
-    const Prepared& p = *m_prepared;
+    const ProvisionPreparation& p = *m_prepared;
     const auto link = p.userLinks.constFind(p.user.objectId);
     if (link == p.userLinks.cend()) {
         m_matchLines.append(tr("Link: none (this application has not provisioned or matched the user yet)"));
@@ -415,7 +284,7 @@ void UserProvisioner::matchByLink()
 
 void UserProvisioner::matchByKey(int index)
 {
-    const Prepared& p = *m_prepared;
+    const ProvisionPreparation& p = *m_prepared;
     if (p.desired.users.isEmpty()) {
         // Only a linked user is ever deprovisioned: an out-of-scope user is not searched for.
         m_matchLines.append(tr("Matching attributes: not tried, the user is out of scope and not linked"));
@@ -507,7 +376,7 @@ void UserProvisioner::finishMatch()
 {
     // Which provisioned groups matter: those the user should be in, and those they are in
     // on the target. Groups already read through the membership query need no more reads.
-    const Prepared& p = *m_prepared;
+    const ProvisionPreparation& p = *m_prepared;
     QSet<QString> handledTargets;
     for (const auto& desired : p.desired.groups) {
         const bool wanted = desired.memberDirectoryIds.contains(p.user.objectId);
@@ -625,7 +494,7 @@ void UserProvisioner::lookupGroup(int index, const QList<ScimFilter>& lookups, i
 void UserProvisioner::planAction()
 {
     beginStep(ProvisionStep::Kind::Action);
-    const Prepared& p = *m_prepared;
+    const ProvisionPreparation& p = *m_prepared;
     PlannerInput input;
     input.applicationId = m_application.id;
     input.capabilities = m_server.capabilities;
@@ -672,18 +541,51 @@ void UserProvisioner::planAction()
 
 void UserProvisioner::reportAction()
 {
-    const Prepared& p = *m_prepared;
     ProvisionStep* step = m_trace.step(ProvisionStep::Kind::Action);
-    QStringList lines;
-    QString summary;
-    ProvisionStep::Status status = ProvisionStep::Status::Info;
     const PlannedOperation* userOperation = nullptr;
     for (const auto& operation : std::as_const(m_plan.operations)) {
         if (operation.isUserOperation())
             userOperation = &operation;
     }
-    const bool linked = p.userLinks.contains(p.user.objectId);
+    ProvisionStep::Status status = ProvisionStep::Status::Info;
+    QString summary = actionSummary(userOperation, step, &status);
+    QStringList lines = membershipLines();
+    if (userOperation == nullptr && !lines.isEmpty() && status == ProvisionStep::Status::Pass) {
+        status = ProvisionStep::Status::Info;
+        summary = tr("Group memberships only: the user's attributes are in sync.");
+    }
+    lines.append(m_groupNotes);
+    for (const auto& warning : std::as_const(m_plan.warnings))
+        lines.append(tr("Warning: %1").arg(warning));
+    for (const auto& object : std::as_const(m_plan.protectedObjects))
+        lines.append(tr("Protected: %1 — %2").arg(object.displayName, object.reason));
+    if (m_plan.writeCount() > 0)
+        lines.append(tr("%n request(s) would be sent.", nullptr, m_plan.writeCount()));
+    else
+        lines.append(tr("Nothing would be sent to the server."));
+    step->details = lines.join(QLatin1Char('\n'));
+    endStep(ProvisionStep::Kind::Action, status, summary);
 
+    if (m_plan.operations.isEmpty()) {
+        ProvisionStep* perform = m_trace.step(ProvisionStep::Kind::Perform);
+        perform->status = ProvisionStep::Status::Skipped;
+        perform->summary = tr("Nothing to do; nothing was sent.");
+        emit stepFinished(indexOf(ProvisionStep::Kind::Perform), *perform);
+        emit readyToPerform(false);
+        finish();
+        return;
+    }
+    m_state = State::AwaitingConfirmation;
+    emit readyToPerform(true);
+}
+
+QString UserProvisioner::actionSummary(
+    const PlannedOperation* userOperation, ProvisionStep* step, ProvisionStep::Status* statusOut) const
+{
+    const ProvisionPreparation& p = *m_prepared;
+    const bool linked = p.userLinks.contains(p.user.objectId);
+    QString summary;
+    ProvisionStep::Status status = ProvisionStep::Status::Info;
     if (userOperation) {
         const PlannedOperation& op = *userOperation;
         switch (op.kind) {
@@ -739,7 +641,13 @@ void UserProvisioner::reportAction()
         status = ProvisionStep::Status::Pass;
         summary = tr("Nothing: the user is already in sync.");
     }
+    *statusOut = status;
+    return summary;
+}
 
+QStringList UserProvisioner::membershipLines() const
+{
+    QStringList lines;
     for (const auto& operation : std::as_const(m_plan.operations)) {
         switch (operation.kind) {
         case PlannedOperation::Kind::AddMembers:
@@ -756,33 +664,7 @@ void UserProvisioner::reportAction()
             break;
         }
     }
-    if (userOperation == nullptr && !lines.isEmpty() && status == ProvisionStep::Status::Pass) {
-        status = ProvisionStep::Status::Info;
-        summary = tr("Group memberships only: the user's attributes are in sync.");
-    }
-    lines.append(m_groupNotes);
-    for (const auto& warning : std::as_const(m_plan.warnings))
-        lines.append(tr("Warning: %1").arg(warning));
-    for (const auto& object : std::as_const(m_plan.protectedObjects))
-        lines.append(tr("Protected: %1 — %2").arg(object.displayName, object.reason));
-    if (m_plan.writeCount() > 0)
-        lines.append(tr("%n request(s) would be sent.", nullptr, m_plan.writeCount()));
-    else
-        lines.append(tr("Nothing would be sent to the server."));
-    step->details = lines.join(QLatin1Char('\n'));
-    endStep(ProvisionStep::Kind::Action, status, summary);
-
-    if (m_plan.operations.isEmpty()) {
-        ProvisionStep* perform = m_trace.step(ProvisionStep::Kind::Perform);
-        perform->status = ProvisionStep::Status::Skipped;
-        perform->summary = tr("Nothing to do; nothing was sent.");
-        emit stepFinished(indexOf(ProvisionStep::Kind::Perform), *perform);
-        emit readyToPerform(false);
-        finish();
-        return;
-    }
-    m_state = State::AwaitingConfirmation;
-    emit readyToPerform(true);
+    return lines;
 }
 
 void UserProvisioner::perform()

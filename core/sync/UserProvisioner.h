@@ -4,7 +4,6 @@
 #include "JournalStore.h"
 #include "LinkStore.h"
 #include "ProvisionTrace.h"
-#include "ScopeEvaluator.h"
 #include "SyncPlan.h"
 #include "SyncRunSummary.h"
 #include "TargetSnapshot.h"
@@ -29,6 +28,7 @@
 #include <memory>
 
 class Database;
+struct ProvisionPreparation;
 class ScimClient;
 class SyncSession;
 
@@ -88,14 +88,8 @@ signals:
     void finished(const ProvisionTrace& trace);
 
 private:
-    struct Prepared;
     struct GroupNeed;
 
-    static void prepare(Prepared* prepared, const ScimServer& server, const DirectoryLoader& loader,
-        const std::shared_ptr<Database>& database, const Application& application, qint64 userId);
-    // Step 2: every condition of the scope, then the evaluator's own verdict.
-    static QStringList scopeLines(const Assignment& assignment, const DirectorySnapshot& snapshot,
-        const DirectoryUser& user, const ScopeExplanation& explanation);
     void beginStep(ProvisionStep::Kind kind);
     void endStep(ProvisionStep::Kind kind, ProvisionStep::Status status, const QString& summary,
         const QString& details = QString());
@@ -113,6 +107,11 @@ private:
     void finishMatch();
     void planAction();
     void reportAction();
+    // Step 4's summary for the user's own operation (none: why nothing happens); fills the
+    // step's JSON and changes.
+    QString actionSummary(
+        const PlannedOperation* userOperation, ProvisionStep* step, ProvisionStep::Status* status) const;
+    QStringList membershipLines() const;
     void onOperationFinished(const JournalEntry& entry);
     void onApplyFinished(const SyncRunSummary& summary);
     void onHttpExchange(const HttpTraceEntry& entry);
@@ -135,7 +134,7 @@ private:
     quint64 m_request = 0; // the client request in flight, for cancel
     ProvisionTrace m_trace;
     QElapsedTimer m_stepClock;
-    std::shared_ptr<Prepared> m_prepared;
+    std::shared_ptr<ProvisionPreparation> m_prepared;
 
     // What the targeted reads found: the snapshot the planner compares against.
     QList<TargetUser> m_targetUsers;

@@ -83,7 +83,25 @@ ProvisionUserDialog::ProvisionUserDialog(
 
     m_header = new QLabel(this);
     m_header->setWordWrap(true);
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(createUserPicker());
+    split->addWidget(createStepPanes());
+    split->setStretchFactor(1, 1);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("messageLabel"));
+    m_message->setWordWrap(true);
 
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_header);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_message);
+    layout->addWidget(createButtons());
+    connectSignals();
+    showInitialState();
+}
+
+QWidget* ProvisionUserDialog::createUserPicker()
+{
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("userSearch"));
     m_search->setPlaceholderText(tr("Search users by name or email"));
@@ -101,7 +119,11 @@ ProvisionUserDialog::ProvisionUserDialog(
     pickLayout->addWidget(m_checkButton);
     auto* pickPane = new QWidget(this);
     pickPane->setLayout(pickLayout);
+    return pickPane;
+}
 
+QWidget* ProvisionUserDialog::createStepPanes()
+{
     m_steps = new QTreeWidget(this);
     m_steps->setObjectName(QStringLiteral("stepList"));
     m_steps->setHeaderLabels({tr("Step"), tr("Result")});
@@ -125,16 +147,11 @@ ProvisionUserDialog::ProvisionUserDialog(
     detailsSplit->addWidget(m_changes);
     detailsSplit->addWidget(m_details);
     detailsSplit->setStretchFactor(2, 1);
+    return detailsSplit;
+}
 
-    auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(pickPane);
-    split->addWidget(detailsSplit);
-    split->setStretchFactor(1, 1);
-
-    m_message = new QLabel(this);
-    m_message->setObjectName(QStringLiteral("messageLabel"));
-    m_message->setWordWrap(true);
-
+QDialogButtonBox* ProvisionUserDialog::createButtons()
+{
     auto* buttons = new QDialogButtonBox(this);
     m_provisionButton = buttons->addButton(tr("&Provision"), QDialogButtonBox::AcceptRole);
     m_provisionButton->setObjectName(QStringLiteral("provisionButton"));
@@ -145,13 +162,11 @@ ProvisionUserDialog::ProvisionUserDialog(
     m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
     // The button box would accept/reject on its own; the dialog decides instead.
     disconnect(buttons, nullptr, this, nullptr);
+    return buttons;
+}
 
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_header);
-    layout->addWidget(split, 1);
-    layout->addWidget(m_message);
-    layout->addWidget(buttons);
-
+void ProvisionUserDialog::connectSignals()
+{
     m_searchTimer = new QTimer(this);
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(200);
@@ -164,7 +179,10 @@ ProvisionUserDialog::ProvisionUserDialog(
     connect(m_provisionButton, &QPushButton::clicked, this, &ProvisionUserDialog::provision);
     connect(m_copyButton, &QPushButton::clicked, this, &ProvisionUserDialog::copyTrace);
     connect(m_cancelButton, &QPushButton::clicked, this, &ProvisionUserDialog::cancelOrClose);
+}
 
+void ProvisionUserDialog::showInitialState()
+{
     const auto application = m_workspace->applications().find(m_applicationId);
     const auto server = application ? m_workspace->servers()->repository().find(application->scimServerId)
                                     : std::optional<ScimServer>();

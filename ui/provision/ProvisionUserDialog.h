@@ -7,6 +7,7 @@
 
 #include <memory>
 
+class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -51,6 +52,11 @@ private slots:
     void copyTrace();
 
 private:
+    QWidget* createUserPicker();
+    QWidget* createStepPanes();
+    QDialogButtonBox* createButtons();
+    void connectSignals();
+    void showInitialState();
     void fail(const SyncFailure& failure);
     void updateButtons();
     qint64 pickedUserId() const;

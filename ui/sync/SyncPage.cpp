@@ -63,16 +63,26 @@ SyncPage::SyncPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
         tr("Preview exactly what a sync will change, then apply that plan. Nothing outside "
            "the previewed plan is ever written."),
         this);
+    createActions();
 
-    m_applications = new QComboBox(this);
-    m_applications->setObjectName(QStringLiteral("applicationCombo"));
-    m_applications->setMinimumContentsLength(24);
-    m_applications->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_trace = new QCheckBox(tr("Record HTTP trace"), this);
-    m_trace->setObjectName(QStringLiteral("traceCheck"));
-    m_trace->setToolTip(tr("Keeps a redacted log of every request and response for troubleshooting. Tokens and "
-                           "passwords are never recorded."));
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("syncTabs"));
+    m_tabs->addTab(createPlanTab(), tr("Plan"));
+    m_tabs->addTab(createRunTab(), tr("Run"));
+    m_tabs->addTab(createHistoryTab(), tr("History"));
+    m_tabs->addTab(createTraceView(), tr("HTTP Trace"));
 
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(header);
+    layout->addLayout(createControls());
+    layout->addWidget(m_tabs, 1);
+
+    connectSignals();
+    reloadApplications();
+}
+
+void SyncPage::createActions()
+{
     m_previewAction = new QAction(style()->standardIcon(QStyle::SP_FileDialogContentsView), tr("&Preview"), this);
     m_previewAction->setObjectName(QStringLiteral("preview"));
     m_previewAction->setToolTip(tr("Read the directory and the target and compute the plan; nothing is written."));
@@ -85,7 +95,18 @@ SyncPage::SyncPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
     m_exportJsonAction = new QAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("Export JSON\u2026"), this);
     m_exportJsonAction->setObjectName(QStringLiteral("exportJson"));
     m_actions = {m_previewAction, m_applyAction, m_cancelAction, m_exportCsvAction, m_exportJsonAction};
+}
 
+QHBoxLayout* SyncPage::createControls()
+{
+    m_applications = new QComboBox(this);
+    m_applications->setObjectName(QStringLiteral("applicationCombo"));
+    m_applications->setMinimumContentsLength(24);
+    m_applications->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_trace = new QCheckBox(tr("Record HTTP trace"), this);
+    m_trace->setObjectName(QStringLiteral("traceCheck"));
+    m_trace->setToolTip(tr("Keeps a redacted log of every request and response for troubleshooting. Tokens and "
+                           "passwords are never recorded."));
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Application:"), this));
     controls->addWidget(m_applications);
@@ -94,8 +115,11 @@ SyncPage::SyncPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
     controls->addWidget(buttonFor(m_previewAction, this));
     controls->addWidget(buttonFor(m_applyAction, this));
     controls->addWidget(buttonFor(m_cancelAction, this));
+    return controls;
+}
 
-    // Plan tab.
+QWidget* SyncPage::createPlanTab()
+{
     auto* planTab = new QWidget(this);
     m_planSummary = new QLabel(tr("Choose an application and press Preview."), planTab);
     m_planSummary->setObjectName(QStringLiteral("planSummary"));
@@ -106,8 +130,11 @@ SyncPage::SyncPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
     auto* planLayout = new QVBoxLayout(planTab);
     planLayout->addWidget(m_planSummary);
     planLayout->addWidget(m_planView, 1);
+    return planTab;
+}
 
-    // Run tab.
+QWidget* SyncPage::createRunTab()
+{
     auto* runTab = new QWidget(this);
     m_progress = new QProgressBar(runTab);
     m_progress->setObjectName(QStringLiteral("progressBar"));
@@ -142,8 +169,11 @@ SyncPage::SyncPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
     progressRow->addWidget(m_rate);
     runLayout->addLayout(progressRow);
     runLayout->addWidget(runSplitter, 1);
+    return runTab;
+}
 
-    // History tab.
+QWidget* SyncPage::createHistoryTab()
+{
     auto* historyTab = new QWidget(this);
     m_history = new QTableWidget(historyTab);
     m_history->setObjectName(QStringLiteral("historyTable"));
@@ -156,16 +186,19 @@ SyncPage::SyncPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
     m_history->verticalHeader()->hide();
     m_history->horizontalHeader()->setStretchLastSection(true);
     m_history->setAlternatingRowColors(true);
-    auto* openRunButton = new QPushButton(tr("&Open Run"), historyTab);
-    openRunButton->setObjectName(QStringLiteral("openRunButton"));
+    m_openRunButton = new QPushButton(tr("&Open Run"), historyTab);
+    m_openRunButton->setObjectName(QStringLiteral("openRunButton"));
     auto* historyLayout = new QVBoxLayout(historyTab);
     historyLayout->addWidget(m_history, 1);
     auto* historyButtons = new QHBoxLayout;
     historyButtons->addStretch(1);
-    historyButtons->addWidget(openRunButton);
+    historyButtons->addWidget(m_openRunButton);
     historyLayout->addLayout(historyButtons);
+    return historyTab;
+}
 
-    // Trace tab.
+QWidget* SyncPage::createTraceView()
+{
     m_traceView = new QPlainTextEdit(this);
     m_traceView->setObjectName(QStringLiteral("traceView"));
     m_traceView->setReadOnly(true);
@@ -177,19 +210,11 @@ SyncPage::SyncPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
     QFont mono(QStringLiteral("monospace"));
     mono.setStyleHint(QFont::Monospace);
     m_traceView->setFont(mono);
+    return m_traceView;
+}
 
-    m_tabs = new QTabWidget(this);
-    m_tabs->setObjectName(QStringLiteral("syncTabs"));
-    m_tabs->addTab(planTab, tr("Plan"));
-    m_tabs->addTab(runTab, tr("Run"));
-    m_tabs->addTab(historyTab, tr("History"));
-    m_tabs->addTab(m_traceView, tr("HTTP Trace"));
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(header);
-    layout->addLayout(controls);
-    layout->addWidget(m_tabs, 1);
-
+void SyncPage::connectSignals()
+{
     connect(m_previewAction, &QAction::triggered, this, &SyncPage::preview);
     connect(m_applyAction, &QAction::triggered, this, &SyncPage::apply);
     connect(m_cancelAction, &QAction::triggered, this, &SyncPage::cancel);
@@ -205,7 +230,7 @@ SyncPage::SyncPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
             emit statusMessage(tr("Exported the results to %1.").arg(path));
         }
     });
-    connect(openRunButton, &QPushButton::clicked, this, [this]() {
+    connect(m_openRunButton, &QPushButton::clicked, this, [this]() {
         const auto rows = m_history->selectionModel()->selectedRows();
         if (!rows.isEmpty()) {
             openRun(rows.first().row());
@@ -227,8 +252,6 @@ SyncPage::SyncPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
     });
     connect(m_workspace.get(), &Workspace::applicationsChanged, this, &SyncPage::reloadApplications);
     connect(m_workspace->servers(), &ServerCatalog::serversChanged, this, &SyncPage::reloadApplications);
-
-    reloadApplications();
 }
 
 SyncPage::~SyncPage()

@@ -15,6 +15,8 @@
 class QAction;
 class QCheckBox;
 class QComboBox;
+class QHBoxLayout;
+class QPushButton;
 class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
@@ -73,6 +75,13 @@ signals:
     void applyFinished(const SyncRunSummary& summary);
 
 private:
+    void createActions();
+    QHBoxLayout* createControls();
+    QWidget* createPlanTab();
+    QWidget* createRunTab();
+    QWidget* createHistoryTab();
+    QWidget* createTraceView();
+    void connectSignals();
     void applyConfirmed(bool confirmed);
     void showPlan(const SyncPlan& plan);
     void showPreviewFailure(const SyncFailure& failure);
@@ -105,6 +114,7 @@ private:
     SyncResultsModel* m_results = nullptr;
     QTableView* m_resultsTable = nullptr;
     QTableWidget* m_history = nullptr;
+    QPushButton* m_openRunButton = nullptr;
     QPlainTextEdit* m_traceView = nullptr;
     QAction* m_previewAction = nullptr;
     QAction* m_applyAction = nullptr;
