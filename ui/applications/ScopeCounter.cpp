@@ -1,13 +1,14 @@
 #include "ScopeCounter.h"
 
 #include "storage/Database.h"
+#include "util/AsyncTask.h"
+
+#include "storage/Database.h"
 #include "sync/ScopeEvaluator.h"
 
-#include <QFutureWatcher>
 #include <QPointer>
 #include <QSet>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -23,9 +24,11 @@ struct LoadedDirectory
 LoadedDirectory loadDirectory(const std::shared_ptr<Database>& database)
 {
     LoadedDirectory loaded;
-    auto snapshot = DirectorySnapshot::load(*database);
     // Pool threads are reused by others: do not leave this thread's connection open.
-    database->releaseThreadConnection();
+    auto snapshot = [&database] {
+        const Database::ThreadConnection connection(database);
+        return DirectorySnapshot::load(*database);
+    }();
     if (!snapshot) {
         loaded.error = snapshot.error().message;
         return loaded;
@@ -91,23 +94,21 @@ void ScopeCounter::reloadDirectory()
         m_computing = true;
         emit computingChanged(true);
     }
-    auto* watcher = new QFutureWatcher<LoadedDirectory>(this);
-    connect(watcher, &QFutureWatcher<LoadedDirectory>::finished, this, [this, watcher]() {
-        watcher->deleteLater();
-        const LoadedDirectory loaded = watcher->result();
-        m_loading = false;
-        if (!loaded.error.isEmpty()) {
-            m_computing = false;
-            emit computingChanged(false);
-            emit failed(tr("Could not read the directory to count the users in scope: %1").arg(loaded.error));
-            return;
-        }
-        m_snapshot = loaded.snapshot;
-        m_customAttributes = loaded.customAttributes;
-        emit directoryLoaded();
-        start();
-    });
-    watcher->setFuture(QtConcurrent::run([database = m_database]() { return loadDirectory(database); }));
+    AsyncTask::run(
+        this, [database = m_database]() { return loadDirectory(database); },
+        [this](const LoadedDirectory& loaded) {
+            m_loading = false;
+            if (!loaded.error.isEmpty()) {
+                m_computing = false;
+                emit computingChanged(false);
+                emit failed(tr("Could not read the directory to count the users in scope: %1").arg(loaded.error));
+                return;
+            }
+            m_snapshot = loaded.snapshot;
+            m_customAttributes = loaded.customAttributes;
+            emit directoryLoaded();
+            start();
+        });
 }
 
 void ScopeCounter::start()
@@ -120,19 +121,17 @@ void ScopeCounter::start()
         m_computing = true;
         emit computingChanged(true);
     }
-    auto* watcher = new QFutureWatcher<int>(this);
-    connect(watcher, &QFutureWatcher<int>::finished, this, [this, watcher, generation]() {
-        watcher->deleteLater();
+    const auto count
+        = [snapshot = *m_snapshot, assignment = m_assignment]() { return countInScope(snapshot, assignment); };
+    AsyncTask::run(this, count, [this, generation](int inScope) {
         if (generation != m_generation || m_debounce->isActive()) {
             return; // a newer assignment is pending or running
         }
-        m_inScope = watcher->result();
+        m_inScope = inScope;
         m_computing = false;
         emit computingChanged(false);
         emit counted(m_inScope, directoryUserCount());
     });
-    watcher->setFuture(QtConcurrent::run(
-        [snapshot = *m_snapshot, assignment = m_assignment]() { return countInScope(snapshot, assignment); }));
 }
 
 void ScopeCounter::countApplications(std::shared_ptr<Database> database, const QList<Application>& applications,
@@ -143,13 +142,7 @@ void ScopeCounter::countApplications(std::shared_ptr<Database> database, const Q
         QHash<qint64, int> counts;
         QString error;
     };
-    auto* watcher = new QFutureWatcher<Counts>(context);
-    QObject::connect(watcher, &QFutureWatcher<Counts>::finished, context, [watcher, done]() {
-        watcher->deleteLater();
-        const Counts result = watcher->result();
-        done(result.counts, result.error);
-    });
-    watcher->setFuture(QtConcurrent::run([database, applications]() {
+    const auto countAll = [database, applications]() {
         Counts result;
         const LoadedDirectory loaded = loadDirectory(database);
         if (!loaded.error.isEmpty()) {
@@ -160,5 +153,6 @@ void ScopeCounter::countApplications(std::shared_ptr<Database> database, const Q
             result.counts.insert(application.id, countInScope(loaded.snapshot, application.assignment));
         }
         return result;
-    }));
+    };
+    AsyncTask::run(context, countAll, [done](const Counts& result) { done(result.counts, result.error); });
 }

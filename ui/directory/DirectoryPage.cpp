@@ -1,4 +1,6 @@
 #include "DirectoryPage.h"
+#include "storage/Database.h"
+#include "util/AsyncTask.h"
 
 #include "CsvImportDialog.h"
 #include "DirectoryGroupModel.h"
@@ -16,7 +18,6 @@
 #include <QAction>
 #include <QDir>
 #include <QFileDialog>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -26,7 +27,6 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 QTableView* makeTable(QAbstractItemModel* model, const QString& objectName, QWidget* parent)
@@ -304,10 +304,19 @@ void DirectoryPage::exportCsv()
 void DirectoryPage::exportTo(const QString& path, bool groups)
 {
     auto database = m_workspace->database();
-    auto* watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path]() {
-        const QString error = watcher->result();
-        watcher->deleteLater();
+    const auto write = [database, path, groups]() -> QString {
+        Result<DirectorySnapshot, StorageError> snapshot = [&database] {
+            const Database::ThreadConnection connection(database);
+            return DirectorySnapshot::load(*database);
+        }();
+        if (!snapshot) {
+            return snapshot.error().message;
+        }
+        const auto written = groups ? DirectoryCsvExporter::exportGroupsToFile(snapshot.value(), path)
+                                    : DirectoryCsvExporter::exportUsersToFile(snapshot.value(), path);
+        return written ? QString() : written.error().message;
+    };
+    AsyncTask::run(this, write, [this, path](const QString& error) {
         if (!error.isEmpty()) {
             ConfirmationDialogs::showError(this, QStringLiteral("exportDirectoryError"), tr("Export CSV"),
                 tr("The directory could not be exported: %1").arg(error),
@@ -319,15 +328,4 @@ void DirectoryPage::exportTo(const QString& path, bool groups)
         emit statusMessage(message);
         emit exportFinished(true, message);
     });
-    watcher->setFuture(QtConcurrent::run([database, path, groups]() -> QString {
-        const auto snapshot = DirectorySnapshot::load(*database);
-        if (!snapshot) {
-            database->releaseThreadConnection();
-            return snapshot.error().message;
-        }
-        database->releaseThreadConnection();
-        const auto written = groups ? DirectoryCsvExporter::exportGroupsToFile(snapshot.value(), path)
-                                    : DirectoryCsvExporter::exportUsersToFile(snapshot.value(), path);
-        return written ? QString() : written.error().message;
-    }));
 }

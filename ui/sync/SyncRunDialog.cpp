@@ -1,18 +1,19 @@
 #include "SyncRunDialog.h"
 
+#include "storage/Database.h"
+#include "util/AsyncTask.h"
+
 #include "SyncResultsExport.h"
 #include "SyncResultsModel.h"
 #include "storage/Database.h"
 
 #include <QDialogButtonBox>
-#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 SyncRunDialog::SyncRunDialog(std::shared_ptr<Database> database, const SyncRunRecord& run, QWidget* parent)
     : QDialog(parent)
@@ -65,10 +66,12 @@ SyncRunDialog::SyncRunDialog(std::shared_ptr<Database> database, const SyncRunRe
     layout->addWidget(table, 1);
     layout->addWidget(buttons);
 
-    auto* watcher = new QFutureWatcher<Result<QList<JournalEntry>, StorageError>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, table]() {
-        const auto entries = watcher->result();
-        watcher->deleteLater();
+    const qint64 runId = run.id;
+    const auto read = [database, runId]() {
+        const Database::ThreadConnection connection(database);
+        return JournalStore(database).entries(runId);
+    };
+    AsyncTask::run(this, read, [this, table](const Result<QList<JournalEntry>, StorageError>& entries) {
         if (!entries) {
             m_status->setText(tr("The journal could not be read: %1").arg(entries.error().message));
         } else {
@@ -78,11 +81,4 @@ SyncRunDialog::SyncRunDialog(std::shared_ptr<Database> database, const SyncRunRe
         }
         emit loaded();
     });
-    const qint64 runId = run.id;
-    watcher->setFuture(QtConcurrent::run([database, runId]() {
-        JournalStore journal(database);
-        auto entries = journal.entries(runId);
-        database->releaseThreadConnection();
-        return entries;
-    }));
 }
