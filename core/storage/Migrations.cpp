@@ -13,6 +13,7 @@ QString tr(const char* text)
 }
 } // namespace
 
+// code-shape: data table
 const QList<Migrations::Migration>& Migrations::all()
 {
     static const QList<Migration> migrations = {
