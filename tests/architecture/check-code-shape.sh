@@ -184,8 +184,27 @@ check_ui_names() {
     ' "$@"
 }
 
+# Functions over the limit that predate the check, "path function" per line: they are reported
+# but do not fail the run; any other violation does. The list only shrinks.
+baseline="$(dirname "${BASH_SOURCE[0]}")/known-long-functions.txt"
 status=0
-check_shape "${sources[@]}" || status=1
+shape_report=$(check_shape "${sources[@]}" 2>&1) || true
+while IFS= read -r line; do
+    [ -n "$line" ] || continue
+    echo "$line" >&2
+    known=0
+    if [ -f "$baseline" ]; then
+        while read -r path name; do
+            [ -n "$path" ] || continue
+            case "$line" in "$path:"*"function $name has"*) known=1 ;; esac
+        done < "$baseline"
+    fi
+    if ((known == 0)); then
+        status=1
+    else
+        echo "  (known before the check; listed in known-long-functions.txt)" >&2
+    fi
+done <<< "$shape_report"
 if ((${#ui_sources[@]} > 0)); then
     check_ui_names "${ui_sources[@]}" || status=1
 fi
