@@ -38,6 +38,59 @@ QString issuesText(const QList<CsvImportIssue>& issues)
     return lines.join(QLatin1Char('\n'));
 }
 
+// What an import would do: the counts and the problems found.
+void printPreview(const CliContext& context, const CsvImportPreview& preview)
+{
+    if (context.json()) {
+        context.printJson(QJsonObject {
+            {QStringLiteral("written"), false},
+            {QStringLiteral("rows"), preview.rowCount},
+            {QStringLiteral("invalidRows"), preview.invalidRowCount},
+            {QStringLiteral("toCreate"), preview.toCreate},
+            {QStringLiteral("toUpdate"), preview.toUpdate},
+            {QStringLiteral("unchanged"), preview.unchanged},
+            {QStringLiteral("issues"), issuesJson(preview.issues)},
+        });
+    } else {
+        QString text = tr("%1 rows: %2 to create, %3 to update, %4 unchanged, %5 invalid.")
+                           .arg(preview.rowCount)
+                           .arg(preview.toCreate)
+                           .arg(preview.toUpdate)
+                           .arg(preview.unchanged)
+                           .arg(preview.invalidRowCount);
+        if (!preview.issues.isEmpty()) {
+            text += QLatin1Char('\n') + issuesText(preview.issues);
+        }
+        context.print(text);
+    }
+}
+
+// What an import did; kind is "users" or "groups" as given on the command line.
+void printImportResult(const CliContext& context, const QString& kind, const CsvImportResult& result)
+{
+    if (context.json()) {
+        context.printJson(QJsonObject {
+            {QStringLiteral("written"), result.written},
+            {QStringLiteral("created"), result.created},
+            {QStringLiteral("updated"), result.updated},
+            {QStringLiteral("unchanged"), result.unchanged},
+            {QStringLiteral("skipped"), result.skipped},
+            {QStringLiteral("issues"), issuesJson(result.issues)},
+        });
+    } else {
+        QString text = tr("Imported %1: %2 created, %3 updated, %4 unchanged, %5 skipped.")
+                           .arg(kind)
+                           .arg(result.created)
+                           .arg(result.updated)
+                           .arg(result.unchanged)
+                           .arg(result.skipped);
+        if (!result.issues.isEmpty()) {
+            text += QLatin1Char('\n') + issuesText(result.issues);
+        }
+        context.print(text);
+    }
+}
+
 // import and export both take "users|groups FILE".
 bool isKindAndFile(const QStringList& arguments)
 {
@@ -104,28 +157,7 @@ int DirectoryCommand::importCsv()
     const bool hasInvalid = preview.invalidRowCount > 0;
     if (parser.isSet(dryRun) || (hasInvalid && !parser.isSet(skipInvalid))) {
         const bool refused = hasInvalid && !parser.isSet(skipInvalid) && !parser.isSet(dryRun);
-        if (m_context.json()) {
-            m_context.printJson(QJsonObject {
-                {QStringLiteral("written"), false},
-                {QStringLiteral("rows"), preview.rowCount},
-                {QStringLiteral("invalidRows"), preview.invalidRowCount},
-                {QStringLiteral("toCreate"), preview.toCreate},
-                {QStringLiteral("toUpdate"), preview.toUpdate},
-                {QStringLiteral("unchanged"), preview.unchanged},
-                {QStringLiteral("issues"), issuesJson(preview.issues)},
-            });
-        } else {
-            QString text = tr("%1 rows: %2 to create, %3 to update, %4 unchanged, %5 invalid.")
-                               .arg(preview.rowCount)
-                               .arg(preview.toCreate)
-                               .arg(preview.toUpdate)
-                               .arg(preview.unchanged)
-                               .arg(preview.invalidRowCount);
-            if (!preview.issues.isEmpty()) {
-                text += QLatin1Char('\n') + issuesText(preview.issues);
-            }
-            m_context.print(text);
-        }
+        printPreview(m_context, preview);
         if (refused) {
             return m_context.fail(ExitCode::OperationFailed,
                 QCoreApplication::translate(
@@ -139,27 +171,7 @@ int DirectoryCommand::importCsv()
     if (!result) {
         return m_context.fail(ExitCode::ProfileError, result.error().message);
     }
-    if (m_context.json()) {
-        m_context.printJson(QJsonObject {
-            {QStringLiteral("written"), result->written},
-            {QStringLiteral("created"), result->created},
-            {QStringLiteral("updated"), result->updated},
-            {QStringLiteral("unchanged"), result->unchanged},
-            {QStringLiteral("skipped"), result->skipped},
-            {QStringLiteral("issues"), issuesJson(result->issues)},
-        });
-    } else {
-        QString text = tr("Imported %1: %2 created, %3 updated, %4 unchanged, %5 skipped.")
-                           .arg(arguments.at(0))
-                           .arg(result->created)
-                           .arg(result->updated)
-                           .arg(result->unchanged)
-                           .arg(result->skipped);
-        if (!result->issues.isEmpty()) {
-            text += QLatin1Char('\n') + issuesText(result->issues);
-        }
-        m_context.print(text);
-    }
+    printImportResult(m_context, arguments.at(0), result.value());
     return toInt(ExitCode::Success);
 }
 

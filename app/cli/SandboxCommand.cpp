@@ -76,21 +76,62 @@ int SandboxCommand::run()
     if (!parser.positionalArguments().isEmpty()) {
         return m_context.fail(ExitCode::Usage, tr("sandbox takes no arguments."));
     }
-    quint16 portNumber = 0;
-    if (parser.isSet(port)) {
-        bool ok = false;
-        const uint value = parser.value(port).toUInt(&ok);
-        if (!ok || value > 65535) {
-            return m_context.fail(ExitCode::Usage, tr("--port must be a number from 0 to 65535."));
-        }
-        portNumber = quint16(value);
+    int exitCode = 0;
+    const std::optional<quint16> portNumber = portFrom(parser, port, &exitCode);
+    if (!portNumber) {
+        return exitCode;
+    }
+    const std::optional<QString> tokenFile = ensureTokenFile(parser, &exitCode);
+    if (!tokenFile) {
+        return exitCode;
+    }
+    const std::optional<QString> token = readToken(*tokenFile, &exitCode);
+    if (!token) {
+        return exitCode;
     }
 
+    AwsScimEmulator::Options options;
+    options.token = *token;
+    AwsScimEmulator emulator(options);
+    if (!emulator.listen(QHostAddress::LocalHost, *portNumber)) {
+        return m_context.fail(ExitCode::OperationFailed,
+            tr("The sandbox cannot listen on port %1: %2").arg(*portNumber).arg(emulator.errorString()),
+            tr("Choose another port with --port, or leave it out to take any free port."));
+    }
+    // Installed before the URL is printed, so whoever reads it may stop the sandbox at once.
+    InterruptWatcher* interrupts = m_context.interrupts();
+    printEndpoint(emulator.baseUrl().toString(), *tokenFile);
+    QEventLoop loop;
+    QObject::connect(interrupts, &InterruptWatcher::interrupted, &loop, &QEventLoop::quit);
+    loop.exec();
+    emulator.close();
+    return toInt(ExitCode::Success);
+}
+
+std::optional<quint16> SandboxCommand::portFrom(
+    const QCommandLineParser& parser, const QCommandLineOption& port, int* exitCode) const
+{
+    if (!parser.isSet(port)) {
+        return quint16(0);
+    }
+    bool ok = false;
+    const uint value = parser.value(port).toUInt(&ok);
+    if (!ok || value > 65535) {
+        *exitCode = m_context.fail(ExitCode::Usage, tr("--port must be a number from 0 to 65535."));
+        return std::nullopt;
+    }
+    return quint16(value);
+}
+
+std::optional<QString> SandboxCommand::ensureTokenFile(const QCommandLineParser& parser, int* exitCode) const
+{
     QString tokenFile = parser.value(m_context.globalOptions().tokenFile);
     if (!parser.isSet(m_context.globalOptions().tokenFile)) {
         const QString directory = Profile::resolveDirectory(parser.value(m_context.globalOptions().profile));
         if (!QDir().mkpath(directory)) {
-            return m_context.fail(ExitCode::ProfileError, tr("Cannot create the profile directory %1.").arg(directory));
+            *exitCode
+                = m_context.fail(ExitCode::ProfileError, tr("Cannot create the profile directory %1.").arg(directory));
+            return std::nullopt;
         }
         QFile::setPermissions(directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         tokenFile = QDir(directory).filePath(QStringLiteral("sandbox-token"));
@@ -98,13 +139,20 @@ int SandboxCommand::run()
     if (!QFileInfo::exists(tokenFile)) {
         QString error;
         if (!writeTokenFile(tokenFile, randomToken(), &error)) {
-            return m_context.fail(
+            *exitCode = m_context.fail(
                 ExitCode::OperationFailed, tr("Cannot create the token file %1: %2").arg(tokenFile, error));
+            return std::nullopt;
         }
     }
+    return tokenFile;
+}
+
+std::optional<QString> SandboxCommand::readToken(const QString& tokenFile, int* exitCode) const
+{
     auto source = HeadlessSecretSource::fromFile(tokenFile);
     if (!source) {
-        return m_context.fail(ExitCode::Usage, source.error().message, source.error().hint);
+        *exitCode = m_context.fail(ExitCode::Usage, source.error().message, source.error().hint);
+        return std::nullopt;
     }
     QString token;
     CliContext::waitFor([&](std::function<void()> finished) {
@@ -113,18 +161,11 @@ int SandboxCommand::run()
             finished();
         });
     });
+    return token;
+}
 
-    AwsScimEmulator::Options options;
-    options.token = token;
-    AwsScimEmulator emulator(options);
-    if (!emulator.listen(QHostAddress::LocalHost, portNumber)) {
-        return m_context.fail(ExitCode::OperationFailed,
-            tr("The sandbox cannot listen on port %1: %2").arg(portNumber).arg(emulator.errorString()),
-            tr("Choose another port with --port, or leave it out to take any free port."));
-    }
-    const QString baseUrl = emulator.baseUrl().toString();
-    // Installed before the URL is printed, so whoever reads it may stop the sandbox at once.
-    InterruptWatcher* interrupts = m_context.interrupts();
+void SandboxCommand::printEndpoint(const QString& baseUrl, const QString& tokenFile) const
+{
     if (m_context.json()) {
         // One line, so a script can read it before the sandbox stops.
         m_context.print(QString::fromUtf8(
@@ -139,9 +180,4 @@ int SandboxCommand::run()
                            "Press Ctrl-C to stop.")
                             .arg(tokenFile, baseUrl));
     }
-    QEventLoop loop;
-    QObject::connect(interrupts, &InterruptWatcher::interrupted, &loop, &QEventLoop::quit);
-    loop.exec();
-    emulator.close();
-    return toInt(ExitCode::Success);
 }

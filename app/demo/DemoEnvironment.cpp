@@ -35,6 +35,21 @@ void seedUnmanagedTargetObjects(AwsScimEmulator& emulator)
         {QStringLiteral("displayName"), QStringLiteral("AWSControlTowerAdmins")}});
 }
 
+// The sandbox starts empty every time: links to the previous run's objects are stale.
+void dropStaleLinks(Workspace& workspace, qint64 applicationId)
+{
+    LinkStore links(workspace.database(), applicationId);
+    for (auto kind : {TargetLink::Kind::User, TargetLink::Kind::Group}) {
+        auto loaded = links.load(kind);
+        if (!loaded) {
+            continue;
+        }
+        for (const auto& link : loaded.value()) {
+            links.remove(kind, link.directoryObjectId);
+        }
+    }
+}
+
 } // namespace
 
 DemoEnvironment::DemoEnvironment(QObject* parent)
@@ -68,11 +83,25 @@ Result<std::shared_ptr<Workspace>, QString> DemoEnvironment::start(const QString
     }
     m_sandbox->withEmulator(seedUnmanagedTargetObjects);
 
-    // The server, pointed at this run's sandbox, with this run's token.
-    ServerCatalog* catalog = workspace->servers();
+    const auto serverId = configureServer(*workspace, token);
+    if (!serverId) {
+        return serverId.error();
+    }
+    const auto applicationId = configureApplication(*workspace, serverId.value());
+    if (!applicationId) {
+        return applicationId.error();
+    }
+    dropStaleLinks(*workspace, applicationId.value());
+    return workspace;
+}
+
+// The server, pointed at this run's sandbox, with this run's token.
+Result<qint64, QString> DemoEnvironment::configureServer(Workspace& workspace, const QString& token)
+{
+    ServerCatalog* catalog = workspace.servers();
     auto existing = catalog->repository().findByName(QLatin1String(serverName));
     ScimServer server = existing.value_or(ScimServer {});
-    const auto preset = workspace->serverTypes().find(QStringLiteral("aws-iam-identity-center"));
+    const auto preset = workspace.serverTypes().find(QStringLiteral("aws-iam-identity-center"));
     if (!existing) {
         server.name = QLatin1String(serverName);
         server.description = tr("The local AWS IAM Identity Center emulator started by --demo");
@@ -108,17 +137,21 @@ Result<std::shared_ptr<Workspace>, QString> DemoEnvironment::start(const QString
     if (!saved) {
         return tr("Could not configure the sandbox server: %1").arg(saveError.value_or(QString()));
     }
+    return server.id;
+}
 
-    // The application, assigned to the server, provisioning three departments.
-    ApplicationRepository& applications = workspace->applications();
+// The application, assigned to the server, provisioning three departments.
+Result<qint64, QString> DemoEnvironment::configureApplication(Workspace& workspace, qint64 serverId)
+{
+    ApplicationRepository& applications = workspace.applications();
     auto application = applications.findByName(QLatin1String(applicationName));
     if (!application) {
         Application app;
         app.name = QLatin1String(applicationName);
         app.description = tr("Sample AWS account access, provisioned to the sandbox");
         app.signInProtocol = QStringLiteral("SAML 2.0");
-        app.scimServerId = server.id;
-        DirectoryRepository directory(workspace->database());
+        app.scimServerId = serverId;
+        DirectoryRepository directory(workspace.database());
         for (const char* group : {"Engineering", "Sales", "AWS Administrators"}) {
             if (auto found = directory.findGroupByDisplayName(QLatin1String(group))) {
                 app.assignment.groupIds.append(found->id);
@@ -128,21 +161,10 @@ Result<std::shared_ptr<Workspace>, QString> DemoEnvironment::start(const QString
         if (!created) {
             return created.error().message;
         }
-        application = applications.find(created.value());
-    } else if (application->scimServerId != server.id) {
-        applications.setScimServer(application->id, server.id);
+        return created.value();
     }
-
-    // The sandbox starts empty every time: links to the previous run's objects are stale.
-    LinkStore links(workspace->database(), application->id);
-    for (auto kind : {TargetLink::Kind::User, TargetLink::Kind::Group}) {
-        auto loaded = links.load(kind);
-        if (!loaded) {
-            continue;
-        }
-        for (const auto& link : loaded.value()) {
-            links.remove(kind, link.directoryObjectId);
-        }
+    if (application->scimServerId != serverId) {
+        applications.setScimServer(application->id, serverId);
     }
-    return workspace;
+    return application->id;
 }

@@ -37,5 +37,9 @@ public:
     SandboxServer& sandbox() { return *m_sandbox; }
 
 private:
+    // Each returns the id of the object it created or updated.
+    Result<qint64, QString> configureServer(Workspace& workspace, const QString& token);
+    Result<qint64, QString> configureApplication(Workspace& workspace, qint64 serverId);
+
     SandboxServer* m_sandbox = nullptr;
 };

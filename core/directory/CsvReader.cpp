@@ -78,18 +78,8 @@ bool CsvReader::atEnd() const
 
 bool CsvReader::readRecord(CsvRecord& record)
 {
-    const QChar* data = m_text.constData();
-    const qsizetype size = m_text.size();
-
-    // Completely empty lines carry no record.
-    while (m_pos < size && (data[m_pos] == lf || data[m_pos] == cr)) {
-        if (data[m_pos] == cr && m_pos + 1 < size && data[m_pos + 1] == lf) {
-            ++m_pos;
-        }
-        ++m_pos;
-        ++m_line;
-    }
-    if (m_pos >= size) {
+    skipEmptyLines();
+    if (atEnd()) {
         return false;
     }
 
@@ -97,81 +87,112 @@ bool CsvReader::readRecord(CsvRecord& record)
     record.error.clear();
     record.line = m_line;
 
+    const QChar* data = m_text.constData();
     QString field;
-    for (;;) {
-        // Start of a field.
+    do {
         field.clear();
-        if (m_pos < size && data[m_pos] == quote) {
-            const int quoteLine = m_line;
-            ++m_pos;
-            bool closed = false;
-            while (m_pos < size) {
-                const QChar c = data[m_pos];
-                if (c == quote) {
-                    if (m_pos + 1 < size && data[m_pos + 1] == quote) {
-                        field.append(quote);
-                        m_pos += 2;
-                        continue;
-                    }
-                    ++m_pos;
-                    closed = true;
-                    break;
-                }
-                if (c == lf || (c == cr && !(m_pos + 1 < size && data[m_pos + 1] == lf))) {
-                    ++m_line;
-                }
-                field.append(c);
-                ++m_pos;
-            }
-            if (!closed) {
-                record.error
-                    = tr("A quoted cell that starts on line %1 is never closed; add the missing \".").arg(quoteLine);
+        if (!atEnd() && data[m_pos] == quote) {
+            if (!readQuotedField(field, record)) {
                 record.fields.append(field);
                 return true;
             }
-            // Anything between the closing quote and the next delimiter is kept, but the record
-            // is flagged: it usually means a quote that should have been doubled.
-            const qsizetype afterQuote = m_pos;
-            while (m_pos < size && data[m_pos] != m_delimiter && data[m_pos] != lf && data[m_pos] != cr) {
-                ++m_pos;
-            }
-            if (m_pos > afterQuote) {
-                field.append(data + afterQuote, m_pos - afterQuote);
-                if (record.error.isEmpty()) {
-                    record.error = tr("Line %1 has text after a closing quote; a quote inside a quoted cell "
-                                      "must be doubled (\"\").")
-                                       .arg(m_line);
-                }
-            }
         } else {
             const qsizetype start = m_pos;
-            while (m_pos < size && data[m_pos] != m_delimiter && data[m_pos] != lf && data[m_pos] != cr) {
-                ++m_pos;
-            }
+            m_pos = fieldEnd(start);
             field = QString(data + start, m_pos - start);
         }
         record.fields.append(field);
+    } while (readDelimiter(record));
+    return true;
+}
 
-        if (m_pos >= size) {
-            return true;
-        }
-        const QChar c = data[m_pos];
-        if (c == m_delimiter) {
-            ++m_pos;
-            if (m_pos >= size) {
-                record.fields.append(QString());
-                return true;
-            }
-            continue;
-        }
-        // End of record: CRLF, LF or a lone CR.
-        if (c == cr && m_pos + 1 < size && data[m_pos + 1] == lf) {
-            ++m_pos;
-        }
+// Completely empty lines carry no record.
+void CsvReader::skipEmptyLines()
+{
+    while (!atEnd() && (m_text.at(m_pos) == lf || m_text.at(m_pos) == cr)) {
+        skipLineBreak();
+    }
+}
+
+// CRLF, LF or a lone CR.
+void CsvReader::skipLineBreak()
+{
+    if (m_text.at(m_pos) == cr && m_pos + 1 < m_text.size() && m_text.at(m_pos + 1) == lf) {
         ++m_pos;
-        ++m_line;
+    }
+    ++m_pos;
+    ++m_line;
+}
+
+qsizetype CsvReader::fieldEnd(qsizetype from) const
+{
+    const QChar* data = m_text.constData();
+    const qsizetype size = m_text.size();
+    while (from < size && data[from] != m_delimiter && data[from] != lf && data[from] != cr) {
+        ++from;
+    }
+    return from;
+}
+
+bool CsvReader::readQuotedField(QString& field, CsvRecord& record)
+{
+    const QChar* data = m_text.constData();
+    const qsizetype size = m_text.size();
+    const int quoteLine = m_line;
+    ++m_pos;
+    bool closed = false;
+    while (m_pos < size) {
+        const QChar c = data[m_pos];
+        if (c == quote) {
+            if (m_pos + 1 < size && data[m_pos + 1] == quote) {
+                field.append(quote);
+                m_pos += 2;
+                continue;
+            }
+            ++m_pos;
+            closed = true;
+            break;
+        }
+        if (c == lf || (c == cr && !(m_pos + 1 < size && data[m_pos + 1] == lf))) {
+            ++m_line;
+        }
+        field.append(c);
+        ++m_pos;
+    }
+    if (!closed) {
+        record.error = tr("A quoted cell that starts on line %1 is never closed; add the missing \".").arg(quoteLine);
+        return false;
+    }
+    // Anything between the closing quote and the next delimiter is kept, but the record
+    // is flagged: it usually means a quote that should have been doubled.
+    const qsizetype afterQuote = m_pos;
+    m_pos = fieldEnd(afterQuote);
+    if (m_pos > afterQuote) {
+        field.append(data + afterQuote, m_pos - afterQuote);
+        if (record.error.isEmpty()) {
+            record.error = tr("Line %1 has text after a closing quote; a quote inside a quoted cell "
+                              "must be doubled (\"\").")
+                               .arg(m_line);
+        }
+    }
+    return true;
+}
+
+bool CsvReader::readDelimiter(CsvRecord& record)
+{
+    if (atEnd()) {
+        return false;
+    }
+    if (m_text.at(m_pos) == m_delimiter) {
+        ++m_pos;
+        if (atEnd()) {
+            record.fields.append(QString());
+            return false;
+        }
         return true;
     }
+    skipLineBreak();
+    return false;
 }
 
 QList<CsvRecord> CsvReader::readAll()

@@ -39,6 +39,18 @@ public:
     QList<CsvRecord> readAll();
 
 private:
+    void skipEmptyLines();
+    void skipLineBreak();
+    // Where the unquoted text starting at from ends: the next delimiter, line break or the end.
+    qsizetype fieldEnd(qsizetype from) const;
+    // Reads a quoted field from its opening quote, plus any text between the closing quote and
+    // the delimiter. False when the quote is never closed; record.error says why.
+    bool readQuotedField(QString& field, CsvRecord& record);
+    // After a field: true when a delimiter follows and with it another field. Otherwise the
+    // record is complete and its line break, if any, consumed; a delimiter at the very end of
+    // the input adds an empty last field.
+    bool readDelimiter(CsvRecord& record);
+
     QString m_text;
     QChar m_delimiter;
     qsizetype m_pos = 0;

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 class DirectoryRepository;
+struct CsvImportPlan;
 
 // One problem with one CSV record; line is where the record starts (0: the whole file).
 struct CsvImportIssue
@@ -86,10 +87,9 @@ public:
     Result<CsvImportResult, StorageError> import(Mode mode);
 
 private:
-    struct Plan;
-    Plan analyse() const;
-    void analyseUsers(Plan& plan) const;
-    void analyseGroups(Plan& plan) const;
+    CsvImportPlan analyse() const;
+    void analyseUsers(CsvImportPlan& plan) const;
+    void analyseGroups(CsvImportPlan& plan) const;
 
     DirectoryRepository& m_repository;
     Kind m_kind;

@@ -23,59 +23,118 @@ QString leftOf(const QString& text, int count)
     return result;
 }
 
-QString evaluateNode(const ExpressionNode& node, const Expression::AttributeLookup& lookup)
+QString evaluateNode(const ExpressionNode& node, const Expression::AttributeLookup& lookup);
+
+// A call's arguments, each evaluated only when the function asks for it, so that If, And,
+// Or, Coalesce and Switch stop at the first argument that decides the result.
+class Arguments
 {
-    switch (node.kind) {
-    case ExpressionNode::Kind::Literal:
-        return node.text;
-    case ExpressionNode::Kind::Attribute:
-        return lookup(node.text);
-    case ExpressionNode::Kind::Call:
-        break;
+public:
+    Arguments(const ExpressionNode& call, const Expression::AttributeLookup& lookup)
+        : m_call(call)
+        , m_lookup(lookup)
+    {
     }
 
-    const auto& args = node.arguments;
-    auto arg = [&](int i) { return evaluateNode(*args.at(i), lookup); };
+    qsizetype size() const { return m_call.arguments.size(); }
+    QString operator()(int i) const { return evaluateNode(*m_call.arguments.at(i), m_lookup); }
 
+private:
+    const ExpressionNode& m_call;
+    const Expression::AttributeLookup& m_lookup;
+};
+
+QString coalesce(const Arguments& arg)
+{
+    for (int i = 0; i < arg.size(); ++i) {
+        const QString value = arg(i);
+        if (!value.isEmpty()) {
+            return value;
+        }
+    }
+    return {};
+}
+
+QString join(const Arguments& arg)
+{
+    const QString separator = arg(0);
+    QStringList parts;
+    for (int i = 1; i < arg.size(); ++i) {
+        const QString value = arg(i);
+        if (!value.isEmpty()) {
+            parts.append(value);
+        }
+    }
+    return parts.join(separator);
+}
+
+QString append(const Arguments& arg)
+{
+    QString result;
+    for (int i = 0; i < arg.size(); ++i) {
+        result += arg(i);
+    }
+    return result;
+}
+
+QString replace(const Arguments& arg)
+{
+    QString value = arg(0);
+    const QString old = arg(1);
+    if (!old.isEmpty()) {
+        value.replace(old, arg(2));
+    }
+    return value;
+}
+
+bool allTrue(const Arguments& arg)
+{
+    for (int i = 0; i < arg.size(); ++i) {
+        if (!Expression::isTrue(arg(i))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool anyTrue(const Arguments& arg)
+{
+    for (int i = 0; i < arg.size(); ++i) {
+        if (Expression::isTrue(arg(i))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Switch(value, default, key1, result1, key2, result2, ...)
+QString switchCase(const Arguments& arg)
+{
+    const QString value = arg(0);
+    for (int i = 2; i + 1 < arg.size(); i += 2) {
+        if (arg(i) == value) {
+            return arg(i + 1);
+        }
+    }
+    return arg(1);
+}
+
+QString evaluateCall(const ExpressionNode& node, const Expression::AttributeLookup& lookup)
+{
+    const Arguments arg(node, lookup);
     switch (node.function) {
     case Id::Coalesce:
-        for (int i = 0; i < args.size(); ++i) {
-            const QString value = arg(i);
-            if (!value.isEmpty()) {
-                return value;
-            }
-        }
-        return {};
-    case Id::Join: {
-        const QString separator = arg(0);
-        QStringList parts;
-        for (int i = 1; i < args.size(); ++i) {
-            const QString value = arg(i);
-            if (!value.isEmpty()) {
-                parts.append(value);
-            }
-        }
-        return parts.join(separator);
-    }
-    case Id::Append: {
-        QString result;
-        for (int i = 0; i < args.size(); ++i) {
-            result += arg(i);
-        }
-        return result;
-    }
+        return coalesce(arg);
+    case Id::Join:
+        return join(arg);
+    case Id::Append:
+        return append(arg);
     case Id::ToLower:
         return arg(0).toLower();
     case Id::ToUpper:
         return arg(0).toUpper();
-    case Id::Replace: {
-        QString value = arg(0);
-        const QString old = arg(1);
-        if (!old.isEmpty()) {
-            value.replace(old, arg(2));
-        }
-        return value;
-    }
+    case Id::Replace:
+        return replace(arg);
     case Id::Left:
         // The parser only accepts a whole-number literal here.
         return leftOf(arg(0), arg(1).toInt());
@@ -92,28 +151,24 @@ QString evaluateNode(const ExpressionNode& node, const Expression::AttributeLook
     case Id::Not:
         return boolText(!Expression::isTrue(arg(0)));
     case Id::And:
-        for (int i = 0; i < args.size(); ++i) {
-            if (!Expression::isTrue(arg(i))) {
-                return boolText(false);
-            }
-        }
-        return boolText(true);
+        return boolText(allTrue(arg));
     case Id::Or:
-        for (int i = 0; i < args.size(); ++i) {
-            if (Expression::isTrue(arg(i))) {
-                return boolText(true);
-            }
-        }
-        return boolText(false);
-    case Id::Switch: {
-        const QString value = arg(0);
-        for (int i = 2; i + 1 < args.size(); i += 2) {
-            if (arg(i) == value) {
-                return arg(i + 1);
-            }
-        }
-        return arg(1);
+        return boolText(anyTrue(arg));
+    case Id::Switch:
+        return switchCase(arg);
     }
+    return {};
+}
+
+QString evaluateNode(const ExpressionNode& node, const Expression::AttributeLookup& lookup)
+{
+    switch (node.kind) {
+    case ExpressionNode::Kind::Literal:
+        return node.text;
+    case ExpressionNode::Kind::Attribute:
+        return lookup(node.text);
+    case ExpressionNode::Kind::Call:
+        return evaluateCall(node, lookup);
     }
     return {};
 }

@@ -94,6 +94,123 @@ private:
     int m_pos = 0;
 };
 
+// The schema URN of an extension attribute ("urn:…:User:department"); empty when the path
+// does not start with "urn:". Leaves the reader at the attribute name.
+Result<QString, ScimPathError> readSchemaUrn(PathReader& reader, const QString& text)
+{
+    const int start = reader.pos();
+    if (text.mid(start, 4).compare(QLatin1String("urn:"), Qt::CaseInsensitive) != 0) {
+        return QString();
+    }
+    // The attribute follows the URN's last colon; a filter value could hold a colon too,
+    // so only the part before '[' counts.
+    int headEnd = text.indexOf(QLatin1Char('['), start);
+    if (headEnd < 0) {
+        headEnd = text.size();
+    }
+    const int colon = text.lastIndexOf(QLatin1Char(':'), headEnd - 1);
+    const QString urn = text.mid(start, colon - start);
+    for (int i = 0; i < urn.size(); ++i) {
+        if (urn.at(i).isSpace()) {
+            return PathReader::errorAt(start + i,
+                tr("A schema URN cannot contain spaces (at %1) — check the extension URN, e.g. "
+                   "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department"));
+        }
+    }
+    if (urn.count(QLatin1Char(':')) < 2) {
+        return PathReader::errorAt(start + 4,
+            tr("Expected a schema URN followed by ':' and an attribute at %1, e.g. "
+               "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department"));
+    }
+    reader.seek(colon + 1);
+    return urn;
+}
+
+// "text in quotes" with backslash escapes; the reader is at the opening quote.
+Result<QJsonValue, ScimPathError> readQuotedValue(PathReader& reader)
+{
+    const int quotePos = reader.pos();
+    reader.advance();
+    QString value;
+    bool closed = false;
+    while (!reader.atEnd()) {
+        const QChar c = reader.peek();
+        reader.advance();
+        if (c == QLatin1Char('"')) {
+            closed = true;
+            break;
+        }
+        if (c == QLatin1Char('\\') && !reader.atEnd()) {
+            value.append(reader.peek());
+            reader.advance();
+            continue;
+        }
+        value.append(c);
+    }
+    if (!closed) {
+        return PathReader::errorAt(quotePos, tr("The text starting at %1 has no closing '\"'"));
+    }
+    return QJsonValue(value);
+}
+
+// true, false or a number.
+Result<QJsonValue, ScimPathError> readBareValue(PathReader& reader)
+{
+    const int valuePos = reader.pos();
+    QString word;
+    while (!reader.atEnd() && (isNameChar(reader.peek()) || reader.peek() == QLatin1Char('.'))) {
+        word.append(reader.peek());
+        reader.advance();
+    }
+    bool isNumber = false;
+    const double number = word.toDouble(&isNumber);
+    if (word == QLatin1String("true") || word == QLatin1String("false")) {
+        return QJsonValue(word == QLatin1String("true"));
+    }
+    if (isNumber) {
+        return QJsonValue(number);
+    }
+    return PathReader::errorAt(
+        valuePos, tr("Expected a value in quotes, true, false or a number at %1, e.g. [type eq \"work\"]"));
+}
+
+struct PathFilter
+{
+    QString attribute;
+    QJsonValue value;
+};
+
+// "[attribute eq value]"; the reader is at '['.
+Result<PathFilter, ScimPathError> readFilter(PathReader& reader)
+{
+    reader.advance();
+    reader.skipSpaces();
+    PathFilter filter;
+    filter.attribute = reader.readName();
+    if (filter.attribute.isEmpty()) {
+        return reader.error(tr("Expected a sub-attribute to filter on at %1, e.g. [type eq \"work\"]"));
+    }
+    reader.skipSpaces();
+    const int operatorPos = reader.pos();
+    const QString op = reader.readName();
+    if (op.compare(QLatin1String("eq"), Qt::CaseInsensitive) != 0) {
+        return PathReader::errorAt(
+            operatorPos, tr("Expected 'eq' at %1 — a mapping path selects one element with [attribute eq \"value\"]"));
+    }
+    reader.skipSpaces();
+    const auto value = reader.peek() == QLatin1Char('"') ? readQuotedValue(reader) : readBareValue(reader);
+    if (!value) {
+        return value.error();
+    }
+    filter.value = value.value();
+    reader.skipSpaces();
+    if (reader.peek() != QLatin1Char(']')) {
+        return reader.error(tr("Expected ']' at %1"));
+    }
+    reader.advance();
+    return filter;
+}
+
 QString literalText(const QJsonValue& value)
 {
     if (value.isString()) {
@@ -132,31 +249,11 @@ Result<ScimPath, ScimPathError> ScimPath::parse(const QString& text)
     }
 
     ScimPath path;
-    const int start = reader.pos();
-    if (text.mid(start, 4).compare(QLatin1String("urn:"), Qt::CaseInsensitive) == 0) {
-        // The attribute follows the URN's last colon; a filter value could hold a colon too,
-        // so only the part before '[' counts.
-        int headEnd = text.indexOf(QLatin1Char('['), start);
-        if (headEnd < 0) {
-            headEnd = text.size();
-        }
-        const int colon = text.lastIndexOf(QLatin1Char(':'), headEnd - 1);
-        const QString urn = text.mid(start, colon - start);
-        for (int i = 0; i < urn.size(); ++i) {
-            if (urn.at(i).isSpace()) {
-                return PathReader::errorAt(start + i,
-                    tr("A schema URN cannot contain spaces (at %1) — check the extension URN, e.g. "
-                       "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department"));
-            }
-        }
-        if (urn.count(QLatin1Char(':')) < 2) {
-            return PathReader::errorAt(start + 4,
-                tr("Expected a schema URN followed by ':' and an attribute at %1, e.g. "
-                   "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department"));
-        }
-        path.m_schemaUrn = urn;
-        reader.seek(colon + 1);
+    const auto urn = readSchemaUrn(reader, text);
+    if (!urn) {
+        return urn.error();
     }
+    path.m_schemaUrn = urn.value();
 
     path.m_attribute = reader.readName();
     if (path.m_attribute.isEmpty()) {
@@ -165,66 +262,12 @@ Result<ScimPath, ScimPathError> ScimPath::parse(const QString& text)
     }
 
     if (reader.peek() == QLatin1Char('[')) {
-        reader.advance();
-        reader.skipSpaces();
-        path.m_filterAttribute = reader.readName();
-        if (path.m_filterAttribute.isEmpty()) {
-            return reader.error(tr("Expected a sub-attribute to filter on at %1, e.g. [type eq \"work\"]"));
+        const auto filter = readFilter(reader);
+        if (!filter) {
+            return filter.error();
         }
-        reader.skipSpaces();
-        const int operatorPos = reader.pos();
-        const QString op = reader.readName();
-        if (op.compare(QLatin1String("eq"), Qt::CaseInsensitive) != 0) {
-            return PathReader::errorAt(operatorPos,
-                tr("Expected 'eq' at %1 — a mapping path selects one element with [attribute eq \"value\"]"));
-        }
-        reader.skipSpaces();
-        if (reader.peek() == QLatin1Char('"')) {
-            const int quotePos = reader.pos();
-            reader.advance();
-            QString value;
-            bool closed = false;
-            while (!reader.atEnd()) {
-                const QChar c = reader.peek();
-                reader.advance();
-                if (c == QLatin1Char('"')) {
-                    closed = true;
-                    break;
-                }
-                if (c == QLatin1Char('\\') && !reader.atEnd()) {
-                    value.append(reader.peek());
-                    reader.advance();
-                    continue;
-                }
-                value.append(c);
-            }
-            if (!closed) {
-                return PathReader::errorAt(quotePos, tr("The text starting at %1 has no closing '\"'"));
-            }
-            path.m_filterValue = value;
-        } else {
-            const int valuePos = reader.pos();
-            QString word;
-            while (!reader.atEnd() && (isNameChar(reader.peek()) || reader.peek() == QLatin1Char('.'))) {
-                word.append(reader.peek());
-                reader.advance();
-            }
-            bool isNumber = false;
-            const double number = word.toDouble(&isNumber);
-            if (word == QLatin1String("true") || word == QLatin1String("false")) {
-                path.m_filterValue = word == QLatin1String("true");
-            } else if (isNumber) {
-                path.m_filterValue = number;
-            } else {
-                return PathReader::errorAt(
-                    valuePos, tr("Expected a value in quotes, true, false or a number at %1, e.g. [type eq \"work\"]"));
-            }
-        }
-        reader.skipSpaces();
-        if (reader.peek() != QLatin1Char(']')) {
-            return reader.error(tr("Expected ']' at %1"));
-        }
-        reader.advance();
+        path.m_filterAttribute = filter->attribute;
+        path.m_filterValue = filter->value;
     }
 
     if (reader.peek() == QLatin1Char('.')) {
@@ -349,21 +392,46 @@ void ScimPath::setIn(QJsonObject& container, const QJsonValue& value) const
     const QJsonValue current = container.value(key);
     const bool multiValued = hasFilter() || isMultiValued(m_attribute) || current.isArray();
     if (!multiValued) {
-        QJsonObject complex = current.toObject();
-        if (remove) {
-            complex.remove(keyFor(complex, m_subAttribute));
-        } else {
-            complex.insert(keyFor(complex, m_subAttribute), value);
-        }
-        if (complex.isEmpty()) {
-            container.remove(key);
-        } else {
-            container.insert(key, complex);
-        }
+        setInComplex(container, key, value);
         return;
     }
 
     QJsonArray elements = current.toArray();
+    const int index = elementIndex(elements);
+    const QString subAttribute = m_subAttribute.isEmpty() ? QStringLiteral("value") : m_subAttribute;
+    if (remove) {
+        if (index < 0) {
+            return;
+        }
+        removeFromElement(elements, index, subAttribute);
+        if (elements.isEmpty()) {
+            container.remove(key);
+        } else {
+            container.insert(key, elements);
+        }
+        return;
+    }
+    setInElement(elements, index, subAttribute, value);
+    container.insert(key, elements);
+}
+
+void ScimPath::setInComplex(QJsonObject& container, const QString& key, const QJsonValue& value) const
+{
+    QJsonObject complex = container.value(key).toObject();
+    if (isRemoval(value)) {
+        complex.remove(keyFor(complex, m_subAttribute));
+    } else {
+        complex.insert(keyFor(complex, m_subAttribute), value);
+    }
+    if (complex.isEmpty()) {
+        container.remove(key);
+    } else {
+        container.insert(key, complex);
+    }
+}
+
+int ScimPath::elementIndex(const QJsonArray& elements) const
+{
     int index = -1;
     for (int i = 0; i < elements.size() && index < 0; ++i) {
         if (hasFilter() ? matchesFilter(elements.at(i))
@@ -374,35 +442,30 @@ void ScimPath::setIn(QJsonObject& container, const QJsonValue& value) const
     if (index < 0 && !hasFilter() && !elements.isEmpty()) {
         index = 0;
     }
-    const QString subAttribute = m_subAttribute.isEmpty() ? QStringLiteral("value") : m_subAttribute;
+    return index;
+}
 
-    if (remove) {
-        if (index < 0) {
-            return;
-        }
-        QJsonObject element = elements.at(index).toObject();
-        element.remove(keyFor(element, subAttribute));
-        // What is left only described the removed value (its type, its primary flag).
-        bool describesNothing = true;
-        for (auto it = element.begin(); it != element.end(); ++it) {
-            const bool descriptor = it.key().compare(QLatin1String("primary"), Qt::CaseInsensitive) == 0
-                || it.key().compare(QLatin1String("type"), Qt::CaseInsensitive) == 0
-                || (hasFilter() && it.key().compare(m_filterAttribute, Qt::CaseInsensitive) == 0);
-            describesNothing = describesNothing && descriptor;
-        }
-        if (m_subAttribute.isEmpty() || describesNothing) {
-            elements.removeAt(index);
-        } else {
-            elements.replace(index, element);
-        }
-        if (elements.isEmpty()) {
-            container.remove(key);
-        } else {
-            container.insert(key, elements);
-        }
-        return;
+void ScimPath::removeFromElement(QJsonArray& elements, int index, const QString& subAttribute) const
+{
+    QJsonObject element = elements.at(index).toObject();
+    element.remove(keyFor(element, subAttribute));
+    // What is left only described the removed value (its type, its primary flag).
+    bool describesNothing = true;
+    for (auto it = element.begin(); it != element.end(); ++it) {
+        const bool descriptor = it.key().compare(QLatin1String("primary"), Qt::CaseInsensitive) == 0
+            || it.key().compare(QLatin1String("type"), Qt::CaseInsensitive) == 0
+            || (hasFilter() && it.key().compare(m_filterAttribute, Qt::CaseInsensitive) == 0);
+        describesNothing = describesNothing && descriptor;
     }
+    if (m_subAttribute.isEmpty() || describesNothing) {
+        elements.removeAt(index);
+    } else {
+        elements.replace(index, element);
+    }
+}
 
+void ScimPath::setInElement(QJsonArray& elements, int index, const QString& subAttribute, const QJsonValue& value) const
+{
     QJsonObject element;
     if (index >= 0) {
         element = elements.at(index).toObject();
@@ -430,7 +493,6 @@ void ScimPath::setIn(QJsonObject& container, const QJsonValue& value) const
     } else {
         elements.append(element);
     }
-    container.insert(key, elements);
 }
 
 void ScimPath::set(QJsonObject& resource, const QJsonValue& value) const

@@ -7,6 +7,8 @@
 #include <QJsonValue>
 #include <QString>
 
+class QJsonArray;
+
 // A SCIM attribute path as mappings name their targets (RFC 7644 §3.10, the subset a
 // mapping target needs):
 //   userName                      simple attribute
@@ -61,6 +63,18 @@ public:
 private:
     QJsonValue getIn(const QJsonObject& container) const;
     void setIn(QJsonObject& container, const QJsonValue& value) const;
+    // A complex attribute (name.givenName): sets or removes the sub-attribute and drops the
+    // attribute once it is empty.
+    void setInComplex(QJsonObject& container, const QString& key, const QJsonValue& value) const;
+    // The element of a multi-valued attribute this path addresses: the one the filter matches,
+    // without a filter the primary one or else the first; -1 when there is none.
+    int elementIndex(const QJsonArray& elements) const;
+    // Removes the sub-attribute from elements[index], and the element itself when all that is
+    // left only described the removed value.
+    void removeFromElement(QJsonArray& elements, int index, const QString& subAttribute) const;
+    // Writes value into elements[index], or into a new element when index is -1 (carrying the
+    // filter's value, and "primary" as the first email or phone number).
+    void setInElement(QJsonArray& elements, int index, const QString& subAttribute, const QJsonValue& value) const;
     bool matchesFilter(const QJsonValue& element) const;
 
     QString m_schemaUrn;

@@ -144,10 +144,22 @@ UserValidation UserValidator::validate(const QJsonObject& input) const
     const QString who = userName.isEmpty()
         ? tr("externalId %1").arg(resource.value(QLatin1String("externalId")).toString())
         : userName;
-    auto violation = [&](const QString& attribute, const QString& reason, const QString& fix) {
+    const Violation violation = [&](const QString& attribute, const QString& reason, const QString& fix) {
         result.violations.append(ValidationViolation {who, attribute, reason, fix});
     };
 
+    checkRequired(resource, violation);
+    checkSingleValued(resource, violation);
+    if (!userName.isEmpty()) {
+        checkUserName(userName, violation);
+    }
+    checkStrings(resource, violation);
+    checkActive(resource, violation);
+    return result;
+}
+
+void UserValidator::checkRequired(const QJsonObject& resource, const Violation& violation) const
+{
     for (const QString& required : m_capabilities.requiredUserAttributes) {
         if (isEmptyValue(ScimPath::get(resource, required))) {
             violation(required, tr("%1 is required by the server but is empty for this user.").arg(required),
@@ -155,7 +167,10 @@ UserValidation UserValidator::validate(const QJsonObject& input) const
                     .arg(required));
         }
     }
+}
 
+void UserValidator::checkSingleValued(const QJsonObject& resource, const Violation& violation) const
+{
     for (const QString& attribute : m_capabilities.singleValuedMultiAttributes) {
         const QJsonValue value = ScimPath::get(resource, attribute);
         if (value.isArray() && value.toArray().size() > 1) {
@@ -165,38 +180,43 @@ UserValidation UserValidator::validate(const QJsonObject& input) const
                 tr("Map a single value to %1 (for example only the work one).").arg(attribute));
         }
     }
+}
 
-    if (!userName.isEmpty()) {
-        QString forbidden;
-        for (const QChar c : m_capabilities.userNameForbiddenCharacters) {
-            if (userName.contains(c) && !forbidden.contains(c)) {
-                forbidden += c;
-            }
-        }
-        if (!forbidden.isEmpty()) {
-            violation(QStringLiteral("userName"),
-                tr("The userName \"%1\" contains characters the server does not allow: %2")
-                    .arg(userName, forbidden.split(QString(), Qt::SkipEmptyParts).join(QLatin1Char(' '))),
-                tr("Change the userName in the directory, or map an expression that removes them "
-                   "(e.g. Replace(userName, \"%1\", \"\")).")
-                    .arg(forbidden.left(1)));
-        }
-        if (m_capabilities.maxUserNameLength > 0 && characterCount(userName) > m_capabilities.maxUserNameLength) {
-            violation(QStringLiteral("userName"),
-                tr("The userName is %1 characters long; the server allows at most %2.")
-                    .arg(QString::number(characterCount(userName)), QString::number(m_capabilities.maxUserNameLength)),
-                tr("Shorten the userName in the directory, or map a shorter value (e.g. the email's local part)."));
-        }
-        for (const QString& reserved : m_capabilities.reservedUserNames) {
-            if (userName.compare(reserved, Qt::CaseInsensitive) == 0) {
-                violation(QStringLiteral("userName"),
-                    tr("\"%1\" is a reserved name on the server and cannot be used for a provisioned user.")
-                        .arg(userName),
-                    tr("Give this user another userName, or take it out of the application's scope."));
-            }
+// Forbidden characters, length and reserved names; userName is not empty.
+void UserValidator::checkUserName(const QString& userName, const Violation& violation) const
+{
+    QString forbidden;
+    for (const QChar c : m_capabilities.userNameForbiddenCharacters) {
+        if (userName.contains(c) && !forbidden.contains(c)) {
+            forbidden += c;
         }
     }
+    if (!forbidden.isEmpty()) {
+        violation(QStringLiteral("userName"),
+            tr("The userName \"%1\" contains characters the server does not allow: %2")
+                .arg(userName, forbidden.split(QString(), Qt::SkipEmptyParts).join(QLatin1Char(' '))),
+            tr("Change the userName in the directory, or map an expression that removes them "
+               "(e.g. Replace(userName, \"%1\", \"\")).")
+                .arg(forbidden.left(1)));
+    }
+    if (m_capabilities.maxUserNameLength > 0 && characterCount(userName) > m_capabilities.maxUserNameLength) {
+        violation(QStringLiteral("userName"),
+            tr("The userName is %1 characters long; the server allows at most %2.")
+                .arg(QString::number(characterCount(userName)), QString::number(m_capabilities.maxUserNameLength)),
+            tr("Shorten the userName in the directory, or map a shorter value (e.g. the email's local part)."));
+    }
+    for (const QString& reserved : m_capabilities.reservedUserNames) {
+        if (userName.compare(reserved, Qt::CaseInsensitive) == 0) {
+            violation(QStringLiteral("userName"),
+                tr("\"%1\" is a reserved name on the server and cannot be used for a provisioned user.").arg(userName),
+                tr("Give this user another userName, or take it out of the application's scope."));
+        }
+    }
+}
 
+// Every string in the resource: length and control characters.
+void UserValidator::checkStrings(const QJsonObject& resource, const Violation& violation) const
+{
     visitResourceStrings(resource, [&](const QString& path, const QString& text) {
         const bool isUserName = path == QLatin1String("userName");
         const int length = characterCount(text);
@@ -217,14 +237,16 @@ UserValidation UserValidator::validate(const QJsonObject& input) const
                 tr("Remove the character from the value in the directory; it often comes from copy and paste."));
         }
     });
+}
 
+void UserValidator::checkActive(const QJsonObject& resource, const Violation& violation) const
+{
     const QJsonValue active = resource.value(QLatin1String("active"));
     if (!active.isUndefined() && !active.isBool()) {
         violation(QStringLiteral("active"),
             tr("active must be true or false, but the mapping gave \"%1\".").arg(active.toVariant().toString()),
             tr("Map active to an attribute or expression that yields true or false."));
     }
-    return result;
 }
 
 ValidationReport UserValidator::validateAll(const QList<MappedUser>& users) const

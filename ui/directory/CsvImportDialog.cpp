@@ -29,6 +29,37 @@ CsvImportDialog::CsvImportDialog(DirectoryRepository& repository, QWidget* paren
     setWindowTitle(tr("Import CSV"));
     resize(960, 680);
 
+    QHBoxLayout* top = createFileRow();
+    QSplitter* tables = createTables();
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("previewSummary"));
+    m_summary->setWordWrap(true);
+    QHBoxLayout* modes = createModeChoice();
+    m_resultLabel = new QLabel(this);
+    m_resultLabel->setObjectName(QStringLiteral("resultLabel"));
+    m_resultLabel->setWordWrap(true);
+    QDialogButtonBox* buttons = createButtons();
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(tables, 1);
+    layout->addWidget(m_summary);
+    layout->addLayout(modes);
+    layout->addWidget(m_resultLabel);
+    layout->addWidget(buttons);
+
+    connect(&m_previewWatcher, &QFutureWatcherBase::finished, this, [this]() {
+        showPreview(m_previewWatcher.result());
+        if (m_previewAgain) {
+            m_previewAgain = false;
+            refreshPreview();
+        }
+    });
+    connect(&m_importWatcher, &QFutureWatcherBase::finished, this, [this]() { showResult(m_importWatcher.result()); });
+}
+
+QHBoxLayout* CsvImportDialog::createFileRow()
+{
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("kindCombo"));
     m_kind->addItem(tr("Users"), int(DirectoryCsvImporter::Kind::Users));
@@ -45,6 +76,21 @@ CsvImportDialog::CsvImportDialog(DirectoryRepository& repository, QWidget* paren
     top->addWidget(m_file, 1);
     top->addWidget(browse);
 
+    connect(browse, &QPushButton::clicked, this, &CsvImportDialog::chooseFile);
+    // Connected after the items are added, so filling the combo loads nothing.
+    connect(m_kind, qOverload<int>(&QComboBox::currentIndexChanged), this, [this]() {
+        auto importer = std::make_unique<DirectoryCsvImporter>(
+            m_repository, DirectoryCsvImporter::Kind(m_kind->currentData().toInt()));
+        m_importer = std::move(importer);
+        if (!m_path.isEmpty()) {
+            loadFile(m_path);
+        }
+    });
+    return top;
+}
+
+QSplitter* CsvImportDialog::createTables()
+{
     m_mapping = new QTableWidget(0, 2, this);
     m_mapping->setObjectName(QStringLiteral("mappingTable"));
     m_mapping->setHorizontalHeaderLabels({tr("CSV column"), tr("Fills attribute")});
@@ -80,11 +126,11 @@ CsvImportDialog::CsvImportDialog(DirectoryRepository& repository, QWidget* paren
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(upper);
     splitter->addWidget(issuesBox);
+    return splitter;
+}
 
-    m_summary = new QLabel(this);
-    m_summary->setObjectName(QStringLiteral("previewSummary"));
-    m_summary->setWordWrap(true);
-
+QHBoxLayout* CsvImportDialog::createModeChoice()
+{
     m_allOrNothing = new QRadioButton(tr("All or nothing: any invalid row stops the import"), this);
     m_allOrNothing->setObjectName(QStringLiteral("allOrNothingRadio"));
     m_allOrNothing->setChecked(true);
@@ -94,43 +140,18 @@ CsvImportDialog::CsvImportDialog(DirectoryRepository& repository, QWidget* paren
     modes->addWidget(m_allOrNothing);
     modes->addWidget(m_skipInvalid);
     modes->addStretch(1);
+    return modes;
+}
 
-    m_resultLabel = new QLabel(this);
-    m_resultLabel->setObjectName(QStringLiteral("resultLabel"));
-    m_resultLabel->setWordWrap(true);
-
+QDialogButtonBox* CsvImportDialog::createButtons()
+{
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_import = buttons->addButton(tr("&Import"), QDialogButtonBox::ActionRole);
     m_import->setObjectName(QStringLiteral("importButton"));
     m_import->setEnabled(false);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(top);
-    layout->addWidget(splitter, 1);
-    layout->addWidget(m_summary);
-    layout->addLayout(modes);
-    layout->addWidget(m_resultLabel);
-    layout->addWidget(buttons);
-
-    connect(browse, &QPushButton::clicked, this, &CsvImportDialog::chooseFile);
-    connect(m_kind, qOverload<int>(&QComboBox::currentIndexChanged), this, [this]() {
-        auto importer = std::make_unique<DirectoryCsvImporter>(
-            m_repository, DirectoryCsvImporter::Kind(m_kind->currentData().toInt()));
-        m_importer = std::move(importer);
-        if (!m_path.isEmpty()) {
-            loadFile(m_path);
-        }
-    });
     connect(m_import, &QPushButton::clicked, this, &CsvImportDialog::startImport);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(&m_previewWatcher, &QFutureWatcherBase::finished, this, [this]() {
-        showPreview(m_previewWatcher.result());
-        if (m_previewAgain) {
-            m_previewAgain = false;
-            refreshPreview();
-        }
-    });
-    connect(&m_importWatcher, &QFutureWatcherBase::finished, this, [this]() { showResult(m_importWatcher.result()); });
+    return buttons;
 }
 
 CsvImportDialog::~CsvImportDialog()

@@ -9,10 +9,13 @@
 
 class DirectoryRepository;
 class QComboBox;
+class QDialogButtonBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 class QRadioButton;
+class QSplitter;
 class QTableWidget;
 
 // Imports users or groups from CSV: choose a file, check how each column is mapped (and
@@ -44,6 +47,11 @@ public slots:
     void startImport();
 
 private:
+    // The parts of the window, top to bottom; each creates its widgets and connects them.
+    QHBoxLayout* createFileRow();
+    QSplitter* createTables();
+    QHBoxLayout* createModeChoice();
+    QDialogButtonBox* createButtons();
     void chooseFile();
     void showPreview(const CsvImportPreview& preview);
     void showResult(const Result<CsvImportResult, StorageError>& result);

@@ -48,6 +48,23 @@ const QList<QPair<PlannedOperation::Kind, const char*>>& groupTitles()
     };
     return titles;
 }
+
+// One row per object with its reason, at most MaxRowsPerGroup; returns how many were added.
+template<typename Object>
+int addReasonRows(QTreeWidgetItem* group, const QList<Object>& objects)
+{
+    int shown = 0;
+    for (const auto& object : objects) {
+        if (shown++ == SyncPlanView::MaxRowsPerGroup) {
+            break;
+        }
+        auto* row = new QTreeWidgetItem(group);
+        row->setText(0, object.displayName);
+        row->setText(1, object.reason);
+        row->setToolTip(1, object.reason);
+    }
+    return std::min(shown, int(SyncPlanView::MaxRowsPerGroup));
+}
 } // namespace
 
 SyncPlanView::SyncPlanView(QWidget* parent)
@@ -94,8 +111,18 @@ void SyncPlanView::setPlan(const SyncPlan& plan)
 {
     setUpdatesEnabled(false);
     clear();
+    addOperations(plan.operations);
+    addUntouched(tr("Protected (never touched)"), plan.protectedObjects);
+    addUntouched(tr("Not managed by ScimDesk (left alone)"), plan.unmanagedObjects);
+    addValidationFailures(plan.validationFailures);
+    addWarnings(plan.warnings);
+    setUpdatesEnabled(true);
+}
+
+void SyncPlanView::addOperations(const QList<PlannedOperation>& planned)
+{
     QHash<PlannedOperation::Kind, QList<const PlannedOperation*>> byKind;
-    for (const auto& operation : plan.operations) {
+    for (const auto& operation : planned) {
         byKind[operation.kind].append(&operation);
     }
     for (const auto& [kind, title] : groupTitles()) {
@@ -110,79 +137,71 @@ void SyncPlanView::setPlan(const SyncPlan& plan)
                 break;
             }
             ++shown;
-            auto* row = new QTreeWidgetItem(group);
-            row->setText(0, operation->displayName);
-            switch (kind) {
-            case PlannedOperation::Kind::UpdateUser:
-                row->setText(1, tr("%n attribute(s)", nullptr, int(operation->changes.size())));
-                for (const auto& change : operation->changes) {
-                    auto* attribute = new QTreeWidgetItem(row);
-                    attribute->setText(0, change.path);
-                    attribute->setText(1, tr("%1 \u2192 %2").arg(jsonText(change.before), jsonText(change.after)));
-                    attribute->setToolTip(1, attribute->text(1));
-                }
-                break;
-            case PlannedOperation::Kind::CreateGroup:
-            case PlannedOperation::Kind::AddMembers:
-                row->setText(1, tr("+%n member(s)", nullptr, int(operation->memberDirectoryIds.size())));
-                break;
-            case PlannedOperation::Kind::RemoveMembers:
-                row->setText(1, tr("\u2212%n member(s)", nullptr, int(operation->memberTargetIds.size())));
-                break;
-            default:
-                row->setText(1, operation->targetId.isEmpty() ? operation->directoryObjectId : operation->targetId);
-                break;
-            }
+            addOperationRow(group, *operation);
         }
         addMore(group, shown, int(operations.size()));
         group->setExpanded(operations.size() <= SmallGroup);
     }
+}
 
-    const auto addUntouched = [this](const QString& title, const QList<UntouchedObject>& objects) {
-        if (objects.isEmpty()) {
-            return;
+void SyncPlanView::addOperationRow(QTreeWidgetItem* group, const PlannedOperation& operation)
+{
+    auto* row = new QTreeWidgetItem(group);
+    row->setText(0, operation.displayName);
+    switch (operation.kind) {
+    case PlannedOperation::Kind::UpdateUser:
+        row->setText(1, tr("%n attribute(s)", nullptr, int(operation.changes.size())));
+        for (const auto& change : operation.changes) {
+            auto* attribute = new QTreeWidgetItem(row);
+            attribute->setText(0, change.path);
+            attribute->setText(1, tr("%1 \u2192 %2").arg(jsonText(change.before), jsonText(change.after)));
+            attribute->setToolTip(1, attribute->text(1));
         }
-        auto* group = addGroup(title, int(objects.size()));
-        int shown = 0;
-        for (const auto& object : objects) {
-            if (shown++ == MaxRowsPerGroup) {
-                break;
-            }
-            auto* row = new QTreeWidgetItem(group);
-            row->setText(0, object.displayName);
-            row->setText(1, object.reason);
-            row->setToolTip(1, object.reason);
-        }
-        addMore(group, std::min(shown, int(MaxRowsPerGroup)), int(objects.size()));
-        group->setExpanded(objects.size() <= SmallGroup);
-    };
-    addUntouched(tr("Protected (never touched)"), plan.protectedObjects);
-    addUntouched(tr("Not managed by ScimDesk (left alone)"), plan.unmanagedObjects);
+        break;
+    case PlannedOperation::Kind::CreateGroup:
+    case PlannedOperation::Kind::AddMembers:
+        row->setText(1, tr("+%n member(s)", nullptr, int(operation.memberDirectoryIds.size())));
+        break;
+    case PlannedOperation::Kind::RemoveMembers:
+        row->setText(1, tr("\u2212%n member(s)", nullptr, int(operation.memberTargetIds.size())));
+        break;
+    default:
+        row->setText(1, operation.targetId.isEmpty() ? operation.directoryObjectId : operation.targetId);
+        break;
+    }
+}
 
-    if (!plan.validationFailures.isEmpty()) {
-        auto* group = addGroup(tr("Cannot be provisioned"), int(plan.validationFailures.size()));
-        group->setForeground(0, QBrush(StatusColors::error(QApplication::palette())));
-        int shown = 0;
-        for (const auto& failure : plan.validationFailures) {
-            if (shown++ == MaxRowsPerGroup) {
-                break;
-            }
-            auto* row = new QTreeWidgetItem(group);
-            row->setText(0, failure.displayName);
-            row->setText(1, failure.reason);
-            row->setToolTip(1, failure.reason);
-        }
-        addMore(group, std::min(shown, int(MaxRowsPerGroup)), int(plan.validationFailures.size()));
-        group->setExpanded(true);
+void SyncPlanView::addUntouched(const QString& title, const QList<UntouchedObject>& objects)
+{
+    if (objects.isEmpty()) {
+        return;
     }
-    if (!plan.warnings.isEmpty()) {
-        auto* group = addGroup(tr("Warnings"), int(plan.warnings.size()));
-        for (const auto& warning : plan.warnings) {
-            auto* row = new QTreeWidgetItem(group);
-            row->setText(0, warning);
-            row->setToolTip(0, warning);
-        }
-        group->setExpanded(true);
+    auto* group = addGroup(title, int(objects.size()));
+    addMore(group, addReasonRows(group, objects), int(objects.size()));
+    group->setExpanded(objects.size() <= SmallGroup);
+}
+
+void SyncPlanView::addValidationFailures(const QList<ValidationFailure>& failures)
+{
+    if (failures.isEmpty()) {
+        return;
     }
-    setUpdatesEnabled(true);
+    auto* group = addGroup(tr("Cannot be provisioned"), int(failures.size()));
+    group->setForeground(0, QBrush(StatusColors::error(QApplication::palette())));
+    addMore(group, addReasonRows(group, failures), int(failures.size()));
+    group->setExpanded(true);
+}
+
+void SyncPlanView::addWarnings(const QStringList& warnings)
+{
+    if (warnings.isEmpty()) {
+        return;
+    }
+    auto* group = addGroup(tr("Warnings"), int(warnings.size()));
+    for (const auto& warning : warnings) {
+        auto* row = new QTreeWidgetItem(group);
+        row->setText(0, warning);
+        row->setToolTip(0, warning);
+    }
+    group->setExpanded(true);
 }

@@ -27,4 +27,10 @@ public:
 private:
     QTreeWidgetItem* addGroup(const QString& title, int count);
     void addMore(QTreeWidgetItem* group, int shown, int total);
+    // The groups setPlan() shows, in this order.
+    void addOperations(const QList<PlannedOperation>& planned);
+    void addOperationRow(QTreeWidgetItem* group, const PlannedOperation& operation);
+    void addUntouched(const QString& title, const QList<UntouchedObject>& objects);
+    void addValidationFailures(const QList<ValidationFailure>& failures);
+    void addWarnings(const QStringList& warnings);
 };
