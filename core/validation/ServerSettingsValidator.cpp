@@ -1,8 +1,10 @@
 #include "ServerSettingsValidator.h"
 
 #include "scim/ScimUrlPolicy.h"
+#include "tls/CaCertificateBundle.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QUrl>
 
 #include <utility>
@@ -71,6 +73,7 @@ ValidationIssues ServerSettingsValidator::validate(const ScimServer& server)
     add(QStringLiteral("name"), nameError(server.name));
     add(QStringLiteral("description"), descriptionError(server.description));
     add(QStringLiteral("url"), urlError(server.url));
+    add(QStringLiteral("options.caBundlePath"), caBundleError(server.options.caBundlePath));
     issues << authIssues(server.auth);
     for (int i = 0; i < server.userMappings.size(); ++i) {
         if (server.userMappings.at(i).target.trimmed().isEmpty()) {
@@ -137,6 +140,19 @@ ValidationIssues ServerSettingsValidator::authIssues(const AuthSettings& auth)
         }
     }
     return issues;
+}
+
+QString ServerSettingsValidator::caBundleError(const QString& path)
+{
+    if (path.isEmpty()) {
+        return {};
+    }
+    // Relative to what? The GUI and a scheduled CLI run start in different folders.
+    if (!QDir::isAbsolutePath(path)) {
+        return tr("Enter the full path of the CA certificate file, not %1.").arg(QDir::toNativeSeparators(path));
+    }
+    const auto bundle = CaCertificateBundle::load(path);
+    return bundle ? QString() : bundle.error();
 }
 
 bool ServerSettingsValidator::urlHasCredentials(const QString& url)

@@ -8,7 +8,8 @@
 // The rules a SCIM server's settings must meet before they are saved, whoever saves them (the
 // Add Server wizard, Edit Server, the CLI, the demo): required fields and lengths, the URL
 // policy of ScimUrlPolicy (https, plain http only to this computer) and no user name or
-// password inside a URL — a credential belongs in the keychain, never in the profile.
+// password inside a URL — a credential belongs in the keychain, never in the profile — and a
+// trusted CA certificate file that can be read and holds a certificate.
 // Rules that need the profile (a unique name) are ServerRepository's.
 class ServerSettingsValidator
 {
@@ -16,7 +17,8 @@ public:
     static constexpr int maxNameLength = 100;
     static constexpr int maxDescriptionLength = 1000;
 
-    // Every issue, in the order of the form: name, description, URL, authentication, attributes.
+    // Every issue, in the order of the form: name, description, URL, trusted CA certificate,
+    // authentication, attributes.
     static ValidationIssues validate(const ScimServer& server);
 
     // One field each, for a form that judges a field as it is typed; empty when it is fine.
@@ -24,6 +26,9 @@ public:
     static QString descriptionError(const QString& description);
     static QString urlError(const QString& url);
     static ValidationIssues authIssues(const AuthSettings& auth);
+    // ServerOptions::caBundlePath: empty (the system's CAs only), or the full path of a readable
+    // file that holds at least one PEM certificate (CaCertificateBundle::load).
+    static QString caBundleError(const QString& path);
 
     // Whether the text carries a user name or password before the host ("https://user:pw@host").
     static bool urlHasCredentials(const QString& url);

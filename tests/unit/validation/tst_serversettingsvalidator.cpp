@@ -1,5 +1,9 @@
+#include "TestCertificateAuthority.h"
 #include "validation/ServerSettingsValidator.h"
 
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 // The server rules every save path applies (wizard, Edit Server, CLI, demo).
@@ -18,7 +22,45 @@ private:
         return server;
     }
 
+    bool writeFile(const QString& name, const QByteArray& content)
+    {
+        QFile file(m_files.filePath(name));
+        return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+    }
+
+    QByteArray readFile(const QString& name)
+    {
+        QFile file(m_files.filePath(name));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+
+    QTemporaryDir m_files;
+
 private slots:
+    // The CA files of the caBundle rows: real certificates (openssl) and the wrong picks an admin makes.
+    void initTestCase()
+    {
+        QVERIFY(m_files.isValid());
+        const QString created = TestCertificateAuthority(m_files.path()).create();
+        QVERIFY2(created.isEmpty(), qPrintable(created));
+        const QString der = TestCertificateAuthority::openssl(m_files.path(),
+            {QStringLiteral("x509"), QStringLiteral("-in"), QStringLiteral("ca.pem"), QStringLiteral("-outform"),
+                QStringLiteral("der"), QStringLiteral("-out"), QStringLiteral("ca.der")});
+        QVERIFY2(der.isEmpty(), qPrintable(der));
+        const QByteArray ca = readFile(QStringLiteral("ca.pem"));
+        QVERIFY(ca.startsWith("-----BEGIN CERTIFICATE-----"));
+        QVERIFY(writeFile(QStringLiteral("bundle.pem"), ca + readFile(QStringLiteral("server.pem"))));
+        QVERIFY(writeFile(QStringLiteral("with-text.pem"), "Subject: CN=ScimDesk Test CA\nIssued for tests\n" + ca));
+        QVERIFY(writeFile(QStringLiteral("notes.txt"), "Ask Bob for the CA certificate.\n"));
+        QVERIFY(writeFile(QStringLiteral("empty.pem"), {}));
+        QByteArray damaged = ca;
+        damaged.replace(40, 30, QByteArray(30, '!'));
+        QVERIFY(writeFile(QStringLiteral("damaged.pem"), damaged));
+        QVERIFY(QDir(m_files.path()).mkdir(QStringLiteral("folder")));
+        QFile huge(m_files.filePath(QStringLiteral("huge.pem")));
+        QVERIFY(huge.open(QIODevice::WriteOnly) && huge.resize(5 * 1024 * 1024)); // sparse: no 5 MB written
+    }
+
     void validServerHasNoIssues() { QVERIFY(ServerSettingsValidator::validate(validServer()).isEmpty()); }
 
     void url_data()
@@ -196,6 +238,59 @@ private slots:
         QCOMPARE(issues.size(), 2);
         QCOMPARE(issues.at(0).field, QStringLiteral("userMappings[1].target"));
         QCOMPARE(issues.at(1).field, QStringLiteral("staticAttributes[0].target"));
+    }
+
+    void caBundle_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("messagePart"); // empty: accepted
+        auto file = [this](const char* name) { return m_files.filePath(QString::fromLatin1(name)); };
+        QTest::newRow("none: the system's CAs only") << QString() << QString();
+        QTest::newRow("good") << file("ca.pem") << QString();
+        QTest::newRow("two certificates") << file("bundle.pem") << QString();
+        QTest::newRow("text before the certificate") << file("with-text.pem") << QString();
+        QTest::newRow("missing file") << file("missing.pem") << QStringLiteral("does not exist");
+        QTest::newRow("not PEM") << file("notes.txt") << QStringLiteral("holds no PEM certificate");
+        QTest::newRow("empty file") << file("empty.pem") << QStringLiteral("holds no PEM certificate");
+        QTest::newRow("DER instead of PEM") << file("ca.der") << QStringLiteral("openssl x509 -inform der");
+        QTest::newRow("the private key") << file("ca.key") << QStringLiteral("holds a private key");
+        QTest::newRow("damaged certificate") << file("damaged.pem") << QStringLiteral("damaged certificate");
+        QTest::newRow("a folder") << file("folder") << QStringLiteral("not a regular file");
+        QTest::newRow("too large") << file("huge.pem") << QStringLiteral("too large");
+        QTest::newRow("relative path") << QStringLiteral("certs/ca.pem") << QStringLiteral("full path");
+    }
+
+    void caBundle()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, messagePart);
+        QCOMPARE(ServerSettingsValidator::caBundleError(path).isEmpty(), messagePart.isEmpty());
+        ScimServer server = validServer();
+        server.options.caBundlePath = path;
+        const ValidationIssues issues = ServerSettingsValidator::validate(server);
+        if (messagePart.isEmpty()) {
+            QVERIFY2(issues.isEmpty(), qPrintable(Validation::joinedText(issues)));
+            return;
+        }
+        QCOMPARE(issues.size(), 1);
+        QCOMPARE(issues.at(0).field, QStringLiteral("options.caBundlePath"));
+        QVERIFY2(issues.at(0).message.contains(messagePart), qPrintable(issues.at(0).message));
+        // Every message names the file (the relative one too) and what to do.
+        QVERIFY2(issues.at(0).message.contains(QDir::toNativeSeparators(path)), qPrintable(issues.at(0).message));
+    }
+
+    void unreadableCaBundleSaysHowToFixIt()
+    {
+        const QString path = m_files.filePath(QStringLiteral("locked.pem"));
+        QVERIFY(QFile::copy(m_files.filePath(QStringLiteral("ca.pem")), path));
+        QVERIFY(QFile::setPermissions(path, QFileDevice::Permissions()));
+        QFile probe(path);
+        if (probe.open(QIODevice::ReadOnly)) {
+            QSKIP("this account reads files without read permission (root)");
+        }
+        const QString message = ServerSettingsValidator::caBundleError(path);
+        QVERIFY2(message.contains(QLatin1String("cannot be read")), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("copy")), qPrintable(message));
     }
 
     void everyIssueAtOnceInFormOrder()
