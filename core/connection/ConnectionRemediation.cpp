@@ -12,8 +12,13 @@ namespace {
 // Fix texts several failures share.
 const char* const kCaFix
     = REMEDY("If this server uses a private certificate authority (or your company inspects TLS), get the CA "
-             "certificate as a PEM file from its administrator and set it as the server's CA bundle in the server "
-             "options. ScimDesk never ignores certificate errors.");
+             "certificate as a PEM file from its administrator and choose it as the server's Trusted CA "
+             "certificate (Edit Server → Connection Settings; scimdesk-cli servers edit NAME --ca-file CA.pem). "
+             "ScimDesk never ignores certificate errors.");
+const char* const kOtherCaFile
+    = REMEDY("Choose another file as the server's Trusted CA certificate (Edit Server → Connection Settings; "
+             "scimdesk-cli servers edit NAME --ca-file CA.pem), or clear it (--ca-file \"\") to trust only this "
+             "computer's certificate authorities.");
 const char* const kRenewAt = REMEDY("Create a new access token in {tokenLocation}, store it in this server's "
                                     "settings and run the test again. {tokenRotation?}");
 const char* const kRenew = REMEDY("Create a new access token in the server's admin console, store it in this "
@@ -54,10 +59,11 @@ const Row kRows[] = {
                "connect to it (VPN) first.")},
     {ConnectionFailure::DnsFailed, REMEDY("The name lookup of {host} failed: {error}."),
         REMEDY("Check this computer's network connection and DNS settings.")},
+    {ConnectionFailure::CaBundleUnreadable, REMEDY("{detail}"), kOtherCaFile},
     {ConnectionFailure::CaBundleUnreadable,
-        REMEDY("The CA bundle {path} set for this server cannot be read or holds no PEM certificate."),
-        REMEDY("Choose a readable PEM file with the server's CA certificate in the server options (CA bundle), or "
-               "clear the option.")},
+        REMEDY("The trusted CA certificate file {path} set for this server cannot be read or holds no PEM "
+               "certificate."),
+        kOtherCaFile},
     {ConnectionFailure::TlsSelfSigned,
         REMEDY("The server's certificate is self-signed (or signed by a private CA) and this computer does not "
                "trust it."),

@@ -1,6 +1,7 @@
 #include "ReachabilityCheck.h"
 
 #include "TransportDiagnosis.h"
+#include "tls/CaCertificateBundle.h"
 
 #include <QHostAddress>
 #include <QHostInfo>
@@ -129,12 +130,14 @@ void ReachabilityCheck::connectToHost()
     QList<QSslCertificate> cas;
     const QString caBundle = context().server().options.caBundlePath;
     if (isHttps() && !caBundle.isEmpty()) {
-        cas = QSslCertificate::fromPath(caBundle, QSsl::Pem);
-        if (cas.isEmpty()) {
-            fail(ConnectionFailure::CaBundleUnreadable, {{QStringLiteral("path"), caBundle}});
+        const auto bundle = CaCertificateBundle::load(caBundle);
+        if (!bundle) {
+            fail(ConnectionFailure::CaBundleUnreadable,
+                {{QStringLiteral("path"), caBundle}, {QStringLiteral("detail"), bundle.error()}});
             finish();
             return;
         }
+        cas = bundle->certificates();
         result().details
             << tr("Extra trusted CA certificates from %1 (%n certificate(s)).", nullptr, int(cas.size())).arg(caBundle);
     }

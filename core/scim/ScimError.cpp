@@ -117,8 +117,9 @@ QString ScimError::message() const
         return tr("The server's host name could not be found. Check the SCIM server URL for typos.");
     case Kind::Tls:
         return tr("The secure (TLS) connection failed: the server's certificate is not trusted or does not match "
-                  "its name. Check the URL; for a private certificate authority, add its CA bundle to the server "
-                  "settings.");
+                  "its name. Check the URL; for a private certificate authority, choose its certificate as the "
+                  "server's Trusted CA certificate (Edit Server \u2192 Connection Settings; scimdesk-cli servers edit "
+                  "NAME --ca-file CA.pem).");
     case Kind::Timeout:
         return tr("The SCIM server did not answer in time. It may be overloaded or unreachable; try again later or "
                   "increase the request timeout.");

@@ -5,6 +5,7 @@
 #include "ScimResourceId.h"
 #include "ScimResponseCheck.h"
 #include "ScimUrlPolicy.h"
+#include "tls/CaCertificateBundle.h"
 
 #include <util/LogCategories.h>
 
@@ -93,15 +94,13 @@ void ScimWorker::initialize(TraceSink traceSink)
 
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
     if (!m_config.caBundlePath.isEmpty()) {
-        const QList<QSslCertificate> cas = QSslCertificate::fromPath(m_config.caBundlePath, QSsl::Pem);
-        if (cas.isEmpty()) {
-            m_configError = ScimError(ScimError::Kind::Refused,
-                tr("the CA bundle \"%1\" could not be read or holds no PEM certificate. Choose a readable PEM file "
-                   "with the server's CA certificate.")
-                    .arg(m_config.caBundlePath));
+        // The file was valid when the server was saved; it may have changed or gone since.
+        const auto bundle = CaCertificateBundle::load(m_config.caBundlePath);
+        if (!bundle) {
+            m_configError = ScimError(ScimError::Kind::Refused, bundle.error());
             return;
         }
-        ssl.addCaCertificates(cas);
+        ssl.addCaCertificates(bundle->certificates());
     }
     m_nam->setSslConfiguration(ssl);
 

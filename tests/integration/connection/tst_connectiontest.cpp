@@ -329,7 +329,8 @@ void TestConnectionTest::tlsWithoutAndWithTheCa()
     const ConnectionStepResult& reach = step(untrusted, ConnectionStep::Reachability);
     QVERIFY2(reach.verdict == ConnectionVerdict::Fail, qPrintable(describe(untrusted)));
     QVERIFY2(reach.cause.contains(QLatin1String("trust")), qPrintable(reach.cause));
-    QVERIFY2(reach.fix.contains(QLatin1String("CA bundle")), qPrintable(reach.fix));
+    QVERIFY2(reach.fix.contains(QLatin1String("Trusted CA certificate")), qPrintable(reach.fix));
+    QVERIFY2(reach.fix.contains(QLatin1String("--ca-file")), qPrintable(reach.fix));
     QCOMPARE(tls.requestCount(), 0); // nothing was sent over an untrusted connection
 
     server.options.caBundlePath = dir.filePath(QStringLiteral("ca.pem"));

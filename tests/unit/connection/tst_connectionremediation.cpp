@@ -154,7 +154,13 @@ void TestConnectionRemediation::lookup_data()
         << "is for other.example.com, not for scim.example.com"
         << "host name";
     QTest::newRow("self-signed") << ConnectionFailure::TlsSelfSigned << Facts() << "self-signed"
-                                 << "CA bundle";
+                                 << "Trusted CA certificate";
+    QTest::newRow("CA file unusable") << ConnectionFailure::CaBundleUnreadable
+                                      << Facts {{QStringLiteral("path"), QStringLiteral("/etc/ca.pem")},
+                                             {QStringLiteral("detail"),
+                                                 QStringLiteral("The file /etc/ca.pem holds no PEM certificate.")}}
+                                      << "holds no PEM certificate"
+                                      << "--ca-file";
     QTest::newRow("connection refused") << ConnectionFailure::ConnectionRefused
                                         << with(host, {{QStringLiteral("port"), QStringLiteral("8443")}})
                                         << "nothing accepts connections on port 8443"

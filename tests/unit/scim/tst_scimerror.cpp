@@ -82,7 +82,7 @@ void TestScimError::everyErrorHasAnActionableMessage_data()
     using K = ScimError::Kind;
     QTest::newRow("network") << int(K::Network) << 0 << QStringLiteral("Check");
     QTest::newRow("dns") << int(K::Dns) << 0 << QStringLiteral("URL");
-    QTest::newRow("tls") << int(K::Tls) << 0 << QStringLiteral("CA bundle");
+    QTest::newRow("tls") << int(K::Tls) << 0 << QStringLiteral("Trusted CA certificate");
     QTest::newRow("timeout") << int(K::Timeout) << 0 << QStringLiteral("timeout");
     QTest::newRow("cancelled") << int(K::Cancelled) << 0 << QStringLiteral("cancelled");
     QTest::newRow("invalid") << int(K::InvalidResponse) << 0 << QStringLiteral("/scim/v2");
