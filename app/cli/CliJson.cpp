@@ -1,5 +1,6 @@
 #include "CliJson.h"
 
+#include "tls/CaCertificateBundle.h"
 #include "validation/ServerSettingsValidator.h"
 
 #include <QJsonArray>
@@ -22,6 +23,33 @@ QString CliJson::secretAgeId(ScimServer::SecretAge age)
         return QStringLiteral("expired");
     }
     return QStringLiteral("unknown");
+}
+
+QJsonValue CliJson::trustedCa(const QString& caFile)
+{
+    if (caFile.isEmpty()) {
+        return QJsonValue();
+    }
+    QJsonObject json {{QStringLiteral("file"), caFile}};
+    const auto bundle = CaCertificateBundle::load(caFile);
+    if (!bundle) {
+        json.insert(QStringLiteral("error"), bundle.error());
+        return json;
+    }
+    QJsonArray certificates;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const CaCertificateInfo& info : bundle->describe()) {
+        certificates.append(QJsonObject {
+            {QStringLiteral("subject"), info.subject()},
+            {QStringLiteral("issuer"), info.issuer},
+            {QStringLiteral("sha256Fingerprint"), info.sha256Fingerprint},
+            {QStringLiteral("validFrom"), timestamp(info.validFrom)},
+            {QStringLiteral("validUntil"), timestamp(info.validUntil)},
+            {QStringLiteral("problem"), info.validityProblem(now)},
+        });
+    }
+    json.insert(QStringLiteral("certificates"), certificates);
+    return json;
 }
 
 QJsonObject CliJson::server(const ScimServer& server, const QStringList& applications)
@@ -66,6 +94,7 @@ QJsonObject CliJson::server(const ScimServer& server, const QStringList& applica
         {QStringLiteral("auth"), auth},
         {QStringLiteral("secretStoredAt"), timestamp(server.secretStoredAt)},
         {QStringLiteral("secretAge"), secretAgeId(server.secretAge())},
+        {QStringLiteral("trustedCa"), trustedCa(server.options.caBundlePath)},
         {QStringLiteral("deprovisionAction"), ServerOptions::deprovisionActionId(server.options.deprovisionAction)},
         {QStringLiteral("deletionThresholdPercent"), server.options.deletionThresholdPercent},
         {QStringLiteral("deletionThresholdMinimum"), server.options.deletionThresholdMinimum},

@@ -17,6 +17,9 @@ public:
     static QString timestamp(const QDateTime& when); // ISO 8601 UTC, or empty
     static QString secretAgeId(ScimServer::SecretAge age);
     static QJsonObject server(const ScimServer& server, const QStringList& applications);
+    // A server's trusted CA certificate file: null when none is set; else the file and, per
+    // certificate, subject, SHA-256 fingerprint and validity — or why the file cannot be used.
+    static QJsonValue trustedCa(const QString& caFile);
     // Names instead of ids: the user names and group names of the assignment.
     static QJsonObject application(const Application& application, const QString& serverName,
         const QStringList& userNames, const QStringList& groupNames);

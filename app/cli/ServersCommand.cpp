@@ -8,10 +8,13 @@
 #include "secrets/HeadlessSecretSource.h"
 #include "servers/ServerCatalog.h"
 #include "servertypes/ServerTypeRegistry.h"
+#include "tls/CaCertificateBundle.h"
 #include "validation/ServerSettingsValidator.h"
 #include "workspace/Workspace.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QTextStream>
 
@@ -48,6 +51,9 @@ QString fieldOption(const QString& field)
     if (field == QLatin1String("auth.oauthClientId")) {
         return QStringLiteral("--oauth-client-id");
     }
+    if (field == QLatin1String("options.caBundlePath")) {
+        return QStringLiteral("--ca-file");
+    }
     if (field == QLatin1String("name") || field == QLatin1String("url") || field == QLatin1String("description")) {
         return QStringLiteral("--") + field;
     }
@@ -63,6 +69,32 @@ void warnIfUrlHasCredentials(const CliContext& context, const ScimServer& server
         context.warn(tr("server \"%1\": %2\n  Fix it with: scimdesk-cli servers edit \"%1\" --url URL")
                          .arg(server.name, ServerSettingsValidator::urlError(server.url)));
     }
+}
+
+// `servers show`: the trusted CA file and, indented under it, each certificate's subject,
+// SHA-256 fingerprint and validity — what an admin compares with what the CA's owner says.
+QString trustedCaText(const QString& caFile)
+{
+    const QString indent(17, QLatin1Char(' '));
+    if (caFile.isEmpty()) {
+        return tr("Trusted CA:      none (this computer's certificate authorities only)");
+    }
+    QString text = tr("Trusted CA:      %1").arg(QDir::toNativeSeparators(caFile));
+    const auto bundle = CaCertificateBundle::load(caFile);
+    if (!bundle) {
+        return text + QLatin1Char('\n') + indent + tr("error: %1").arg(bundle.error());
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const CaCertificateInfo& info : bundle->describe()) {
+        text += QLatin1Char('\n') + indent + info.subject();
+        text += QLatin1Char('\n') + indent + tr("  SHA-256 %1").arg(info.sha256Fingerprint);
+        text += QLatin1Char('\n') + indent
+            + tr("  valid %1 to %2").arg(CliJson::timestamp(info.validFrom), CliJson::timestamp(info.validUntil));
+        if (const QString problem = info.validityProblem(now); !problem.isEmpty()) {
+            text += QLatin1Char('\n') + indent + tr("  warning: %1").arg(problem);
+        }
+    }
+    return text;
 }
 } // namespace
 
@@ -81,6 +113,11 @@ ServersCommand::EditOptions::EditOptions()
     , oauthTokenUrl(QStringLiteral("oauth-token-url"), tr("OAuth 2.0 token endpoint."), tr("url"))
     , oauthClientId(QStringLiteral("oauth-client-id"), tr("OAuth 2.0 client id."), tr("id"))
     , oauthScope(QStringLiteral("oauth-scope"), tr("OAuth 2.0 scope."), tr("scope"))
+    , caFile(QStringLiteral("ca-file"),
+          tr("PEM file with the certificate of a private certificate authority (or of your company's TLS "
+             "inspection) to trust for this server, besides the system's; \"\" clears it. Certificate errors are "
+             "never ignored."),
+          tr("pem"))
     , tokenStdin(QStringLiteral("token-stdin"),
           tr("Read the secret (token, password or client secret) from standard input and store it in the keychain."))
 {
@@ -89,7 +126,7 @@ ServersCommand::EditOptions::EditOptions()
 void ServersCommand::EditOptions::addTo(QCommandLineParser& parser) const
 {
     parser.addOptions({name, description, url, type, authScheme, basicUsername, oauthTokenUrl, oauthClientId,
-        oauthScope, tokenStdin});
+        oauthScope, caFile, tokenStdin});
 }
 
 ServersCommand::ServersCommand(CliContext& context)
@@ -218,6 +255,7 @@ void ServersCommand::printServer(const ScimServer& server)
     stream << tr("Description:     %1").arg(server.description) << '\n';
     stream << tr("URL:             %1").arg(ServerSettingsValidator::displayUrl(server.url)) << '\n';
     stream << tr("Server type:     %1").arg(server.serverTypeId) << '\n';
+    stream << trustedCaText(server.options.caBundlePath) << '\n';
     stream << tr("Authentication:  %1").arg(AuthSettings::schemeDisplayName(server.auth.scheme)) << '\n';
     if (server.auth.scheme == AuthScheme::Basic) {
         stream << tr("Basic user name: %1").arg(server.auth.basicUsername) << '\n';
@@ -309,6 +347,11 @@ std::optional<int> ServersCommand::applyOptions(
     }
     if (parser.isSet(options.oauthScope)) {
         server.auth.oauthScope = parser.value(options.oauthScope).trimmed();
+    }
+    if (parser.isSet(options.caFile)) {
+        // Stored absolute: a scheduled run starts in another folder than the admin's shell.
+        const QString path = parser.value(options.caFile);
+        server.options.caBundlePath = path.isEmpty() ? QString() : QDir::cleanPath(QFileInfo(path).absoluteFilePath());
     }
     return std::nullopt;
 }
@@ -414,7 +457,7 @@ int ServersCommand::edit()
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Changes a SCIM server. Only the options given change; --name renames it, --type re-applies a preset, "
-           "--token-stdin replaces the stored secret."));
+           "--ca-file \"\" stops trusting the server's own CA, --token-stdin replaces the stored secret."));
     const EditOptions options;
     options.addTo(parser);
     int exitCode = 0;

@@ -35,6 +35,7 @@ private:
         QCommandLineOption oauthTokenUrl;
         QCommandLineOption oauthClientId;
         QCommandLineOption oauthScope;
+        QCommandLineOption caFile;
         QCommandLineOption tokenStdin;
         EditOptions();
         void addTo(QCommandLineParser& parser) const;
