@@ -1,4 +1,5 @@
 #include "GuiTestSupport.h"
+#include "TestCertificateAuthority.h"
 
 #include "secrets/InMemorySecretStore.h"
 #include "servers/ServerCatalog.h"
@@ -14,13 +15,20 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRegularExpression>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocumentFragment>
 
 namespace {
 const QString token = QStringLiteral("first-token-value");
@@ -37,6 +45,7 @@ private slots:
     void newTokenReplacesStoredToken();
     void sameValidationAndTypeConfirmationAsTheWizard();
     void storedCredentialUrlIsMaskedAndMustBeReplaced();
+    void trustedCaShowsSubjectAndFingerprint();
 
 private:
     ServerEditDialog* openEditor();
@@ -48,6 +57,8 @@ private:
 
 void TestServerEditDialog::init()
 {
+    // Qt's own file dialog, which a test can answer, whatever the platform theme offers.
+    QCoreApplication::setAttribute(Qt::AA_DontUseNativeDialogs);
     ConfirmationDialogs::reset();
     m_profile = std::make_unique<GuiTestProfile>();
     QVERIFY(m_profile->workspace);
@@ -184,6 +195,91 @@ void TestServerEditDialog::storedCredentialUrlIsMaskedAndMustBeReplaced()
     QTest::mouseClick(save, Qt::LeftButton);
     QVERIFY(accepted.count() == 1 || accepted.wait(5000));
     QCOMPARE(m_profile->workspace->servers()->repository().find(m_serverId)->url, cleanUrl);
+}
+
+void TestServerEditDialog::trustedCaShowsSubjectAndFingerprint()
+{
+    QTemporaryDir files;
+    QVERIFY(files.isValid());
+    TestCertificateAuthority::Options options;
+    options.commonName = QStringLiteral("Example Corp Private CA");
+    options.organization = QStringLiteral("Example Corp");
+    TestCertificateAuthority ca(files.path(), options);
+    const QString created = ca.create();
+    QVERIFY2(created.isEmpty(), qPrintable(created));
+    const QString notPem = files.filePath(QStringLiteral("notes.txt"));
+    QFile notes(notPem);
+    QVERIFY(notes.open(QIODevice::WriteOnly) && notes.write("ask the PKI team\n") > 0);
+    notes.close();
+
+    auto* dialog = openEditor();
+    QVERIFY(dialog);
+    auto* save = dialog->findChild<QAbstractButton*>(QStringLiteral("saveButton"));
+    auto* edit = dialog->findChild<QLineEdit*>(QStringLiteral("caFileEdit"));
+    auto* clear = dialog->findChild<QAbstractButton*>(QStringLiteral("caClearButton"));
+    auto* description = dialog->findChild<QLabel*>(QStringLiteral("caCertificateDescription"));
+    auto* message = dialog->findChild<QLabel*>(QStringLiteral("caFileMessage"));
+    QVERIFY(edit && clear && description && message);
+    QVERIFY(edit->text().isEmpty());
+    QVERIFY(!clear->isEnabled());
+    QVERIFY(description->isHidden());
+    QVERIFY2(message->text().contains(QLatin1String("never ignored")), qPrintable(message->text()));
+
+    // A file that is not PEM: core's message under the field, and nothing can be saved.
+    GuiTest::typeInto(edit, notPem);
+    QVERIFY(message->isVisible());
+    QCOMPARE(message->text(), ServerSettingsValidator::caBundleError(notPem));
+    QVERIFY2(message->text().contains(QLatin1String("holds no PEM certificate")), qPrintable(message->text()));
+    QVERIFY(!save->isEnabled());
+    GuiTest::screenshot(dialog, QStringLiteral("edit-server-trusted-ca-error"));
+
+    // Browse… opens a file dialog; the chosen CA is described by subject and fingerprint.
+    QTest::mouseClick(dialog->findChild<QAbstractButton*>(QStringLiteral("caBrowseButton")), Qt::LeftButton);
+    auto* fileDialog = dialog->findChild<QFileDialog*>(QStringLiteral("caFileDialog"));
+    QVERIFY(fileDialog);
+    QVERIFY(QTest::qWaitForWindowExposed(fileDialog));
+    QCOMPARE(QDir(fileDialog->directory()).canonicalPath(), QDir(files.path()).canonicalPath());
+    // As a person does: type the file's name into the dialog, press Enter.
+    auto* fileName = fileDialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+    QVERIFY(fileName);
+    GuiTest::typeInto(fileName, ca.caCertificateFile());
+    QTest::keyClick(fileName, Qt::Key_Return);
+    QCOMPARE(edit->text(), QDir::toNativeSeparators(ca.caCertificateFile()));
+    QVERIFY(description->isVisible());
+    QVERIFY(message->isHidden());
+    const QString shown = QTextDocumentFragment::fromHtml(description->text()).toPlainText();
+    QVERIFY2(shown.contains(QLatin1String("CN=Example Corp Private CA, O=Example Corp")), qPrintable(shown));
+    QString compact = shown;
+    compact.remove(QRegularExpression(QStringLiteral("\\s")));
+    const QString fingerprint = ca.caFingerprint();
+    QVERIFY(!fingerprint.isEmpty());
+    QVERIFY2(compact.contains(QStringLiteral("SHA-256") + fingerprint), qPrintable(shown));
+    QVERIFY(save->isEnabled());
+    QVERIFY(clear->isEnabled());
+    GuiTest::screenshot(dialog, QStringLiteral("edit-server-trusted-ca"));
+    if (!qEnvironmentVariableIsEmpty("SCIMDESK_SCREENSHOT_DIR")) {
+        // The same at the whole screen's size and at a narrow one, to look for clipping.
+        const QSize size = dialog->size();
+        dialog->resize(dialog->screen()->availableGeometry().size());
+        GuiTest::screenshot(dialog, QStringLiteral("edit-server-trusted-ca-screen"));
+        dialog->resize(dialog->minimumSizeHint());
+        GuiTest::screenshot(dialog, QStringLiteral("edit-server-trusted-ca-narrow"));
+        dialog->resize(size);
+    }
+
+    // Clear forgets it; typing the path back is the same as choosing it.
+    QTest::mouseClick(clear, Qt::LeftButton);
+    QVERIFY(edit->text().isEmpty());
+    QVERIFY(dialog->draft()->server().options.caBundlePath.isEmpty());
+    QVERIFY(description->isHidden());
+    GuiTest::typeInto(edit, ca.caCertificateFile());
+    QVERIFY(description->isVisible());
+
+    QSignalSpy accepted(dialog, &QDialog::accepted);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY(accepted.count() == 1 || accepted.wait(5000));
+    QCOMPARE(
+        m_profile->workspace->servers()->repository().find(m_serverId)->options.caBundlePath, ca.caCertificateFile());
 }
 
 QTEST_MAIN(TestServerEditDialog)

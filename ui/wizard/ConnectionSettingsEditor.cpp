@@ -1,6 +1,7 @@
 #include "ConnectionSettingsEditor.h"
 
 #include "ServerDraft.h"
+#include "TrustedCaEditor.h"
 #include "widgets/ConfirmationDialogs.h"
 #include "widgets/FormMessages.h"
 #include "workspace/Workspace.h"
@@ -40,6 +41,7 @@ ConnectionSettingsEditor::ConnectionSettingsEditor(ServerDraft* draft, QWidget* 
         m_typeCombo->addItem(type.displayName, type.id);
     }
     m_typeDescription = FormMessages::hintLabel(QStringLiteral("serverTypeDescription"), this);
+    m_trustedCa = new TrustedCaEditor(m_draft, this);
 
     auto* nameColumn = new QVBoxLayout;
     nameColumn->setSpacing(2);
@@ -61,6 +63,10 @@ ConnectionSettingsEditor::ConnectionSettingsEditor(ServerDraft* draft, QWidget* 
     form->addRow(tr("&Description:"), m_descriptionEdit);
     form->addRow(tr("Server &URL:"), urlColumn);
     form->addRow(tr("Server &Type:"), typeColumn);
+    form->addRow(tr("Trusted C&A certificate:"), m_trustedCa);
+    if (auto* label = qobject_cast<QLabel*>(form->labelForField(m_trustedCa))) {
+        label->setBuddy(m_trustedCa->focusField());
+    }
     // Mnemonics of rows holding a nested layout need their buddy set by hand.
     const QList<QPair<QLayout*, QWidget*>> nested
         = {{nameColumn, m_nameEdit}, {urlColumn, m_urlEdit}, {typeColumn, m_typeCombo}};
@@ -88,7 +94,7 @@ ConnectionSettingsEditor::ConnectionSettingsEditor(ServerDraft* draft, QWidget* 
 
 bool ConnectionSettingsEditor::isValid() const
 {
-    return m_draft->nameError().isEmpty() && m_draft->urlError().isEmpty();
+    return m_draft->nameError().isEmpty() && m_draft->urlError().isEmpty() && m_draft->caBundleError().isEmpty();
 }
 
 void ConnectionSettingsEditor::showAllErrors()
@@ -109,6 +115,7 @@ void ConnectionSettingsEditor::load()
     // Prefilled values (edit, duplicate) are judged at once.
     m_nameTouched = m_nameTouched || !server.name.isEmpty();
     m_urlTouched = m_urlTouched || !server.url.isEmpty();
+    m_trustedCa->load();
     updateMessages();
 }
 
@@ -135,6 +142,7 @@ void ConnectionSettingsEditor::updateMessages()
              : tr("Choosing a type fills in the authentication settings, SCIM attributes and static attributes "
                   "that suit the service."),
         FormMessages::Hint);
+    m_trustedCa->updateMessages();
     emit validityChanged();
 }
 

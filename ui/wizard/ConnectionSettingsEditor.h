@@ -6,9 +6,10 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class ServerDraft;
+class TrustedCaEditor;
 
-// Server Name, Description, Server URL and Server Type, with inline errors as the admin
-// types. Choosing a Server Type asks first, listing what the preset will overwrite.
+// Server Name, Description, Server URL, Server Type and the trusted CA certificate, with inline
+// errors as the admin types. Choosing a Server Type asks first, listing what the preset will overwrite.
 // Used by the Add Server wizard's first page and the edit dialog's first tab.
 class ConnectionSettingsEditor : public QWidget
 {
@@ -39,6 +40,7 @@ private:
     QLabel* m_urlError = nullptr;
     QComboBox* m_typeCombo = nullptr;
     QLabel* m_typeDescription = nullptr;
+    TrustedCaEditor* m_trustedCa = nullptr;
     bool m_nameTouched = false;
     bool m_urlTouched = false;
 };

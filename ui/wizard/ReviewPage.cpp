@@ -3,6 +3,7 @@
 #include "AttributeMappingTableModel.h"
 #include "ServerDraft.h"
 
+#include <QDir>
 #include <QLabel>
 #include <QScrollArea>
 #include <QVBoxLayout>
@@ -62,6 +63,9 @@ QString ReviewPage::summaryHtml(const ServerDraft& draft)
     html += row(tr("Description"), server.description.isEmpty() ? tr("(none)") : server.description);
     html += row(tr("Server URL"), server.url.trimmed());
     html += row(tr("Server Type"), draft.serverTypeName());
+    if (!server.options.caBundlePath.isEmpty()) {
+        html += row(tr("Trusted CA certificate"), QDir::toNativeSeparators(server.options.caBundlePath));
+    }
     html += QStringLiteral("</table>");
 
     html += section(tr("Authentication Settings")) + QStringLiteral("<table>");

@@ -4,6 +4,7 @@
 #include "validation/ServerSettingsValidator.h"
 #include "workspace/Workspace.h"
 
+#include <QDir>
 #include <QUrl>
 
 ServerDraft::ServerDraft(std::shared_ptr<Workspace> workspace, const ScimServer& server, QObject* parent)
@@ -31,6 +32,12 @@ void ServerDraft::setDescription(const QString& description)
 void ServerDraft::setUrl(const QString& url)
 {
     m_server.url = url;
+    emit changed();
+}
+
+void ServerDraft::setCaBundlePath(const QString& path)
+{
+    m_server.options.caBundlePath = QDir::fromNativeSeparators(path.trimmed());
     emit changed();
 }
 
@@ -91,6 +98,11 @@ QString ServerDraft::nameError() const
 QString ServerDraft::urlError() const
 {
     return ServerSettingsValidator::urlError(m_server.url);
+}
+
+QString ServerDraft::caBundleError() const
+{
+    return ServerSettingsValidator::caBundleError(m_server.options.caBundlePath);
 }
 
 QString ServerDraft::urlWarning() const

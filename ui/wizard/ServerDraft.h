@@ -31,6 +31,8 @@ public:
     void setName(const QString& name);
     void setDescription(const QString& description);
     void setUrl(const QString& url);
+    // The trusted CA certificate file (ServerOptions::caBundlePath); empty: the system's CAs only.
+    void setCaBundlePath(const QString& path);
     void setAuth(const AuthSettings& auth);
     void setUserMappings(const AttributeMappings& mappings);
     void setStaticAttributes(const StaticAttributes& attributes);
@@ -49,6 +51,7 @@ public:
     // An actionable message, or empty when the field is fine.
     QString nameError() const;
     QString urlError() const;
+    QString caBundleError() const;
     // A non-blocking remark, e.g. the URL does not look like the chosen type's endpoint.
     QString urlWarning() const;
     QString serverTypeName() const;
