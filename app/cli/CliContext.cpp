@@ -9,6 +9,7 @@
 #include "secrets/KeychainSecretStore.h"
 #include "servers/ServerCatalog.h"
 #include "storage/Profile.h"
+#include "util/DisplayText.h"
 #include "workspace/Workspace.h"
 
 #include <QCoreApplication>
@@ -22,7 +23,7 @@
 #include <unistd.h>
 
 namespace {
-void writeTo(FILE* stream, const QString& text)
+void writeBytes(FILE* stream, const QString& text)
 {
     const QByteArray bytes = text.toUtf8();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
@@ -30,6 +31,14 @@ void writeTo(FILE* stream, const QString& text)
         std::fputc('\n', stream);
     }
     std::fflush(stream);
+}
+
+// Text for a terminal. Commands escape each server or directory value they print (so a line
+// break in a value cannot fake a line either); this is the net under them: no control
+// character but line breaks and tabs ever reaches the terminal, whoever composed the text.
+void writeTo(FILE* stream, const QString& text)
+{
+    writeBytes(stream, DisplayText::escapedKeepingLines(text));
 }
 } // namespace
 
@@ -104,7 +113,8 @@ void CliContext::print(const QString& text) const
 
 void CliContext::printJson(const QJsonObject& object) const
 {
-    writeTo(stdout, QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
+    // JSON escapes control characters itself; the document stays exactly what JSON says.
+    writeBytes(stdout, QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
 }
 
 void CliContext::progress(const QString& text) const
@@ -113,7 +123,7 @@ void CliContext::progress(const QString& text) const
         return;
     }
     // \r keeps one updating line; the final newline is written by the caller's next message.
-    const QByteArray bytes = (QLatin1Char('\r') + text + QStringLiteral("\x1b[K")).toUtf8();
+    const QByteArray bytes = (QLatin1Char('\r') + DisplayText::escaped(text) + QStringLiteral("\x1b[K")).toUtf8();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
     std::fflush(stderr);
 }

@@ -9,6 +9,7 @@
 #include "servers/ServerCatalog.h"
 #include "servertypes/ServerTypeRegistry.h"
 #include "tls/CaCertificateBundle.h"
+#include "util/DisplayText.h"
 #include "validation/ServerSettingsValidator.h"
 #include "workspace/Workspace.h"
 
@@ -547,11 +548,12 @@ QString stepText(const ConnectionStepResult& result)
     if (!result.fix.isEmpty()) {
         text += QStringLiteral("\n    ") + tr("fix: %1").arg(result.fix);
     }
+    // Details and the request id quote the server: escaped, so they cannot fake lines.
     for (const QString& detail : result.details) {
-        text += QStringLiteral("\n    - ") + detail;
+        text += QStringLiteral("\n    - ") + DisplayText::escaped(detail);
     }
     if (!result.requestId.isEmpty()) {
-        text += QStringLiteral("\n    ") + tr("request id: %1").arg(result.requestId);
+        text += QStringLiteral("\n    ") + tr("request id: %1").arg(DisplayText::escaped(result.requestId));
     }
     return text;
 }

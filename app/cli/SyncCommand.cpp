@@ -11,6 +11,7 @@
 #include "sync/JournalStore.h"
 #include "sync/SyncPlan.h"
 #include "sync/SyncRunSummary.h"
+#include "util/DisplayText.h"
 #include "workspace/Workspace.h"
 
 #include <QCommandLineParser>
@@ -28,13 +29,20 @@ QString tr(const char* text)
     return QCoreApplication::translate("cli", text);
 }
 
+// A server or directory value in a line of text: its control characters, line breaks and
+// bidi overrides shown as escapes, so the value cannot rewrite or fake what is printed.
+QString shown(const QString& value)
+{
+    return DisplayText::escaped(value);
+}
+
 QString valueText(const QJsonValue& value)
 {
     if (value.isNull() || value.isUndefined()) {
         return tr("(absent)");
     }
     if (value.isString()) {
-        return QLatin1Char('"') + value.toString() + QLatin1Char('"');
+        return QLatin1Char('"') + shown(value.toString()) + QLatin1Char('"');
     }
     if (value.isBool()) {
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
@@ -42,9 +50,9 @@ QString valueText(const QJsonValue& value)
     if (value.isDouble()) {
         return QString::number(value.toDouble());
     }
-    return QString::fromUtf8(
+    return shown(QString::fromUtf8(
         QJsonDocument(value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject()))
-            .toJson(QJsonDocument::Compact));
+            .toJson(QJsonDocument::Compact)));
 }
 
 QJsonArray untouchedJson(const QList<UntouchedObject>& objects)
@@ -193,7 +201,7 @@ QString SyncCommand::planText(const SyncPlan& plan, const QString& applicationNa
     QString text;
     QTextStream stream(&text);
     stream << tr("Plan for \"%1\" → \"%2\" (%3)")
-                  .arg(applicationName, serverName, plan.planId.toString(QUuid::WithoutBraces))
+                  .arg(shown(applicationName), shown(serverName), plan.planId.toString(QUuid::WithoutBraces))
            << '\n';
     if (plan.isEmpty()) {
         stream << tr("  Nothing to change: the server is in sync.") << '\n';
@@ -210,8 +218,9 @@ QString SyncCommand::planText(const SyncPlan& plan, const QString& applicationNa
         stream << tr("  Counts: %1").arg(counts.join(QStringLiteral(", "))) << '\n';
     }
     for (const PlannedOperation& operation : plan.operations) {
-        stream
-            << QStringLiteral("  %1 %2").arg(PlannedOperation::kindId(operation.kind), -16).arg(operation.displayName);
+        stream << QStringLiteral("  %1 %2")
+                      .arg(PlannedOperation::kindId(operation.kind), -16)
+                      .arg(shown(operation.displayName));
         if (!operation.memberDirectoryIds.isEmpty()) {
             stream << tr(" (+%1 members)").arg(operation.memberDirectoryIds.size());
         }
@@ -221,12 +230,12 @@ QString SyncCommand::planText(const SyncPlan& plan, const QString& applicationNa
         stream << '\n';
         for (const AttributeChange& change : operation.changes) {
             stream << QStringLiteral("      %1: %2 → %3")
-                          .arg(change.path, valueText(change.before), valueText(change.after))
+                          .arg(shown(change.path), valueText(change.before), valueText(change.after))
                    << '\n';
         }
     }
     for (const ValidationFailure& failure : plan.validationFailures) {
-        stream << tr("  not sendable: %1 — %2").arg(failure.displayName, failure.reason) << '\n';
+        stream << tr("  not sendable: %1 — %2").arg(shown(failure.displayName), shown(failure.reason)) << '\n';
     }
     if (!plan.protectedObjects.isEmpty()) {
         stream << tr("  %1 protected object(s) left alone").arg(plan.protectedObjects.size()) << '\n';
@@ -237,13 +246,13 @@ QString SyncCommand::planText(const SyncPlan& plan, const QString& applicationNa
             << '\n';
     }
     for (const QString& warning : plan.warnings) {
-        stream << tr("  warning: %1").arg(warning) << '\n';
+        stream << tr("  warning: %1").arg(shown(warning)) << '\n';
     }
     if (!plan.sourceComplete) {
         stream << tr("  The directory read was incomplete: nothing is deprovisioned.") << '\n';
     }
     if (plan.needsConfirmation) {
-        stream << tr("  Needs confirmation: %1").arg(plan.confirmationReason) << '\n';
+        stream << tr("  Needs confirmation: %1").arg(shown(plan.confirmationReason)) << '\n';
     }
     text.chop(1);
     return text;
@@ -340,10 +349,10 @@ QString SyncCommand::summaryText(const SyncRunSummary& summary)
                        .arg(summary.skipped)
                        .arg(summary.requests);
     if (!summary.message.isEmpty()) {
-        text += QLatin1Char('\n') + summary.message;
+        text += QLatin1Char('\n') + shown(summary.message);
     }
     for (const QString& error : summary.errors) {
-        text += QStringLiteral("\n  ") + error;
+        text += QStringLiteral("\n  ") + shown(error);
     }
     return text;
 }
@@ -602,7 +611,7 @@ int SyncCommand::listRuns()
         }
         for (const SyncRunRecord& run : runs.value()) {
             array.append(runRecordJson(run, application.name));
-            stream << run.id << '\t' << application.name << '\t' << run.mode << '\t' << run.status << '\t'
+            stream << run.id << '\t' << shown(application.name) << '\t' << run.mode << '\t' << run.status << '\t'
                    << CliJson::timestamp(run.startedAt) << '\n';
         }
     }
@@ -668,7 +677,7 @@ int SyncCommand::showRun()
     QTextStream stream(&text);
     stream << tr("Run %1 of \"%2\": %3, %4, started %5, finished %6")
                   .arg(record->id)
-                  .arg(applicationName, record->mode, record->status, CliJson::timestamp(record->startedAt),
+                  .arg(shown(applicationName), record->mode, record->status, CliJson::timestamp(record->startedAt),
                       CliJson::timestamp(record->finishedAt))
            << '\n';
     for (const JournalEntry& entry : entries.value()) {
@@ -676,15 +685,15 @@ int SyncCommand::showRun()
                       .arg(entry.sequence)
                       .arg(entry.status, -9)
                       .arg(entry.action, -14)
-                      .arg(entry.objectName);
+                      .arg(shown(entry.objectName));
         if (entry.httpStatus != 0) {
             stream << QStringLiteral(" [HTTP %1]").arg(entry.httpStatus);
         }
         if (!entry.error.isEmpty()) {
-            stream << QStringLiteral(" — ") << entry.error;
+            stream << QStringLiteral(" — ") << shown(entry.error);
         }
         if (!entry.requestId.isEmpty()) {
-            stream << tr(" (request id %1)").arg(entry.requestId);
+            stream << tr(" (request id %1)").arg(shown(entry.requestId));
         }
         stream << '\n';
     }

@@ -1,9 +1,23 @@
 #include "CliApplication.h"
 
+#include "util/DisplayText.h"
+
 #include <QCoreApplication>
+
+namespace {
+QtMessageHandler qtHandler = nullptr;
+
+// Log lines (warnings, the HTTP trace with QT_LOGGING_RULES) can carry server text: they reach
+// the terminal with control characters escaped, like everything else the CLI prints.
+void escapingMessageHandler(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    qtHandler(type, context, DisplayText::escapedKeepingLines(message));
+}
+} // namespace
 
 int main(int argc, char** argv)
 {
+    qtHandler = qInstallMessageHandler(escapingMessageHandler);
     QCoreApplication app(argc, argv);
     // The same names as the GUI: they choose the default profile directory both share.
     QCoreApplication::setApplicationName(QStringLiteral("ScimDesk"));

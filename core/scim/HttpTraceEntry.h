@@ -6,7 +6,8 @@
 #include <QPair>
 #include <QString>
 
-// One HTTP exchange for the UI's log, already redacted.
+// One HTTP exchange for the UI's log, already redacted; toString() shows server values escaped
+// (DisplayText), so it can go to a terminal or a log as it is.
 struct HttpTraceEntry
 {
     quint64 requestId = 0; // the ScimClient request this exchange belongs to

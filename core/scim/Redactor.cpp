@@ -1,5 +1,9 @@
 #include "Redactor.h"
 
+#include "ScimError.h"
+
+#include <QJsonArray>
+#include <QJsonValue>
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -12,12 +16,81 @@ namespace {
 // Secrets shorter than this would mask random substrings of every text; none of the
 // supported schemes issues such short credentials.
 constexpr int kMinSecretLength = 4;
+// Base64 fragments shorter than this could match unrelated base64 text.
+constexpr int kMinFragmentLength = 8;
 
 const QString& secretFieldNames()
 {
     static const QString names = QStringLiteral(
         "access_token|refresh_token|id_token|client_secret|password|passwd|secret|token|api_key|apikey|assertion");
     return names;
+}
+
+QByteArray base64Url(QByteArray base64)
+{
+    return base64.replace('+', '-').replace('/', '_');
+}
+
+// The base64 texts a secret turns into, wherever it sits in the encoded data: alone (padded or
+// not, standard or URL alphabet) and, for each of the three byte alignments, the run of
+// characters that depends on the secret's bytes only (e.g. a token inside "Bearer <token>"
+// encoded as a whole).
+QList<QByteArray> base64Forms(const QByteArray& secret)
+{
+    QList<QByteArray> forms;
+    const QByteArray whole = secret.toBase64();
+    forms << whole << base64Url(whole)
+          << secret.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    for (int lead = 0; lead < 3; ++lead) {
+        const int first = lead == 0 ? 0 : 3 - lead; // secret bytes that share a group with what precedes
+        const int full = int(secret.size() - first) / 3;
+        if (full <= 0)
+            continue;
+        const QByteArray fragment = secret.mid(first, full * 3).toBase64();
+        if (fragment.size() >= kMinFragmentLength)
+            forms << fragment << base64Url(fragment);
+    }
+    return forms;
+}
+
+// A word after "Bearer"/"Basic" that an ordinary sentence would not contain: digits, token
+// punctuation, capitals after the first letter, or sheer length. "Bearer realm" and "Bearer
+// Token" stay readable; "Bearer eyJhbGciOi…" and "Basic dXNlcjpwYXNz" do not.
+bool looksLikeCredential(QStringView word)
+{
+    if (word.size() >= 20)
+        return true;
+    for (qsizetype i = 0; i < word.size(); ++i) {
+        const QChar c = word.at(i);
+        if (c.isDigit() || QStringView(u"-._~+/").contains(c) || (i > 0 && c.isUpper()))
+            return true;
+    }
+    return false;
+}
+
+QString maskSchemeCredentials(const QString& text)
+{
+    static const QRegularExpression scheme(
+        QStringLiteral(R"(\b(bearer|basic)(\s+)([A-Za-z0-9\-._~+/]+)(=*))"), QRegularExpression::CaseInsensitiveOption);
+    QString out;
+    qsizetype copied = 0;
+    QRegularExpressionMatchIterator it = scheme.globalMatch(text);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        const qsizetype end = match.capturedEnd(0);
+        const QChar next = end < text.size() ? text.at(end) : QChar();
+        // `realm="x"` / `error=invalid_token` is an auth-param, not a token68.
+        const bool authParam = !match.capturedView(4).isEmpty() && (next == u'"' || next.isLetterOrNumber());
+        if (authParam || !looksLikeCredential(match.capturedView(3)))
+            continue;
+        out += QStringView(text).mid(copied, match.capturedStart(3) - copied);
+        out += Redactor::kMask;
+        copied = end;
+    }
+    if (copied == 0)
+        return text;
+    out += QStringView(text).mid(copied);
+    return out;
 }
 
 } // namespace
@@ -32,14 +105,17 @@ void Redactor::addSecret(const QString& secret)
 {
     if (secret.size() < kMinSecretLength)
         return;
-    const QStringList forms {
-        secret,
-        QString::fromLatin1(QUrl::toPercentEncoding(secret)),
-        QString::fromLatin1(secret.toUtf8().toBase64()),
-    };
-    for (const QString& form : forms) {
-        if (!m_secrets.contains(form))
-            m_secrets.append(form);
+    QStringList forms {secret, QString::fromLatin1(QUrl::toPercentEncoding(secret))};
+    for (const QByteArray& form : base64Forms(secret.toUtf8()))
+        forms.append(QString::fromLatin1(form));
+    for (const QString& form : std::as_const(forms)) {
+        if (form.size() < kMinSecretLength || m_secrets.contains(form))
+            continue;
+        m_secrets.append(form);
+        const QByteArray utf8 = form.toUtf8();
+        m_rawForms << utf8;
+        if (utf8.contains('/'))
+            m_rawForms << QByteArray(utf8).replace("/", "\\/"); // JSON writers that escape '/'
     }
     // Longest first so a secret containing another is masked whole.
     std::sort(
@@ -55,9 +131,7 @@ QString Redactor::redact(const QString& input) const
     static const QRegularExpression authHeader(
         QStringLiteral(R"(((?:proxy-)?authorization\s*[:=]\s*)[^\r\n]*)"), QRegularExpression::CaseInsensitiveOption);
     text.replace(authHeader, QStringLiteral("\\1") + kMask);
-    static const QRegularExpression bearer(
-        QStringLiteral(R"(\b(bearer|basic)\s+[A-Za-z0-9\-._~+/=]+)"), QRegularExpression::CaseInsensitiveOption);
-    text.replace(bearer, QStringLiteral("\\1 ") + kMask);
+    text = maskSchemeCredentials(text);
     // JSON: "field" : "value" (escaped quotes inside the value included).
     static const QRegularExpression jsonField(
         QStringLiteral(R"re(("(?:%1)"\s*:\s*)"(?:[^"\\]|\\.)*")re").arg(secretFieldNames()),
@@ -90,4 +164,122 @@ QByteArray Redactor::redactHeader(const QByteArray& name, const QByteArray& valu
         return (space > 0 ? value.left(space + 1) : QByteArray()) + kMask.toUtf8();
     }
     return redact(value);
+}
+
+QString Redactor::withoutPartialSecretAtEnd(QString text) const
+{
+    // A secret cut by the prefix would survive redaction as its first characters: drop any tail
+    // that starts a known secret, and a short last word (a cut unknown credential too short to
+    // look like one; a longer one is masked after "Bearer" anyway).
+    constexpr qsizetype kShortWord = 64;
+    qsizetype end = text.size();
+    while (end > 0 && !text.at(end - 1).isSpace() && text.size() - end <= kShortWord)
+        --end;
+    if (text.size() - end <= kShortWord)
+        text.truncate(end);
+    for (const QString& secret : m_secrets) {
+        for (qsizetype length = std::min(secret.size() - 1, text.size()); length > 0; --length) {
+            if (text.endsWith(QStringView(secret).left(length))) {
+                text.chop(length);
+                break;
+            }
+        }
+    }
+    return text;
+}
+
+QString Redactor::excerpt(const QString& text, int maxChars) const
+{
+    const qsizetype longest = m_secrets.isEmpty() ? 0 : m_secrets.constFirst().size();
+    const qsizetype window = qsizetype(maxChars) * 4 + longest + 64;
+    const bool cut = text.size() > window;
+    QString redacted = redact(cut ? withoutPartialSecretAtEnd(text.left(window)) : text);
+    if (cut || redacted.size() > maxChars) {
+        redacted.truncate(std::max(0, maxChars - 1));
+        redacted += QStringLiteral("…");
+    }
+    return redacted;
+}
+
+QByteArray Redactor::excerpt(const QByteArray& utf8, int maxBytes) const
+{
+    const qsizetype longest = m_secrets.isEmpty() ? 0 : m_secrets.constFirst().size();
+    const qsizetype window = qsizetype(maxBytes) * 4 + longest * 4 + 64;
+    const bool cut = utf8.size() > window;
+    QString text = QString::fromUtf8(cut ? utf8.left(window) : utf8);
+    QByteArray redacted = redact(cut ? withoutPartialSecretAtEnd(text) : text).toUtf8();
+    if (cut || redacted.size() > maxBytes) {
+        redacted.truncate(std::max(0, maxBytes - 3));
+        redacted += "…";
+    }
+    return redacted;
+}
+
+ScimError Redactor::redactError(ScimError error) const
+{
+    error.detail = excerpt(error.detail, kDetailChars);
+    error.scimType = excerpt(error.scimType, kShortFieldChars);
+    error.requestId = excerpt(error.requestId, kShortFieldChars);
+    error.url = excerpt(error.url, kDetailChars);
+    return error;
+}
+
+namespace {
+
+QJsonValue redactValue(const QJsonValue& value, const Redactor& redactor, const QStringList& secrets, bool* changed);
+
+bool containsAny(const QString& text, const QStringList& secrets)
+{
+    return std::any_of(
+        secrets.cbegin(), secrets.cend(), [&text](const QString& secret) { return text.contains(secret); });
+}
+
+QJsonObject redactObject(const QJsonObject& object, const Redactor& redactor, const QStringList& secrets, bool* changed)
+{
+    QJsonObject out;
+    bool any = false;
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        const QString key = containsAny(it.key(), secrets) ? redactor.redact(it.key()) : it.key();
+        out.insert(key, redactValue(it.value(), redactor, secrets, &any));
+        any = any || key != it.key();
+    }
+    *changed = *changed || any;
+    return any ? out : object;
+}
+
+QJsonValue redactValue(const QJsonValue& value, const Redactor& redactor, const QStringList& secrets, bool* changed)
+{
+    if (value.isString()) {
+        const QString text = value.toString();
+        if (!containsAny(text, secrets))
+            return value;
+        *changed = true;
+        return redactor.redact(text);
+    }
+    if (value.isObject())
+        return redactObject(value.toObject(), redactor, secrets, changed);
+    if (value.isArray()) {
+        QJsonArray array;
+        bool any = false;
+        for (const QJsonValue& element : value.toArray())
+            array.append(redactValue(element, redactor, secrets, &any));
+        *changed = *changed || any;
+        return any ? QJsonValue(array) : value;
+    }
+    return value;
+}
+
+} // namespace
+
+QJsonObject Redactor::redactJson(const QJsonObject& json, const QByteArray& rawBody) const
+{
+    if (m_secrets.isEmpty())
+        return json;
+    const bool mayHide = rawBody.contains("\\u");
+    if (!mayHide && std::none_of(m_rawForms.cbegin(), m_rawForms.cend(), [&rawBody](const QByteArray& form) {
+            return rawBody.contains(form);
+        }))
+        return json;
+    bool changed = false;
+    return redactObject(json, *this, m_secrets, &changed);
 }

@@ -1,5 +1,7 @@
 #include "ScimError.h"
 
+#include "Redactor.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,9 +16,11 @@ QString tr(const char* text)
     return QCoreApplication::translate("ScimError", text);
 }
 
-QString bodyExcerpt(const QByteArray& body)
+// A non-JSON body as words for the detail: redacted while still whole, then HTML markup
+// stripped, then cut (so a secret cut by the excerpt cannot survive as its first characters).
+QString bodyExcerpt(const QByteArray& body, const Redactor& redactor)
 {
-    QString text = QString::fromUtf8(body.left(kBodyExcerptChars * 4)).simplified();
+    QString text = QString::fromUtf8(redactor.excerpt(body, kBodyExcerptChars * 16)).simplified();
     // HTML error pages: keep the words, not the markup.
     if (text.contains(QLatin1Char('<'))) {
         QString stripped;
@@ -54,7 +58,8 @@ ScimError ScimError::http(int status, QString scimType, QString detail, QString 
     return error;
 }
 
-ScimError ScimError::fromHttpResponse(int status, const QByteArray& body, const QString& headerRequestId)
+ScimError ScimError::fromHttpResponse(
+    int status, const QByteArray& body, const QString& headerRequestId, const Redactor& redactor)
 {
     ScimError error = http(status, QString(), QString(), headerRequestId);
     if (body.trimmed().isEmpty())
@@ -63,7 +68,7 @@ ScimError ScimError::fromHttpResponse(int status, const QByteArray& body, const 
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        error.detail = bodyExcerpt(body);
+        error.detail = bodyExcerpt(body, redactor);
         return error;
     }
     const QJsonObject json = doc.object();
@@ -74,7 +79,7 @@ ScimError ScimError::fromHttpResponse(int status, const QByteArray& body, const 
     else if (json.value(QLatin1String("message")).isString()) // common non-SCIM gateways
         error.detail = json.value(QLatin1String("message")).toString();
     else if (!json.contains(QLatin1String("schemas")) && !json.contains(QLatin1String("schema")))
-        error.detail = bodyExcerpt(body);
+        error.detail = bodyExcerpt(body, redactor);
     if (error.requestId.isEmpty())
         error.requestId = json.value(QLatin1String("exceptionRequestId")).toString();
     return error;

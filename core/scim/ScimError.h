@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+class Redactor;
+
 // A failed SCIM call, typed so callers can decide (retry, look up, report) without parsing
 // text, and worded so an admin can act on message() and hint() directly.
 struct ScimError
@@ -38,9 +40,11 @@ struct ScimError
 
     // Parses an error response body: standard SCIM ("schemas", "status" as string or number,
     // "scimType", "detail"), AWS's variant ("schema" key, string status, "exceptionRequestId")
-    // and anything else (an excerpt of the body, caller redacts). The status line wins over a
-    // missing or inconsistent body status.
-    static ScimError fromHttpResponse(int status, const QByteArray& body, const QString& headerRequestId);
+    // and anything else (an excerpt of the body, redacted by redactor before it is cut). The
+    // status line wins over a missing or inconsistent body status. The fields taken from JSON
+    // are whole: Redactor::redactError redacts and cuts them.
+    static ScimError fromHttpResponse(
+        int status, const QByteArray& body, const QString& headerRequestId, const Redactor& redactor);
 
     // What happened and what to do, in plain words.
     QString message() const;

@@ -254,9 +254,9 @@ void ScimWorker::onJobFinished(const std::shared_ptr<Call>& call, ScimHttpJob* j
             if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
                 error = ScimError(ScimError::Kind::InvalidResponse,
                     tr("the response body is not a JSON object (%1): %2")
-                        .arg(parseError.errorString(), QString::fromUtf8(response.body.left(200))));
+                        .arg(parseError.errorString(), QString::fromUtf8(m_redactor.excerpt(response.body, 200))));
             } else {
-                ok.json = doc.object();
+                ok.json = m_redactor.redactJson(doc.object(), response.body);
             }
         }
         if (!error && response.status != 204) {
@@ -276,7 +276,7 @@ void ScimWorker::onJobFinished(const std::shared_ptr<Call>& call, ScimHttpJob* j
                 .arg(QString::fromUtf8(response.header("Location"))),
             response.serverRequestId);
     } else {
-        error = ScimError::fromHttpResponse(response.status, response.body, response.serverRequestId);
+        error = ScimError::fromHttpResponse(response.status, response.body, response.serverRequestId, m_redactor);
     }
     trace(job, call, error ? &*error : nullptr);
 
@@ -447,8 +447,17 @@ void ScimWorker::finish(const std::shared_ptr<Call>& call, const Result<ScimResp
     m_active.removeOne(call);
     m_queue.erase(std::remove(m_queue.begin(), m_queue.end(), call), m_queue.end());
     ResponseCallback done = std::move(call->done);
-    if (done)
-        done(result);
+    if (!done)
+        return;
+    // Every call's result leaves the worker here: what the server said is redacted and cut once,
+    // before anyone can show or store it.
+    if (!result) {
+        done(m_redactor.redactError(result.error()));
+        return;
+    }
+    ScimResponse response = *result;
+    response.requestId = m_redactor.excerpt(response.requestId, Redactor::kShortFieldChars);
+    done(response);
 }
 
 void ScimWorker::cancel(quint64 id)
@@ -506,7 +515,7 @@ void ScimWorker::fetchOAuthToken()
         if (response.transportError) {
             error = *response.transportError;
         } else if (response.status != 200) {
-            error = ScimError::fromHttpResponse(response.status, response.body, response.serverRequestId);
+            error = ScimError::fromHttpResponse(response.status, response.body, response.serverRequestId, m_redactor);
             // OAuth error bodies: {"error": "invalid_client", "error_description": "..."}
             const QJsonObject json = QJsonDocument::fromJson(response.body).object();
             if (json.contains(QLatin1String("error")))
@@ -545,8 +554,16 @@ void ScimWorker::fetchOAuthToken()
     job->start();
 }
 
-void ScimWorker::startList(quint64 id, QString path, ScimFilter filter, int pageSize, ListCallback done)
+void ScimWorker::startList(quint64 id, QString path, ScimFilter filter, int pageSize, ListCallback listDone)
 {
+    // Like finish(): a list's error leaves the worker redacted, whichever path reports it (its
+    // objects were redacted page by page when they were parsed).
+    ListCallback done = [this, listDone = std::move(listDone)](const Result<QList<QJsonObject>, ScimError>& result) {
+        if (result)
+            listDone(result);
+        else
+            listDone(m_redactor.redactError(result.error()));
+    };
     if (m_configError) {
         ScimError error = *m_configError;
         done(error);
@@ -693,14 +710,15 @@ void ScimWorker::trace(const ScimHttpJob* job, const std::shared_ptr<Call>& call
     for (const auto& [name, value] : response.headers)
         entry.responseHeaders.append({name, m_redactor.redactHeader(name, value)});
     const int excerpt = m_config.traceBodyExcerptBytes;
-    entry.requestBodyExcerpt = m_redactor.redact(call->spec.body).left(excerpt);
+    entry.requestBodyExcerpt = m_redactor.excerpt(call->spec.body, excerpt);
     if (job->method() == "POST" && call->spec.body.isEmpty())
         entry.requestBodyExcerpt = Redactor::kMask.toUtf8(); // the token request form
-    entry.responseBodyExcerpt = m_redactor.redact(response.body).left(excerpt);
+    entry.responseBodyExcerpt = m_redactor.excerpt(response.body, excerpt);
     entry.durationMs = response.durationMs;
-    entry.serverRequestId = response.serverRequestId;
+    entry.serverRequestId = m_redactor.excerpt(response.serverRequestId, Redactor::kShortFieldChars);
     if (error)
-        entry.error = m_redactor.redact(ScimError::kindId(error->kind) + QLatin1String(": ") + error->detail);
+        entry.error = m_redactor.excerpt(
+            ScimError::kindId(error->kind) + QLatin1String(": ") + error->detail, Redactor::kDetailChars);
     if (toLog)
         qCDebug(lcScimTrace).noquote() << entry.toString();
     if (m_config.traceEnabled && m_traceSink)

@@ -4,6 +4,7 @@
 #include "directory/DirectoryRepository.h"
 #include "servers/ServerCatalog.h"
 #include "storage/ApplicationRepository.h"
+#include "util/DisplayText.h"
 #include "workspace/Workspace.h"
 
 #include <QApplication>
@@ -50,17 +51,20 @@ QIcon iconFor(const QStyle* style, ProvisionStep::Status status)
     return QIcon();
 }
 
+// Server and directory values with their control characters and bidi overrides escaped, so
+// they cannot disguise what the admin checks before Provision.
 QString valueText(const QJsonValue& value)
 {
     if (value.isUndefined() || value.isNull())
         return ProvisionUserDialog::tr("(absent)");
     if (value.isString())
-        return value.toString();
+        return DisplayText::escaped(value.toString());
     if (value.isBool())
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     if (value.isDouble())
         return QString::number(value.toDouble());
-    return QString::fromUtf8(QJsonDocument::fromVariant(value.toVariant()).toJson(QJsonDocument::Compact));
+    return DisplayText::escaped(
+        QString::fromUtf8(QJsonDocument::fromVariant(value.toVariant()).toJson(QJsonDocument::Compact)));
 }
 } // namespace
 
@@ -264,7 +268,7 @@ void ProvisionUserDialog::fail(const SyncFailure& failure)
 {
     m_busy = false;
     m_canProvision = false;
-    m_message->setText(failure.fullMessage());
+    m_message->setText(DisplayText::escapedKeepingLines(failure.fullMessage()));
     updateButtons();
 }
 
@@ -276,8 +280,9 @@ void ProvisionUserDialog::showStep(int index, const ProvisionStep& step)
         m_trace.steps[index] = step;
     QTreeWidgetItem* item = m_steps->topLevelItem(index);
     item->setText(0, QStringLiteral("%1. %2").arg(index + 1).arg(step.title));
-    item->setText(1, step.summary.isEmpty() ? ProvisionStep::statusLabel(step.status) : step.summary);
-    item->setToolTip(1, step.summary);
+    item->setText(
+        1, step.summary.isEmpty() ? ProvisionStep::statusLabel(step.status) : DisplayText::escaped(step.summary));
+    item->setToolTip(1, DisplayText::escapedKeepingLines(step.summary));
     item->setIcon(0, iconFor(style(), step.status));
     item->setData(0, Qt::AccessibleDescriptionRole, ProvisionStep::statusLabel(step.status));
     item->setData(0, Qt::UserRole, ProvisionStep::statusId(step.status));
@@ -303,11 +308,11 @@ void ProvisionUserDialog::showCurrentDetails()
         text += QStringLiteral("\n\n") + step.details;
     if (!step.json.isEmpty())
         text += QLatin1Char('\n') + QString::fromUtf8(QJsonDocument(step.json).toJson(QJsonDocument::Indented));
-    m_details->setPlainText(text);
+    m_details->setPlainText(DisplayText::escapedKeepingLines(text));
     m_changes->setRowCount(int(step.changes.size()));
     for (int row = 0; row < step.changes.size(); ++row) {
         const AttributeChange& change = step.changes.at(row);
-        m_changes->setItem(row, 0, new QTableWidgetItem(change.path));
+        m_changes->setItem(row, 0, new QTableWidgetItem(DisplayText::escaped(change.path)));
         m_changes->setItem(row, 1, new QTableWidgetItem(valueText(change.before)));
         m_changes->setItem(row, 2, new QTableWidgetItem(valueText(change.after)));
     }
@@ -333,7 +338,7 @@ void ProvisionUserDialog::onFinished(const ProvisionTrace& trace)
     m_canProvision = false;
     const ProvisionStep* perform = trace.step(ProvisionStep::Kind::Perform);
     if (performed && perform && perform->status != ProvisionStep::Status::Skipped)
-        m_message->setText(perform->summary);
+        m_message->setText(DisplayText::escapedKeepingLines(perform->summary));
     updateButtons();
     showCurrentDetails();
     if (performed && perform && perform->status != ProvisionStep::Status::Skipped)

@@ -12,6 +12,7 @@
 #include "servers/ServerCatalog.h"
 #include "storage/ApplicationRepository.h"
 #include "storage/ServerRepository.h"
+#include "util/DisplayText.h"
 #include "workspace/Workspace.h"
 
 #include <QAction>
@@ -407,7 +408,8 @@ void SyncPage::showPreviewFailure(const SyncFailure& failure)
     m_progress->setValue(0);
     m_rate->setText(tr("Preview failed."));
     m_planSummary->setText(QStringLiteral("<span style='color:%3'><b>%1</b></span> %2")
-                               .arg(tr("Preview failed."), message.toHtmlEscaped(), StatusColors::errorName()));
+                               .arg(tr("Preview failed."), DisplayText::escapedKeepingLines(message).toHtmlEscaped(),
+                                   StatusColors::errorName()));
     log(tr("Preview failed: %1").arg(message));
     updateActions();
     emit previewFinished(false);
@@ -528,8 +530,9 @@ void SyncPage::appendTrace(const HttpTraceEntry& entry)
 
 void SyncPage::log(const QString& line)
 {
-    m_log->appendPlainText(
-        QStringLiteral("%1  %2").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), line));
+    // Log lines quote server messages and object names: their control characters are escaped.
+    m_log->appendPlainText(QStringLiteral("%1  %2").arg(
+        QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), DisplayText::escapedKeepingLines(line)));
 }
 
 void SyncPage::reloadHistory()

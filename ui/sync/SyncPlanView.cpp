@@ -1,4 +1,5 @@
 #include "SyncPlanView.h"
+#include "util/DisplayText.h"
 #include "widgets/StatusColors.h"
 
 #include <QApplication>
@@ -10,6 +11,13 @@
 #include <QJsonValue>
 
 namespace {
+// Server and directory values are shown with their control characters and bidi overrides
+// escaped: a hostile target must not be able to disguise what the admin reviews.
+QString displayed(const QString& value)
+{
+    return DisplayText::escaped(value);
+}
+
 QString jsonText(const QJsonValue& value)
 {
     switch (value.type()) {
@@ -17,15 +25,15 @@ QString jsonText(const QJsonValue& value)
     case QJsonValue::Undefined:
         return QCoreApplication::translate("SyncPlanView", "(none)");
     case QJsonValue::String:
-        return value.toString();
+        return displayed(value.toString());
     case QJsonValue::Bool:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Double:
         return QString::number(value.toDouble());
     case QJsonValue::Array:
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+        return displayed(QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)));
     case QJsonValue::Object:
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+        return displayed(QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)));
     }
     return {};
 }
@@ -59,9 +67,9 @@ int addReasonRows(QTreeWidgetItem* group, const QList<Object>& objects)
             break;
         }
         auto* row = new QTreeWidgetItem(group);
-        row->setText(0, object.displayName);
-        row->setText(1, object.reason);
-        row->setToolTip(1, object.reason);
+        row->setText(0, displayed(object.displayName));
+        row->setText(1, displayed(object.reason));
+        row->setToolTip(1, row->text(1));
     }
     return std::min(shown, int(SyncPlanView::MaxRowsPerGroup));
 }
@@ -147,13 +155,13 @@ void SyncPlanView::addOperations(const QList<PlannedOperation>& planned)
 void SyncPlanView::addOperationRow(QTreeWidgetItem* group, const PlannedOperation& operation)
 {
     auto* row = new QTreeWidgetItem(group);
-    row->setText(0, operation.displayName);
+    row->setText(0, displayed(operation.displayName));
     switch (operation.kind) {
     case PlannedOperation::Kind::UpdateUser:
         row->setText(1, tr("%n attribute(s)", nullptr, int(operation.changes.size())));
         for (const auto& change : operation.changes) {
             auto* attribute = new QTreeWidgetItem(row);
-            attribute->setText(0, change.path);
+            attribute->setText(0, displayed(change.path));
             attribute->setText(1, tr("%1 \u2192 %2").arg(jsonText(change.before), jsonText(change.after)));
             attribute->setToolTip(1, attribute->text(1));
         }
@@ -166,7 +174,7 @@ void SyncPlanView::addOperationRow(QTreeWidgetItem* group, const PlannedOperatio
         row->setText(1, tr("\u2212%n member(s)", nullptr, int(operation.memberTargetIds.size())));
         break;
     default:
-        row->setText(1, operation.targetId.isEmpty() ? operation.directoryObjectId : operation.targetId);
+        row->setText(1, displayed(operation.targetId.isEmpty() ? operation.directoryObjectId : operation.targetId));
         break;
     }
 }
@@ -200,8 +208,8 @@ void SyncPlanView::addWarnings(const QStringList& warnings)
     auto* group = addGroup(tr("Warnings"), int(warnings.size()));
     for (const auto& warning : warnings) {
         auto* row = new QTreeWidgetItem(group);
-        row->setText(0, warning);
-        row->setToolTip(0, warning);
+        row->setText(0, displayed(warning));
+        row->setToolTip(0, row->text(0));
     }
     group->setExpanded(true);
 }

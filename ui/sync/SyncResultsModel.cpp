@@ -2,6 +2,7 @@
 #include "widgets/StatusColors.h"
 
 #include "directory/CsvWriter.h"
+#include "util/DisplayText.h"
 
 #include <QApplication>
 #include <QBrush>
@@ -40,14 +41,16 @@ QVariant SyncResultsModel::data(const QModelIndex& index, int role) const
             return entry.status;
         case ActionColumn:
             return entry.action;
+        // What the server or the directory sent is shown escaped (control characters, bidi
+        // overrides); the CSV and JSON exports keep it as it is.
         case ObjectColumn:
-            return entry.objectName;
+            return DisplayText::escaped(entry.objectName);
         case HttpStatusColumn:
             return entry.httpStatus > 0 ? QVariant(entry.httpStatus) : QVariant();
         case RequestIdColumn:
-            return entry.requestId;
+            return DisplayText::escaped(entry.requestId);
         case MessageColumn:
-            return entry.error;
+            return DisplayText::escaped(entry.error);
         default:
             break;
         }

@@ -1,3 +1,4 @@
+#include <scim/Redactor.h>
 #include <scim/ScimError.h>
 
 #include <QTest>
@@ -65,7 +66,7 @@ void TestScimError::parsesBodies()
     QFETCH(QString, detail);
     QFETCH(QString, scimType);
     QFETCH(QString, requestId);
-    const ScimError error = ScimError::fromHttpResponse(status, body, headerRequestId);
+    const ScimError error = ScimError::fromHttpResponse(status, body, headerRequestId, Redactor());
     QCOMPARE(error.kind, ScimError::Kind::Http);
     QCOMPARE(error.httpStatus, status);
     QCOMPARE(error.detail, detail);
@@ -111,7 +112,7 @@ void TestScimError::everyErrorHasAnActionableMessage()
 
 void TestScimError::unauthorizedMessageSaysWhatToDo()
 {
-    const ScimError error = ScimError::fromHttpResponse(401, QByteArray(), QStringLiteral("r-1"));
+    const ScimError error = ScimError::fromHttpResponse(401, QByteArray(), QStringLiteral("r-1"), Redactor());
     QVERIFY(error.message().startsWith(QStringLiteral("The server rejected the access token")));
     QVERIFY(error.message().contains(QStringLiteral("Generate a new token")));
     QVERIFY(error.toString().contains(QStringLiteral("r-1")));
