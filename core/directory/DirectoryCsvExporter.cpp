@@ -3,9 +3,9 @@
 #include "CsvWriter.h"
 #include "DirectorySnapshot.h"
 #include "storage/SqlValues.h"
+#include "util/OutputFile.h"
 
 #include <QCoreApplication>
-#include <QSaveFile>
 #include <QSet>
 
 #include <algorithm>
@@ -43,17 +43,15 @@ QList<const T*> sortedByName(const QList<T>& items, const std::function<QString(
 
 Status<StorageError> saveTo(const QString& path, const std::function<Status<StorageError>(QIODevice*)>& write)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        return StorageError {StorageError::Kind::Io,
-            tr("Could not create %1: %2. Choose a folder you may write to.").arg(path, file.errorString())};
-    }
-    if (auto status = write(&file); !status) {
-        file.cancelWriting();
-        return status;
-    }
-    if (!file.commit()) {
-        return writeError(file.errorString());
+    const auto written = OutputFile::write(path, [&write](QIODevice* device, QString* error) {
+        const auto status = write(device);
+        if (!status) {
+            *error = status.error().message;
+        }
+        return status.ok();
+    });
+    if (!written) {
+        return StorageError {StorageError::Kind::Io, written.error()};
     }
     return {};
 }

@@ -1,13 +1,13 @@
 #include "SyncResultsExport.h"
 
 #include "SyncResultsModel.h"
+#include "util/OutputFile.h"
 #include "widgets/ConfirmationDialogs.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace SyncResultsExport {
 
@@ -17,35 +17,26 @@ QString tr(const char* text)
     return QCoreApplication::translate("SyncResultsExport", text);
 }
 
-bool save(const QString& path, QString* error, const std::function<bool(QSaveFile&, QString*)>& write)
+bool save(const QString& path, QString* error, const OutputFile::Writer& write)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
+    const auto written = OutputFile::write(path, write);
+    if (!written) {
+        *error = written.error();
     }
-    if (!write(file, error)) {
-        file.cancelWriting();
-        return false;
-    }
-    if (!file.commit()) {
-        *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    return true;
+    return written.ok();
 }
 } // namespace
 
 bool saveCsv(const SyncResultsModel& model, const QString& path, QString* error)
 {
-    return save(path, error, [&model](QSaveFile& file, QString* message) { return model.writeCsv(&file, message); });
+    return save(path, error, [&model](QIODevice* file, QString* message) { return model.writeCsv(file, message); });
 }
 
 bool saveJson(const SyncResultsModel& model, const QString& path, QString* error)
 {
-    return save(path, error, [&model](QSaveFile& file, QString* message) {
-        if (file.write(QJsonDocument(model.toJson()).toJson(QJsonDocument::Indented)) < 0) {
-            *message = file.errorString();
+    return save(path, error, [&model](QIODevice* file, QString* message) {
+        if (file->write(QJsonDocument(model.toJson()).toJson(QJsonDocument::Indented)) < 0) {
+            *message = file->errorString();
             return false;
         }
         return true;
