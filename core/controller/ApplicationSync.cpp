@@ -177,11 +177,8 @@ void ApplicationSync::failStart(Request request, const SyncFailure& failure)
 void ApplicationSync::apply(const QUuid& planId, bool confirmed)
 {
     if (m_busy) {
-        SyncRunSummary refused;
-        refused.planId = planId.toString(QUuid::WithoutBraces);
-        refused.status = SyncRunSummary::Status::Refused;
-        refused.message = tr("A sync of this application is already running. Wait for it to finish.");
-        emit applyFinished(refused);
+        emit applyFinished(SyncRunSummary::refused(planId.toString(QUuid::WithoutBraces),
+            tr("A sync of this application is already running. Wait for it to finish.")));
         return;
     }
     m_busy = true;

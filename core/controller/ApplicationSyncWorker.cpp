@@ -59,11 +59,8 @@ void ApplicationSyncWorker::preview(const SyncSetup& setup)
 void ApplicationSyncWorker::apply(const QUuid& planId, bool confirmed)
 {
     if (!m_session) {
-        SyncRunSummary refused;
-        refused.planId = planId.toString(QUuid::WithoutBraces);
-        refused.status = SyncRunSummary::Status::Refused;
-        refused.message = tr("There is no previewed plan to apply. Preview again, then apply the new plan.");
-        emit applyFinished(refused);
+        emit applyFinished(SyncRunSummary::refused(planId.toString(QUuid::WithoutBraces),
+            tr("There is no previewed plan to apply. Preview again, then apply the new plan.")));
         return;
     }
     m_cancelled = false;

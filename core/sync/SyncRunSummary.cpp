@@ -2,6 +2,15 @@
 
 #include <QJsonArray>
 
+SyncRunSummary SyncRunSummary::refused(const QString& planId, const QString& message)
+{
+    SyncRunSummary summary;
+    summary.planId = planId;
+    summary.status = Status::Refused;
+    summary.message = message;
+    return summary;
+}
+
 QString SyncRunSummary::statusId(Status status)
 {
     switch (status) {

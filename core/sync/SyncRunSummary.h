@@ -35,6 +35,8 @@ struct SyncRunSummary
     QDateTime startedAt;
     QDateTime finishedAt;
 
+    // A plan that was not applied at all: the caller says why and what to do.
+    static SyncRunSummary refused(const QString& planId, const QString& message);
     static QString statusId(Status status);
     QJsonObject toJson() const;
 };

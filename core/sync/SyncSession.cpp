@@ -227,13 +227,10 @@ void SyncSession::apply(const QUuid& planId, bool confirmed)
 {
     const auto it = m_plans.constFind(planId);
     if (it == m_plans.cend() || m_busy) {
-        SyncRunSummary refused;
-        refused.planId = planId.toString(QUuid::WithoutBraces);
-        refused.status = SyncRunSummary::Status::Refused;
-        refused.message = m_busy ? tr("A sync is already running for this server. Wait for it to finish.")
-                                 : tr("This plan is unknown or was already applied. Preview again, then apply the "
-                                      "new plan.");
-        emit applyFinished(refused);
+        emit applyFinished(SyncRunSummary::refused(planId.toString(QUuid::WithoutBraces),
+            m_busy ? tr("A sync is already running for this server. Wait for it to finish.")
+                   : tr("This plan is unknown or was already applied. Preview again, then apply the "
+                        "new plan.")));
         return;
     }
     const SyncPlan plan = it.value();
@@ -244,11 +241,8 @@ void SyncSession::apply(const QUuid& planId, bool confirmed)
 void SyncSession::applyPlan(const SyncPlan& plan, bool confirmed, const QString& mode)
 {
     if (m_busy) {
-        SyncRunSummary refused;
-        refused.planId = plan.planId.toString(QUuid::WithoutBraces);
-        refused.status = SyncRunSummary::Status::Refused;
-        refused.message = tr("A sync is already running for this server. Wait for it to finish.");
-        emit applyFinished(refused);
+        emit applyFinished(SyncRunSummary::refused(plan.planId.toString(QUuid::WithoutBraces),
+            tr("A sync is already running for this server. Wait for it to finish.")));
         return;
     }
     startApply(plan, confirmed, mode);

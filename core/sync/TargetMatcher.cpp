@@ -7,14 +7,6 @@ const QString kExternalId = QStringLiteral("externalId");
 const QString kUserName = QStringLiteral("userName");
 const QString kDisplayName = QStringLiteral("displayName");
 
-bool containsCaseInsensitive(const QStringList& list, const QString& value)
-{
-    for (const auto& entry : list) {
-        if (entry.compare(value, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
-}
 } // namespace
 
 MatchKeys TargetMatcher::groupKeys(const QString& directoryObjectId, const QString& displayName)
@@ -28,7 +20,7 @@ QList<ScimFilter> TargetMatcher::queries(const MatchKeys& keys, const QStringLis
     for (const auto& [attribute, value] : keys) {
         if (value.isEmpty())
             continue;
-        if (!filterable.isEmpty() && !containsCaseInsensitive(filterable, attribute)) {
+        if (!filterable.isEmpty() && !filterable.contains(attribute, Qt::CaseInsensitive)) {
             if (skipped)
                 skipped->append(attribute);
             continue;
@@ -85,7 +77,7 @@ const TargetMatcher::UserIndex::ByValue& TargetMatcher::UserIndex::index(const Q
     if (it != m_indexes.end())
         return it.value();
     ByValue index;
-    index.folded = containsCaseInsensitive(m_caseInsensitive, attribute);
+    index.folded = m_caseInsensitive.contains(attribute, Qt::CaseInsensitive);
     index.user.reserve(m_users.size());
     for (int i = 0; i < m_users.size(); ++i) {
         for (const auto& value : values(m_users.at(i), attribute)) {

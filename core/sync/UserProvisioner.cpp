@@ -16,15 +16,6 @@
 namespace {
 const QString kMembersValue = QStringLiteral("members.value");
 
-bool containsCaseInsensitive(const QStringList& list, const QString& value)
-{
-    for (const auto& entry : list) {
-        if (entry.compare(value, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
-}
-
 } // namespace
 
 // A group the application provisions that matters to this user: they should be in it, or
@@ -343,7 +334,7 @@ void UserProvisioner::readMemberships()
         m_membershipKnown = true;
         return finishMatch();
     }
-    if (!containsCaseInsensitive(m_server.capabilities.groupFilterAttributes, kMembersValue)) {
+    if (!m_server.capabilities.groupFilterAttributes.contains(kMembersValue, Qt::CaseInsensitive)) {
         m_groupLines.append(tr("Groups of the user: the server cannot filter groups by members.value; each "
                                "group is read instead"));
         return finishMatch();
