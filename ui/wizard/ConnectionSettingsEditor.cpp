@@ -177,7 +177,8 @@ void ConnectionSettingsEditor::updateTypeSuggestion()
     const bool show = suggested && suggested->id != m_draft->server().serverTypeId;
     m_suggestedTypeId = show ? suggested->id : QString();
     if (show) {
-        m_suggestionText->setText(tr("This address belongs to %1.").arg(suggested->displayName));
+        FormMessages::show(
+            m_suggestionText, tr("This address belongs to %1.").arg(suggested->displayName), FormMessages::Hint);
         m_suggestionButton->setText(tr("Use Server Type %1").arg(suggested->displayName));
     }
     m_suggestion->setVisible(show);
