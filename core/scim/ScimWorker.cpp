@@ -631,8 +631,8 @@ void ScimWorker::onListPage(const std::shared_ptr<ListState>& list, const Result
         error.method = QStringLiteral("GET");
         error.url = list->path;
         error.requestId = page->requestId;
-        qCWarning(lcScim).noquote() << "List read of" << list->path << "stopped after" << list->pager->pagesRead()
-                                    << "pages:" << m_redactor.redact(error.detail);
+        qCWarning(lcScim).noquote() << "List read of" << list->path << "stopped at page" << list->pager->pagesRead()
+                                    << "-" << m_redactor.redact(error.detail);
         const ListCallback done = std::move(list->done);
         done(error);
         return;
