@@ -48,6 +48,8 @@ private:
     qint64 addUser(const QString& userName);
     qint64 addGroup(const QString& name, const QList<qint64>& members);
     qint64 createApplication(const Assignment& assignment, bool withServer = true);
+    // One directory user and an application that assigns all users.
+    qint64 allUsersApplicationWith(const QString& userName);
     SyncPlan previewOf(ApplicationSync& sync);
     SyncRunSummary applyOf(ApplicationSync& sync, const SyncPlan& plan);
 
@@ -129,6 +131,14 @@ qint64 TestApplicationSync::createApplication(const Assignment& assignment, bool
     application.assignment = assignment;
     const auto id = m_workspace->applications().create(application);
     return id ? id.value() : -1;
+}
+
+qint64 TestApplicationSync::allUsersApplicationWith(const QString& userName)
+{
+    addUser(userName);
+    Assignment assignment;
+    assignment.allUsers = true;
+    return createApplication(assignment);
 }
 
 SyncPlan TestApplicationSync::previewOf(ApplicationSync& sync)
@@ -326,10 +336,7 @@ void TestApplicationSync::cancelWhileTheServerHangsEndsThePreview()
 
 void TestApplicationSync::previewAndApplyAppliesThatPlan()
 {
-    addUser(QStringLiteral("hank"));
-    Assignment assignment;
-    assignment.allUsers = true;
-    const qint64 applicationId = createApplication(assignment);
+    const qint64 applicationId = allUsersApplicationWith(QStringLiteral("hank"));
     ApplicationSync sync(m_workspace, applicationId);
     QSignalSpy ready(&sync, &ApplicationSync::previewReady);
     QSignalSpy finished(&sync, &ApplicationSync::applyFinished);
@@ -346,10 +353,7 @@ void TestApplicationSync::previewAndApplyAppliesThatPlan()
 
 void TestApplicationSync::previewAndApplyCancelledBeforeTheApplyIsAJournalledRun()
 {
-    addUser(QStringLiteral("iris"));
-    Assignment assignment;
-    assignment.allUsers = true;
-    const qint64 applicationId = createApplication(assignment);
+    const qint64 applicationId = allUsersApplicationWith(QStringLiteral("iris"));
     ApplicationSync sync(m_workspace, applicationId);
     QSignalSpy failed(&sync, &ApplicationSync::previewFailed);
     QSignalSpy finished(&sync, &ApplicationSync::applyFinished);
