@@ -124,9 +124,9 @@ bool writeGroups(const QString& path, int rows)
     return file.write(chunk) == chunk.size() && file.flush();
 }
 
-QString megabytes(qint64 bytes)
+QString mebibytes(qint64 bytes)
 {
-    return QString::number(double(bytes) / 1e6, 'f', 1) + QStringLiteral(" MB");
+    return QString::number(double(bytes) / double(1 << 20), 'f', 1) + QStringLiteral(" MiB");
 }
 
 // Imports `file` and prints one line of figures; false when the import failed.
@@ -138,13 +138,13 @@ bool measure(const QString& label, const QString& cli, const QString& profile, c
         {cli, QStringLiteral("--profile"), profile, QStringLiteral("directory"), QStringLiteral("import"), kind, file},
         log);
     const double ratio = run.peakMb * 1024.0 * 1024.0 / double(bytes);
-    out << label << ": " << megabytes(bytes) << ", exit " << run.exitCode << ", wall "
+    out << label << ": " << mebibytes(bytes) << ", exit " << run.exitCode << ", wall "
         << QString::number(run.ms / 1000.0, 'f', 1) << " s, CPU " << QString::number(run.cpuSeconds, 'f', 1)
-        << " s, peak RSS " << QString::number(run.peakMb, 'f', 0) << " MB = " << QString::number(ratio, 'f', 2)
+        << " s, peak RSS " << QString::number(run.peakMb, 'f', 0) << " MiB = " << QString::number(ratio, 'f', 2)
         << " x the file" << (smoke || ratio < 3 ? "" : "  (ABOVE the 3x target)") << '\n';
     out << "  " << run.output.section(QLatin1Char('\n'), 0, 0) << '\n';
-    out << "summary: CSV import, " << label << " (" << megabytes(bytes) << "): peak "
-        << QString::number(run.peakMb, 'f', 0) << " MB = " << QString::number(ratio, 'f', 2) << " x file, "
+    out << "summary: CSV import, " << label << " (" << mebibytes(bytes) << "): peak "
+        << QString::number(run.peakMb, 'f', 0) << " MiB = " << QString::number(ratio, 'f', 2) << " x file, "
         << QString::number(run.ms / 1000.0, 'f', 1) << " s wall, " << QString::number(run.cpuSeconds, 'f', 1)
         << " s CPU\n";
     out.flush();
