@@ -491,6 +491,13 @@ int SyncCommand::sync()
     if (auto stop = resolve(parser.positionalArguments().constFirst(), &setup)) {
         return *stop;
     }
+    // Locked before the preview, so the plan applied is the one computed while no other
+    // process could write.
+    if (parser.isSet(apply)) {
+        if (auto refused = m_context.lockProfileForWriting()) {
+            return *refused;
+        }
+    }
     return execute(setup, parser.isSet(apply), parser.isSet(confirmDeletions));
 }
 
@@ -522,6 +529,12 @@ int SyncCommand::provisionUser()
             tr("Look the user up with: scimdesk-cli directory export users FILE"));
     }
 
+    const bool perform = !parser.isSet(checkOnly);
+    if (perform) {
+        if (auto refused = m_context.lockProfileForWriting()) {
+            return *refused;
+        }
+    }
     ApplicationSync sync(m_context.workspacePointer(), setup.application.id);
     bool authFailed = false;
     showProgress(sync, &authFailed);
@@ -530,7 +543,6 @@ int SyncCommand::provisionUser()
             m_context.progress(tr("Step %1: %2 …").arg(index + 1).arg(step.title));
         });
     InterruptWatcher* interrupts = m_context.interrupts();
-    const bool perform = !parser.isSet(checkOnly);
     std::optional<ProvisionTrace> trace;
     std::optional<SyncFailure> failure;
     QEventLoop loop;

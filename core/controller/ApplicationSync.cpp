@@ -5,7 +5,9 @@
 #include <secrets/SecretStore.h>
 #include <servers/ServerCatalog.h>
 #include <storage/ApplicationRepository.h>
+#include <storage/Database.h>
 #include <storage/ServerRepository.h>
+#include <util/LogCategories.h>
 #include <validation/AssignmentValidator.h>
 #include <workspace/Workspace.h>
 
@@ -47,6 +49,9 @@ ApplicationSync::ApplicationSync(std::shared_ptr<Workspace> workspace, qint64 ap
     });
     connect(m_worker, &ApplicationSyncWorker::applyFinished, this, [this](const SyncRunSummary& summary) {
         m_busy = m_applyAfterPreview = false;
+        m_writeLock.release();
+        if (summary.runId > 0)
+            m_lastRunId = summary.runId;
         emit applyFinished(summary);
         finishRun(summary.status != SyncRunSummary::Status::Refused);
     });
@@ -56,6 +61,7 @@ ApplicationSync::ApplicationSync(std::shared_ptr<Workspace> workspace, qint64 ap
     });
     connect(m_worker, &ApplicationSyncWorker::provisionFinished, this, [this](const ProvisionTrace& trace) {
         m_busy = false;
+        m_writeLock.release();
         emit provisionFinished(trace);
         finishRun(trace.run.has_value());
     });
@@ -119,11 +125,14 @@ Result<SyncSetup, SyncFailure> ApplicationSync::resolve(const Workspace& workspa
 
 void ApplicationSync::preview()
 {
+    if (!m_busy)
+        m_previewStartedAt = QDateTime::currentDateTimeUtc();
     start(Request::Preview);
 }
 
 void ApplicationSync::previewAndApply(bool confirmed)
 {
+    // The CLI's `sync --apply` holds the profile's write lock for the whole command.
     start(Request::PreviewAndApply, 0, confirmed);
 }
 
@@ -191,6 +200,14 @@ void ApplicationSync::apply(const QUuid& planId, bool confirmed)
             tr("A sync of this application is already running. Wait for it to finish.")));
         return;
     }
+    QString refused = lockForWriting();
+    if (refused.isEmpty())
+        refused = appliedSincePreview();
+    if (!refused.isEmpty()) {
+        m_writeLock.release();
+        emit applyFinished(SyncRunSummary::refused(planId.toString(QUuid::WithoutBraces), refused));
+        return;
+    }
     m_busy = true;
     ApplicationSyncWorker* worker = m_worker;
     onWorker([worker, planId, confirmed] { worker->apply(planId, confirmed); });
@@ -200,6 +217,10 @@ void ApplicationSync::performProvision()
 {
     if (m_busy)
         return;
+    if (const QString refused = lockForWriting(); !refused.isEmpty()) {
+        emit provisionFailed(SyncFailure {SyncFailure::Kind::Busy, refused, {}});
+        return;
+    }
     m_busy = true;
     ApplicationSyncWorker* worker = m_worker;
     onWorker([worker] { worker->performProvision(); });
@@ -236,4 +257,38 @@ void ApplicationSync::finishRun(bool recorded)
     // The worker stored lastSyncAt; views that show it (Application Manager) refresh.
     if (recorded)
         m_workspace->notifyApplicationsChanged();
+}
+
+QString ApplicationSync::lockForWriting()
+{
+    auto lock = ProfileLock::acquire(m_workspace->database()->filePath());
+    if (!lock)
+        return lock.error().message;
+    if (!lock->takenOver().isEmpty())
+        qCWarning(lcSync).noquote() << lock->takenOver();
+    m_writeLock = std::move(lock).value();
+    return {};
+}
+
+QString ApplicationSync::appliedSincePreview() const
+{
+    if (!m_previewStartedAt.isValid())
+        return {};
+    const auto runs = JournalStore(m_workspace->database()).runs(m_applicationId, 5);
+    if (!runs)
+        return {};
+    for (const SyncRunRecord& run : runs.value()) {
+        // This object's own last run is the session's to refuse ("at most once").
+        const bool wrote
+            = run.mode == QLatin1String("apply") && run.status != QLatin1String("refused") && run.id != m_lastRunId;
+        const bool sincePreview
+            = run.startedAt >= m_previewStartedAt || (run.finishedAt.isValid() && run.finishedAt >= m_previewStartedAt);
+        if (wrote && sincePreview) {
+            return tr("Run %1 of this application was applied after this plan was previewed (by another ScimDesk "
+                      "program, or a scheduled run), so the plan no longer shows the target as it is. Nothing was "
+                      "sent. Preview again, then apply the new plan.")
+                .arg(run.id);
+        }
+    }
+    return {};
 }

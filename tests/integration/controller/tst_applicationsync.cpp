@@ -1,3 +1,5 @@
+#include "ApplicationSyncWaits.h"
+
 #include <AwsScimEmulator.h>
 #include <controller/ApplicationSync.h>
 #include <directory/DirectoryRepository.h>
@@ -50,8 +52,6 @@ private:
     qint64 createApplication(const Assignment& assignment, bool withServer = true);
     // One directory user and an application that assigns all users.
     qint64 allUsersApplicationWith(const QString& userName);
-    SyncPlan previewOf(ApplicationSync& sync);
-    SyncRunSummary applyOf(ApplicationSync& sync, const SyncPlan& plan);
 
     std::unique_ptr<AwsScimEmulator> m_emulator;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -139,25 +139,6 @@ qint64 TestApplicationSync::allUsersApplicationWith(const QString& userName)
     Assignment assignment;
     assignment.allUsers = true;
     return createApplication(assignment);
-}
-
-SyncPlan TestApplicationSync::previewOf(ApplicationSync& sync)
-{
-    QSignalSpy ready(&sync, &ApplicationSync::previewReady);
-    QSignalSpy failed(&sync, &ApplicationSync::previewFailed);
-    sync.preview();
-    [&] { QTRY_VERIFY_WITH_TIMEOUT(ready.count() + failed.count() > 0, 60000); }();
-    if (!failed.isEmpty())
-        qWarning() << failed.first().first().value<SyncFailure>().fullMessage();
-    return ready.isEmpty() ? SyncPlan() : ready.first().first().value<SyncPlan>();
-}
-
-SyncRunSummary TestApplicationSync::applyOf(ApplicationSync& sync, const SyncPlan& plan)
-{
-    QSignalSpy finished(&sync, &ApplicationSync::applyFinished);
-    sync.apply(plan.planId, false);
-    [&] { QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000); }();
-    return finished.isEmpty() ? SyncRunSummary() : finished.first().first().value<SyncRunSummary>();
 }
 
 void TestApplicationSync::previewAndApplyRecordTheRunAndLastSync()
