@@ -16,6 +16,7 @@
 class DemoEnvironment;
 
 class HeadlessSecretSource;
+struct DirectorySource;
 struct ScimServer;
 class InterruptWatcher;
 class SecretStore;
@@ -35,6 +36,10 @@ public:
 
     const GlobalOptions& globalOptions() const { return m_global; }
     QString commandWords() const { return m_commandWords; }
+
+    // Commands that may read a directory source call this before parse():
+    // --source-password-env NAME / --source-password-file PATH, the headless bind password.
+    void addSourcePasswordOptions(QCommandLineParser& parser);
 
     // Adds the global options and --help, parses the command's arguments and reads the
     // global options. Returns an exit code when the command must stop here (help shown, usage
@@ -73,13 +78,22 @@ public:
     std::shared_ptr<Workspace> workspacePointer() const { return m_workspace; }
     // Non-null when --token-env or --token-file was given (owned by the workspace).
     HeadlessSecretSource* headlessSource() const { return m_headless; }
+    // Non-null when --source-password-env or --source-password-file was given (owned by the
+    // workspace); it answers only for source bind passwords.
+    HeadlessSecretSource* sourcePasswordSource() const { return m_sourcePassword; }
 
     // The server's secret from the chosen source. Reports a failure itself (exit code 4 when
     // none is stored, 6 when the keychain fails) and returns std::nullopt with *exitCode set.
     std::optional<QString> readServerSecret(const ScimServer& server, int* exitCode);
 
-    // The whole of stdin, trimmed (for --token-stdin).
-    static QString readStandardInput();
+    // The bind password of the source (empty for an anonymous bind) from the chosen source: the
+    // keychain, or --source-password-env/--source-password-file. Reports a failure itself (exit
+    // code 4 when none is stored, 6 when the keychain fails).
+    std::optional<QString> readSourcePassword(const DirectorySource& source, int* exitCode);
+
+    // The whole of stdin, trimmed (for --token-stdin); exact keeps it as it is but for its final
+    // line break (a password).
+    static QString readStandardInput(bool exact = false);
 
     // Runs the event loop until start's completion callback was called.
     static void waitFor(const std::function<void(std::function<void()> finished)>& start);
@@ -88,6 +102,10 @@ public:
     InterruptWatcher* interrupts();
 
 private:
+    // The keychain, or the headless sources of --token-env/--token-file and
+    // --source-password-env/--source-password-file, each answering for what it names.
+    std::optional<int> createSecretStore(SecretStore** store);
+
     QStringList m_arguments;
     QString m_commandWords;
     GlobalOptions m_global;
@@ -97,8 +115,12 @@ private:
     QString m_tokenFile;
     bool m_tokenEnvSet = false;
     bool m_tokenFileSet = false;
+    bool m_sourcePasswordOptions = false;
+    QString m_sourcePasswordEnv;
+    QString m_sourcePasswordFile;
     std::shared_ptr<Workspace> m_workspace;
     HeadlessSecretSource* m_headless = nullptr;
+    HeadlessSecretSource* m_sourcePassword = nullptr;
     bool m_demo = false;
     std::unique_ptr<DemoEnvironment> m_demoEnvironment;
     InterruptWatcher* m_interrupts = nullptr;

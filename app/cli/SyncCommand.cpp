@@ -273,7 +273,7 @@ std::optional<int> SyncCommand::resolve(const QString& applicationName, SyncSetu
     return std::nullopt;
 }
 
-int SyncCommand::failWith(const SyncFailure& failure, const QString& serverName) const
+int SyncCommand::failWith(const SyncFailure& failure, const QString& serverName, const QString& sourceName) const
 {
     switch (failure.kind) {
     case SyncFailure::Kind::Setup:
@@ -286,9 +286,17 @@ int SyncCommand::failWith(const SyncFailure& failure, const QString& serverName)
             failure.kind == SyncFailure::Kind::Secret ? ExitCode::ConnectionFailed : ExitCode::ProfileError,
             failure.message,
             failure.hint + QLatin1Char('\n')
-                + tr("  On a machine without a keychain, use --token-env NAME or --token-file PATH."));
+                + (failure.aboutSource
+                        ? tr("  On a machine without a keychain, use --source-password-env NAME or "
+                             "--source-password-file PATH.")
+                        : tr("  On a machine without a keychain, use --token-env NAME or --token-file PATH.")));
     case SyncFailure::Kind::Cancelled:
         return m_context.fail(ExitCode::Cancelled, tr("Cancelled before anything was changed."));
+    case SyncFailure::Kind::SourceRead:
+        // Nothing was sent to the SCIM server: the directory must be fixed first.
+        return m_context.fail(ExitCode::ConnectionFailed, failure.message,
+            (failure.hint.isEmpty() ? QString() : failure.hint + QLatin1Char('\n'))
+                + tr("  Check the source with: scimdesk-cli sources test \"%1\"").arg(sourceName));
     case SyncFailure::Kind::Read:
         break;
     }
@@ -401,7 +409,7 @@ int SyncCommand::execute(const SyncSetup& setup, bool apply, bool confirmed)
         if (interrupts->wasInterrupted()) {
             failure->kind = SyncFailure::Kind::Cancelled;
         }
-        return failWith(*failure, server.name);
+        return failWith(*failure, server.name, setup.source ? setup.source->name : QString());
     }
     const bool refused = summary && summary->status == SyncRunSummary::Status::Refused;
     const QString refusal
@@ -530,7 +538,7 @@ int SyncCommand::provisionUser()
     loop.exec();
     m_context.progress(QString());
     if (failure) {
-        return failWith(*failure, setup.server.name);
+        return failWith(*failure, setup.server.name, setup.source ? setup.source->name : QString());
     }
     if (m_context.json()) {
         m_context.printJson(trace->toJson());

@@ -43,7 +43,7 @@ private:
     int execute(const SyncSetup& setup, bool apply, bool confirmed);
     // Progress on stderr, 401/403 noted in *authFailed, Ctrl-C cancels.
     void showProgress(ApplicationSync& sync, bool* authFailed);
-    int failWith(const SyncFailure& failure, const QString& serverName) const;
+    int failWith(const SyncFailure& failure, const QString& serverName, const QString& sourceName = {}) const;
     int exitCodeFor(const SyncRunSummary& summary, bool authFailed) const;
     int provisionExitCode(const ProvisionTrace& trace, bool authFailed, bool interrupted) const;
     static QString summaryText(const SyncRunSummary& summary);

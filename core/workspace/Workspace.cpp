@@ -2,6 +2,7 @@
 
 #include "secrets/SecretStore.h"
 #include "servers/ServerCatalog.h"
+#include "sources/SourceCatalog.h"
 #include "storage/ApplicationRepository.h"
 #include "util/LogCategories.h"
 
@@ -17,6 +18,7 @@ Result<std::shared_ptr<Workspace>, StorageError> Workspace::open(const QString& 
     workspace->m_secrets = ownedSecrets.release();
     workspace->m_secrets->setParent(workspace.get());
     workspace->m_servers = new ServerCatalog(workspace->database(), workspace->m_secrets, workspace.get());
+    workspace->m_sources = new SourceCatalog(workspace->database(), workspace->m_secrets, workspace.get());
     workspace->m_applications = std::make_unique<ApplicationRepository>(workspace->database());
     workspace->m_serverTypes = ServerTypeRegistry::load();
     for (const auto& error : workspace->m_serverTypes.errors()) {
