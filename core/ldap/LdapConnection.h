@@ -37,6 +37,10 @@ struct LdapSearchRequest
     QStringList attributes; // only these are requested; empty requests none ("1.1")
     int pageSize = 0; // > 0: the paged-results control (RFC 2696), marked critical; 0: one unpaged search
     bool domainScope = false; // Active Directory's DOMAIN_SCOPE control: no continuation references
+    // Continuation references to these DNs are not part of the read: the server's other naming
+    // contexts (its root DSE's namingContexts), which Active Directory refers to from a domain
+    // root (CN=Configuration, the DNS zones). Every other reference makes the search incomplete.
+    QStringList ignoredReferences;
 };
 
 // A connection to one directory server, used by one thread at a time. The one seam between
@@ -64,9 +68,9 @@ public:
     virtual Status<SourceReadError> bind(const QString& dn, QByteArray& password, const std::atomic_bool& cancelled)
         = 0;
     // Every entry of the search, page by page; referrals are never followed. A continuation
-    // reference into the searched subtree makes the search fail (Kind::Referral): the read
-    // would be incomplete. References outside it (Active Directory's other partitions) are
-    // ignored.
+    // reference makes the search fail (Kind::Referral): the read would be incomplete. Only
+    // references to request.ignoredReferences are passed over. (Ignoring references by their
+    // URL's DN alone is not safe: a referral object inside the base may name any DN.)
     virtual Status<SourceReadError> search(
         const LdapSearchRequest& request, const EntryHandler& onEntry, const std::atomic_bool& cancelled)
         = 0;

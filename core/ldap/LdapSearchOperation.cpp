@@ -5,6 +5,7 @@
 
 #include "sources/DistinguishedName.h"
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -203,21 +204,22 @@ Status<SourceReadError> LdapSearchOperation::handleReference(LDAPMessage* messag
 {
     char** references = nullptr;
     if (ldap_parse_reference(m_session.handle(), message, &references, nullptr, 0) != LDAP_SUCCESS) {
-        return {};
+        return failure(LdapFailure::ReferralNeeded, {{QStringLiteral("referral"), QStringLiteral("(unreadable)")}});
     }
     QString needed;
-    for (char** reference = references; reference && *reference; ++reference) {
+    for (char** reference = references; reference && *reference && needed.isEmpty(); ++reference) {
         LDAPURLDesc* url = nullptr;
-        QString dn = m_request.baseDn; // a reference without a DN continues the same search elsewhere
+        QString dn;
         if (ldap_url_parse(*reference, &url) == LDAP_URL_SUCCESS) {
-            if (url->lud_dn && *url->lud_dn) {
-                dn = QString::fromUtf8(url->lud_dn);
-            }
+            dn = url->lud_dn ? QString::fromUtf8(url->lud_dn) : QString();
             ldap_free_urldesc(url);
         }
-        if (m_request.scope != LdapSearchRequest::Scope::Base && DistinguishedName::isWithin(dn, m_request.baseDn)) {
+        const QString key = DistinguishedName::normalizedKey(dn);
+        const bool ignored = !dn.isEmpty()
+            && std::any_of(m_request.ignoredReferences.begin(), m_request.ignoredReferences.end(),
+                [&key](const QString& context) { return DistinguishedName::normalizedKey(context) == key; });
+        if (!ignored) {
             needed = QString::fromUtf8(*reference);
-            break;
         }
     }
     ber_memvfree(reinterpret_cast<void**>(references));

@@ -2,12 +2,12 @@
 
 #include "LdapSearchOperation.h"
 #include "LdapSession.h"
+#include "LdapTransportDiagnosis.h"
 
 #include "tls/CaCertificateBundle.h"
 
 #include <QDir>
 #include <QHostAddress>
-#include <QSslCertificateExtension>
 #include <QStringList>
 #include <QUrl>
 
@@ -19,33 +19,6 @@ namespace {
 // one file per CA; libldap reads it next to the source's CA file.
 const char* const kSystemCaDirectory = "/etc/ssl/certs";
 constexpr int kMaxProbeMs = 10000;
-
-QString certificateNames(const QSslCertificate& certificate)
-{
-    QStringList names;
-    const auto alternatives = certificate.subjectAlternativeNames();
-    for (auto it = alternatives.begin(); it != alternatives.end(); ++it) {
-        names.append(it.value());
-    }
-    if (names.isEmpty()) {
-        names = certificate.subjectInfo(QSslCertificate::CommonName);
-    }
-    return names.isEmpty() ? QStringLiteral("(no name)") : names.join(QStringLiteral(", "));
-}
-
-QString certificateSubject(const QSslCertificate& certificate)
-{
-    const QStringList names
-        = certificate.subjectInfo(QSslCertificate::CommonName) + certificate.subjectInfo(QSslCertificate::Organization);
-    return names.isEmpty() ? QStringLiteral("(no subject)") : names.join(QStringLiteral(", "));
-}
-
-QString certificateIssuer(const QSslCertificate& certificate)
-{
-    const QStringList names
-        = certificate.issuerInfo(QSslCertificate::CommonName) + certificate.issuerInfo(QSslCertificate::Organization);
-    return names.isEmpty() ? QStringLiteral("(no issuer name)") : names.join(QStringLiteral(", "));
-}
 
 } // namespace
 
@@ -239,18 +212,16 @@ SourceReadError OpenLdapConnection::diagnose(Trouble trouble, const std::atomic_
     const auto probe = [&](LdapTlsProbe::Mode mode) {
         return LdapTlsProbe::run(m_host, m_port, mode, m_caCertificates, probeMs, cancelled);
     };
+    const auto failWith = [&](const LdapTransportDiagnosis::Finding& finding) {
+        LdapRemediation::Facts facts = finding.facts;
+        // The probe's words are the more precise (libldap on GnuTLS often says "unknown error").
+        if (facts.value(QStringLiteral("diagnostic")).isEmpty()) {
+            facts.insert(libraryFacts);
+        }
+        return fail(finding.failure, facts);
+    };
     if (!m_session->tcpConnected()) {
-        const auto tcp = probe(LdapTlsProbe::Mode::TcpOnly);
-        if (tcp.cancelled) {
-            return fail(LdapFailure::Cancelled);
-        }
-        if (tcp.socketError == QAbstractSocket::HostNotFoundError) {
-            return fail(LdapFailure::HostNotFound, libraryFacts);
-        }
-        if (tcp.socketError == QAbstractSocket::ConnectionRefusedError) {
-            return fail(LdapFailure::ConnectionRefused, libraryFacts);
-        }
-        return fail(tcp.timedOut ? LdapFailure::ConnectTimeout : LdapFailure::ConnectFailed, libraryFacts);
+        return failWith(LdapTransportDiagnosis::tcp(probe(LdapTlsProbe::Mode::TcpOnly)));
     }
     if (trouble == Trouble::PlainLdapClosed) {
         // The server hung up on the first plain LDAP message: does the port expect TLS at once?
@@ -259,24 +230,11 @@ SourceReadError OpenLdapConnection::diagnose(Trouble trouble, const std::atomic_
     }
     const bool ldaps = m_scheme == QLatin1String("ldaps");
     const auto tls = probe(ldaps ? LdapTlsProbe::Mode::TlsFromStart : LdapTlsProbe::Mode::StartTls);
-    if (tls.cancelled) {
-        return fail(LdapFailure::Cancelled);
-    }
-    if (!tls.certificateSeen) {
-        const bool plainPort = ldaps && probe(LdapTlsProbe::Mode::StartTls).ldapAnswered;
-        return fail(plainPort ? LdapFailure::LdapsOnPlainPort : LdapFailure::TlsFailed, libraryFacts);
-    }
-    QList<QSslError::SslError> errors;
-    for (const QSslError& error : tls.sslErrors) {
-        errors.append(error.error());
-    }
-    const QSslCertificate leaf = tls.chain.value(0);
-    LdapRemediation::Facts certificateFacts = libraryFacts;
-    certificateFacts.insert(QStringLiteral("subject"), certificateSubject(leaf));
-    certificateFacts.insert(QStringLiteral("issuer"), certificateIssuer(leaf));
-    certificateFacts.insert(QStringLiteral("names"), certificateNames(leaf));
-    certificateFacts.insert(QStringLiteral("expiry"), leaf.expiryDate().toUTC().toString(Qt::ISODate));
-    return fail(LdapErrorClassifier::fromTlsErrors(errors, true), certificateFacts);
+    const bool plainPort
+        = ldaps && !tls.certificateSeen && !tls.cancelled && probe(LdapTlsProbe::Mode::StartTls).ldapAnswered;
+    const auto finding = LdapTransportDiagnosis::tls(tls, ldaps, plainPort);
+    // The probe verified what libldap refused: say so in libldap's words.
+    return finding ? failWith(*finding) : fail(LdapFailure::TlsFailed, libraryFacts);
 }
 
 Status<SourceReadError> OpenLdapConnection::bind(

@@ -83,7 +83,10 @@ SourceGroupEntry LdapGroupReader::groupOf(const LdapEntry& entry, QList<QPair<QS
     }
     for (const QString& name : SourceType::alternatives(m_source.groupMemberAttribute)) {
         for (const QByteArray& value : entry.values(name)) {
-            group.memberDns.append(memberDn(name, value));
+            // groupOfNames must have a member: an empty group holds the empty DN.
+            if (!value.isEmpty()) {
+                group.memberDns.append(memberDn(name, value));
+            }
         }
         if (const LdapEntry::Attribute* part = entry.ranged(name)) {
             for (const QByteArray& value : part->values) {
@@ -104,6 +107,7 @@ Result<QList<SourceGroupEntry>, SourceReadError> LdapGroupReader::read(
     request.attributes = requestedAttributes();
     request.pageSize = m_source.pageSize;
     request.domainScope = m_options.domainScope;
+    request.ignoredReferences = m_options.ignoredReferences;
     QList<SourceGroupEntry> groups;
     QList<QList<QPair<QString, QString>>> rangedOf; // per group: (attribute, "member;range=0-1499")
     const auto status = m_connection.search(
@@ -154,6 +158,7 @@ Result<QStringList, SourceReadError> LdapGroupReader::usersInChain(
         QStringLiteral("(memberOf:%1:=%2)").arg(QLatin1String(kInChainRule), LdapFilter::escapeValue(groupDn))});
     request.pageSize = m_source.pageSize;
     request.domainScope = m_options.domainScope;
+    request.ignoredReferences = m_options.ignoredReferences;
     QStringList dns;
     const auto status = m_connection.search(
         request,

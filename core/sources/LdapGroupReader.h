@@ -22,6 +22,7 @@ public:
     {
         bool domainScope = false;
         bool nestingByServer = false; // the source's nesting is MatchingRuleInChain
+        QStringList ignoredReferences; // see LdapSearchRequest
     };
 
     LdapGroupReader(LdapConnection& connection, const DirectorySource& source, const LdapUserMapper& mapper,

@@ -67,6 +67,7 @@ struct LdapSourceReader::Context
     std::unique_ptr<LdapUserMapper> mapper;
     std::unique_ptr<SourceChangeTracker> tracker;
     bool domainScope = false;
+    QStringList namingContexts;
     SourceRead read;
     int skippedUsers = 0;
     QString firstSkip;
@@ -116,6 +117,7 @@ Result<SourceRead, SourceReadError> LdapSourceReader::read(const DirectorySource
         return rootDse.error();
     }
     context.domainScope = rootDse->supports(LdapRootDse::domainScopeOid);
+    context.namingContexts = rootDse->namingContexts;
     SourceType::HighWaterMark mechanism = type ? type->highWaterMark : SourceType::HighWaterMark::None;
     if (!type) {
         mechanism = rootDse->isActiveDirectory() ? SourceType::HighWaterMark::Usn
@@ -168,6 +170,7 @@ Status<SourceReadError> LdapSourceReader::readUsers(
     request.attributes = context.mapper->requestedAttributes() + context.tracker->markAttributes();
     request.pageSize = context.source.pageSize;
     request.domainScope = context.domainScope;
+    request.ignoredReferences = context.namingContexts;
     return context.connection->search(
         request,
         [&context](const LdapEntry& entry) -> Status<SourceReadError> {
@@ -192,6 +195,7 @@ Status<SourceReadError> LdapSourceReader::readGroups(
     LdapGroupReader::Options options;
     options.domainScope = context.domainScope;
     options.nestingByServer = context.source.nesting == GroupNesting::MatchingRuleInChain;
+    options.ignoredReferences = context.namingContexts;
     LdapGroupReader groups(*context.connection, context.source, *context.mapper, *context.tracker, options);
     auto read = groups.read(filter, cancelled);
     if (!read) {
@@ -217,6 +221,7 @@ Status<SourceReadError> LdapSourceReader::readAnchors(
     request.attributes = {context.source.anchorAttribute};
     request.pageSize = context.source.pageSize;
     request.domainScope = context.domainScope;
+    request.ignoredReferences = context.namingContexts;
     return context.connection->search(
         request,
         [&context, anchors](const LdapEntry& entry) -> Status<SourceReadError> {
