@@ -41,6 +41,8 @@ struct LdapSearchRequest
     // contexts (its root DSE's namingContexts), which Active Directory refers to from a domain
     // root (CN=Configuration, the DNS zones). Every other reference makes the search incomplete.
     QStringList ignoredReferences;
+    // > 0: a sample, not a read: the search ends (successfully) after this many entries.
+    int maxEntries = 0;
 };
 
 // A connection to one directory server, used by one thread at a time. The one seam between

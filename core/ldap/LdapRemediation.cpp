@@ -1,9 +1,9 @@
 #include "LdapRemediation.h"
 
 #include "util/DisplayText.h"
+#include "util/PlaceholderText.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 namespace {
 
@@ -183,26 +183,9 @@ QString tr(const char* text)
     return QCoreApplication::translate("LdapRemediation", text);
 }
 
-const QRegularExpression& placeholderPattern()
-{
-    static const QRegularExpression pattern(QStringLiteral("\\{([A-Za-z]+)\\}"));
-    return pattern;
-}
-
 QString filled(const char* text, const LdapRemediation::Facts& facts)
 {
-    QString result = tr(text);
-    QRegularExpressionMatchIterator it = placeholderPattern().globalMatch(result);
-    QString out;
-    qsizetype last = 0;
-    while (it.hasNext()) {
-        const QRegularExpressionMatch match = it.next();
-        out += result.mid(last, match.capturedStart() - last);
-        out += DisplayText::escaped(facts.value(match.captured(1)));
-        last = match.capturedEnd();
-    }
-    out += result.mid(last);
-    return out;
+    return PlaceholderText::fill(tr(text), facts);
 }
 
 const Row* rowOf(LdapFailure failure)
@@ -242,21 +225,8 @@ SourceReadError error(LdapFailure failure, const Facts& facts)
 
 QStringList placeholders(LdapFailure failure)
 {
-    QStringList names;
     const Row* row = rowOf(failure);
-    if (!row) {
-        return names;
-    }
-    for (const char* text : {row->message, row->remedy}) {
-        QRegularExpressionMatchIterator it = placeholderPattern().globalMatch(QLatin1String(text));
-        while (it.hasNext()) {
-            const QString name = it.next().captured(1);
-            if (!names.contains(name)) {
-                names.append(name);
-            }
-        }
-    }
-    return names;
+    return row ? PlaceholderText::names({QLatin1String(row->message), QLatin1String(row->remedy)}) : QStringList();
 }
 
 } // namespace LdapRemediation

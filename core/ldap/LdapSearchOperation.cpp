@@ -81,7 +81,7 @@ Status<SourceReadError> LdapSearchOperation::run(
                 return handled;
             }
         }
-    } while (m_request.pageSize > 0 && !m_cookie.isEmpty());
+    } while (m_request.pageSize > 0 && !m_cookie.isEmpty() && !m_sampled);
     return {};
 }
 
@@ -96,8 +96,10 @@ Status<SourceReadError> LdapSearchOperation::sendPage(int* msgid)
         };
         LDAPControl* control = nullptr;
         // Critical: a server that cannot page must refuse, never answer with a truncated result.
-        const int rc = ldap_create_page_control(
-            ld, ber_int_t(m_request.pageSize), m_cookie.isEmpty() ? nullptr : &cookie, 1, &control);
+        const int size
+            = m_request.maxEntries > 0 ? std::min(m_request.pageSize, m_request.maxEntries) : m_request.pageSize;
+        const int rc
+            = ldap_create_page_control(ld, ber_int_t(size), m_cookie.isEmpty() ? nullptr : &cookie, 1, &control);
         if (rc != LDAP_SUCCESS) {
             return failure(LdapFailure::PagingFailed, {{QStringLiteral("code"), QString::number(rc)}});
         }
@@ -149,6 +151,12 @@ Status<SourceReadError> LdapSearchOperation::handle(
         case LDAP_RES_SEARCH_ENTRY:
             if (auto accepted = onEntry(entryOf(message)); !accepted) {
                 return accepted;
+            }
+            if (m_request.maxEntries > 0 && ++m_entries >= m_request.maxEntries) {
+                ldap_abandon_ext(ld, m_msgid, nullptr, nullptr);
+                m_sampled = true;
+                *done = true;
+                return {};
             }
             break;
         case LDAP_RES_SEARCH_REFERENCE:

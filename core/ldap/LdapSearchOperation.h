@@ -43,4 +43,6 @@ private:
     Fail m_fail;
     QByteArray m_cookie;
     int m_msgid = -1;
+    int m_entries = 0;
+    bool m_sampled = false;
 };

@@ -149,13 +149,18 @@ Result<QList<SourceGroupEntry>, SourceReadError> LdapGroupReader::read(
     return groups;
 }
 
+QString LdapGroupReader::inChainFilter(const QString& userFilter, const QString& groupDn)
+{
+    return LdapFilter::allOf({userFilter,
+        QStringLiteral("(memberOf:%1:=%2)").arg(QLatin1String(kInChainRule), LdapFilter::escapeValue(groupDn))});
+}
+
 Result<QStringList, SourceReadError> LdapGroupReader::usersInChain(
     const QString& groupDn, const QString& userFilter, const std::atomic_bool& cancelled)
 {
     LdapSearchRequest request;
     request.baseDn = m_source.baseDn;
-    request.filter = LdapFilter::allOf({userFilter,
-        QStringLiteral("(memberOf:%1:=%2)").arg(QLatin1String(kInChainRule), LdapFilter::escapeValue(groupDn))});
+    request.filter = inChainFilter(userFilter, groupDn);
     request.pageSize = m_source.pageSize;
     request.domainScope = m_options.domainScope;
     request.ignoredReferences = m_options.ignoredReferences;

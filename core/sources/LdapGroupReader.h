@@ -31,6 +31,9 @@ public:
     // The groups matching filter (the group filter, or the changed groups of a delta read).
     Result<QList<SourceGroupEntry>, SourceReadError> read(const QString& filter, const std::atomic_bool& cancelled);
 
+    // The users of userFilter that are members of groupDn at any depth, by Active Directory's
+    // LDAP_MATCHING_RULE_IN_CHAIN (1.2.840.113556.1.4.1941).
+    static QString inChainFilter(const QString& userFilter, const QString& groupDn);
     // The DNs of the users matching userFilter that are members of groupDn at any depth.
     Result<QStringList, SourceReadError> usersInChain(
         const QString& groupDn, const QString& userFilter, const std::atomic_bool& cancelled);
