@@ -21,14 +21,8 @@ QString tr(const char* text)
 // How many groups the check looks at: enough to find nesting, bounded for huge directories.
 constexpr int kGroupSample = 1000;
 
-struct GroupSample
-{
-    QHash<QString, QStringList> members; // normalised group DN -> member DNs (normalised)
-    QHash<QString, QString> dns; // normalised -> as the server wrote it
-};
-
 // Users below group (members that are not groups), at any depth, loops harmless.
-QSet<QString> usersBelow(const GroupSample& sample, const QString& group)
+QSet<QString> usersBelow(const SourceNestingCheck::GroupSample& sample, const QString& group)
 {
     QSet<QString> users;
     QSet<QString> seen {group};
@@ -46,6 +40,39 @@ QSet<QString> usersBelow(const GroupSample& sample, const QString& group)
     return users;
 }
 
+LdapSearchRequest groupSearch(const SourceCheckContext& context)
+{
+    const DirectorySource& source = context.source();
+    LdapSearchRequest request;
+    request.baseDn = source.baseDn;
+    request.filter = LdapFilter::parenthesized(source.groupFilter);
+    request.attributes = SourceType::alternatives(source.groupMemberAttribute);
+    request.pageSize = source.pageSize;
+    request.maxEntries = kGroupSample;
+    request.domainScope = context.rootDse && context.rootDse->supports(LdapRootDse::domainScopeOid);
+    request.ignoredReferences = context.rootDse ? context.rootDse->namingContexts : QStringList();
+    return request;
+}
+
+Status<SourceReadError> readSample(const SourceCheckContext& context, SourceNestingCheck::GroupSample* sample)
+{
+    const LdapSearchRequest request = groupSearch(context);
+    return context.connection()->search(
+        request,
+        [&](const LdapEntry& entry) -> Status<SourceReadError> {
+            const QString key = DistinguishedName::normalizedKey(entry.dn);
+            QStringList& members = sample->members[key];
+            for (const QString& name : request.attributes) {
+                for (const QByteArray& value : entry.values(name)) {
+                    members.append(DistinguishedName::normalizedKey(QString::fromUtf8(value)));
+                }
+            }
+            sample->dns.insert(key, entry.dn);
+            return {};
+        },
+        context.cancelled());
+}
+
 } // namespace
 
 SourceNestingCheck::SourceNestingCheck()
@@ -61,47 +88,25 @@ void SourceNestingCheck::check(SourceCheckContext& context, SourceTestStepResult
         result.cause = tr("No group was found to look at.");
         return;
     }
-    LdapSearchRequest request;
-    request.baseDn = source.baseDn;
-    request.filter = LdapFilter::parenthesized(source.groupFilter);
-    request.attributes = SourceType::alternatives(source.groupMemberAttribute);
-    request.pageSize = source.pageSize;
-    request.maxEntries = kGroupSample;
-    request.domainScope = context.rootDse && context.rootDse->supports(LdapRootDse::domainScopeOid);
-    request.ignoredReferences = context.rootDse ? context.rootDse->namingContexts : QStringList();
     result.checked = tr("Members of up to %1 groups; with the in-chain rule, one in-chain query").arg(kGroupSample);
     GroupSample sample;
-    const auto searched = context.connection()->search(
-        request,
-        [&](const LdapEntry& entry) -> Status<SourceReadError> {
-            const QString key = DistinguishedName::normalizedKey(entry.dn);
-            QStringList& members = sample.members[key];
-            for (const QString& name : request.attributes) {
-                for (const QByteArray& value : entry.values(name)) {
-                    members.append(DistinguishedName::normalizedKey(QString::fromUtf8(value)));
-                }
-            }
-            sample.dns.insert(key, entry.dn);
-            return {};
-        },
-        context.cancelled());
-    if (!searched) {
-        fail(result, searched.error());
+    if (const auto read = readSample(context, &sample); !read) {
+        fail(result, read.error());
         return;
     }
     QString nested;
-    QString widest;
+    QString withMembers;
     for (auto it = sample.members.begin(); it != sample.members.end(); ++it) {
         for (const QString& member : it.value()) {
-            if (sample.members.contains(member) && nested.isEmpty()) {
+            if (nested.isEmpty() && sample.members.contains(member)) {
                 nested = it.key();
                 result.details.append(tr("%1 contains the group %2")
                                           .arg(DisplayText::escaped(sample.dns.value(it.key())),
                                               DisplayText::escaped(sample.dns.value(member))));
             }
         }
-        if (widest.isEmpty() && !it.value().isEmpty()) {
-            widest = it.key();
+        if (withMembers.isEmpty() && !it.value().isEmpty()) {
+            withMembers = it.key();
         }
     }
     if (nested.isEmpty()) {
@@ -109,22 +114,22 @@ void SourceNestingCheck::check(SourceCheckContext& context, SourceTestStepResult
     }
     if (source.nesting == GroupNesting::ClientSide) {
         result.details.append(tr("Nested groups are expanded by ScimDesk; loops are harmless"));
-        return;
+    } else if (!withMembers.isEmpty()) {
+        checkInChain(context, result, sample, nested.isEmpty() ? withMembers : nested);
     }
-    const QString group = nested.isEmpty() ? widest : nested;
-    if (group.isEmpty()) {
-        return;
-    }
-    LdapSearchRequest inChain;
-    inChain.baseDn = source.baseDn;
-    inChain.filter
-        = LdapGroupReader::inChainFilter(LdapFilter::parenthesized(source.userFilter), sample.dns.value(group));
-    inChain.pageSize = source.pageSize;
-    inChain.domainScope = request.domainScope;
-    inChain.ignoredReferences = request.ignoredReferences;
+}
+
+void SourceNestingCheck::checkInChain(
+    SourceCheckContext& context, SourceTestStepResult& result, const GroupSample& sample, const QString& group)
+{
+    const QString groupDn = sample.dns.value(group);
+    LdapSearchRequest request = groupSearch(context);
+    request.filter = LdapGroupReader::inChainFilter(LdapFilter::parenthesized(context.source().userFilter), groupDn);
+    request.attributes.clear();
+    request.maxEntries = 0;
     int found = 0;
     const auto answered = context.connection()->search(
-        inChain,
+        request,
         [&found](const LdapEntry&) -> Status<SourceReadError> {
             ++found;
             return {};
@@ -136,11 +141,10 @@ void SourceNestingCheck::check(SourceCheckContext& context, SourceTestStepResult
         return;
     }
     const int expanded = int(usersBelow(sample, group).size());
-    result.details.append(
-        tr("The in-chain rule finds %1 users in %2").arg(found).arg(DisplayText::escaped(sample.dns.value(group))));
+    result.details.append(tr("The in-chain rule finds %1 users in %2").arg(found).arg(DisplayText::escaped(groupDn)));
     if (found != expanded) {
         report(result, ConnectionVerdict::Warning, SourceTestFinding::InChainDiffers, context,
-            {{QStringLiteral("group"), sample.dns.value(group)}, {QStringLiteral("inChain"), QString::number(found)},
+            {{QStringLiteral("group"), groupDn}, {QStringLiteral("inChain"), QString::number(found)},
                 {QStringLiteral("clientSide"), QString::number(expanded)}});
     }
 }
