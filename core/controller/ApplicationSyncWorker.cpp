@@ -34,9 +34,8 @@ std::shared_ptr<SourceOutcome> readSource(
     std::unique_ptr<DirectorySourceReader> reader
         = setup.sourceReaderFactory ? setup.sourceReaderFactory(*setup.source) : nullptr;
     if (!reader) {
-        outcome->error = SourceReadError {SourceReadError::Kind::InvalidSettings,
-            tr("This build of ScimDesk cannot read LDAP directories."),
-            tr("Use a build with LDAP support, or the embedded directory."), 0, {}};
+        outcome->error = SourceReadError {
+            SourceReadError::Kind::InvalidSettings, tr("No directory reader is available for this source."), {}, 0, {}};
         return outcome;
     }
     SourceLoader loader(database, *setup.source, *reader);

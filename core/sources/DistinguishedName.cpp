@@ -1,19 +1,16 @@
 #include "DistinguishedName.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
+#include <QStringList>
 
 #include <algorithm>
 
 namespace {
+
 QString tr(const char* text)
 {
     return QCoreApplication::translate("DistinguishedName", text);
-}
-
-bool isHexDigit(QChar c)
-{
-    return (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))
-        || (c >= QLatin1Char('A') && c <= QLatin1Char('F'));
 }
 
 bool isAsciiLetter(QChar c)
@@ -21,248 +18,300 @@ bool isAsciiLetter(QChar c)
     return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'));
 }
 
-bool isDigit(QChar c)
+bool isAsciiDigit(QChar c)
 {
     return c >= QLatin1Char('0') && c <= QLatin1Char('9');
 }
 
-// descr (a letter, then letters, digits, '-') or a numeric OID (1.2.840…).
+bool isHexDigit(QChar c)
+{
+    return isAsciiDigit(c) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))
+        || (c >= QLatin1Char('A') && c <= QLatin1Char('F'));
+}
+
+// descr (ALPHA *(ALPHA / DIGIT / "-")) or a numeric OID such as 2.5.4.3.
 bool isAttributeType(const QString& type)
 {
-    if (type.isEmpty()) {
-        return false;
-    }
-    if (isAsciiLetter(type.at(0))) {
-        return std::all_of(type.cbegin(), type.cend(),
-            [](QChar c) { return isAsciiLetter(c) || isDigit(c) || c == QLatin1Char('-'); });
-    }
-    const QStringList arcs = type.split(QLatin1Char('.'));
-    return std::all_of(arcs.cbegin(), arcs.cend(), [](const QString& arc) {
-        return !arc.isEmpty() && std::all_of(arc.cbegin(), arc.cend(), isDigit)
-            && (arc.size() == 1 || arc.at(0) != QLatin1Char('0'));
-    });
+    static const QRegularExpression pattern(QStringLiteral("^(?:[A-Za-z][A-Za-z0-9-]*|[0-9]+(?:\\.[0-9]+)*)$"));
+    return pattern.match(type).hasMatch();
 }
 
-bool needsEscape(QChar c)
+// Characters that RFC 4514 lets a backslash escape besides a hex pair.
+bool isEscapable(QChar c)
 {
-    static const QString special = QStringLiteral(",+\"\\<>;");
-    return special.contains(c) || c == QChar(0);
+    return QStringLiteral(" \"#+,;<=>\\").contains(c);
 }
 
-// A parser over one DN text; each method advances m_pos.
-class Parser
+// Reads the DN one character at a time; every error names the 1-based position.
+class DnParser
 {
 public:
-    explicit Parser(const QString& text)
+    DnParser(const QString& text, QString* error)
         : m_text(text)
+        , m_error(error)
     {
     }
 
-    QList<DistinguishedName::Rdn> run(QString* error)
+    bool parse(QList<DistinguishedName::Rdn>* rdns)
     {
-        QList<DistinguishedName::Rdn> rdns;
-        if (m_text.trimmed().isEmpty()) {
-            return rdns;
-        }
+        DistinguishedName::Rdn rdn;
         while (true) {
-            DistinguishedName::Rdn rdn;
-            while (true) {
-                DistinguishedName::Attribute attribute;
-                if (!parseAttribute(attribute)) {
-                    *error = m_error;
-                    return {};
-                }
-                rdn.append(attribute);
-                skipSpaces();
-                if (at(QLatin1Char('+'))) {
-                    ++m_pos;
-                    continue;
-                }
-                break;
+            DistinguishedName::Attribute attribute;
+            if (!readType(&attribute.type) || !readValue(&attribute)) {
+                return false;
             }
-            rdns.append(rdn);
-            if (m_pos >= m_text.size()) {
-                return rdns;
+            rdn.append(attribute);
+            if (atEnd()) {
+                rdns->append(rdn);
+                return true;
             }
-            if (!at(QLatin1Char(','))) {
-                *error = tr("Unexpected \"%1\" at position %2; a \",\" separates the parts of the name.")
-                             .arg(m_text.at(m_pos))
-                             .arg(m_pos + 1);
-                return {};
+            const QChar separator = m_text.at(m_pos++);
+            if (separator != QLatin1Char('+')) {
+                rdns->append(rdn);
+                rdn.clear();
             }
-            ++m_pos;
+            skipSpaces();
+            if (atEnd()) {
+                return fail(tr("the DN ends with \"%1\"; remove it or add the missing part").arg(separator));
+            }
         }
     }
 
 private:
-    bool at(QChar c) const { return m_pos < m_text.size() && m_text.at(m_pos) == c; }
+    bool atEnd() const { return m_pos >= m_text.size(); }
+
     void skipSpaces()
     {
-        while (at(QLatin1Char(' '))) {
+        while (!atEnd() && m_text.at(m_pos) == QLatin1Char(' ')) {
             ++m_pos;
         }
     }
-    bool failAt(const QString& message)
+
+    bool fail(const QString& message)
     {
-        m_error = message;
+        if (m_error) {
+            *m_error = tr("position %1: %2").arg(std::min(m_pos, int(m_text.size())) + 1).arg(message);
+        }
         return false;
     }
 
-    bool parseAttribute(DistinguishedName::Attribute& attribute)
+    bool readType(QString* type)
     {
         skipSpaces();
-        const qsizetype start = m_pos;
-        while (m_pos < m_text.size() && m_text.at(m_pos) != QLatin1Char('=') && m_text.at(m_pos) != QLatin1Char(',')
-            && m_text.at(m_pos) != QLatin1Char('+')) {
+        const int start = m_pos;
+        while (!atEnd()
+            && (isAsciiLetter(m_text.at(m_pos)) || isAsciiDigit(m_text.at(m_pos))
+                || m_text.at(m_pos) == QLatin1Char('-') || m_text.at(m_pos) == QLatin1Char('.'))) {
             ++m_pos;
         }
-        attribute.type = m_text.mid(start, m_pos - start).trimmed();
-        if (!at(QLatin1Char('='))) {
-            return failAt(attribute.type.isEmpty()
-                    ? tr("A part of the name is empty at position %1 (two separators in a row, or one at the end).")
-                          .arg(start + 1)
-                    : tr("\"%1\" has no \"=\": each part of a name is attribute=value, e.g. OU=Sales.")
-                          .arg(attribute.type));
+        *type = m_text.mid(start, m_pos - start);
+        if (type->isEmpty()) {
+            return fail(tr("expected an attribute type such as CN, OU or DC"));
         }
-        if (!isAttributeType(attribute.type)) {
-            return failAt(tr("\"%1\" is not an attribute name (letters, digits and \"-\", starting with a letter, "
-                             "e.g. CN, OU, DC).")
-                              .arg(attribute.type));
+        if (!isAttributeType(*type)) {
+            m_pos = start;
+            return fail(tr("\"%1\" is not an attribute type").arg(*type));
+        }
+        skipSpaces();
+        if (atEnd() || m_text.at(m_pos) != QLatin1Char('=')) {
+            return fail(tr("expected \"=\" after \"%1\"").arg(*type));
         }
         ++m_pos;
         skipSpaces();
-        return at(QLatin1Char('#')) ? parseHexValue(attribute) : parseStringValue(attribute);
-    }
-
-    bool parseHexValue(DistinguishedName::Attribute& attribute)
-    {
-        const qsizetype start = m_pos++;
-        while (m_pos < m_text.size() && isHexDigit(m_text.at(m_pos))) {
-            ++m_pos;
-        }
-        const qsizetype digits = m_pos - start - 1;
-        attribute.value = m_text.mid(start, m_pos - start);
-        attribute.hexValue = true;
-        skipSpaces();
-        if (digits == 0 || digits % 2 != 0
-            || (m_pos < m_text.size() && !at(QLatin1Char(',')) && !at(QLatin1Char('+')))) {
-            return failAt(tr("The value starting with \"#\" at position %1 is not a hex string; write a literal "
-                             "\"#\" as \\#.")
-                              .arg(start + 1));
-        }
         return true;
     }
 
-    bool parseStringValue(DistinguishedName::Attribute& attribute)
+    bool readValue(DistinguishedName::Attribute* attribute)
     {
-        QByteArray utf8;
-        qsizetype trailingSpaces = 0; // unescaped spaces at the end are not part of the value
-        while (m_pos < m_text.size()) {
+        if (!atEnd() && m_text.at(m_pos) == QLatin1Char('#')) {
+            return readHexValue(attribute);
+        }
+        QString value;
+        int significant = 0; // length without unescaped trailing spaces
+        QByteArray pending; // bytes of consecutive \XX escapes, decoded as UTF-8 together
+        while (!atEnd()) {
             const QChar c = m_text.at(m_pos);
-            if (c == QLatin1Char(',') || c == QLatin1Char('+')) {
+            if (c == QLatin1Char(',') || c == QLatin1Char('+') || c == QLatin1Char(';')) {
                 break;
             }
-            if (c == QLatin1Char('\\')) {
-                if (!parseEscape(utf8)) {
-                    return false;
+            if (c == QLatin1Char('\\') && m_pos + 1 < m_text.size() && isHexDigit(m_text.at(m_pos + 1))) {
+                if (m_pos + 2 >= m_text.size() || !isHexDigit(m_text.at(m_pos + 2))) {
+                    return fail(tr("\"\\%1\" needs two hex digits, e.g. \\2C for a comma").arg(m_text.at(m_pos + 1)));
                 }
-                trailingSpaces = 0;
+                pending.append(char(m_text.mid(m_pos + 1, 2).toInt(nullptr, 16)));
+                m_pos += 3;
                 continue;
             }
-            if (needsEscape(c)) {
-                return failAt(
-                    tr("\"%1\" at position %2 must be escaped as \\%1 inside a value.").arg(c).arg(m_pos + 1));
+            if (!pending.isEmpty() && !flush(&pending, &value, &significant)) {
+                return false;
             }
-            trailingSpaces = c == QLatin1Char(' ') ? trailingSpaces + 1 : 0;
-            utf8 += QString(c).toUtf8();
+            if (c == QLatin1Char('\\')) {
+                if (m_pos + 1 >= m_text.size()) {
+                    return fail(tr("the DN ends with a lone backslash"));
+                }
+                const QChar escaped = m_text.at(m_pos + 1);
+                if (!isEscapable(escaped)) {
+                    return fail(tr("\"\\%1\" is not an escape; a backslash escapes one of , + \" \\ < > ; # = or "
+                                   "space, or starts two hex digits")
+                                    .arg(escaped));
+                }
+                value.append(escaped);
+                significant = int(value.size());
+                m_pos += 2;
+                continue;
+            }
+            if (c == QLatin1Char('"') || c == QLatin1Char('<') || c == QLatin1Char('>')) {
+                return fail(tr("\"%1\" must be escaped as \"\\%1\" in a DN value").arg(c));
+            }
+            value.append(c);
+            if (c != QLatin1Char(' ')) {
+                significant = int(value.size());
+            }
             ++m_pos;
         }
-        utf8.chop(trailingSpaces);
-        attribute.value = QString::fromUtf8(utf8);
+        if (!pending.isEmpty() && !flush(&pending, &value, &significant)) {
+            return false;
+        }
+        value.truncate(significant);
+        attribute->value = value;
         return true;
     }
 
-    bool parseEscape(QByteArray& utf8)
+    bool flush(QByteArray* bytes, QString* value, int* significant)
     {
-        const qsizetype start = m_pos++;
-        if (m_pos + 1 < m_text.size() && isHexDigit(m_text.at(m_pos)) && isHexDigit(m_text.at(m_pos + 1))) {
-            utf8 += char(m_text.mid(m_pos, 2).toInt(nullptr, 16));
-            m_pos += 2;
-            return true;
+        const QString decoded = QString::fromUtf8(*bytes);
+        if (decoded.toUtf8() != *bytes) {
+            return fail(tr("the escaped bytes \"%1\" are not valid UTF-8").arg(QString::fromLatin1(bytes->toHex())));
         }
-        if (m_pos < m_text.size()) {
-            const QChar c = m_text.at(m_pos);
-            static const QString escapable = QStringLiteral(",+\"\\<>;#= ");
-            if (escapable.contains(c)) {
-                utf8 += QString(c).toUtf8();
-                ++m_pos;
-                return true;
-            }
+        value->append(decoded);
+        *significant = int(value->size());
+        bytes->clear();
+        return true;
+    }
+
+    bool readHexValue(DistinguishedName::Attribute* attribute)
+    {
+        const int start = ++m_pos;
+        while (!atEnd() && isHexDigit(m_text.at(m_pos))) {
+            ++m_pos;
         }
-        return failAt(tr("The \"\\\" at position %1 escapes nothing: write \\\\ for a backslash, or \\ before one of "
-                         ", + \" \\ < > ; # =.")
-                          .arg(start + 1));
+        const QString digits = m_text.mid(start, m_pos - start);
+        if (digits.isEmpty() || digits.size() % 2 != 0) {
+            return fail(tr("a value starting with \"#\" must be an even number of hex digits; write \"\\#\" for a "
+                           "literal #"));
+        }
+        skipSpaces();
+        if (!atEnd() && m_text.at(m_pos) != QLatin1Char(',') && m_text.at(m_pos) != QLatin1Char('+')
+            && m_text.at(m_pos) != QLatin1Char(';')) {
+            return fail(tr("unexpected \"%1\" after a hex value").arg(m_text.at(m_pos)));
+        }
+        attribute->value = QLatin1Char('#') + digits.toLower();
+        attribute->hexValue = true;
+        return true;
     }
 
     const QString& m_text;
-    qsizetype m_pos = 0;
-    QString m_error;
+    QString* m_error;
+    int m_pos = 0;
 };
-} // namespace
 
-QList<DistinguishedName::Rdn> DistinguishedName::parse(const QString& text, QString* error)
+QString normalizedRdn(const DistinguishedName::Rdn& rdn)
 {
-    QString ignored;
-    return Parser(text).run(error ? error : &ignored);
+    QStringList parts;
+    for (const auto& attribute : rdn) {
+        const QString value = attribute.hexValue
+            ? attribute.value
+            : DistinguishedName::escapeValue(
+                attribute.value.normalized(QString::NormalizationForm_KC).toCaseFolded().simplified());
+        parts.append(attribute.type.toLower() + QLatin1Char('=') + value);
+    }
+    std::sort(parts.begin(), parts.end());
+    return parts.join(QLatin1Char('+'));
 }
 
-bool DistinguishedName::isValid(const QString& text, QString* error)
+QStringList normalizedRdns(const QString& dn, bool* ok)
 {
-    QString message;
-    const auto rdns = parse(text, &message);
-    if (error) {
-        *error = message;
+    QList<DistinguishedName::Rdn> rdns;
+    *ok = DistinguishedName::parse(dn, &rdns);
+    QStringList keys;
+    for (const auto& rdn : std::as_const(rdns)) {
+        keys.append(normalizedRdn(rdn));
     }
-    return message.isEmpty() && (!rdns.isEmpty() || text.trimmed().isEmpty());
+    return keys;
+}
+
+} // namespace
+
+bool DistinguishedName::parse(const QString& dn, QList<Rdn>* rdns, QString* error)
+{
+    rdns->clear();
+    if (dn.trimmed().isEmpty()) {
+        return true;
+    }
+    DnParser parser(dn, error);
+    if (!parser.parse(rdns)) {
+        rdns->clear();
+        return false;
+    }
+    return true;
+}
+
+bool DistinguishedName::isValid(const QString& dn, QString* error)
+{
+    QList<Rdn> rdns;
+    return parse(dn, &rdns, error);
+}
+
+QString DistinguishedName::normalizedKey(const QString& dn)
+{
+    bool ok = false;
+    const QStringList keys = normalizedRdns(dn, &ok);
+    return ok ? keys.join(QLatin1Char(',')) : dn.trimmed().toCaseFolded();
+}
+
+bool DistinguishedName::isWithin(const QString& dn, const QString& baseDn)
+{
+    bool dnOk = false;
+    bool baseOk = false;
+    const QStringList entry = normalizedRdns(dn, &dnOk);
+    const QStringList base = normalizedRdns(baseDn, &baseOk);
+    if (!dnOk || !baseOk || base.size() > entry.size()) {
+        return false;
+    }
+    return std::equal(base.begin(), base.end(), entry.end() - base.size());
 }
 
 QString DistinguishedName::escapeValue(const QString& value)
 {
-    QString result;
-    result.reserve(value.size() + 4);
-    for (qsizetype i = 0; i < value.size(); ++i) {
+    QString escaped;
+    escaped.reserve(value.size() + 8);
+    for (int i = 0; i < value.size(); ++i) {
         const QChar c = value.at(i);
         if (c == QChar(0)) {
-            result += QStringLiteral("\\00");
+            escaped += QStringLiteral("\\00");
             continue;
         }
-        const bool edgeSpace = c == QLatin1Char(' ') && (i == 0 || i == value.size() - 1);
-        if (needsEscape(c) || edgeSpace || (i == 0 && c == QLatin1Char('#'))) {
-            result += QLatin1Char('\\');
+        const bool special = QStringLiteral(",+\"\\<>;").contains(c);
+        const bool leading = i == 0 && (c == QLatin1Char('#') || c == QLatin1Char(' '));
+        const bool trailing = i == value.size() - 1 && c == QLatin1Char(' ');
+        if (special || leading || trailing) {
+            escaped += QLatin1Char('\\');
         }
-        result += c;
+        escaped += c;
     }
-    return result;
+    return escaped;
 }
 
-QString DistinguishedName::normalizedKey(const QString& text)
+QString DistinguishedName::format(const QList<Rdn>& rdns)
 {
-    QString error;
-    const QList<Rdn> rdns = parse(text, &error);
-    if (!error.isEmpty()) {
-        return text;
-    }
     QStringList parts;
-    parts.reserve(rdns.size());
-    for (const Rdn& rdn : rdns) {
-        QStringList components;
-        for (const Attribute& attribute : rdn) {
-            const QString value
-                = attribute.hexValue ? attribute.value.toLower() : escapeValue(attribute.value.toCaseFolded());
-            components << attribute.type.toLower() + QLatin1Char('=') + value;
+    for (const auto& rdn : rdns) {
+        QStringList attributes;
+        for (const auto& attribute : rdn) {
+            attributes.append(attribute.type + QLatin1Char('=')
+                + (attribute.hexValue ? attribute.value : escapeValue(attribute.value)));
         }
-        components.sort();
-        parts << components.join(QLatin1Char('+'));
+        parts.append(attributes.join(QLatin1Char('+')));
     }
     return parts.join(QLatin1Char(','));
 }

@@ -1,5 +1,7 @@
 #include "DirectorySourceJson.h"
 
+#include "sources/SourceType.h"
+
 namespace {
 const char* const directoryKey = "directoryAttribute";
 const char* const ldapKey = "ldapAttribute";
@@ -31,7 +33,7 @@ QList<LdapAttributeMapping> DirectorySourceJson::mappingsFromJson(const QJsonArr
 QJsonObject DirectorySourceJson::disabledRuleToJson(const DisabledAccountRule& rule)
 {
     return QJsonObject {
-        {QStringLiteral("kind"), disabledKindId(rule.kind)},
+        {QStringLiteral("kind"), SourceType::disabledKindId(rule.kind)},
         {QStringLiteral("attribute"), rule.attribute},
         {QStringLiteral("mask"), double(rule.mask)},
         {QStringLiteral("value"), rule.value},
@@ -41,52 +43,21 @@ QJsonObject DirectorySourceJson::disabledRuleToJson(const DisabledAccountRule& r
 DisabledAccountRule DirectorySourceJson::disabledRuleFromJson(const QJsonObject& json)
 {
     DisabledAccountRule rule;
-    rule.kind
-        = disabledKindFromId(json.value(QLatin1String("kind")).toString()).value_or(DisabledAccountRule::Kind::Never);
+    SourceType::disabledKindFromId(json.value(QLatin1String("kind")).toString(), &rule.kind);
     rule.attribute = json.value(QLatin1String("attribute")).toString();
     rule.mask = qint64(json.value(QLatin1String("mask")).toDouble());
     rule.value = json.value(QLatin1String("value")).toString();
     return rule;
 }
 
-QString DirectorySourceJson::disabledKindId(DisabledAccountRule::Kind kind)
-{
-    switch (kind) {
-    case DisabledAccountRule::Kind::Never:
-        return QStringLiteral("never");
-    case DisabledAccountRule::Kind::FlagBitSet:
-        return QStringLiteral("flag-bit-set");
-    case DisabledAccountRule::Kind::AttributePresent:
-        return QStringLiteral("attribute-present");
-    case DisabledAccountRule::Kind::AttributeEquals:
-        return QStringLiteral("attribute-equals");
-    }
-    return {};
-}
-
-std::optional<DisabledAccountRule::Kind> DirectorySourceJson::disabledKindFromId(const QString& id)
-{
-    for (const auto kind : {DisabledAccountRule::Kind::Never, DisabledAccountRule::Kind::FlagBitSet,
-             DisabledAccountRule::Kind::AttributePresent, DisabledAccountRule::Kind::AttributeEquals}) {
-        if (disabledKindId(kind) == id) {
-            return kind;
-        }
-    }
-    return std::nullopt;
-}
-
 QString DirectorySourceJson::nestingId(GroupNesting nesting)
 {
-    return nesting == GroupNesting::MatchingRuleInChain ? QStringLiteral("in-chain") : QStringLiteral("client-side");
+    return SourceType::nestingId(nesting);
 }
 
-std::optional<GroupNesting> DirectorySourceJson::nestingFromId(const QString& id)
+GroupNesting DirectorySourceJson::nestingFromId(const QString& id)
 {
-    if (id == QLatin1String("client-side")) {
-        return GroupNesting::ClientSide;
-    }
-    if (id == QLatin1String("in-chain")) {
-        return GroupNesting::MatchingRuleInChain;
-    }
-    return std::nullopt;
+    GroupNesting nesting = GroupNesting::ClientSide;
+    SourceType::nestingFromId(id, &nesting);
+    return nesting;
 }

@@ -8,8 +8,9 @@
 
 #include <optional>
 
-// The parts of a DirectorySource kept as JSON (attribute mappings, the disabled-account rule)
-// and the ids of its enumerations, shared by the profile database and `--json` output.
+// The parts of a DirectorySource kept as JSON (attribute mappings, the disabled-account rule),
+// shared by the profile database and `--json` output. The enumerations are written with the ids
+// of the source-type files (SourceType::nestingId, SourceType::disabledKindId).
 namespace DirectorySourceJson {
 QJsonArray mappingsToJson(const QList<LdapAttributeMapping>& mappings);
 QList<LdapAttributeMapping> mappingsFromJson(const QJsonArray& json);
@@ -17,11 +18,6 @@ QList<LdapAttributeMapping> mappingsFromJson(const QJsonArray& json);
 QJsonObject disabledRuleToJson(const DisabledAccountRule& rule);
 DisabledAccountRule disabledRuleFromJson(const QJsonObject& json);
 
-// "never", "flag-bit-set", "attribute-present", "attribute-equals".
-QString disabledKindId(DisabledAccountRule::Kind kind);
-std::optional<DisabledAccountRule::Kind> disabledKindFromId(const QString& id);
-
-// "client-side", "in-chain" (the ids of the source-type files).
 QString nestingId(GroupNesting nesting);
-std::optional<GroupNesting> nestingFromId(const QString& id);
+GroupNesting nestingFromId(const QString& id); // client-side for an unknown id
 } // namespace DirectorySourceJson

@@ -62,7 +62,7 @@ DirectorySource sourceFromRow(const QSqlQuery& q)
     s.groupMemberAttribute = q.value(17).toString();
     s.disabledRule
         = DirectorySourceJson::disabledRuleFromJson(QJsonDocument::fromJson(q.value(18).toString().toUtf8()).object());
-    s.nesting = DirectorySourceJson::nestingFromId(q.value(19).toString()).value_or(GroupNesting::ClientSide);
+    s.nesting = DirectorySourceJson::nestingFromId(q.value(19).toString());
     s.passwordStoredAt = SqlValues::toDateTime(q.value(20));
     s.createdAt = SqlValues::toDateTime(q.value(21));
     s.updatedAt = SqlValues::toDateTime(q.value(22));

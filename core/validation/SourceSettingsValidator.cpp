@@ -4,6 +4,7 @@
 #include "ServerSettingsValidator.h"
 #include "model/DirectoryUser.h"
 #include "sources/DistinguishedName.h"
+#include "sources/SourceType.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -244,14 +245,12 @@ QString SourceSettingsValidator::filterError(const QString& filter, bool users)
 
 QString SourceSettingsValidator::ldapAttributeError(const QString& attribute, bool alternatives)
 {
-    static const QRegularExpression descriptor(
-        QStringLiteral("^(?:[A-Za-z][A-Za-z0-9-]*|[0-9]+(?:\\.[0-9]+)+)(?:;[A-Za-z0-9-]+)*$"));
     if (attribute.trimmed().isEmpty()) {
         return tr("Enter the LDAP attribute's name.");
     }
-    const QStringList names = alternatives ? attribute.split(QLatin1Char('|')) : QStringList {attribute};
+    const QStringList names = alternatives ? SourceType::alternatives(attribute) : QStringList {attribute};
     for (const QString& name : names) {
-        if (!descriptor.match(name).hasMatch()) {
+        if (!SourceType::isAttributeDescription(name)) {
             return tr("\u201c%1\u201d is not an LDAP attribute name: letters, digits and \u201c-\u201d, starting "
                       "with a letter (e.g. userPrincipalName), or a numeric OID%2.")
                 .arg(name, alternatives ? tr("; alternatives are separated by \u201c|\u201d") : QString());

@@ -2,6 +2,7 @@
 
 #include "secrets/SecretStore.h"
 #include "servers/ServerCatalog.h"
+#include "sources/LdapSourceReader.h"
 #include "sources/SourceCatalog.h"
 #include "storage/ApplicationRepository.h"
 #include "util/LogCategories.h"
@@ -24,6 +25,13 @@ Result<std::shared_ptr<Workspace>, StorageError> Workspace::open(const QString& 
     for (const auto& error : workspace->m_serverTypes.errors()) {
         qCWarning(lcServerTypes).noquote() << error;
     }
+    workspace->m_sourceTypes = SourceTypeRegistry::load();
+    for (const auto& error : workspace->m_sourceTypes.errors()) {
+        qCWarning(lcServerTypes).noquote() << error;
+    }
+    workspace->m_sourceReaderFactory = [types = workspace->m_sourceTypes](const DirectorySource&) {
+        return std::make_unique<LdapSourceReader>(types);
+    };
     return workspace;
 }
 

@@ -2,6 +2,7 @@
 
 #include "servertypes/ServerTypeRegistry.h"
 #include "sources/SourceReaderFactory.h"
+#include "sources/SourceTypeRegistry.h"
 #include "storage/Profile.h"
 #include "storage/StorageError.h"
 #include "util/Result.h"
@@ -34,8 +35,9 @@ public:
     SourceCatalog* sources() const { return m_sources; }
     ApplicationRepository& applications() const { return *m_applications; }
     const ServerTypeRegistry& serverTypes() const { return m_serverTypes; }
-    // Makes the reader of a directory source (the platform's LDAP library); empty when this build
-    // has none. Tests replace it.
+    const SourceTypeRegistry& sourceTypes() const { return m_sourceTypes; }
+    // Makes the reader of a directory source: LdapSourceReader (libldap) by default; tests
+    // replace it.
     const SourceReaderFactory& sourceReaderFactory() const { return m_sourceReaderFactory; }
     void setSourceReaderFactory(SourceReaderFactory factory) { m_sourceReaderFactory = std::move(factory); }
 
@@ -55,4 +57,5 @@ private:
     SourceReaderFactory m_sourceReaderFactory;
     std::unique_ptr<ApplicationRepository> m_applications;
     ServerTypeRegistry m_serverTypes;
+    SourceTypeRegistry m_sourceTypes;
 };
