@@ -3,6 +3,7 @@
 #include "CliContext.h"
 #include "CliJson.h"
 #include "InterruptWatcher.h"
+#include "SourceReadCommand.h"
 
 #include "controller/ApplicationSync.h"
 #include "directory/DirectoryRepository.h"
@@ -456,6 +457,7 @@ int SyncCommand::sync()
     const QCommandLineOption confirmDeletions(QStringLiteral("confirm-deletions"),
         tr("Confirm a plan that disables or deletes more objects than the deletion threshold."));
     parser.addOptions({dryRun, apply, confirmDeletions});
+    m_context.addSourcePasswordOptions(parser);
     if (auto stop = m_context.parse(parser, QStringLiteral("APP --dry-run|--apply"))) {
         return *stop;
     }
@@ -490,6 +492,7 @@ int SyncCommand::provisionUser()
     const QCommandLineOption checkOnly(
         QStringLiteral("check-only"), tr("Run steps 1 to 4 and print the planned action; send nothing."));
     parser.addOption(checkOnly);
+    m_context.addSourcePasswordOptions(parser);
     const auto appAndUser = [](const QStringList& arguments) { return arguments.size() == 2; };
     if (auto stop = m_context.parseAndOpenWorkspace(parser, QStringLiteral("APP USER"), appAndUser,
             tr("Usage: scimdesk-cli provision-user APP USER [--check-only]"))) {
@@ -500,10 +503,19 @@ int SyncCommand::provisionUser()
     if (auto stop = resolve(arguments.at(0), &setup)) {
         return *stop;
     }
-    const auto user = DirectoryRepository(m_context.workspace().database()).findUserByUserName(arguments.at(1));
-    if (!user) {
-        return m_context.fail(ExitCode::Usage, tr("There is no directory user \"%1\".").arg(arguments.at(1)),
-            tr("Look the user up with: scimdesk-cli directory export users FILE"));
+    qint64 userId = 0;
+    if (setup.source) {
+        // A user of the application's directory source, by userName or DN.
+        if (auto stop = SourceReadCommand(m_context).find(*setup.source, false, arguments.at(1), &userId)) {
+            return *stop;
+        }
+    } else {
+        const auto user = DirectoryRepository(m_context.workspace().database()).findUserByUserName(arguments.at(1));
+        if (!user) {
+            return m_context.fail(ExitCode::Usage, tr("There is no directory user \"%1\".").arg(arguments.at(1)),
+                tr("Look the user up with: scimdesk-cli directory export users FILE"));
+        }
+        userId = user->id;
     }
 
     ApplicationSync sync(m_context.workspacePointer(), setup.application.id);
@@ -534,7 +546,7 @@ int SyncCommand::provisionUser()
         trace = finished;
         loop.quit();
     });
-    sync.startProvisionUser(user->id);
+    sync.startProvisionUser(userId);
     loop.exec();
     m_context.progress(QString());
     if (failure) {

@@ -162,6 +162,17 @@ void SourceCatalog::remove(qint64 sourceId, QObject* context, StatusCallback don
         done(fromStorage(m_repository.remove(sourceId).error()));
         return;
     }
+    const auto source = m_repository.find(sourceId);
+    if (source && !source->passwordStoredAt.isValid()) {
+        // No password was ever stored (anonymous, or given headless on every run): nothing to
+        // forget, so a machine without a keychain can remove it too.
+        auto removed = m_repository.remove(sourceId);
+        if (removed) {
+            emit sourcesChanged();
+        }
+        done(removed ? Status<SourceSaveError>() : Status<SourceSaveError>(fromStorage(removed.error())));
+        return;
+    }
     if (!m_secrets) {
         done(SourceSaveError {SourceSaveError::Source::Keychain, tr("No secret store is available."), {}, {}});
         return;

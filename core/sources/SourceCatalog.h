@@ -49,8 +49,8 @@ public:
     // failure leaves the source as it was. Turning the source anonymous forgets its password.
     void update(const DirectorySource& source, const std::optional<QString>& newPassword, QObject* context,
         StatusCallback done);
-    // Refused while an application uses the source; otherwise forgets the password, then the source
-    // and its cache.
+    // Refused while an application uses the source; otherwise forgets the password (when one was
+    // stored), then the source and its cache.
     void remove(qint64 sourceId, QObject* context, StatusCallback done);
 
 signals:

@@ -7,6 +7,7 @@
 #include "sources/SourceType.h"
 
 #include <QCoreApplication>
+#include <QHostAddress>
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
@@ -180,6 +181,15 @@ QString SourceSettingsValidator::startTlsError(const QString& url, bool startTls
     if (startTls && isLdapsUrl(url)) {
         return tr("StartTLS is for ldap:// URLs; an ldaps:// connection is encrypted from the start. Turn StartTLS "
                   "off, or use ldap:// with StartTLS.");
+    }
+    if (!startTls && !isLdapsUrl(url) && urlError(url).isEmpty()) {
+        // Like plain http for SCIM servers: only where nothing crosses a network.
+        const QString host = QUrl(url.trimmed()).host();
+        const QHostAddress address(host);
+        if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) != 0 && !address.isLoopback()) {
+            return tr("Plain ldap:// would send the bind password and everybody's data unencrypted. Turn StartTLS on "
+                      "(scimdesk-cli: --start-tls), or use ldaps://; plain LDAP is allowed only to this computer.");
+        }
     }
     return {};
 }

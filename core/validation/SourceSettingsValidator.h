@@ -8,7 +8,8 @@
 // The rules a directory source's settings must meet before they are saved, whoever saves them
 // (the Add Source wizard, Edit Source, the CLI): required fields and lengths; an ldap:// or
 // ldaps:// URL with a host and nothing else (no user name or password in it — the bind password
-// belongs in the keychain — and no base DN, which has its own field); StartTLS only on ldap://;
+// belongs in the keychain — and no base DN, which has its own field); StartTLS only on ldap://,
+// and ldap:// without StartTLS only to this computer (like plain http for SCIM servers);
 // DNs and search filters that parse; a page size of 1 to 10,000; attribute mappings onto
 // directory attributes; a disabled-account rule that names what it needs; and a CA file with the
 // rules of a server's (ServerSettingsValidator::caBundleError).

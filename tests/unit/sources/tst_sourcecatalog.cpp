@@ -153,6 +153,10 @@ private slots:
         QVERIFY(id.ok());
         QCOMPARE(store.writeCount(), 0);
         QVERIFY(!catalog.repository().find(id.value())->passwordStoredAt.isValid());
+        // Nor to forget: removing it needs no keychain (a headless machine has none).
+        store.failNextRemove(SecretError(SecretError::Kind::NoBackend, QStringLiteral("No keychain service")));
+        QVERIFY(remove(catalog, id.value()).ok());
+        QCOMPARE(store.removeCount(), 0);
         // A password without an account is refused.
         DirectorySource anonymous = source(QStringLiteral("Anonymous"));
         anonymous.bindDn.clear();

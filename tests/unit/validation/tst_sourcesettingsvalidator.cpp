@@ -65,10 +65,10 @@ private slots:
         QTest::addColumn<QString>("messagePart"); // empty: accepted
         QTest::newRow("ldaps") << QStringLiteral("ldaps://dc1.corp.example") << QString();
         QTest::newRow("ldaps port") << QStringLiteral("ldaps://dc1.corp.example:3269") << QString();
-        QTest::newRow("ldap") << QStringLiteral("ldap://127.0.0.1:3890") << QString();
+        QTest::newRow("ldap loopback") << QStringLiteral("ldap://127.0.0.1:3890") << QString();
         QTest::newRow("upper-case scheme") << QStringLiteral("LDAPS://dc1.corp.example") << QString();
         QTest::newRow("trailing slash") << QStringLiteral("ldaps://dc1.corp.example/") << QString();
-        QTest::newRow("ipv6") << QStringLiteral("ldap://[::1]:389") << QString();
+        QTest::newRow("ipv6 loopback") << QStringLiteral("ldap://[::1]:389") << QString();
         QTest::newRow("empty") << QString() << QStringLiteral("Enter the directory's URL");
         QTest::newRow("https") << QStringLiteral("https://dc1.corp.example")
                                << QStringLiteral("must start with ldaps://");
@@ -226,6 +226,11 @@ private slots:
         QVERIFY2(only(source, QStringLiteral("startTls")).contains(QLatin1String("StartTLS is for ldap://")),
             qPrintable(only(source, QStringLiteral("startTls"))));
         source.url = QStringLiteral("ldap://dc1.corp.example");
+        QVERIFY(SourceSettingsValidator::validate(source).isEmpty());
+        // Without StartTLS plain LDAP only reaches this computer.
+        source.startTls = false;
+        QVERIFY(only(source, QStringLiteral("startTls")).contains(QLatin1String("unencrypted")));
+        source.url = QStringLiteral("ldap://localhost:3890");
         QVERIFY(SourceSettingsValidator::validate(source).isEmpty());
         QCOMPARE(SourceSettingsValidator::portOf(source.url), 389);
         QCOMPARE(SourceSettingsValidator::portOf(QStringLiteral("ldaps://dc1")), 636);
