@@ -2,6 +2,7 @@
 
 #include "ldap/LdapRangedValues.h"
 #include "sources/DistinguishedName.h"
+#include "sources/check/SourceConnectionTest.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -9,6 +10,7 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <functional>
@@ -229,6 +231,28 @@ private slots:
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().kind, SourceReadError::Kind::DeltaNotPossible);
         QVERIFY(refused.error().message.contains(QStringLiteral("invocationId")));
+    }
+
+    void guidedTestOnActiveDirectory()
+    {
+        DirectorySource source = ReadHarness::source(m_ad, "active-directory");
+        source.bindDn = m_ad.value(QStringLiteral("READER_UPN"));
+        source.nesting = GroupNesting::MatchingRuleInChain;
+        SourceConnectionTest test(source, m_ad.readerPassword());
+        QSignalSpy finished(&test, &SourceConnectionTest::finished);
+        test.start();
+        QVERIFY(finished.wait(120000));
+        const SourceTestReport report = test.report();
+        qInfo("guided test on Samba AD:\n%s", qPrintable(report.toText()));
+        QVERIFY2(!report.hasFailure(), qPrintable(report.toText()));
+        const auto details = [&](SourceTestStep step) {
+            return report.steps.at(SourceTestSteps::all().indexOf(step)).details.join(QLatin1Char('\n'));
+        };
+        QVERIFY(details(SourceTestStep::BaseDn).contains(QStringLiteral("Active Directory domain controller")));
+        QVERIFY(details(SourceTestStep::Nesting).contains(QStringLiteral("The in-chain rule finds")));
+        QVERIFY(QRegularExpression(QStringLiteral("Anchor \\(objectGUID\\): [0-9a-f]{8}-[0-9a-f]{4}-"))
+                    .match(details(SourceTestStep::SampleUser))
+                    .hasMatch());
     }
 
 private:
