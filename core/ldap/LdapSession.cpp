@@ -1,5 +1,7 @@
 #include "LdapSession.h"
 
+#include "SigpipeGuard.h"
+
 #include <QElapsedTimer>
 
 #include <chrono>
@@ -41,6 +43,7 @@ std::shared_ptr<LdapSession> LdapSession::create(const QString& url, int* rc)
 
 LdapSession::~LdapSession()
 {
+    const SigpipeGuard guard;
     if (m_ld) {
         ldap_unbind_ext(m_ld, nullptr, nullptr);
     }
@@ -83,6 +86,7 @@ int LdapSession::runBlocking(
     auto state = std::make_shared<BlockingCall>();
     std::shared_ptr<LdapSession> self = shared_from_this();
     std::thread helper([self, state, call] {
+        const SigpipeGuard guard;
         const int rc = call(self->m_ld);
         const std::lock_guard<std::mutex> lock(state->mutex);
         state->rc = rc;

@@ -87,6 +87,9 @@ bool LdapTlsProbe::parseExtendedResponse(const QByteArray& bytes, int* resultCod
     int pos = 0;
     quint8 tag = 0;
     int length = 0;
+    if (bytes.size() < 2) {
+        return bytes.isEmpty() || quint8(bytes.at(0)) == 0x30; // nothing that rules LDAP out yet
+    }
     if (!readHeader(bytes, &pos, &tag, &length) || tag != 0x30) {
         return false;
     }

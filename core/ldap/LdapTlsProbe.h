@@ -45,7 +45,8 @@ public:
     static Outcome run(const QString& host, quint16 port, Mode mode, const QList<QSslCertificate>& extraCas,
         int timeoutMs, const std::atomic_bool& cancelled);
 
-    // Whether bytes start with a complete LDAP ExtendedResponse; *resultCode gets its result code.
-    // Exposed for tests: answers are untrusted input.
+    // Whether bytes may be (the start of) an LDAP ExtendedResponse; *complete says whether all of it
+    // is there, and then *resultCode holds its result code. Exposed for tests: answers are
+    // untrusted input.
     static bool parseExtendedResponse(const QByteArray& bytes, int* resultCode, bool* complete);
 };

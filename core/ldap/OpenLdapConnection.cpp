@@ -3,6 +3,7 @@
 #include "LdapSearchOperation.h"
 #include "LdapSession.h"
 #include "LdapTransportDiagnosis.h"
+#include "SigpipeGuard.h"
 
 #include "tls/CaCertificateBundle.h"
 
@@ -115,6 +116,7 @@ Status<SourceReadError> OpenLdapConnection::configure()
 Status<SourceReadError> OpenLdapConnection::open(
     const LdapConnectionSettings& settings, const std::atomic_bool& cancelled)
 {
+    const SigpipeGuard guard;
     m_settings = settings;
     m_session.reset();
     m_encrypted = false;
@@ -240,6 +242,7 @@ SourceReadError OpenLdapConnection::diagnose(Trouble trouble, const std::atomic_
 Status<SourceReadError> OpenLdapConnection::bind(
     const QString& dn, QByteArray& password, const std::atomic_bool& cancelled)
 {
+    const SigpipeGuard guard;
     // Wiped on every path out of here.
     struct Wipe
     {
@@ -298,6 +301,7 @@ Status<SourceReadError> OpenLdapConnection::search(
     if (!m_session) {
         return fail(LdapFailure::ConnectionDropped);
     }
+    const SigpipeGuard guard;
     LdapSearchOperation operation(*m_session, request, timeoutMs(), m_bindDn.isEmpty(),
         [this](LdapFailure failure, const LdapRemediation::Facts& extra) { return fail(failure, extra); });
     return operation.run(onEntry, cancelled);

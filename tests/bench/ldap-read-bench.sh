@@ -30,10 +30,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# measure LABEL COMMAND...: runs COMMAND, sets WALL_S CPU_S PEAK_MB, prints one line.
+# server_cpu: slapd's user+system CPU seconds so far (from /proc), so each line can say how
+# much of the wall time the server spent.
+server_cpu() {
+    awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$PID/stat"
+}
+
+# measure LABEL COMMAND...: runs COMMAND, sets WALL_S CPU_S PEAK_MB SERVER_CPU_S, prints one line.
 measure() {
-    local label=$1 report=$work/measure.txt
+    local label=$1 report=$work/measure.txt server_before
     shift
+    server_before=$(server_cpu)
     if [ -x /usr/bin/time ]; then
         /usr/bin/time -v -o "$report" "$@"
         WALL_S=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0;
@@ -54,9 +61,12 @@ sys.exit(os.waitstatus_to_exitcode(status))
 EOF
         read -r WALL_S CPU_S PEAK_MB <"$report"
     fi
-    printf '%-44s wall %7.2f s   CPU %7.2f s   peak %7.1f MB\n' "$label" "$WALL_S" "$CPU_S" "$PEAK_MB"
+    SERVER_CPU_S=$(awk -v a="$server_before" -v b="$(server_cpu)" 'BEGIN {printf "%.2f", b - a}')
+    printf '%-42s wall %7.2f s  CPU %6.2f s  peak %7.1f MB  (slapd CPU %6.2f s)\n' "$label" "$WALL_S" "$CPU_S" \
+        "$PEAK_MB" "$SERVER_CPU_S"
 }
 
+echo "Load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores."
 echo "Loading $users users and $groups groups into a fresh slapd (slapadd) ..."
 load_started=$(date +%s%N)
 "$here/tests/fixtures/ldap/slapd-fixture.sh" start "$work/slapd" --bench "$users" "$groups" >/dev/null
@@ -88,7 +98,7 @@ export LDAPS_URI READER_DN BASE_DN page work user_attrs group_attrs base_people 
 echo
 echo "Full read, page size $page, ldaps:// on loopback:"
 measure "ldapsearch (users + groups) > /dev/null" bash -c 'ldapsearch_read ""'
-ls_wall=$WALL_S ls_cpu=$CPU_S ls_peak=$PEAK_MB
+ls_wall=$WALL_S ls_cpu=$CPU_S ls_peak=$PEAK_MB ls_server=$SERVER_CPU_S
 entries=$(ldapsearch -x -LLL -H "$LDAPS_URI" -D "$READER_DN" -y "$work/reader.pw" -E "pr=$page/noprompt" \
     -b "$BASE_DN" '(|(objectClass=inetOrgPerson)(objectClass=groupOfNames))' 1.1 | grep -c '^dn')
 echo "  ($entries entries)"
@@ -126,7 +136,7 @@ if [ -x "$reader_bench" ]; then
 fi
 
 echo
-echo "summary: ldapsearch full read of $users users + $groups groups (page $page, ldaps, loopback): $ls_wall s wall, $ls_cpu s CPU, $ls_peak MB peak"
+echo "summary: ldapsearch full read of $users users + $groups groups (page $page, ldaps, loopback): $ls_wall s wall, $ls_cpu s CPU, $ls_peak MB peak (slapd $ls_server s CPU); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "summary: ldapsearch delta read of $changes changed entries: $delta_wall s wall; every anchor (entryUUID): $anchors_wall s wall"
 echo "summary: $reader_line"
 echo "summary: $delta_line"

@@ -141,6 +141,13 @@ void SourceNestingCheck::checkInChain(
         return;
     }
     const int expanded = int(usersBelow(sample, group).size());
+    if (found == 0 && expanded > 0 && !(context.rootDse && context.rootDse->isActiveDirectory())) {
+        // OpenLDAP and others accept the filter and simply match nothing.
+        report(result, ConnectionVerdict::Fail, SourceTestFinding::InChainUnsupported, context,
+            {{QStringLiteral("error"),
+                tr("it finds no member of %1, whose members include %2 users").arg(groupDn).arg(expanded)}});
+        return;
+    }
     result.details.append(tr("The in-chain rule finds %1 users in %2").arg(found).arg(DisplayText::escaped(groupDn)));
     if (found != expanded) {
         report(result, ConnectionVerdict::Warning, SourceTestFinding::InChainDiffers, context,

@@ -28,7 +28,9 @@ private slots:
         QTest::newRow("wrong operation") << QByteArray::fromHex("300c02010165070a010004000400") << false << true << -1;
         QTest::newRow("length past the end") << QByteArray::fromHex("3003020101780a0a0100") << false << true << -1;
         QTest::newRow("absurd length") << QByteArray::fromHex("3085ffffffffff") << false << false << -1;
-        QTest::newRow("empty") << QByteArray() << false << false << -1;
+        QTest::newRow("nothing yet") << QByteArray() << true << false << -1;
+        QTest::newRow("one byte of a sequence") << QByteArray::fromHex("30") << true << false << -1;
+        QTest::newRow("one byte of something else") << QByteArray::fromHex("15") << false << false << -1;
     }
     void extendedResponse()
     {
