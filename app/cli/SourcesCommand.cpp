@@ -247,7 +247,7 @@ void SourcesCommand::printSource(const DirectorySource& source, const QStringLis
     stream << tr("Mappings:        %1").arg(mappings.join(QStringLiteral(", "))) << '\n';
     stream << tr("Groups:          name %1, members %2").arg(source.groupNameAttribute, source.groupMemberAttribute)
            << '\n';
-    stream << tr("Disabled when:   %1").arg(SourceType::describe(source.disabledRule)) << '\n';
+    stream << tr("Disabled:        %1").arg(SourceType::describe(source.disabledRule)) << '\n';
     stream << tr("Nesting:         %1").arg(DirectorySourceJson::nestingId(source.nesting)) << '\n';
     stream << tr("Page size:       %1").arg(source.pageSize) << '\n';
     stream << tr("Last read:       %1").arg(lastReadText(lastRead)) << '\n';

@@ -38,6 +38,10 @@ private slots:
     void init();
     void cleanup();
 
+    void helpForEverySourcesCommand_data();
+    void helpForEverySourcesCommand();
+    void usageErrors_data();
+    void usageErrors();
     void addShowListTestAndRead();
     void passwordFileRules();
     void syncFlattensNestedGroupsIntoTheTarget();
@@ -127,28 +131,120 @@ CliRun CliSourcesTest::cliWithSecrets(const QStringList& arguments)
 
 void CliSourcesTest::addSource(const QStringList& extra)
 {
-    const CliRun run = cliWithSecrets(QStringList {QStringLiteral("sources"), QStringLiteral("add"),
-                                          QStringLiteral("--name"), kSource, QStringLiteral("--type"),
-                                          QStringLiteral("openldap"), QStringLiteral("--url"), m_slapd.ldapUri(),
-                                          QStringLiteral("--start-tls"), QStringLiteral("--ca-file"),
-                                          m_slapd.caFile(), QStringLiteral("--base-dn"), m_slapd.baseDn(),
-                                          QStringLiteral("--bind-dn"), m_slapd.readerDn()}
+    const CliRun run = cliWithSecrets(
+        QStringList {QStringLiteral("sources"), QStringLiteral("add"), QStringLiteral("--name"), kSource,
+            QStringLiteral("--type"), QStringLiteral("openldap"), QStringLiteral("--url"), m_slapd.ldapUri(),
+            QStringLiteral("--start-tls"), QStringLiteral("--ca-file"), m_slapd.caFile(), QStringLiteral("--base-dn"),
+            m_slapd.baseDn(), QStringLiteral("--bind-dn"), m_slapd.readerDn()}
         + extra);
     QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
 }
 
 void CliSourcesTest::addServerAndApplication(const QStringList& appOptions)
 {
-    CliRun run = cli({QStringLiteral("servers"), QStringLiteral("add"), QStringLiteral("--name"),
-        QStringLiteral("Sandbox"), QStringLiteral("--type"), QStringLiteral("aws-iam-identity-center"),
-        QStringLiteral("--url"), m_emulator->baseUrl().toString(), QStringLiteral("--token-env"),
-        QStringLiteral("SCIM_TEST_TOKEN")});
+    CliRun run
+        = cli({QStringLiteral("servers"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Sandbox"),
+            QStringLiteral("--type"), QStringLiteral("aws-iam-identity-center"), QStringLiteral("--url"),
+            m_emulator->baseUrl().toString(), QStringLiteral("--token-env"), QStringLiteral("SCIM_TEST_TOKEN")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
-    run = cliWithSecrets(QStringList {QStringLiteral("apps"), QStringLiteral("add"), QStringLiteral("--name"),
-                             QStringLiteral("AWS"), QStringLiteral("--server"), QStringLiteral("Sandbox"),
-                             QStringLiteral("--source"), kSource}
+    run = cliWithSecrets(
+        QStringList {QStringLiteral("apps"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("AWS"),
+            QStringLiteral("--server"), QStringLiteral("Sandbox"), QStringLiteral("--source"), kSource}
         + appOptions);
     QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+}
+
+void CliSourcesTest::helpForEverySourcesCommand_data()
+{
+    QTest::addColumn<QString>("words");
+    QTest::addColumn<QString>("option"); // an option the help must list
+    QTest::newRow("list") << "sources list"
+                          << "--json";
+    QTest::newRow("show") << "sources show"
+                          << "--json";
+    QTest::newRow("add") << "sources add"
+                         << "--password-stdin";
+    QTest::newRow("edit") << "sources edit"
+                          << "--no-start-tls";
+    QTest::newRow("remove") << "sources remove"
+                            << "--profile";
+    QTest::newRow("test") << "sources test"
+                          << "--source-password-file";
+    QTest::newRow("read") << "sources read"
+                          << "--full";
+    QTest::newRow("apps add") << "apps add"
+                              << "--all-groups";
+    QTest::newRow("apps edit") << "apps edit"
+                               << "--source-password-env";
+    QTest::newRow("sync") << "sync"
+                          << "--source-password-env";
+    QTest::newRow("provision-user") << "provision-user"
+                                    << "--source-password-file";
+}
+
+void CliSourcesTest::helpForEverySourcesCommand()
+{
+    QFETCH(QString, words);
+    QFETCH(QString, option);
+    const CliRun run = cli(words.split(QLatin1Char(' ')) + QStringList {QStringLiteral("--help")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.startsWith(QStringLiteral("Usage: scimdesk-cli ") + words), qPrintable(run.out));
+    QVERIFY2(run.out.contains(option), qPrintable(run.out));
+    QVERIFY(!QFile::exists(m_profile + QStringLiteral("/scimdesk.db")));
+}
+
+void CliSourcesTest::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    const QString s = QStringLiteral("sources");
+    QTest::newRow("no subcommand") << QStringList {s} << "list, show, add, edit, remove, test or read";
+    QTest::newRow("add without type") << QStringList {s, QStringLiteral("add"), QStringLiteral("--name"),
+        QStringLiteral("X"), QStringLiteral("--url"), QStringLiteral("ldaps://x"), QStringLiteral("--base-dn"),
+        QStringLiteral("dc=x")} << "--type";
+    QTest::newRow("unknown type") << QStringList {s, QStringLiteral("add"), QStringLiteral("--name"),
+        QStringLiteral("X"), QStringLiteral("--type"), QStringLiteral("novell"), QStringLiteral("--url"),
+        QStringLiteral("ldaps://x"), QStringLiteral("--base-dn"), QStringLiteral("dc=x")}
+                                  << "active-directory";
+    QTest::newRow("plain ldap to a remote host") << QStringList {s, QStringLiteral("add"), QStringLiteral("--name"),
+        QStringLiteral("X"), QStringLiteral("--type"), QStringLiteral("openldap"), QStringLiteral("--url"),
+        QStringLiteral("ldap://ldap.example.com"), QStringLiteral("--base-dn"), QStringLiteral("dc=example,dc=com")}
+                                                 << "--start-tls";
+    QTest::newRow("credentials in the URL") << QStringList {s, QStringLiteral("add"), QStringLiteral("--name"),
+        QStringLiteral("X"), QStringLiteral("--type"), QStringLiteral("openldap"), QStringLiteral("--url"),
+        QStringLiteral("ldaps://reader:hunter2@ldap.example.com"), QStringLiteral("--base-dn"),
+        QStringLiteral("dc=example,dc=com")} << "(--url)";
+    QTest::newRow("broken filter") << QStringList {s, QStringLiteral("add"), QStringLiteral("--name"),
+        QStringLiteral("X"), QStringLiteral("--type"), QStringLiteral("openldap"), QStringLiteral("--url"),
+        QStringLiteral("ldaps://ldap.example.com"), QStringLiteral("--base-dn"), QStringLiteral("dc=example,dc=com"),
+        QStringLiteral("--user-filter"), QStringLiteral("(&(uid=*)")}
+                                   << "(--user-filter)";
+    QTest::newRow("page size") << QStringList {s, QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("X"),
+        QStringLiteral("--type"), QStringLiteral("openldap"), QStringLiteral("--url"),
+        QStringLiteral("ldaps://ldap.example.com"), QStringLiteral("--base-dn"), QStringLiteral("dc=example,dc=com"),
+        QStringLiteral("--page-size"), QStringLiteral("20000")}
+                               << "(--page-size)";
+    QTest::newRow("stdin and env") << QStringList {s, QStringLiteral("add"), QStringLiteral("--name"),
+        QStringLiteral("X"), QStringLiteral("--type"), QStringLiteral("openldap"), QStringLiteral("--url"),
+        QStringLiteral("ldaps://ldap.example.com"), QStringLiteral("--base-dn"), QStringLiteral("dc=example,dc=com"),
+        QStringLiteral("--bind-dn"), QStringLiteral("cn=r,dc=example,dc=com"), QStringLiteral("--password-stdin"),
+        QStringLiteral("--source-password-env"), QStringLiteral("SCIM_TEST_TOKEN")}
+                                   << "cannot be combined";
+    QTest::newRow("unknown source") << QStringList {s, QStringLiteral("read"), QStringLiteral("Nope")}
+                                    << "no directory source named";
+    QTest::newRow("apps unknown source") << QStringList {QStringLiteral("apps"), QStringLiteral("add"),
+        QStringLiteral("--name"), QStringLiteral("A"), QStringLiteral("--source"), QStringLiteral("Nope")}
+                                         << "--source embedded";
+}
+
+void CliSourcesTest::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const CliRun run = cli(arguments);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    QVERIFY(!run.all().contains(QLatin1String("hunter2")));
 }
 
 void CliSourcesTest::addShowListTestAndRead()
@@ -223,8 +319,8 @@ void CliSourcesTest::syncFlattensNestedGroupsIntoTheTarget()
     QCOMPARE(run.json().value(QLatin1String("assignment")).toObject().value(QLatin1String("groups")).toArray(),
         QJsonArray {QStringLiteral("AWS-Engineers")});
 
-    run = cliWithSecrets({QStringLiteral("sync"), QStringLiteral("AWS"), QStringLiteral("--dry-run"),
-        QStringLiteral("--json")});
+    run = cliWithSecrets(
+        {QStringLiteral("sync"), QStringLiteral("AWS"), QStringLiteral("--dry-run"), QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
     QCOMPARE(m_emulator->writeCount(), 0);
     run = cliWithSecrets(
@@ -250,8 +346,8 @@ void CliSourcesTest::syncFlattensNestedGroupsIntoTheTarget()
     // The managers created in this run are set by the next one; then nothing is left to write.
     run = cliWithSecrets({QStringLiteral("sync"), QStringLiteral("AWS"), QStringLiteral("--apply")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
-    run = cliWithSecrets({QStringLiteral("sync"), QStringLiteral("AWS"), QStringLiteral("--dry-run"),
-        QStringLiteral("--json")});
+    run = cliWithSecrets(
+        {QStringLiteral("sync"), QStringLiteral("AWS"), QStringLiteral("--dry-run"), QStringLiteral("--json")});
     QCOMPARE(run.json().value(QLatin1String("plan")).toObject().value(QLatin1String("writeCount")).toInt(), 0);
 }
 
@@ -259,16 +355,17 @@ void CliSourcesTest::allGroupsAndAssignmentByDn()
 {
     addSource();
     addServerAndApplication({QStringLiteral("--all-groups")});
-    CliRun run = cliWithSecrets({QStringLiteral("sync"), QStringLiteral("AWS"), QStringLiteral("--dry-run"),
-        QStringLiteral("--json")});
+    CliRun run = cliWithSecrets(
+        {QStringLiteral("sync"), QStringLiteral("AWS"), QStringLiteral("--dry-run"), QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
-    const QJsonObject counts = run.json().value(QLatin1String("plan")).toObject().value(QLatin1String("counts")).toObject();
+    const QJsonObject counts
+        = run.json().value(QLatin1String("plan")).toObject().value(QLatin1String("counts")).toObject();
     QVERIFY2(counts.value(QLatin1String("create-group")).toInt() >= 10, qPrintable(run.out.left(2000)));
 
     // A group named by its DN, in another spelling than the directory's.
-    run = cliWithSecrets({QStringLiteral("apps"), QStringLiteral("edit"), QStringLiteral("AWS"),
-        QStringLiteral("--not-all-groups"), QStringLiteral("--assign-group"),
-        QStringLiteral("CN=Loop-A, OU=Groups, ") + m_slapd.baseDn().toUpper()});
+    run = cliWithSecrets(
+        {QStringLiteral("apps"), QStringLiteral("edit"), QStringLiteral("AWS"), QStringLiteral("--not-all-groups"),
+            QStringLiteral("--assign-group"), QStringLiteral("CN=Loop-A, OU=Groups, ") + m_slapd.baseDn().toUpper()});
     QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
     run = cliWithSecrets({QStringLiteral("sync"), QStringLiteral("AWS"), QStringLiteral("--apply")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
@@ -291,25 +388,28 @@ void CliSourcesTest::lockedAccountIsDeprovisioned()
     QVERIFY(m_emulator->findUserByUserName(QStringLiteral("eve.sre")).value("active").toBool());
 
     const QString eve = QStringLiteral("uid=eve.sre,ou=Engineering,ou=People,") + m_slapd.baseDn();
-    QString error = m_slapd.modify(("dn: " + eve + "\nchangetype: modify\nadd: pwdAccountLockedTime\n"
-                                                   "pwdAccountLockedTime: 000001010000Z\n")
+    QString error = m_slapd.modify(("dn: " + eve
+        + "\nchangetype: modify\nadd: pwdAccountLockedTime\n"
+          "pwdAccountLockedTime: 000001010000Z\n")
                                        .toUtf8());
     QVERIFY2(error.isEmpty(), qPrintable(error));
     struct Restore
     {
         const DirectoryFixture& slapd;
         QString dn;
-        ~Restore()
-        {
-            slapd.modify(("dn: " + dn + "\nchangetype: modify\ndelete: pwdAccountLockedTime\n").toUtf8());
-        }
+        ~Restore() { slapd.modify(("dn: " + dn + "\nchangetype: modify\ndelete: pwdAccountLockedTime\n").toUtf8()); }
     } restore {m_slapd, eve};
 
-    run = cliWithSecrets({QStringLiteral("sync"), QStringLiteral("AWS"), QStringLiteral("--apply"),
-        QStringLiteral("--json")});
+    run = cliWithSecrets(
+        {QStringLiteral("sync"), QStringLiteral("AWS"), QStringLiteral("--apply"), QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
-    QCOMPARE(run.json().value(QLatin1String("plan")).toObject().value(QLatin1String("counts")).toObject().value(
-                 QLatin1String("disable-user")).toInt(),
+    QCOMPARE(run.json()
+                 .value(QLatin1String("plan"))
+                 .toObject()
+                 .value(QLatin1String("counts"))
+                 .toObject()
+                 .value(QLatin1String("disable-user"))
+                 .toInt(),
         1);
     QVERIFY(!m_emulator->findUserByUserName(QStringLiteral("eve.sre")).value("active").toBool());
 }
@@ -323,8 +423,8 @@ void CliSourcesTest::failedSourceReadExitsFourAndSendsNothing()
     file.write("not-the-password\n");
     file.close();
     m_emulator->resetCounters();
-    CliRun run = cliWithSecrets({QStringLiteral("sync"), QStringLiteral("AWS"), QStringLiteral("--apply"),
-        QStringLiteral("--json")});
+    CliRun run = cliWithSecrets(
+        {QStringLiteral("sync"), QStringLiteral("AWS"), QStringLiteral("--apply"), QStringLiteral("--json")});
     QCOMPARE(run.exitCode, 4);
     QCOMPARE(run.json().value(QLatin1String("error")).toObject().value(QLatin1String("exitCode")).toInt(), 4);
     QVERIFY2(run.err.contains(QLatin1String("nothing was sent to the SCIM server")), qPrintable(run.err));
@@ -372,31 +472,39 @@ void CliSourcesTest::passwordInTheKeychainOnly()
     }
     const QByteArray password = m_slapd.readerPassword();
     QStringList outputs;
-    CliRun run = cli({QStringLiteral("sources"), QStringLiteral("add"), QStringLiteral("--name"), kSource,
-                         QStringLiteral("--type"), QStringLiteral("openldap"), QStringLiteral("--url"),
-                         m_slapd.ldapsUri(), QStringLiteral("--ca-file"), m_slapd.caFile(), QStringLiteral("--base-dn"),
-                         m_slapd.baseDn(), QStringLiteral("--bind-dn"), m_slapd.readerDn(),
-                         QStringLiteral("--password-stdin"), QStringLiteral("--json")},
+    CliRun run = cli(
+        {QStringLiteral("sources"), QStringLiteral("add"), QStringLiteral("--name"), kSource, QStringLiteral("--type"),
+            QStringLiteral("openldap"), QStringLiteral("--url"), m_slapd.ldapsUri(), QStringLiteral("--ca-file"),
+            m_slapd.caFile(), QStringLiteral("--base-dn"), m_slapd.baseDn(), QStringLiteral("--bind-dn"),
+            m_slapd.readerDn(), QStringLiteral("--password-stdin"), QStringLiteral("--json")},
         password + '\n');
     QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
     QVERIFY(!run.json().value(QLatin1String("passwordStoredAt")).toString().isEmpty());
     outputs << run.all();
     // Read, test and sync take it from the keychain.
-    for (const QStringList& arguments :
-        {QStringList {QStringLiteral("sources"), QStringLiteral("read"), kSource},
-            QStringList {QStringLiteral("sources"), QStringLiteral("test"), kSource, QStringLiteral("--json")},
-            QStringList {QStringLiteral("sources"), QStringLiteral("show"), kSource, QStringLiteral("--json")}}) {
+    for (const QStringList& arguments : {QStringList {QStringLiteral("sources"), QStringLiteral("read"), kSource},
+             QStringList {QStringLiteral("sources"), QStringLiteral("test"), kSource, QStringLiteral("--json")},
+             QStringList {QStringLiteral("sources"), QStringLiteral("show"), kSource, QStringLiteral("--json")}}) {
         run = cli(arguments);
         QVERIFY2(run.exitCode == 0, qPrintable(arguments.join(QLatin1Char(' ')) + QLatin1Char('\n') + run.all()));
         outputs << run.all();
     }
+    // The server's token from a variable, the source's password from the keychain: each
+    // headless option answers only for what it names.
+    addServerAndApplication({QStringLiteral("--all-users")});
+    run = cli({QStringLiteral("sync"), QStringLiteral("AWS"), QStringLiteral("--apply"), QStringLiteral("--token-env"),
+        QStringLiteral("SCIM_TEST_TOKEN")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+    QVERIFY(m_emulator->userCount() > 1600);
+    outputs << run.all();
     for (const QString& output : std::as_const(outputs)) {
         QVERIFY(!output.contains(QString::fromUtf8(password)));
     }
     QStringList scanned;
     QCOMPARE(SecretScan::filesContaining(m_profile, password, &scanned), QStringList());
     QVERIFY(scanned.size() >= 1);
-    // Deleting the source forgets the password: a read of a new source under the same id fails.
+    run = cli({QStringLiteral("apps"), QStringLiteral("remove"), QStringLiteral("AWS")});
+    QCOMPARE(run.exitCode, 0);
     run = cli({QStringLiteral("sources"), QStringLiteral("remove"), kSource});
     QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
 }
