@@ -3,6 +3,8 @@
 #include "ExitCode.h"
 #include "GlobalOptions.h"
 
+#include "util/Result.h"
+
 #include <QCommandLineParser>
 #include <QJsonObject>
 #include <QObject>
@@ -97,6 +99,35 @@ public:
 
     // Runs the event loop until start's completion callback was called.
     static void waitFor(const std::function<void(std::function<void()> finished)>& start);
+    // waitFor() for a call that answers with a Result.
+    template<typename Value, typename Error>
+    static Result<Value, Error> waitForResult(
+        const std::function<void(std::function<void(Result<Value, Error>)>)>& call)
+    {
+        std::optional<Result<Value, Error>> answer;
+        waitFor([&](std::function<void()> finished) {
+            call([&answer, finished](Result<Value, Error> result) {
+                answer = std::move(result);
+                finished();
+            });
+        });
+        return std::move(*answer);
+    }
+    // waitFor() for a call that answers with a Status: its error, or std::nullopt on success.
+    template<typename Error>
+    static std::optional<Error> waitForStatus(const std::function<void(std::function<void(Status<Error>)>)>& call)
+    {
+        std::optional<Error> error;
+        waitFor([&](std::function<void()> finished) {
+            call([&error, finished](Status<Error> status) {
+                if (!status) {
+                    error = status.error();
+                }
+                finished();
+            });
+        });
+        return error;
+    }
 
     // Ctrl-C/SIGTERM watcher for long commands; created on first use.
     InterruptWatcher* interrupts();

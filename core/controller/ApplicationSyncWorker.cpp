@@ -18,36 +18,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("ApplicationSyncWorker", text);
 }
 
-// What one read of a directory source gave, handed from the pool thread to the worker.
-struct SourceOutcome
-{
-    std::optional<DirectorySnapshot> snapshot;
-    SourceReadError error;
-    SourceLoadSummary summary;
-};
-
-std::shared_ptr<SourceOutcome> readSource(
-    const std::shared_ptr<Database>& database, const SyncSetup& setup, const std::atomic_bool& cancelled)
-{
-    const Database::ThreadConnection connection(database);
-    auto outcome = std::make_shared<SourceOutcome>();
-    std::unique_ptr<DirectorySourceReader> reader
-        = setup.sourceReaderFactory ? setup.sourceReaderFactory(*setup.source) : nullptr;
-    if (!reader) {
-        outcome->error = SourceReadError {
-            SourceReadError::Kind::InvalidSettings, tr("No directory reader is available for this source."), {}, 0, {}};
-        return outcome;
-    }
-    SourceLoader loader(database, *setup.source, *reader);
-    auto snapshot = loader.loadSnapshot(setup.sourcePassword.toUtf8(), false, cancelled, &outcome->summary);
-    if (snapshot) {
-        outcome->snapshot = snapshot.value();
-    } else {
-        outcome->error = snapshot.error();
-    }
-    return outcome;
-}
-
 SyncFailure sourceFailure(const DirectorySource& source, const SourceReadError& error)
 {
     if (error.kind == SourceReadError::Kind::Cancelled) {
@@ -107,19 +77,23 @@ void ApplicationSyncWorker::withDirectory(const SyncSetup& setup, std::function<
     auto cancelled = std::make_shared<std::atomic_bool>(false);
     m_sourceCancelled = cancelled;
     AsyncTask::run(
-        this, [database = m_database, setup, cancelled]() { return readSource(database, setup, *cancelled); },
-        [this, setup, cancelled, next, failed](const std::shared_ptr<SourceOutcome>& outcome) {
+        this,
+        [database = m_database, setup, cancelled]() {
+            return SourceLoader::loadWith(
+                setup.sourceReaderFactory, database, *setup.source, setup.sourcePassword.toUtf8(), false, *cancelled);
+        },
+        [this, setup, cancelled, next, failed](SourceLoadOutcome outcome) {
             if (m_sourceCancelled == cancelled)
                 m_sourceCancelled.reset();
-            if (*cancelled || !outcome->snapshot) {
+            if (*cancelled || !outcome.snapshot) {
                 if (*cancelled)
-                    outcome->error.kind = SourceReadError::Kind::Cancelled;
-                qCWarning(lcSync) << "Reading the directory source failed:" << outcome->error.message;
-                return failed(sourceFailure(*setup.source, outcome->error));
+                    outcome.error.kind = SourceReadError::Kind::Cancelled;
+                qCWarning(lcSync) << "Reading the directory source failed:" << outcome.error.message;
+                return failed(sourceFailure(*setup.source, outcome.error));
             }
-            for (const QString& note : std::as_const(outcome->summary.notes))
+            for (const QString& note : std::as_const(outcome.summary.notes))
                 m_sourceNotes.append(tr("Directory source \"%1\": %2").arg(setup.source->name, note));
-            const DirectorySnapshot snapshot = *outcome->snapshot;
+            const DirectorySnapshot snapshot = *outcome.snapshot;
             next([snapshot]() -> Result<DirectorySnapshot, StorageError> { return snapshot; });
         });
 }
