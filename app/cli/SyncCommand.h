@@ -48,7 +48,7 @@ private:
     int printCancelledBeforePlan(const SyncRunSummary& summary) const;
     // Progress on stderr, 401/403 noted in *authFailed, Ctrl-C cancels.
     void showProgress(ApplicationSync& sync, bool* authFailed);
-    int failWith(const SyncFailure& failure, const QString& serverName) const;
+    int failWith(const SyncFailure& failure, const QString& serverName, const QString& sourceName = {}) const;
     int exitCodeFor(const SyncRunSummary& summary, bool authFailed) const;
     int provisionExitCode(const ProvisionTrace& trace, bool authFailed, bool interrupted) const;
     static QString summaryText(const SyncRunSummary& summary);
