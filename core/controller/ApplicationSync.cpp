@@ -38,15 +38,15 @@ ApplicationSync::ApplicationSync(std::shared_ptr<Workspace> workspace, qint64 ap
     connect(m_worker, &ApplicationSyncWorker::provisionStepStarted, this, &ApplicationSync::provisionStepStarted);
     connect(m_worker, &ApplicationSyncWorker::provisionStepFinished, this, &ApplicationSync::provisionStepFinished);
     connect(m_worker, &ApplicationSyncWorker::previewReady, this, [this](const SyncPlan& plan) {
-        m_busy = false;
+        m_busy = m_applyAfterPreview;
         emit previewReady(plan);
     });
     connect(m_worker, &ApplicationSyncWorker::previewFailed, this, [this](const SyncFailure& failure) {
-        m_busy = false;
+        m_busy = m_applyAfterPreview = false;
         emit previewFailed(failure);
     });
     connect(m_worker, &ApplicationSyncWorker::applyFinished, this, [this](const SyncRunSummary& summary) {
-        m_busy = false;
+        m_busy = m_applyAfterPreview = false;
         emit applyFinished(summary);
         finishRun(summary.status != SyncRunSummary::Status::Refused);
     });
@@ -119,7 +119,12 @@ Result<SyncSetup, SyncFailure> ApplicationSync::resolve(const Workspace& workspa
 
 void ApplicationSync::preview()
 {
-    start(Request::Preview, 0);
+    start(Request::Preview);
+}
+
+void ApplicationSync::previewAndApply(bool confirmed)
+{
+    start(Request::PreviewAndApply, 0, confirmed);
 }
 
 void ApplicationSync::startProvisionUser(qint64 userId)
@@ -127,7 +132,7 @@ void ApplicationSync::startProvisionUser(qint64 userId)
     start(Request::Provision, userId);
 }
 
-void ApplicationSync::start(Request request, qint64 userId)
+void ApplicationSync::start(Request request, qint64 userId, bool confirmed)
 {
     if (m_busy) {
         return failStart(request,
@@ -138,17 +143,18 @@ void ApplicationSync::start(Request request, qint64 userId)
     if (!resolved)
         return failStart(request, resolved.error());
     m_busy = true;
+    m_applyAfterPreview = request == Request::PreviewAndApply;
     m_pendingRequest = request;
     const quint64 generation = ++m_generation;
     SyncSetup setup = resolved.value();
     const SecretKey key {setup.server.id, ServerCatalog::secretPurpose(setup.server.auth.scheme)};
     m_workspace->secrets()->read(
-        key, this, [this, request, userId, generation, setup](Result<QString, SecretError> secret) mutable {
+        key, this, [this, request, userId, confirmed, generation, setup](Result<QString, SecretError> secret) mutable {
             if (generation != m_generation)
                 return; // cancelled meanwhile: failStart was already reported
             m_pendingRequest.reset();
             if (!secret) {
-                m_busy = false;
+                m_busy = m_applyAfterPreview = false;
                 const SecretError& error = secret.error();
                 const bool missing = error.kind == SecretError::Kind::NotFound;
                 return failStart(request,
@@ -159,19 +165,23 @@ void ApplicationSync::start(Request request, qint64 userId)
             setup.secret = secret.value();
             setup.traceEnabled = m_traceEnabled;
             ApplicationSyncWorker* worker = m_worker;
-            if (request == Request::Preview)
-                onWorker([worker, setup] { worker->preview(setup); });
-            else
-                onWorker([worker, setup, userId] { worker->startProvision(setup, userId); });
+            switch (request) {
+            case Request::Preview:
+                return onWorker([worker, setup] { worker->preview(setup); });
+            case Request::PreviewAndApply:
+                return onWorker([worker, setup, confirmed] { worker->previewAndApply(setup, confirmed); });
+            case Request::Provision:
+                return onWorker([worker, setup, userId] { worker->startProvision(setup, userId); });
+            }
         });
 }
 
 void ApplicationSync::failStart(Request request, const SyncFailure& failure)
 {
-    if (request == Request::Preview)
-        emit previewFailed(failure);
-    else
+    if (request == Request::Provision)
         emit provisionFailed(failure);
+    else
+        emit previewFailed(failure);
 }
 
 void ApplicationSync::apply(const QUuid& planId, bool confirmed)
@@ -197,16 +207,20 @@ void ApplicationSync::performProvision()
 
 void ApplicationSync::cancel()
 {
+    ApplicationSyncWorker* worker = m_worker;
     if (m_pendingRequest) {
         // Still waiting for the keychain: nothing reached the worker, so end here.
         const Request request = *m_pendingRequest;
         m_pendingRequest.reset();
         ++m_generation;
+        if (request == Request::PreviewAndApply) {
+            const qint64 applicationId = m_applicationId;
+            return onWorker([worker, applicationId] { worker->cancelBeforeStart(applicationId); });
+        }
         m_busy = false;
         return failStart(request,
             SyncFailure {SyncFailure::Kind::Cancelled, tr("Cancelled before anything was read or changed."), {}});
     }
-    ApplicationSyncWorker* worker = m_worker;
     onWorker([worker] { worker->cancel(); });
 }
 

@@ -33,7 +33,7 @@ QString describeMapping(const AttributeMapping& mapping)
         text += tr(" (on create only)");
     }
     if (mapping.matching) {
-        text += tr(" (matching, precedence %1)").arg(mapping.matchingPrecedence);
+        text += tr(" (matching, order %1)").arg(mapping.matchingPrecedence + 1);
     }
     if (!mapping.defaultValue.isEmpty()) {
         text += tr(" (default \"%1\")").arg(mapping.defaultValue);
@@ -189,6 +189,19 @@ ServerTypeRegistry ServerTypeRegistry::load(const QString& extraDirectory)
     ServerTypeRegistry registry;
     registry.m_presets.load(builtInDirectory(), extraDirectory);
     return registry;
+}
+
+std::optional<ServerType> ServerTypeRegistry::suggestForUrl(const QString& url) const
+{
+    if (url.trimmed().isEmpty()) {
+        return std::nullopt;
+    }
+    for (const auto& type : m_presets.all()) {
+        if (!type.connectionHints.urlTemplate.isEmpty() && !type.urlPattern.isEmpty() && type.urlMatches(url)) {
+            return type;
+        }
+    }
+    return std::nullopt;
 }
 
 PresetChange ServerTypeRegistry::applyPreset(const ServerType& preset, const ScimServer& current)
