@@ -511,6 +511,21 @@ int SyncCommand::sync()
     return execute(setup, parser.isSet(apply), parser.isSet(confirmDeletions));
 }
 
+std::optional<int> SyncCommand::findUser(const SyncSetup& setup, const QString& name, qint64* userId)
+{
+    if (setup.source) {
+        // A user of the application's directory source, by userName or DN.
+        return SourceReadCommand(m_context).find(*setup.source, false, name, userId);
+    }
+    const auto user = DirectoryRepository(m_context.workspace().database()).findUserByUserName(name);
+    if (!user) {
+        return m_context.fail(ExitCode::Usage, tr("There is no directory user \"%1\".").arg(name),
+            tr("Look the user up with: scimdesk-cli directory export users FILE"));
+    }
+    *userId = user->id;
+    return std::nullopt;
+}
+
 int SyncCommand::provisionUser()
 {
     QCommandLineParser parser;
@@ -535,18 +550,8 @@ int SyncCommand::provisionUser()
         return *stop;
     }
     qint64 userId = 0;
-    if (setup.source) {
-        // A user of the application's directory source, by userName or DN.
-        if (auto stop = SourceReadCommand(m_context).find(*setup.source, false, arguments.at(1), &userId)) {
-            return *stop;
-        }
-    } else {
-        const auto user = DirectoryRepository(m_context.workspace().database()).findUserByUserName(arguments.at(1));
-        if (!user) {
-            return m_context.fail(ExitCode::Usage, tr("There is no directory user \"%1\".").arg(arguments.at(1)),
-                tr("Look the user up with: scimdesk-cli directory export users FILE"));
-        }
-        userId = user->id;
+    if (auto stop = findUser(setup, arguments.at(1), &userId)) {
+        return *stop;
     }
 
     const bool perform = !parser.isSet(checkOnly);
