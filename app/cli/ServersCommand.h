@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ServerOptionsArguments.h"
+
 #include "model/ScimServer.h"
 #include "servers/ServerSaveError.h"
 
@@ -37,6 +39,7 @@ private:
         QCommandLineOption oauthScope;
         QCommandLineOption caFile;
         QCommandLineOption tokenStdin;
+        ServerOptionsArguments serverOptions;
         EditOptions();
         void addTo(QCommandLineParser& parser) const;
     };

@@ -93,10 +93,10 @@ private:
 };
 
 const char* const knownKeys[] = {"pagingMode", "maxPageSize", "filterOperators", "userFilterAttributes",
-    "groupFilterAttributes", "patchSupported", "bulkSupported", "maxMembersPerPatch", "maxMembersOnCreate",
-    "groupReadReturnsMembers", "groupPutSupported", "replaceAllMembersSupported", "singleValuedMultiAttributes",
-    "requiredUserAttributes", "userNameForbiddenCharacters", "maxUserNameLength", "maxStringLength",
-    "reservedUserNames", "caseInsensitiveUniqueAttributes", "tokenLifetimeDays"};
+    "groupFilterAttributes", "patchSupported", "patchValueFilterPaths", "bulkSupported", "maxMembersPerPatch",
+    "maxMembersOnCreate", "groupReadReturnsMembers", "groupPutSupported", "replaceAllMembersSupported",
+    "singleValuedMultiAttributes", "requiredUserAttributes", "userNameForbiddenCharacters", "maxUserNameLength",
+    "maxStringLength", "reservedUserNames", "caseInsensitiveUniqueAttributes", "tokenLifetimeDays"};
 
 } // namespace
 
@@ -133,6 +133,7 @@ QJsonObject ServerCapabilities::toJson() const
         {QStringLiteral("userFilterAttributes"), toArray(userFilterAttributes)},
         {QStringLiteral("groupFilterAttributes"), toArray(groupFilterAttributes)},
         {QStringLiteral("patchSupported"), patchSupported},
+        {QStringLiteral("patchValueFilterPaths"), patchValueFilterPaths},
         {QStringLiteral("bulkSupported"), bulkSupported},
         {QStringLiteral("maxMembersPerPatch"), maxMembersPerPatch},
         {QStringLiteral("maxMembersOnCreate"), maxMembersOnCreate},
@@ -175,6 +176,7 @@ ServerCapabilities ServerCapabilities::fromJson(const QJsonObject& json, QString
     reader.read("userFilterAttributes", &caps.userFilterAttributes);
     reader.read("groupFilterAttributes", &caps.groupFilterAttributes);
     reader.read("patchSupported", &caps.patchSupported);
+    reader.read("patchValueFilterPaths", &caps.patchValueFilterPaths);
     reader.read("bulkSupported", &caps.bulkSupported);
     reader.read("maxMembersPerPatch", &caps.maxMembersPerPatch);
     reader.read("maxMembersOnCreate", &caps.maxMembersOnCreate);

@@ -173,6 +173,10 @@ const QList<Migrations::Migration>& Migrations::all()
                                " finished_at TEXT,"
                                " UNIQUE (run_id, sequence))"),
             }},
+        {3, "per-server values ScimDesk may fill in for required attributes (off by default)",
+            {
+                QStringLiteral("ALTER TABLE server_options ADD COLUMN fill_missing_json TEXT NOT NULL DEFAULT '[]'"),
+            }},
     };
     return migrations;
 }
