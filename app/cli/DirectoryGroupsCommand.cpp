@@ -39,6 +39,8 @@ DirectoryGroupsCommand::DirectoryGroupsCommand(CliContext& context)
 {
 }
 
+DirectoryGroupsCommand::~DirectoryGroupsCommand() = default;
+
 QString DirectoryGroupsCommand::summary()
 {
     return tr("  directory groups list|show|add|edit|remove  the embedded directory's groups and their members");
@@ -46,40 +48,40 @@ QString DirectoryGroupsCommand::summary()
 
 int DirectoryGroupsCommand::run(const QString& action)
 {
-    if (action == QLatin1String("list")) {
-        return list();
-    }
-    if (action == QLatin1String("show")) {
-        return show();
-    }
-    if (action == QLatin1String("add")) {
-        return add();
-    }
-    if (action == QLatin1String("edit")) {
-        return edit();
-    }
-    if (action == QLatin1String("remove")) {
-        return remove();
+    using Action = int (DirectoryGroupsCommand::*)();
+    static const QList<QPair<QLatin1String, Action>> actions {{QLatin1String("list"), &DirectoryGroupsCommand::list},
+        {QLatin1String("show"), &DirectoryGroupsCommand::show}, {QLatin1String("add"), &DirectoryGroupsCommand::add},
+        {QLatin1String("edit"), &DirectoryGroupsCommand::edit},
+        {QLatin1String("remove"), &DirectoryGroupsCommand::remove}};
+    for (const auto& [name, member] : actions) {
+        if (action == name) {
+            return (this->*member)();
+        }
     }
     return m_context.fail(ExitCode::Usage,
         tr("Choose what to do with directory groups: list, show, add, edit or remove."),
         tr("See: scimdesk-cli directory groups add --help"));
 }
 
-int DirectoryGroupsCommand::failSave(const StorageError& error) const
+std::optional<DirectoryGroup> DirectoryGroupsCommand::openNamedGroup(
+    QCommandLineParser& parser, const QString& nameDescription, const QString& usage, int* exitCode)
 {
-    return m_context.fail(DirectoryUsersCommand::exitCodeFor(error), error.message, tr("Nothing was saved."));
-}
-
-std::optional<DirectoryGroup> DirectoryGroupsCommand::findGroup(
-    const DirectoryRepository& repository, const QString& name, int* exitCode)
-{
-    auto group = repository.findGroupByDisplayName(name);
+    const auto name = m_context.parseNameAndOpenWorkspace(parser, nameDescription, usage, exitCode);
+    if (!name) {
+        return std::nullopt;
+    }
+    m_repository = std::make_unique<DirectoryRepository>(m_context.workspace().database());
+    auto group = m_repository->findGroupByDisplayName(*name);
     if (!group) {
-        *exitCode = m_context.fail(ExitCode::Usage, tr("There is no directory group \"%1\".").arg(name),
+        *exitCode = m_context.fail(ExitCode::Usage, tr("There is no directory group \"%1\".").arg(*name),
             tr("List them with: scimdesk-cli directory groups list"));
     }
     return group;
+}
+
+int DirectoryGroupsCommand::failSave(const StorageError& error) const
+{
+    return m_context.fail(DirectoryUsersCommand::exitCodeFor(error), error.message, tr("Nothing was saved."));
 }
 
 std::optional<int> DirectoryGroupsCommand::changeMembers(
@@ -194,17 +196,12 @@ int DirectoryGroupsCommand::show()
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Shows one directory group with its direct members."));
     int exitCode = 0;
-    const auto name = m_context.parseNameAndOpenWorkspace(
+    const auto group = openNamedGroup(
         parser, tr("The group's name."), tr("Name one group: scimdesk-cli directory groups show NAME"), &exitCode);
-    if (!name) {
-        return exitCode;
-    }
-    DirectoryRepository repository(m_context.workspace().database());
-    const auto group = findGroup(repository, *name, &exitCode);
     if (!group) {
         return exitCode;
     }
-    printGroup(*group, repository);
+    printGroup(*group, *m_repository);
     return toInt(ExitCode::Success);
 }
 
@@ -260,16 +257,12 @@ int DirectoryGroupsCommand::edit()
         QStringLiteral("remove-member"), tr("A member to remove (repeatable)."), tr("member"));
     parser.addOptions({name, description, addMember, removeMember});
     int exitCode = 0;
-    const auto current = m_context.parseNameAndOpenWorkspace(parser, tr("The group's current name."),
+    auto group = openNamedGroup(parser, tr("The group's current name."),
         tr("Name one group: scimdesk-cli directory groups edit NAME [options]"), &exitCode);
-    if (!current) {
-        return exitCode;
-    }
-    DirectoryRepository repository(m_context.workspace().database());
-    auto group = findGroup(repository, *current, &exitCode);
     if (!group) {
         return exitCode;
     }
+    DirectoryRepository& repository = *m_repository;
     if (parser.isSet(name)) {
         group->displayName = parser.value(name).trimmed();
     }
@@ -298,17 +291,12 @@ int DirectoryGroupsCommand::remove()
         tr("Deletes a directory group (its members stay in the directory). Nothing changes on a SCIM server until "
            "the next sync; with deprovisioning set to delete, that sync deletes the group there."));
     int exitCode = 0;
-    const auto name = m_context.parseNameAndOpenWorkspace(
+    const auto group = openNamedGroup(
         parser, tr("The group's name."), tr("Name one group: scimdesk-cli directory groups remove NAME"), &exitCode);
-    if (!name) {
-        return exitCode;
-    }
-    DirectoryRepository repository(m_context.workspace().database());
-    const auto group = findGroup(repository, *name, &exitCode);
     if (!group) {
         return exitCode;
     }
-    if (auto status = repository.removeGroup(group->id); !status) {
+    if (auto status = m_repository->removeGroup(group->id); !status) {
         return failSave(status.error());
     }
     if (m_context.json()) {

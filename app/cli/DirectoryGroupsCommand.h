@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 class CliContext;
@@ -20,6 +21,7 @@ class DirectoryGroupsCommand
 {
 public:
     explicit DirectoryGroupsCommand(CliContext& context);
+    ~DirectoryGroupsCommand();
 
     static QString summary();
     int run(const QString& action);
@@ -36,9 +38,13 @@ private:
     // ambiguous name.
     std::optional<int> changeMembers(const DirectoryRepository& repository, const QStringList& added,
         const QStringList& removed, DirectoryGroup& group);
-    std::optional<DirectoryGroup> findGroup(const DirectoryRepository& repository, const QString& name, int* exitCode);
+    // show, edit and remove: parses the arguments naming one group, opens the profile and finds
+    // the group (m_repository is set from then on). std::nullopt with *exitCode set to stop.
+    std::optional<DirectoryGroup> openNamedGroup(
+        QCommandLineParser& parser, const QString& nameDescription, const QString& usage, int* exitCode);
     int failSave(const StorageError& error) const;
     void printGroup(const DirectoryGroup& group, const DirectoryRepository& repository) const;
 
     CliContext& m_context;
+    std::unique_ptr<DirectoryRepository> m_repository;
 };

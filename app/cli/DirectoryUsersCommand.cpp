@@ -82,6 +82,8 @@ DirectoryUsersCommand::DirectoryUsersCommand(CliContext& context)
 {
 }
 
+DirectoryUsersCommand::~DirectoryUsersCommand() = default;
+
 QString DirectoryUsersCommand::summary()
 {
     return tr(
@@ -90,20 +92,15 @@ QString DirectoryUsersCommand::summary()
 
 int DirectoryUsersCommand::run(const QString& action)
 {
-    if (action == QLatin1String("list")) {
-        return list();
-    }
-    if (action == QLatin1String("show")) {
-        return show();
-    }
-    if (action == QLatin1String("add")) {
-        return add();
-    }
-    if (action == QLatin1String("edit")) {
-        return edit();
-    }
-    if (action == QLatin1String("remove")) {
-        return remove();
+    using Action = int (DirectoryUsersCommand::*)();
+    static const QList<QPair<QLatin1String, Action>> actions {{QLatin1String("list"), &DirectoryUsersCommand::list},
+        {QLatin1String("show"), &DirectoryUsersCommand::show}, {QLatin1String("add"), &DirectoryUsersCommand::add},
+        {QLatin1String("edit"), &DirectoryUsersCommand::edit},
+        {QLatin1String("remove"), &DirectoryUsersCommand::remove}};
+    for (const auto& [name, member] : actions) {
+        if (action == name) {
+            return (this->*member)();
+        }
     }
     return m_context.fail(ExitCode::Usage,
         tr("Choose what to do with directory users: list, show, add, edit or remove."),
@@ -115,15 +112,20 @@ int DirectoryUsersCommand::failSave(const StorageError& error) const
     return m_context.fail(exitCodeFor(error), error.message, tr("Nothing was saved."));
 }
 
-std::optional<DirectoryUser> DirectoryUsersCommand::findUser(
-    const DirectoryRepository& repository, const QString& name, int* exitCode)
+std::optional<DirectoryUser> DirectoryUsersCommand::openNamedUser(
+    QCommandLineParser& parser, const QString& nameDescription, const QString& usage, int* exitCode)
 {
-    auto user = repository.findUserByUserName(name);
+    const auto name = m_context.parseNameAndOpenWorkspace(parser, nameDescription, usage, exitCode);
+    if (!name) {
+        return std::nullopt;
+    }
+    m_repository = std::make_unique<DirectoryRepository>(m_context.workspace().database());
+    auto user = m_repository->findUserByUserName(*name);
     if (!user) {
-        user = repository.findUserByObjectId(name);
+        user = m_repository->findUserByObjectId(*name);
     }
     if (!user) {
-        *exitCode = m_context.fail(ExitCode::Usage, tr("There is no directory user \"%1\".").arg(name),
+        *exitCode = m_context.fail(ExitCode::Usage, tr("There is no directory user \"%1\".").arg(*name),
             tr("Name a user by user name or object id; list them with: scimdesk-cli directory users list"));
     }
     return user;
@@ -236,17 +238,12 @@ int DirectoryUsersCommand::show()
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Shows one directory user with the groups it is a direct member of."));
     int exitCode = 0;
-    const auto name = m_context.parseNameAndOpenWorkspace(parser, tr("The user's user name or object id."),
+    const auto user = openNamedUser(parser, tr("The user's user name or object id."),
         tr("Name one user: scimdesk-cli directory users show USER"), &exitCode);
-    if (!name) {
-        return exitCode;
-    }
-    DirectoryRepository repository(m_context.workspace().database());
-    const auto user = findUser(repository, *name, &exitCode);
     if (!user) {
         return exitCode;
     }
-    printUser(*user, repository);
+    printUser(*user, *m_repository);
     return toInt(ExitCode::Success);
 }
 
@@ -298,16 +295,12 @@ int DirectoryUsersCommand::edit()
     const FieldOptions options;
     options.addTo(parser);
     int exitCode = 0;
-    const auto name = m_context.parseNameAndOpenWorkspace(parser, tr("The user's current user name or object id."),
+    auto user = openNamedUser(parser, tr("The user's current user name or object id."),
         tr("Name one user: scimdesk-cli directory users edit USER [options]"), &exitCode);
-    if (!name) {
-        return exitCode;
-    }
-    DirectoryRepository repository(m_context.workspace().database());
-    auto user = findUser(repository, *name, &exitCode);
     if (!user) {
         return exitCode;
     }
+    DirectoryRepository& repository = *m_repository;
     if (auto stop = applyFields(parser, options, *user)) {
         return *stop;
     }
@@ -330,17 +323,12 @@ int DirectoryUsersCommand::remove()
         tr("Deletes a directory user and its group memberships. Nothing changes on a SCIM server until the next "
            "sync, which deprovisions the user as the server's deprovisioning says (disable, delete or none)."));
     int exitCode = 0;
-    const auto name = m_context.parseNameAndOpenWorkspace(parser, tr("The user's user name or object id."),
+    const auto user = openNamedUser(parser, tr("The user's user name or object id."),
         tr("Name one user: scimdesk-cli directory users remove USER"), &exitCode);
-    if (!name) {
-        return exitCode;
-    }
-    DirectoryRepository repository(m_context.workspace().database());
-    const auto user = findUser(repository, *name, &exitCode);
     if (!user) {
         return exitCode;
     }
-    if (auto status = repository.removeUser(user->id); !status) {
+    if (auto status = m_repository->removeUser(user->id); !status) {
         return failSave(status.error());
     }
     if (m_context.json()) {

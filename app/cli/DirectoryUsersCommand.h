@@ -9,6 +9,7 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 class CliContext;
@@ -23,6 +24,7 @@ class DirectoryUsersCommand
 {
 public:
     explicit DirectoryUsersCommand(CliContext& context);
+    ~DirectoryUsersCommand();
 
     static QString summary();
     int run(const QString& action);
@@ -49,10 +51,14 @@ private:
 
     // Sets what the options give; returns an exit code on a bad value.
     std::optional<int> applyFields(const QCommandLineParser& parser, const FieldOptions& options, DirectoryUser& user);
-    // A user by userName or object id, or an exit code (usage error) when there is none.
-    std::optional<DirectoryUser> findUser(const DirectoryRepository& repository, const QString& name, int* exitCode);
+    // show, edit and remove: parses the arguments naming one user (by userName or object id),
+    // opens the profile and finds the user (m_repository is set from then on). std::nullopt with
+    // *exitCode set to stop.
+    std::optional<DirectoryUser> openNamedUser(
+        QCommandLineParser& parser, const QString& nameDescription, const QString& usage, int* exitCode);
     int failSave(const StorageError& error) const;
     void printUser(const DirectoryUser& user, const DirectoryRepository& repository) const;
 
     CliContext& m_context;
+    std::unique_ptr<DirectoryRepository> m_repository;
 };

@@ -184,7 +184,7 @@ void WriteRoundTripCheck::deleteCreatedUser(const QString& id)
             deactivateCreatedUser(id, answer.error());
             return;
         }
-        result().details << tr("Deleted it.");
+        result().details << tr("Deleted the temporary user.");
         checkGone(id);
     })));
 }
