@@ -1,5 +1,6 @@
 #include "GuiSession.h"
 #include "MainWindow.h"
+#include "util/Translations.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -56,6 +57,7 @@ int main(int argc, char** argv)
     }
 
     QApplication app(argc, argv);
+    Translations::install();
     QApplication::setApplicationName(QStringLiteral("ScimDesk"));
     QApplication::setOrganizationName(QStringLiteral("ScimDesk"));
     QApplication::setApplicationVersion(QStringLiteral(SCIMDESK_VERSION));

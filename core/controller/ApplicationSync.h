@@ -4,6 +4,7 @@
 #include "SyncSetup.h"
 
 #include <scim/HttpTraceEntry.h>
+#include <storage/ProfileLock.h>
 #include <sync/JournalStore.h>
 #include <sync/ProvisionTrace.h>
 #include <sync/SyncPlan.h>
@@ -11,6 +12,7 @@
 #include <sync/SyncRunSummary.h>
 #include <util/Result.h>
 
+#include <QDateTime>
 #include <QObject>
 #include <QUuid>
 
@@ -51,11 +53,21 @@ public:
 
     // Reads the directory and the target and computes the plan: previewReady or previewFailed.
     void preview();
-    // Applies a plan delivered by previewReady, at most once: applyFinished follows.
+    // Applies a plan delivered by previewReady, at most once: applyFinished follows. The apply
+    // holds the profile's write lock (ProfileLock); while another process holds it, the apply is
+    // refused at once (a refused summary says who holds it). So is a plan previewed before
+    // another apply of this application (a scheduled run while the GUI showed the plan): it no
+    // longer describes the target, and applying it would send those writes a second time.
     void apply(const QUuid& planId, bool confirmed);
+    // Previews and applies that very plan at once, without waiting for anyone (the CLI's
+    // `sync --apply`): previewReady, then applyFinished. A failed read ends with previewFailed.
+    // A cancel before the apply started ends with applyFinished too, for a journalled run that
+    // is `cancelled` and sent no write, so a stopped scheduled sync shows in the run history.
+    void previewAndApply(bool confirmed);
     // Provision one user, steps 1 to 4 (source, scope, match, action): provisionReady, or
     // provisionFinished when a step fails. Step 5 runs only after performProvision().
     void startProvisionUser(qint64 userId);
+    // Step 5, holding the profile's write lock like apply(); provisionFailed when it is held elsewhere.
     void performProvision();
     // Stops what runs; nothing more is sent. The running call reports its end as usual.
     void cancel();
@@ -82,11 +94,16 @@ private:
     enum class Request
     {
         Preview,
+        PreviewAndApply,
         Provision
     };
-    void start(Request request, qint64 userId);
+    void start(Request request, qint64 userId = 0, bool confirmed = false);
     void failStart(Request request, const SyncFailure& failure);
     void finishRun(bool recorded);
+    // Takes the profile's write lock for an apply; the error message when another process holds it.
+    QString lockForWriting();
+    // Why the previewed plan must not be applied any more; empty when it may.
+    QString appliedSincePreview() const;
     template<typename Function>
     void onWorker(Function function);
 
@@ -95,7 +112,11 @@ private:
     QThread* m_thread = nullptr;
     ApplicationSyncWorker* m_worker = nullptr;
     bool m_busy = false;
+    bool m_applyAfterPreview = false; // a previewAndApply() runs: previewReady does not end it
     bool m_traceEnabled = false;
     quint64 m_generation = 0; // a secret read answered after cancel() or a new start is dropped
     std::optional<Request> m_pendingRequest; // set while the secret is being read
+    ProfileLock m_writeLock; // held from apply()/performProvision() until the run is finished
+    QDateTime m_previewStartedAt;
+    qint64 m_lastRunId = 0; // the last run this object applied
 };

@@ -48,7 +48,30 @@ DirectorySnapshot::DirectorySnapshot(std::shared_ptr<const Data> data)
 {
 }
 
-Result<DirectorySnapshot, StorageError> DirectorySnapshot::load(Database& database)
+Status<StorageError> DirectorySnapshot::loadUsers(QSqlQuery& query, Data& data)
+{
+    if (query.exec(QStringLiteral("SELECT COUNT(*) FROM directory_users")) && query.next()) {
+        const qsizetype count = query.value(0).toLongLong();
+        data.users.reserve(count);
+        data.userIndex.reserve(count);
+        data.userByNameKey.reserve(count);
+        data.userByObjectId.reserve(count);
+    }
+    if (!query.exec(QStringLiteral("SELECT %1 FROM directory_users ORDER BY id").arg(DirectoryRows::userColumns()))) {
+        return readError(query);
+    }
+    while (query.next()) {
+        DirectoryUser user = DirectoryRows::userFromQuery(query);
+        const qsizetype position = data.users.size();
+        data.userIndex.insert(user.id, position);
+        data.userByNameKey.insert(SqlValues::nameKey(user.userName), position);
+        data.userByObjectId.insert(user.objectId, position);
+        data.users.append(std::move(user));
+    }
+    return {};
+}
+
+Result<DirectorySnapshot, StorageError> DirectorySnapshot::load(Database& database, Contents contents)
 {
     auto data = std::make_shared<Data>();
     data->loadedAt = QDateTime::currentDateTimeUtc();
@@ -56,24 +79,10 @@ Result<DirectorySnapshot, StorageError> DirectorySnapshot::load(Database& databa
     auto status = database.transaction([&](QSqlDatabase& db) -> Status<StorageError> {
         QSqlQuery query(db);
         query.setForwardOnly(true);
-        if (query.exec(QStringLiteral("SELECT COUNT(*) FROM directory_users")) && query.next()) {
-            const qsizetype count = query.value(0).toLongLong();
-            data->users.reserve(count);
-            data->userIndex.reserve(count);
-            data->userByNameKey.reserve(count);
-            data->userByObjectId.reserve(count);
-        }
-        if (!query.exec(
-                QStringLiteral("SELECT %1 FROM directory_users ORDER BY id").arg(DirectoryRows::userColumns()))) {
-            return readError(query);
-        }
-        while (query.next()) {
-            DirectoryUser user = DirectoryRows::userFromQuery(query);
-            const qsizetype position = data->users.size();
-            data->userIndex.insert(user.id, position);
-            data->userByNameKey.insert(SqlValues::nameKey(user.userName), position);
-            data->userByObjectId.insert(user.objectId, position);
-            data->users.append(std::move(user));
+        if (contents == Contents::Everything) {
+            if (auto users = loadUsers(query, *data); !users) {
+                return users;
+            }
         }
         if (!query.exec(
                 QStringLiteral("SELECT %1 FROM directory_groups ORDER BY id").arg(DirectoryRows::groupColumns()))) {

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QList>
 #include <QSet>
+#include <QSqlQuery>
 #include <QString>
 
 #include <memory>
@@ -34,8 +35,16 @@ public:
     // An empty directory.
     DirectorySnapshot();
 
+    enum class Contents
+    {
+        Everything,
+        // Groups with their members, no users: what a groups import checks against, without the
+        // memory a large directory's users take.
+        GroupsOnly,
+    };
+
     // Call on the thread that will use the connection (Database gives each thread its own).
-    static Result<DirectorySnapshot, StorageError> load(Database& database);
+    static Result<DirectorySnapshot, StorageError> load(Database& database, Contents contents = Contents::Everything);
 
     QDateTime loadedAt() const;
 
@@ -62,6 +71,7 @@ public:
 private:
     struct Data;
     explicit DirectorySnapshot(std::shared_ptr<const Data> data);
+    static Status<StorageError> loadUsers(QSqlQuery& query, Data& data);
 
     std::shared_ptr<const Data> m_data;
 };

@@ -3,6 +3,7 @@
 
 #include "directory/DirectoryRepository.h"
 #include "storage/Database.h"
+#include "util/DisplayText.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -276,7 +277,9 @@ void CsvImportDialog::showPreview(const CsvImportPreview& preview)
         const auto& record = preview.rows.at(row);
         m_previewTable->setItem(row, 0, new QTableWidgetItem(QString::number(record.line)));
         for (int column = 0; column < record.fields.size() && column < preview.headers.size(); ++column) {
-            m_previewTable->setItem(row, column + 1, new QTableWidgetItem(record.fields.at(column)));
+            // The file's control characters are refused by the import; shown, they stay visible.
+            m_previewTable->setItem(
+                row, column + 1, new QTableWidgetItem(DisplayText::escaped(record.fields.at(column))));
         }
     }
     m_previewTable->resizeColumnsToContents();
@@ -315,7 +318,11 @@ void CsvImportDialog::startImport()
     m_import->setEnabled(false);
     m_resultLabel->setText(tr("Importing\u2026"));
     m_importWatcher.setFuture(
-        QtConcurrent::run([importer = *m_importer, mode]() mutable { return importer.import(mode); }));
+        QtConcurrent::run([importer = *m_importer, mode, database = m_repository.database()]() mutable {
+            auto result = importer.import(mode);
+            database->releaseThreadConnection();
+            return result;
+        }));
 }
 
 void CsvImportDialog::showResult(const Result<CsvImportResult, StorageError>& result)
@@ -334,7 +341,7 @@ void CsvImportDialog::showResult(const Result<CsvImportResult, StorageError>& re
             QStringLiteral("<span style='color:%2'>%1</span>")
                 .arg(tr("Nothing was imported: %n row(s) have problems (listed above). Fix them, or choose "
                         "\u201cSkip invalid rows\u201d.",
-                         nullptr, int(m_result.issues.size()))
+                         nullptr, m_result.invalidRowCount)
                          .toHtmlEscaped(),
                     StatusColors::errorName()));
     } else {
