@@ -42,7 +42,9 @@ bool changesProfile(const QString& commandWords)
 {
     static const QStringList words {QStringLiteral("servers add"), QStringLiteral("servers edit"),
         QStringLiteral("servers remove"), QStringLiteral("apps add"), QStringLiteral("apps edit"),
-        QStringLiteral("apps remove")};
+        QStringLiteral("apps remove"), QStringLiteral("directory users add"), QStringLiteral("directory users edit"),
+        QStringLiteral("directory users remove"), QStringLiteral("directory groups add"),
+        QStringLiteral("directory groups edit"), QStringLiteral("directory groups remove")};
     return words.contains(commandWords);
 }
 

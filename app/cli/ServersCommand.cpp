@@ -133,6 +133,7 @@ void ServersCommand::EditOptions::addTo(QCommandLineParser& parser) const
 {
     parser.addOptions({name, description, url, type, authScheme, basicUsername, oauthTokenUrl, oauthClientId,
         oauthScope, caFile, tokenStdin});
+    serverOptions.addTo(parser);
 }
 
 ServersCommand::ServersCommand(CliContext& context)
@@ -275,7 +276,15 @@ void ServersCommand::printServer(const ScimServer& server)
                   .arg(server.secretStoredAt.isValid() ? CliJson::timestamp(server.secretStoredAt) : tr("never"),
                       CliJson::secretAgeId(server.secretAge()))
            << '\n';
-    stream << tr("Deprovisioning:  %1").arg(ServerOptions::deprovisionActionId(server.options.deprovisionAction))
+    stream << tr("Deprovisioning:  %1; deletion threshold %2 %, at least %3")
+                  .arg(ServerOptions::deprovisionActionId(server.options.deprovisionAction))
+                  .arg(server.options.deletionThresholdPercent)
+                  .arg(server.options.deletionThresholdMinimum)
+           << '\n';
+    stream << tr("Fill missing:    %1")
+                  .arg(server.options.fillMissingIds().isEmpty()
+                          ? tr("none")
+                          : server.options.fillMissingIds().join(QStringLiteral(", ")))
            << '\n';
     stream << tr("Mappings:        %1 attribute mappings, %2 static attributes")
                   .arg(server.userMappings.size())
@@ -358,6 +367,10 @@ std::optional<int> ServersCommand::applyOptions(
         // Stored absolute: a scheduled run starts in another folder than the admin's shell.
         const QString path = parser.value(options.caFile);
         server.options.caBundlePath = path.isEmpty() ? QString() : QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    }
+    // After --type: explicit options win over the preset's.
+    if (const auto problem = options.serverOptions.apply(parser, server.options)) {
+        return m_context.fail(ExitCode::Usage, problem->message, problem->hint);
     }
     return std::nullopt;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ExitCode.h"
+#include "ServerOptionsArguments.h"
 #include "model/ScimServer.h"
 #include "servers/ServerSaveError.h"
 
@@ -42,6 +43,7 @@ private:
         QCommandLineOption oauthScope;
         QCommandLineOption caFile;
         QCommandLineOption tokenStdin;
+        ServerOptionsArguments serverOptions;
         EditOptions();
         void addTo(QCommandLineParser& parser) const;
     };

@@ -2,6 +2,7 @@
 
 #include "CliContext.h"
 #include "CliJson.h"
+#include "CliPlan.h"
 #include "InterruptWatcher.h"
 #include "SourceReadCommand.h"
 
@@ -35,39 +36,6 @@ QString tr(const char* text)
 QString shown(const QString& value)
 {
     return DisplayText::escaped(value);
-}
-
-QString valueText(const QJsonValue& value)
-{
-    if (value.isNull() || value.isUndefined()) {
-        return tr("(absent)");
-    }
-    if (value.isString()) {
-        return QLatin1Char('"') + shown(value.toString()) + QLatin1Char('"');
-    }
-    if (value.isBool()) {
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    }
-    if (value.isDouble()) {
-        return QString::number(value.toDouble());
-    }
-    return shown(QString::fromUtf8(
-        QJsonDocument(value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject()))
-            .toJson(QJsonDocument::Compact)));
-}
-
-QJsonArray untouchedJson(const QList<UntouchedObject>& objects)
-{
-    QJsonArray array;
-    for (const UntouchedObject& object : objects) {
-        array.append(QJsonObject {
-            {QStringLiteral("kind"), object.kind},
-            {QStringLiteral("targetId"), object.targetId},
-            {QStringLiteral("displayName"), object.displayName},
-            {QStringLiteral("reason"), object.reason},
-        });
-    }
-    return array;
 }
 
 QJsonObject entryJson(const JournalEntry& entry)
@@ -137,126 +105,12 @@ int SyncCommand::run(const QString& command, const QString& subcommand)
 
 QJsonObject SyncCommand::planJson(const SyncPlan& plan, const QString& applicationName, const QString& serverName)
 {
-    QJsonObject counts;
-    const auto byKind = plan.counts();
-    for (auto it = byKind.cbegin(); it != byKind.cend(); ++it) {
-        counts.insert(PlannedOperation::kindId(it.key()), it.value());
-    }
-    QJsonArray operations;
-    for (const PlannedOperation& operation : plan.operations) {
-        QJsonArray changes;
-        for (const AttributeChange& change : operation.changes) {
-            changes.append(QJsonObject {
-                {QStringLiteral("path"), change.path},
-                {QStringLiteral("before"), change.before},
-                {QStringLiteral("after"), change.after},
-            });
-        }
-        QJsonObject object {
-            {QStringLiteral("kind"), PlannedOperation::kindId(operation.kind)},
-            {QStringLiteral("displayName"), operation.displayName},
-            {QStringLiteral("directoryObjectId"), operation.directoryObjectId},
-            {QStringLiteral("targetId"), operation.targetId},
-        };
-        if (!changes.isEmpty()) {
-            object.insert(QStringLiteral("changes"), changes);
-        }
-        if (!operation.memberDirectoryIds.isEmpty()) {
-            object.insert(QStringLiteral("addMembers"), QJsonArray::fromStringList(operation.memberDirectoryIds));
-        }
-        if (!operation.memberTargetIds.isEmpty()) {
-            object.insert(QStringLiteral("removeMembers"), QJsonArray::fromStringList(operation.memberTargetIds));
-        }
-        operations.append(object);
-    }
-    QJsonArray failures;
-    for (const ValidationFailure& failure : plan.validationFailures) {
-        failures.append(QJsonObject {
-            {QStringLiteral("directoryObjectId"), failure.directoryObjectId},
-            {QStringLiteral("displayName"), failure.displayName},
-            {QStringLiteral("reason"), failure.reason},
-        });
-    }
-    return QJsonObject {
-        {QStringLiteral("planId"), plan.planId.toString(QUuid::WithoutBraces)},
-        {QStringLiteral("application"), applicationName},
-        {QStringLiteral("server"), serverName},
-        {QStringLiteral("createdAt"), CliJson::timestamp(plan.createdAt)},
-        {QStringLiteral("counts"), counts},
-        {QStringLiteral("writeCount"), plan.writeCount()},
-        {QStringLiteral("deprovisionCount"), plan.deprovisionCount()},
-        {QStringLiteral("managedCount"), plan.managedCount},
-        {QStringLiteral("sourceComplete"), plan.sourceComplete},
-        {QStringLiteral("needsConfirmation"), plan.needsConfirmation},
-        {QStringLiteral("confirmationReason"), plan.confirmationReason},
-        {QStringLiteral("warnings"), QJsonArray::fromStringList(plan.warnings)},
-        {QStringLiteral("operations"), operations},
-        {QStringLiteral("validationFailures"), failures},
-        {QStringLiteral("protectedObjects"), untouchedJson(plan.protectedObjects)},
-        {QStringLiteral("unmanagedObjects"), untouchedJson(plan.unmanagedObjects)},
-    };
+    return CliPlan::json(plan, applicationName, serverName);
 }
 
 QString SyncCommand::planText(const SyncPlan& plan, const QString& applicationName, const QString& serverName)
 {
-    QString text;
-    QTextStream stream(&text);
-    stream << tr("Plan for \"%1\" → \"%2\" (%3)")
-                  .arg(shown(applicationName), shown(serverName), plan.planId.toString(QUuid::WithoutBraces))
-           << '\n';
-    if (plan.isEmpty()) {
-        stream << tr("  Nothing to change: the server is in sync.") << '\n';
-    }
-    QStringList counts;
-    const auto byKind = plan.counts();
-    for (auto it = byKind.cbegin(); it != byKind.cend(); ++it) {
-        if (it.value() > 0) {
-            counts << QStringLiteral("%1 %2").arg(it.value()).arg(PlannedOperation::kindId(it.key()));
-        }
-    }
-    std::sort(counts.begin(), counts.end());
-    if (!counts.isEmpty()) {
-        stream << tr("  Counts: %1").arg(counts.join(QStringLiteral(", "))) << '\n';
-    }
-    for (const PlannedOperation& operation : plan.operations) {
-        stream << QStringLiteral("  %1 %2")
-                      .arg(PlannedOperation::kindId(operation.kind), -16)
-                      .arg(shown(operation.displayName));
-        if (!operation.memberDirectoryIds.isEmpty()) {
-            stream << tr(" (+%1 members)").arg(operation.memberDirectoryIds.size());
-        }
-        if (!operation.memberTargetIds.isEmpty()) {
-            stream << tr(" (-%1 members)").arg(operation.memberTargetIds.size());
-        }
-        stream << '\n';
-        for (const AttributeChange& change : operation.changes) {
-            stream << QStringLiteral("      %1: %2 → %3")
-                          .arg(shown(change.path), valueText(change.before), valueText(change.after))
-                   << '\n';
-        }
-    }
-    for (const ValidationFailure& failure : plan.validationFailures) {
-        stream << tr("  not sendable: %1 — %2").arg(shown(failure.displayName), shown(failure.reason)) << '\n';
-    }
-    if (!plan.protectedObjects.isEmpty()) {
-        stream << tr("  %1 protected object(s) left alone").arg(plan.protectedObjects.size()) << '\n';
-    }
-    if (!plan.unmanagedObjects.isEmpty()) {
-        stream
-            << tr("  %1 object(s) on the server not managed by ScimDesk left alone").arg(plan.unmanagedObjects.size())
-            << '\n';
-    }
-    for (const QString& warning : plan.warnings) {
-        stream << tr("  warning: %1").arg(shown(warning)) << '\n';
-    }
-    if (!plan.sourceComplete) {
-        stream << tr("  The directory read was incomplete: nothing is deprovisioned.") << '\n';
-    }
-    if (plan.needsConfirmation) {
-        stream << tr("  Needs confirmation: %1").arg(shown(plan.confirmationReason)) << '\n';
-    }
-    text.chop(1);
-    return text;
+    return CliPlan::text(plan, applicationName, serverName);
 }
 
 std::optional<int> SyncCommand::resolve(const QString& applicationName, SyncSetup* setup)

@@ -92,11 +92,12 @@ private:
     QString* m_error;
 };
 
-const char* const knownKeys[] = {"pagingMode", "maxPageSize", "maxListResources", "filterOperators",
-    "userFilterAttributes", "groupFilterAttributes", "patchSupported", "bulkSupported", "maxMembersPerPatch",
-    "maxMembersOnCreate", "groupReadReturnsMembers", "groupPutSupported", "replaceAllMembersSupported",
-    "singleValuedMultiAttributes", "requiredUserAttributes", "userNameForbiddenCharacters", "maxUserNameLength",
-    "maxStringLength", "reservedUserNames", "caseInsensitiveUniqueAttributes", "tokenLifetimeDays"};
+const char* const knownKeys[]
+    = {"pagingMode", "maxPageSize", "maxListResources", "filterOperators", "userFilterAttributes",
+        "groupFilterAttributes", "patchSupported", "patchValueFilterPaths", "bulkSupported", "maxMembersPerPatch",
+        "maxMembersOnCreate", "groupReadReturnsMembers", "groupPutSupported", "replaceAllMembersSupported",
+        "singleValuedMultiAttributes", "requiredUserAttributes", "userNameForbiddenCharacters", "maxUserNameLength",
+        "maxStringLength", "reservedUserNames", "caseInsensitiveUniqueAttributes", "tokenLifetimeDays"};
 
 } // namespace
 
@@ -134,6 +135,7 @@ QJsonObject ServerCapabilities::toJson() const
         {QStringLiteral("userFilterAttributes"), toArray(userFilterAttributes)},
         {QStringLiteral("groupFilterAttributes"), toArray(groupFilterAttributes)},
         {QStringLiteral("patchSupported"), patchSupported},
+        {QStringLiteral("patchValueFilterPaths"), patchValueFilterPaths},
         {QStringLiteral("bulkSupported"), bulkSupported},
         {QStringLiteral("maxMembersPerPatch"), maxMembersPerPatch},
         {QStringLiteral("maxMembersOnCreate"), maxMembersOnCreate},
@@ -177,6 +179,7 @@ ServerCapabilities ServerCapabilities::fromJson(const QJsonObject& json, QString
     reader.read("userFilterAttributes", &caps.userFilterAttributes);
     reader.read("groupFilterAttributes", &caps.groupFilterAttributes);
     reader.read("patchSupported", &caps.patchSupported);
+    reader.read("patchValueFilterPaths", &caps.patchValueFilterPaths);
     reader.read("bulkSupported", &caps.bulkSupported);
     reader.read("maxMembersPerPatch", &caps.maxMembersPerPatch);
     reader.read("maxMembersOnCreate", &caps.maxMembersOnCreate);

@@ -25,6 +25,11 @@ struct ServerCapabilities
     QStringList groupFilterAttributes {
         QStringLiteral("displayName"), QStringLiteral("externalId"), QStringLiteral("id")};
     bool patchSupported = true;
+    // PATCH paths that pick one value of a multi-valued attribute by a filter
+    // (phoneNumbers[type eq "work"].value, RFC 7644 §3.5.2). Without them a change to one value
+    // is sent as the whole list merged from what was read, keeping the values ScimDesk does not
+    // manage.
+    bool patchValueFilterPaths = false;
     bool bulkSupported = false;
     int maxMembersPerPatch = 0; // 0: no limit
     int maxMembersOnCreate = 0; // 0: no limit
