@@ -139,7 +139,7 @@ void finishPass(CsvImportPlan& plan, const CsvImportRows& rows, const DirectoryL
 }
 } // namespace
 
-DirectoryCsvImporter::DirectoryCsvImporter(DirectoryRepository& repository, Kind kind)
+DirectoryCsvImporter::DirectoryCsvImporter(const DirectoryRepository& repository, Kind kind)
     : m_repository(repository)
     , m_kind(kind)
 {

@@ -2,6 +2,7 @@
 
 #include "CsvImportLimits.h"
 #include "CsvReader.h"
+#include "DirectoryRepository.h"
 #include "storage/StorageError.h"
 #include "util/Result.h"
 
@@ -13,7 +14,6 @@
 #include <memory>
 
 class CsvImportRows;
-class DirectoryRepository;
 class QIODevice;
 struct CsvImportPlan;
 
@@ -81,7 +81,9 @@ public:
         SkipInvalid, // valid rows are written; each skipped row is reported with its reason
     };
 
-    explicit DirectoryCsvImporter(DirectoryRepository& repository, Kind kind = Kind::Users);
+    // Keeps its own handle on the repository's database, so a copy handed to a worker thread
+    // stays valid when the object that created it is gone.
+    explicit DirectoryCsvImporter(const DirectoryRepository& repository, Kind kind = Kind::Users);
 
     // Reads the header row of a regular file; preview() and import() read the rest. A folder,
     // pipe or device, or a file larger than limits().maxFileBytes, is refused here.
@@ -117,7 +119,7 @@ private:
     Result<CsvImportResult, StorageError> importUsers(Mode mode, CsvImportRows& rows);
     Result<CsvImportResult, StorageError> importGroups(Mode mode, CsvImportRows& rows);
 
-    DirectoryRepository& m_repository;
+    DirectoryRepository m_repository;
     Kind m_kind;
     QString m_path; // the file; empty when m_data holds the text
     QByteArray m_data;

@@ -22,7 +22,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
-CsvImportDialog::CsvImportDialog(DirectoryRepository& repository, QWidget* parent)
+CsvImportDialog::CsvImportDialog(const DirectoryRepository& repository, QWidget* parent)
     : QDialog(parent)
     , m_repository(repository)
     , m_importer(std::make_unique<DirectoryCsvImporter>(repository))
