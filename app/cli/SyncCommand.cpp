@@ -383,17 +383,19 @@ int SyncCommand::execute(const SyncSetup& setup, bool apply, bool confirmed)
     });
     QObject::connect(&sync, &ApplicationSync::previewReady, &loop, [&](const SyncPlan& ready) {
         plan = ready;
-        if (!apply || interrupts->wasInterrupted()) {
+        if (!apply) {
             loop.quit();
-            return;
         }
-        sync.apply(ready.planId, confirmed);
     });
     QObject::connect(&sync, &ApplicationSync::applyFinished, &loop, [&](const SyncRunSummary& finished) {
         summary = finished;
         loop.quit();
     });
-    sync.preview();
+    if (apply) {
+        sync.previewAndApply(confirmed);
+    } else {
+        sync.preview();
+    }
     loop.exec();
     m_context.progress(QString());
 
@@ -403,12 +405,34 @@ int SyncCommand::execute(const SyncSetup& setup, bool apply, bool confirmed)
         }
         return failWith(*failure, server.name);
     }
+    if (!plan) {
+        return printCancelledBeforePlan(*summary);
+    }
+    return printOutcome(*plan, summary, setup, authFailed);
+}
+
+int SyncCommand::printCancelledBeforePlan(const SyncRunSummary& summary) const
+{
+    if (m_context.json()) {
+        m_context.printJson(
+            QJsonObject {{QStringLiteral("plan"), QJsonValue::Null}, {QStringLiteral("run"), runJson(summary)}});
+    } else {
+        m_context.print(summaryText(summary));
+    }
+    return exitCodeFor(summary, false);
+}
+
+int SyncCommand::printOutcome(
+    const SyncPlan& plan, const std::optional<SyncRunSummary>& summary, const SyncSetup& setup, bool authFailed) const
+{
+    const QString& applicationName = setup.application.name;
+    const QString& serverName = setup.server.name;
     const bool refused = summary && summary->status == SyncRunSummary::Status::Refused;
     const QString refusal
-        = refused ? (summary->message.isEmpty() ? plan->confirmationReason : summary->message) : QString();
+        = refused ? (summary->message.isEmpty() ? plan.confirmationReason : summary->message) : QString();
     const QString refusalHint = tr("Review the plan; to apply it anyway rerun with --confirm-deletions.");
     if (m_context.json()) {
-        QJsonObject output {{QStringLiteral("plan"), planJson(*plan, application.name, server.name)}};
+        QJsonObject output {{QStringLiteral("plan"), planJson(plan, applicationName, serverName)}};
         if (summary) {
             output.insert(QStringLiteral("run"), runJson(*summary));
         }
@@ -418,13 +442,13 @@ int SyncCommand::execute(const SyncSetup& setup, bool apply, bool confirmed)
         }
         m_context.printJson(output);
     } else {
-        m_context.print(planText(*plan, application.name, server.name));
+        m_context.print(planText(plan, applicationName, serverName));
         if (summary) {
             m_context.print(summaryText(*summary));
         }
     }
     if (!summary) {
-        return interrupts->wasInterrupted() ? toInt(ExitCode::Cancelled) : toInt(ExitCode::Success);
+        return m_context.interrupts()->wasInterrupted() ? toInt(ExitCode::Cancelled) : toInt(ExitCode::Success);
     }
     if (refused) {
         // With --json the error is already part of the one JSON document printed above.

@@ -41,6 +41,11 @@ private:
     std::optional<int> resolve(const QString& applicationName, SyncSetup* setup);
     // Previews (and with apply applies) with progress, Ctrl-C and exit-code mapping.
     int execute(const SyncSetup& setup, bool apply, bool confirmed);
+    // The plan, the run if there was one, and the exit code.
+    int printOutcome(const SyncPlan& plan, const std::optional<SyncRunSummary>& summary, const SyncSetup& setup,
+        bool authFailed) const;
+    // An --apply cancelled while the target was read: the journalled run only.
+    int printCancelledBeforePlan(const SyncRunSummary& summary) const;
     // Progress on stderr, 401/403 noted in *authFailed, Ctrl-C cancels.
     void showProgress(ApplicationSync& sync, bool* authFailed);
     int failWith(const SyncFailure& failure, const QString& serverName) const;

@@ -40,15 +40,16 @@ ApplicationSync::ApplicationSync(std::shared_ptr<Workspace> workspace, qint64 ap
     connect(m_worker, &ApplicationSyncWorker::provisionStepStarted, this, &ApplicationSync::provisionStepStarted);
     connect(m_worker, &ApplicationSyncWorker::provisionStepFinished, this, &ApplicationSync::provisionStepFinished);
     connect(m_worker, &ApplicationSyncWorker::previewReady, this, [this](const SyncPlan& plan) {
-        m_busy = false;
+        m_busy = m_applyAfterPreview;
         emit previewReady(plan);
     });
     connect(m_worker, &ApplicationSyncWorker::previewFailed, this, [this](const SyncFailure& failure) {
-        m_busy = false;
+        m_busy = m_applyAfterPreview = false;
+        m_writeLock.release(); // held when the preview was to be applied
         emit previewFailed(failure);
     });
     connect(m_worker, &ApplicationSyncWorker::applyFinished, this, [this](const SyncRunSummary& summary) {
-        m_busy = false;
+        m_busy = m_applyAfterPreview = false;
         m_writeLock.release();
         if (summary.runId > 0)
             m_lastRunId = summary.runId;
@@ -127,7 +128,20 @@ void ApplicationSync::preview()
 {
     if (!m_busy)
         m_previewStartedAt = QDateTime::currentDateTimeUtc();
-    start(Request::Preview, 0);
+    start(Request::Preview);
+}
+
+void ApplicationSync::previewAndApply(bool confirmed)
+{
+    if (m_busy)
+        return start(Request::PreviewAndApply, 0, confirmed); // reports that a run is going on
+    // Locked before the preview, so the plan applied is one no other process could outdate.
+    if (const QString refused = lockForWriting(); !refused.isEmpty())
+        return failStart(Request::PreviewAndApply, SyncFailure {SyncFailure::Kind::Busy, refused, {}});
+    m_previewStartedAt = QDateTime::currentDateTimeUtc();
+    start(Request::PreviewAndApply, 0, confirmed);
+    if (!m_busy)
+        m_writeLock.release(); // the set-up failed: nothing runs
 }
 
 void ApplicationSync::startProvisionUser(qint64 userId)
@@ -135,7 +149,7 @@ void ApplicationSync::startProvisionUser(qint64 userId)
     start(Request::Provision, userId);
 }
 
-void ApplicationSync::start(Request request, qint64 userId)
+void ApplicationSync::start(Request request, qint64 userId, bool confirmed)
 {
     if (m_busy) {
         return failStart(request,
@@ -146,17 +160,19 @@ void ApplicationSync::start(Request request, qint64 userId)
     if (!resolved)
         return failStart(request, resolved.error());
     m_busy = true;
+    m_applyAfterPreview = request == Request::PreviewAndApply;
     m_pendingRequest = request;
     const quint64 generation = ++m_generation;
     SyncSetup setup = resolved.value();
     const SecretKey key {setup.server.id, ServerCatalog::secretPurpose(setup.server.auth.scheme)};
     m_workspace->secrets()->read(
-        key, this, [this, request, userId, generation, setup](Result<QString, SecretError> secret) mutable {
+        key, this, [this, request, userId, confirmed, generation, setup](Result<QString, SecretError> secret) mutable {
             if (generation != m_generation)
                 return; // cancelled meanwhile: failStart was already reported
             m_pendingRequest.reset();
             if (!secret) {
-                m_busy = false;
+                m_busy = m_applyAfterPreview = false;
+                m_writeLock.release();
                 const SecretError& error = secret.error();
                 const bool missing = error.kind == SecretError::Kind::NotFound;
                 return failStart(request,
@@ -167,19 +183,23 @@ void ApplicationSync::start(Request request, qint64 userId)
             setup.secret = secret.value();
             setup.traceEnabled = m_traceEnabled;
             ApplicationSyncWorker* worker = m_worker;
-            if (request == Request::Preview)
-                onWorker([worker, setup] { worker->preview(setup); });
-            else
-                onWorker([worker, setup, userId] { worker->startProvision(setup, userId); });
+            switch (request) {
+            case Request::Preview:
+                return onWorker([worker, setup] { worker->preview(setup); });
+            case Request::PreviewAndApply:
+                return onWorker([worker, setup, confirmed] { worker->previewAndApply(setup, confirmed); });
+            case Request::Provision:
+                return onWorker([worker, setup, userId] { worker->startProvision(setup, userId); });
+            }
         });
 }
 
 void ApplicationSync::failStart(Request request, const SyncFailure& failure)
 {
-    if (request == Request::Preview)
-        emit previewFailed(failure);
-    else
+    if (request == Request::Provision)
         emit provisionFailed(failure);
+    else
+        emit previewFailed(failure);
 }
 
 void ApplicationSync::apply(const QUuid& planId, bool confirmed)
@@ -217,16 +237,20 @@ void ApplicationSync::performProvision()
 
 void ApplicationSync::cancel()
 {
+    ApplicationSyncWorker* worker = m_worker;
     if (m_pendingRequest) {
         // Still waiting for the keychain: nothing reached the worker, so end here.
         const Request request = *m_pendingRequest;
         m_pendingRequest.reset();
         ++m_generation;
+        if (request == Request::PreviewAndApply) {
+            const qint64 applicationId = m_applicationId;
+            return onWorker([worker, applicationId] { worker->cancelBeforeStart(applicationId); });
+        }
         m_busy = false;
         return failStart(request,
             SyncFailure {SyncFailure::Kind::Cancelled, tr("Cancelled before anything was read or changed."), {}});
     }
-    ApplicationSyncWorker* worker = m_worker;
     onWorker([worker] { worker->cancel(); });
 }
 
@@ -263,9 +287,12 @@ QString ApplicationSync::appliedSincePreview() const
     if (!runs)
         return {};
     for (const SyncRunRecord& run : runs.value()) {
-        // This object's own last run is the session's to refuse ("at most once").
-        const bool wrote
-            = run.mode == QLatin1String("apply") && run.status != QLatin1String("refused") && run.id != m_lastRunId;
+        // A run that sent something, or never finished (it ended with its process); this object's
+        // own last run is the session's to refuse ("at most once").
+        const bool sent = run.summary.value(QStringLiteral("succeeded")).toInt() > 0
+            || run.summary.value(QStringLiteral("failed")).toInt() > 0;
+        const bool wrote = run.mode == QLatin1String("apply") && run.id != m_lastRunId
+            && (sent || run.status == QLatin1String("running"));
         const bool sincePreview
             = run.startedAt >= m_previewStartedAt || (run.finishedAt.isValid() && run.finishedAt >= m_previewStartedAt);
         if (wrote && sincePreview) {

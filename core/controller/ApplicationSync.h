@@ -59,6 +59,13 @@ public:
     // another apply of this application (a scheduled run while the GUI showed the plan): it no
     // longer describes the target, and applying it would send those writes a second time.
     void apply(const QUuid& planId, bool confirmed);
+    // Previews and applies that very plan at once, without waiting for anyone (the CLI's
+    // `sync --apply`): previewReady, then applyFinished. A failed read ends with previewFailed.
+    // A cancel before the apply started ends with applyFinished too, for a journalled run that
+    // is `cancelled` and sent no write, so a stopped scheduled sync shows in the run history.
+    // The profile's write lock is taken before the preview; while another process holds it,
+    // previewFailed (Busy) says who, and nothing is read.
+    void previewAndApply(bool confirmed);
     // Provision one user, steps 1 to 4 (source, scope, match, action): provisionReady, or
     // provisionFinished when a step fails. Step 5 runs only after performProvision().
     void startProvisionUser(qint64 userId);
@@ -89,9 +96,10 @@ private:
     enum class Request
     {
         Preview,
+        PreviewAndApply,
         Provision
     };
-    void start(Request request, qint64 userId);
+    void start(Request request, qint64 userId = 0, bool confirmed = false);
     void failStart(Request request, const SyncFailure& failure);
     void finishRun(bool recorded);
     // Takes the profile's write lock for an apply; the error message when another process holds it.
@@ -106,6 +114,7 @@ private:
     QThread* m_thread = nullptr;
     ApplicationSyncWorker* m_worker = nullptr;
     bool m_busy = false;
+    bool m_applyAfterPreview = false; // a previewAndApply() runs: previewReady does not end it
     bool m_traceEnabled = false;
     quint64 m_generation = 0; // a secret read answered after cancel() or a new start is dropped
     std::optional<Request> m_pendingRequest; // set while the secret is being read

@@ -15,6 +15,7 @@
 #include <QUuid>
 
 #include <memory>
+#include <optional>
 
 class Database;
 class ScimClient;
@@ -33,6 +34,10 @@ public:
     ~ApplicationSyncWorker() override;
 
     void preview(const SyncSetup& setup);
+    // Applies the plan as soon as it is ready, unless cancelled first (see ApplicationSync).
+    void previewAndApply(const SyncSetup& setup, bool confirmed);
+    // A previewAndApply cancelled before its engine was built: journals the cancelled run.
+    void cancelBeforeStart(qint64 applicationId);
     void apply(const QUuid& planId, bool confirmed);
     void startProvision(const SyncSetup& setup, qint64 userId);
     void performProvision();
@@ -53,6 +58,11 @@ signals:
 
 private:
     void replaceEngine(const SyncSetup& setup);
+    void startPreview(const SyncSetup& setup, std::optional<bool> applyConfirmed);
+    void onPreviewReady(const SyncPlan& plan);
+    void onPreviewFailed(const QString& message);
+    // Ends a previewAndApply that was cancelled before its apply started: a run with nothing sent.
+    void finishCancelledBeforeApply(const QString& planId, int operations);
     void recordRun(qint64 applicationId, const SyncRunSummary& summary);
 
     std::shared_ptr<Database> m_database;
@@ -61,4 +71,5 @@ private:
     QPointer<UserProvisioner> m_provisioner;
     qint64 m_applicationId = 0;
     bool m_cancelled = false;
+    std::optional<bool> m_applyConfirmed; // set while a previewAndApply waits for its plan
 };
