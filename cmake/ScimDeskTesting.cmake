@@ -14,3 +14,6 @@ function(scimdesk_add_test NAME)
         LABELS "${ARG_LABELS}"
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LANG=C.UTF-8;LC_ALL=C.UTF-8;SCIMDESK_SOURCE_DIR=${PROJECT_SOURCE_DIR};${ARG_ENVIRONMENT}")
 endfunction()
+
+# scimdesk_use_directory_fixture(): real slapd / Samba AD servers for a test.
+include(${PROJECT_SOURCE_DIR}/tests/fixtures/ldap/DirectoryFixtures.cmake)

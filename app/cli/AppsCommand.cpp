@@ -2,9 +2,12 @@
 
 #include "CliContext.h"
 #include "CliJson.h"
+#include "SourceReadCommand.h"
 
 #include "directory/DirectoryRepository.h"
 #include "servers/ServerCatalog.h"
+#include "sources/SourceCache.h"
+#include "sources/SourceCatalog.h"
 #include "storage/ApplicationRepository.h"
 #include "validation/AssignmentValidator.h"
 #include "workspace/Workspace.h"
@@ -68,11 +71,24 @@ AppsCommand::EditOptions::EditOptions()
     , signInProtocol(QStringLiteral("sign-in-protocol"), tr("Sign-in protocol, e.g. \"SAML 2.0\"."), tr("protocol"))
     , server(QStringLiteral("server"), tr("The SCIM server that provisions this application."), tr("name"))
     , noServer(QStringLiteral("no-server"), tr("Unassign the SCIM server."))
-    , allUsers(QStringLiteral("all-users"), tr("Every directory user is in scope."))
+    , source(QStringLiteral("source"),
+          tr("Where the application's users and groups come from: a directory source's name, or \"embedded\" for "
+             "the embedded directory (the default). Changing it drops the users and groups assigned from the old "
+             "source."),
+          tr("name"))
+    , allUsers(QStringLiteral("all-users"), tr("Every user of the source is in scope."))
     , notAllUsers(QStringLiteral("not-all-users"), tr("Only assigned users and groups are in scope."))
-    , assignUser(QStringLiteral("assign-user"), tr("Assign a directory user (repeatable)."), tr("userName"))
+    , allGroups(QStringLiteral("all-groups"),
+          tr("Every group of the source (for a directory source: every group its group filter returns, also those "
+             "added later) is assigned: provisioned with its nested members flattened, its members in scope."))
+    , notAllGroups(QStringLiteral("not-all-groups"), tr("Only the groups assigned one by one."))
+    , assignUser(QStringLiteral("assign-user"),
+          tr("Assign a user of the application's source by userName (or, in a directory source, DN) (repeatable)."),
+          tr("userName"))
     , unassignUser(QStringLiteral("unassign-user"), tr("Remove a user assignment (repeatable)."), tr("userName"))
-    , assignGroup(QStringLiteral("assign-group"), tr("Assign a directory group (repeatable)."), tr("name"))
+    , assignGroup(QStringLiteral("assign-group"),
+          tr("Assign a group of the application's source by name or, in a directory source, DN (repeatable)."),
+          tr("name"))
     , unassignGroup(QStringLiteral("unassign-group"), tr("Remove a group assignment (repeatable)."), tr("name"))
     , filter(QStringLiteral("filter"),
           tr("Scoping clause \"attribute operator [value]\", e.g. \"department equals Engineering\" (repeatable). "
@@ -84,8 +100,8 @@ AppsCommand::EditOptions::EditOptions()
 
 void AppsCommand::EditOptions::addTo(QCommandLineParser& parser) const
 {
-    parser.addOptions({name, description, signInProtocol, server, noServer, allUsers, notAllUsers, assignUser,
-        unassignUser, assignGroup, unassignGroup, filter, clearFilters});
+    parser.addOptions({name, description, signInProtocol, server, noServer, source, allUsers, notAllUsers, allGroups,
+        notAllGroups, assignUser, unassignUser, assignGroup, unassignGroup, filter, clearFilters});
 }
 
 AppsCommand::AppsCommand(CliContext& context)
@@ -186,23 +202,43 @@ std::optional<Application> AppsCommand::openNamedApplication(
 
 QJsonObject AppsCommand::applicationJson(const Application& application)
 {
-    DirectoryRepository directory(m_context.workspace().database());
     QStringList users;
     for (qint64 id : application.assignment.userIds) {
-        const auto user = directory.findUser(id);
-        users << (user ? user->userName : QStringLiteral("#%1").arg(id));
+        users << nameInSource(application, false, id);
     }
     QStringList groups;
     for (qint64 id : application.assignment.groupIds) {
-        const auto group = directory.findGroup(id);
-        groups << (group ? group->displayName : QStringLiteral("#%1").arg(id));
+        groups << nameInSource(application, true, id);
     }
     QString serverName;
     if (application.scimServerId != 0) {
         const auto server = m_context.workspace().servers()->repository().find(application.scimServerId);
         serverName = server ? server->name : QStringLiteral("#%1").arg(application.scimServerId);
     }
-    return CliJson::application(application, serverName, users, groups);
+    QString sourceName = QStringLiteral("embedded");
+    if (application.sourceId != 0) {
+        const auto source = m_context.workspace().sources()->repository().find(application.sourceId);
+        sourceName = source ? source->name : QStringLiteral("#%1").arg(application.sourceId);
+    }
+    return CliJson::application(application, serverName, sourceName, users, groups);
+}
+
+QString AppsCommand::nameInSource(const Application& app, bool group, qint64 id)
+{
+    if (app.sourceId != 0) {
+        const auto object = SourceCache(m_context.workspace().database(), app.sourceId).object(id);
+        if (!object) {
+            return QStringLiteral("#%1").arg(id);
+        }
+        return object->present ? object->name : tr("%1 (no longer in the source)").arg(object->name);
+    }
+    DirectoryRepository directory(m_context.workspace().database());
+    if (group) {
+        const auto found = directory.findGroup(id);
+        return found ? found->displayName : QStringLiteral("#%1").arg(id);
+    }
+    const auto found = directory.findUser(id);
+    return found ? found->userName : QStringLiteral("#%1").arg(id);
 }
 
 void AppsCommand::printApplication(const Application& application)
@@ -231,7 +267,12 @@ void AppsCommand::printApplication(const Application& application)
                           ? tr("none")
                           : object.value(QLatin1String("server")).toString())
            << '\n';
+    stream << tr("Source:           %1")
+                  .arg(application.sourceId == 0 ? tr("the embedded directory")
+                                                 : object.value(QLatin1String("source")).toString())
+           << '\n';
     stream << tr("All users:        %1").arg(application.assignment.allUsers ? tr("yes") : tr("no")) << '\n';
+    stream << tr("All groups:       %1").arg(application.assignment.allGroups ? tr("yes") : tr("no")) << '\n';
     stream << tr("Assigned users:   %1").arg(names("users")) << '\n';
     stream << tr("Assigned groups:  %1").arg(names("groups")) << '\n';
     if (application.assignment.scopingFilters.isEmpty()) {
@@ -342,46 +383,108 @@ std::optional<int> AppsCommand::applyOptions(
     if (parser.isSet(options.notAllUsers)) {
         app.assignment.allUsers = false;
     }
-    if (auto stop = applyAssignmentOptions(parser, options, app.assignment)) {
+    if (parser.isSet(options.allGroups) && parser.isSet(options.notAllGroups)) {
+        return m_context.fail(ExitCode::Usage, tr("--all-groups and --not-all-groups cannot be combined."));
+    }
+    if (parser.isSet(options.allGroups) || parser.isSet(options.notAllGroups)) {
+        app.assignment.allGroups = parser.isSet(options.allGroups);
+    }
+    if (auto stop = applySourceOption(parser, options, app)) {
+        return stop;
+    }
+    if (auto stop = applyAssignmentOptions(parser, options, app)) {
         return stop;
     }
     return applyFilterOptions(parser, options, app.assignment);
 }
 
-std::optional<int> AppsCommand::applyAssignmentOptions(
-    const QCommandLineParser& parser, const EditOptions& options, Assignment& assignment)
+std::optional<int> AppsCommand::applySourceOption(
+    const QCommandLineParser& parser, const EditOptions& options, Application& app)
 {
-    DirectoryRepository directory(m_context.workspace().database());
-    for (const QString& userName : parser.values(options.assignUser)) {
-        const auto user = directory.findUserByUserName(userName);
-        if (!user) {
-            return m_context.fail(ExitCode::Usage, tr("There is no directory user \"%1\".").arg(userName),
-                tr("Import users first: scimdesk-cli directory import users FILE.csv"));
-        }
-        if (!assignment.userIds.contains(user->id)) {
-            assignment.userIds.append(user->id);
-        }
+    if (!parser.isSet(options.source)) {
+        return std::nullopt;
     }
-    for (const QString& userName : parser.values(options.unassignUser)) {
-        const auto user = directory.findUserByUserName(userName);
-        if (!user || !assignment.userIds.removeAll(user->id)) {
-            return m_context.fail(ExitCode::Usage, tr("The user \"%1\" is not assigned.").arg(userName));
+    const QString name = parser.value(options.source).trimmed();
+    qint64 sourceId = 0;
+    if (name.compare(QLatin1String("embedded"), Qt::CaseInsensitive) != 0) {
+        const auto source = m_context.workspace().sources()->repository().findByName(name);
+        if (!source) {
+            return m_context.fail(ExitCode::Usage, tr("There is no directory source named \"%1\".").arg(name),
+                tr("List them with: scimdesk-cli sources list (or use --source embedded for the embedded "
+                   "directory)"));
         }
+        sourceId = source->id;
     }
-    for (const QString& groupName : parser.values(options.assignGroup)) {
-        const auto group = directory.findGroupByDisplayName(groupName);
-        if (!group) {
-            return m_context.fail(ExitCode::Usage, tr("There is no directory group \"%1\".").arg(groupName),
-                tr("Import groups first: scimdesk-cli directory import groups FILE.csv"));
-        }
-        if (!assignment.groupIds.contains(group->id)) {
-            assignment.groupIds.append(group->id);
-        }
+    if (sourceId == app.sourceId) {
+        return std::nullopt;
     }
-    for (const QString& groupName : parser.values(options.unassignGroup)) {
-        const auto group = directory.findGroupByDisplayName(groupName);
-        if (!group || !assignment.groupIds.removeAll(group->id)) {
-            return m_context.fail(ExitCode::Usage, tr("The group \"%1\" is not assigned.").arg(groupName));
+    // Assigned ids are the old source's: they name nobody in the new one.
+    if (!app.assignment.userIds.isEmpty() || !app.assignment.groupIds.isEmpty()) {
+        m_context.warn(tr("the %1 user(s) and %2 group(s) assigned from the previous source were removed from the "
+                          "assignment; assign users and groups of the new source.")
+                           .arg(app.assignment.userIds.size())
+                           .arg(app.assignment.groupIds.size()));
+        app.assignment.userIds.clear();
+        app.assignment.groupIds.clear();
+    }
+    app.sourceId = sourceId;
+    return std::nullopt;
+}
+
+std::optional<int> AppsCommand::findInSource(const Application& app, bool group, const QString& name, qint64* id)
+{
+    if (app.sourceId == 0) {
+        DirectoryRepository directory(m_context.workspace().database());
+        std::optional<qint64> found;
+        if (group) {
+            if (const auto g = directory.findGroupByDisplayName(name)) {
+                found = g->id;
+            }
+        } else if (const auto u = directory.findUserByUserName(name)) {
+            found = u->id;
+        }
+        if (!found) {
+            return m_context.fail(ExitCode::Usage,
+                group ? tr("There is no directory group \"%1\".").arg(name)
+                      : tr("There is no directory user \"%1\".").arg(name),
+                group ? tr("Import groups first: scimdesk-cli directory import groups FILE.csv")
+                      : tr("Import users first: scimdesk-cli directory import users FILE.csv"));
+        }
+        *id = *found;
+        return std::nullopt;
+    }
+    const auto source = m_context.workspace().sources()->repository().find(app.sourceId);
+    if (!source) {
+        return m_context.fail(ExitCode::Usage, tr("The application's directory source no longer exists."));
+    }
+    return SourceReadCommand(m_context).find(*source, group, name, id);
+}
+
+std::optional<int> AppsCommand::applyAssignmentOptions(
+    const QCommandLineParser& parser, const EditOptions& options, Application& app)
+{
+    Assignment& assignment = app.assignment;
+    for (const bool group : {false, true}) {
+        QList<qint64>& ids = group ? assignment.groupIds : assignment.userIds;
+        for (const QString& name : parser.values(group ? options.assignGroup : options.assignUser)) {
+            qint64 id = 0;
+            if (auto stop = findInSource(app, group, name, &id)) {
+                return stop;
+            }
+            if (!ids.contains(id)) {
+                ids.append(id);
+            }
+        }
+        for (const QString& name : parser.values(group ? options.unassignGroup : options.unassignUser)) {
+            qint64 id = 0;
+            if (auto stop = findInSource(app, group, name, &id)) {
+                return stop;
+            }
+            if (!ids.removeAll(id)) {
+                return m_context.fail(ExitCode::Usage,
+                    group ? tr("The group \"%1\" is not assigned.").arg(name)
+                          : tr("The user \"%1\" is not assigned.").arg(name));
+            }
         }
     }
     return std::nullopt;
@@ -417,10 +520,11 @@ int AppsCommand::add()
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Adds an application, optionally with its SCIM server and assignment. Users and groups are named by "
-           "userName and group display name of the directory."));
+        tr("Adds an application, optionally with its SCIM server, its source and its assignment. Users and groups "
+           "are named as in the application's source: userName and group name, or a DN in a directory source."));
     const EditOptions options;
     options.addTo(parser);
+    m_context.addSourcePasswordOptions(parser);
     if (auto stop = m_context.parse(parser)) {
         return *stop;
     }
@@ -432,7 +536,8 @@ int AppsCommand::add()
     if (!parser.isSet(options.name)) {
         return m_context.fail(ExitCode::Usage, tr("--name is required."));
     }
-    for (const auto* option : {&options.unassignUser, &options.unassignGroup, &options.noServer}) {
+    for (const auto* option :
+        {&options.unassignUser, &options.unassignGroup, &options.noServer, &options.notAllGroups}) {
         if (parser.isSet(*option)) {
             return m_context.fail(
                 ExitCode::Usage, tr("--%1 only applies to apps edit.").arg(option->names().constFirst()));
@@ -466,6 +571,7 @@ int AppsCommand::edit()
            "(--unassign-*); --filter adds one more scoping filter (OR-ed with the existing ones)."));
     const EditOptions options;
     options.addTo(parser);
+    m_context.addSourcePasswordOptions(parser);
     int exitCode = 0;
     auto application = openNamedApplication(parser, tr("The application's current name."),
         tr("Name one application: scimdesk-cli apps edit NAME [options]"), &exitCode);

@@ -33,8 +33,11 @@ private:
         QCommandLineOption signInProtocol;
         QCommandLineOption server;
         QCommandLineOption noServer;
+        QCommandLineOption source;
         QCommandLineOption allUsers;
         QCommandLineOption notAllUsers;
+        QCommandLineOption allGroups;
+        QCommandLineOption notAllGroups;
         QCommandLineOption assignUser;
         QCommandLineOption unassignUser;
         QCommandLineOption assignGroup;
@@ -52,9 +55,17 @@ private:
     int remove();
 
     std::optional<int> applyOptions(const QCommandLineParser& parser, const EditOptions& options, Application& app);
-    // --assign-*/--unassign-*: users and groups named as in the directory.
+    // --source NAME|embedded; a new source drops the users and groups assigned from the old one.
+    std::optional<int> applySourceOption(
+        const QCommandLineParser& parser, const EditOptions& options, Application& app);
+    // --assign-*/--unassign-*: users and groups named as in the application's source.
     std::optional<int> applyAssignmentOptions(
-        const QCommandLineParser& parser, const EditOptions& options, Assignment& assignment);
+        const QCommandLineParser& parser, const EditOptions& options, Application& app);
+    // The id of the user (userName, or DN in a directory source) or group (name or DN) in the
+    // application's source; a directory source not read yet is read first. Reports a failure.
+    std::optional<int> findInSource(const Application& app, bool group, const QString& name, qint64* id);
+    // A name for an assigned id, as the source calls it ("#id" when it is unknown).
+    QString nameInSource(const Application& app, bool group, qint64 id);
     // --clear-filters and --filter: the clauses of one command form one more scoping filter.
     std::optional<int> applyFilterOptions(
         const QCommandLineParser& parser, const EditOptions& options, Assignment& assignment);

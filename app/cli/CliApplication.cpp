@@ -6,6 +6,7 @@
 #include "GlobalOptions.h"
 #include "SandboxCommand.h"
 #include "ServersCommand.h"
+#include "SourcesCommand.h"
 #include "SyncCommand.h"
 
 #include <QCommandLineParser>
@@ -28,16 +29,17 @@ void printTo(FILE* stream, const QString& text)
 
 bool hasSubcommands(const QString& command)
 {
-    return command == QLatin1String("servers") || command == QLatin1String("apps")
-        || command == QLatin1String("directory") || command == QLatin1String("runs");
+    return command == QLatin1String("servers") || command == QLatin1String("sources")
+        || command == QLatin1String("apps") || command == QLatin1String("directory")
+        || command == QLatin1String("runs");
 }
 } // namespace
 
 QString CliApplication::commandList()
 {
-    return tr("Commands:\n") + ServersCommand::summary() + QLatin1Char('\n') + AppsCommand::summary()
-        + QLatin1Char('\n') + DirectoryCommand::summary() + QLatin1Char('\n') + SyncCommand::summary()
-        + QLatin1Char('\n') + SandboxCommand::summary() + QLatin1Char('\n')
+    return tr("Commands:\n") + ServersCommand::summary() + QLatin1Char('\n') + SourcesCommand::summary()
+        + QLatin1Char('\n') + AppsCommand::summary() + QLatin1Char('\n') + DirectoryCommand::summary()
+        + QLatin1Char('\n') + SyncCommand::summary() + QLatin1Char('\n') + SandboxCommand::summary() + QLatin1Char('\n')
         + tr("\nRun scimdesk-cli COMMAND [SUBCOMMAND] --help for a command's options.\n"
              "Exit codes: 0 success, 1 operation failed, 2 usage error, 3 deletion threshold refused "
              "(rerun with --confirm-deletions), 4 connection/authentication failure, 5 cancelled, 6 profile or "
@@ -116,6 +118,9 @@ int CliApplication::run(const QStringList& arguments)
 
     if (command == QLatin1String("servers")) {
         return ServersCommand(context).run(subcommand);
+    }
+    if (command == QLatin1String("sources")) {
+        return SourcesCommand(context).run(subcommand);
     }
     if (command == QLatin1String("apps")) {
         return AppsCommand(context).run(subcommand);

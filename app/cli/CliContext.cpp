@@ -5,8 +5,10 @@
 
 #include "InterruptWatcher.h"
 
+#include "model/DirectorySource.h"
 #include "secrets/HeadlessSecretSource.h"
 #include "secrets/KeychainSecretStore.h"
+#include "secrets/SecretRouter.h"
 #include "servers/ServerCatalog.h"
 #include "storage/Database.h"
 #include "storage/Profile.h"
@@ -90,7 +92,33 @@ std::optional<int> CliContext::parse(QCommandLineParser& parser, const QString& 
         return fail(ExitCode::Usage, tr("--token-env and --token-file cannot be combined."),
             tr("Choose one place to read the secret from."));
     }
+    if (m_sourcePasswordOptions) {
+        const bool env = parser.isSet(QStringLiteral("source-password-env"));
+        const bool file = parser.isSet(QStringLiteral("source-password-file"));
+        if (env && file) {
+            return fail(ExitCode::Usage, tr("--source-password-env and --source-password-file cannot be combined."),
+                tr("Choose one place to read the bind password from."));
+        }
+        m_sourcePasswordEnv = env ? parser.value(QStringLiteral("source-password-env")) : QString();
+        m_sourcePasswordFile = file ? parser.value(QStringLiteral("source-password-file")) : QString();
+        if ((env && m_sourcePasswordEnv.isEmpty()) || (file && m_sourcePasswordFile.isEmpty())) {
+            return fail(ExitCode::Usage, tr("--source-password-env and --source-password-file need a name or path."));
+        }
+    }
     return std::nullopt;
+}
+
+void CliContext::addSourcePasswordOptions(QCommandLineParser& parser)
+{
+    m_sourcePasswordOptions = true;
+    parser.addOption(QCommandLineOption(QStringLiteral("source-password-env"),
+        tr("Headless: read the directory source's bind password from environment variable <name> instead of the "
+           "keychain (never stored)."),
+        tr("name")));
+    parser.addOption(QCommandLineOption(QStringLiteral("source-password-file"),
+        tr("Headless: read the directory source's bind password from <path> (owner-only file, chmod 600; its "
+           "content is the password, a final line break excluded) instead of the keychain (never stored)."),
+        tr("path")));
 }
 
 std::optional<int> CliContext::parseAndOpenWorkspace(QCommandLineParser& parser, const QString& positionalSyntax,
@@ -184,21 +212,14 @@ std::optional<int> CliContext::openWorkspace()
         return std::nullopt;
     }
     SecretStore* secrets = nullptr;
-    if (m_tokenEnvSet || m_tokenFileSet) {
-        auto source = m_tokenEnvSet ? HeadlessSecretSource::fromEnvironment(m_tokenEnv)
-                                    : HeadlessSecretSource::fromFile(m_tokenFile);
-        if (!source) {
-            return fail(ExitCode::Usage, source.error().message, source.error().hint);
-        }
-        m_headless = source.value().release();
-        secrets = m_headless;
-    } else {
-        secrets = new KeychainSecretStore();
+    if (auto stop = createSecretStore(&secrets)) {
+        return stop;
     }
     const QString directory = Profile::resolveDirectory(m_profileOverride);
     auto opened = Workspace::open(directory, secrets);
     if (!opened) {
         m_headless = nullptr;
+        m_sourcePassword = nullptr;
         return fail(ExitCode::ProfileError,
             tr("Cannot open the profile in %1: %2").arg(directory, opened.error().message),
             tr("Check the directory and its permissions, or choose another one with --profile."));
@@ -211,6 +232,70 @@ std::optional<int> CliContext::openWorkspace()
         const StorageError error = m_workspace->database()->readOnlyError();
         return fail(ExitCode::ProfileError, error.message);
     }
+    return std::nullopt;
+}
+
+std::optional<int> CliContext::createSecretStore(SecretStore** store)
+{
+    std::unique_ptr<SecretStore> serverSecrets;
+    if (m_tokenEnvSet || m_tokenFileSet) {
+        auto source = m_tokenEnvSet ? HeadlessSecretSource::fromEnvironment(m_tokenEnv)
+                                    : HeadlessSecretSource::fromFile(m_tokenFile);
+        if (!source) {
+            return fail(ExitCode::Usage, source.error().message, source.error().hint);
+        }
+        m_headless = source.value().get();
+        serverSecrets = std::move(source.value());
+    }
+    std::unique_ptr<SecretStore> sourcePasswords;
+    if (!m_sourcePasswordEnv.isEmpty() || !m_sourcePasswordFile.isEmpty()) {
+        const auto content = HeadlessSecretSource::Content::SourcePassword;
+        auto source = m_sourcePasswordEnv.isEmpty()
+            ? HeadlessSecretSource::fromFile(m_sourcePasswordFile, content)
+            : HeadlessSecretSource::fromEnvironment(m_sourcePasswordEnv, content);
+        if (!source) {
+            m_headless = nullptr;
+            return fail(ExitCode::Usage, source.error().message, source.error().hint);
+        }
+        m_sourcePassword = source.value().get();
+        sourcePasswords = std::move(source.value());
+    }
+    if (!serverSecrets && !sourcePasswords) {
+        *store = new KeychainSecretStore();
+        return std::nullopt;
+    }
+    // Each headless option answers only for what it names; the rest stays with the keychain.
+    SecretStore* servers = serverSecrets ? serverSecrets.release() : new KeychainSecretStore();
+    SecretStore* sources = sourcePasswords ? sourcePasswords.release() : new KeychainSecretStore();
+    *store = new SecretRouter(servers, sources);
+    return std::nullopt;
+}
+
+std::optional<QString> CliContext::readSourcePassword(const DirectorySource& source, int* exitCode)
+{
+    if (source.anonymousBind()) {
+        return QString();
+    }
+    std::optional<Result<QString, SecretError>> password;
+    waitFor([&](std::function<void()> finished) {
+        m_workspace->secrets()->read(
+            SecretKey::forSource(source.id), this, [&password, finished](Result<QString, SecretError> result) {
+                password = result;
+                finished();
+            });
+    });
+    if (password->ok()) {
+        return password->value();
+    }
+    const SecretError& error = password->error();
+    const bool missing = error.kind == SecretError::Kind::NotFound;
+    const QString hint = missing
+        ? tr("Store it with: scimdesk-cli sources edit \"%1\" --password-stdin").arg(source.name)
+        : (error.hint.isEmpty() ? SecretError::defaultHint(error.kind) : error.hint);
+    *exitCode = fail(missing ? ExitCode::ConnectionFailed : ExitCode::ProfileError,
+        tr("The bind password of the directory source \"%1\" cannot be read: %2").arg(source.name, error.message),
+        hint + QLatin1Char('\n')
+            + tr("  On a machine without a keychain, use --source-password-env NAME or --source-password-file PATH."));
     return std::nullopt;
 }
 
@@ -235,7 +320,7 @@ std::optional<QString> CliContext::readServerSecret(const ScimServer& server, in
     return std::nullopt;
 }
 
-QString CliContext::readStandardInput()
+QString CliContext::readStandardInput(bool exact)
 {
     if (::isatty(STDIN_FILENO)) {
         // Typed by hand: one line, not echoed, so the secret never shows on screen.
@@ -253,13 +338,20 @@ QString CliContext::readStandardInput()
             ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
             std::fputc('\n', stderr);
         }
-        return line.trimmed();
+        return exact ? line : line.trimmed();
     }
     QFile input;
     if (!input.open(stdin, QIODevice::ReadOnly)) {
         return {};
     }
-    return QString::fromUtf8(input.readAll()).trimmed();
+    QString text = QString::fromUtf8(input.readAll());
+    if (!exact) {
+        return text.trimmed();
+    }
+    if (text.endsWith(QLatin1Char('\n'))) {
+        text.chop(text.endsWith(QLatin1String("\r\n")) ? 2 : 1);
+    }
+    return text;
 }
 
 void CliContext::waitFor(const std::function<void(std::function<void()> finished)>& start)

@@ -4,6 +4,7 @@
 #include "GlobalOptions.h"
 
 #include "storage/ProfileLock.h"
+#include "util/Result.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>
@@ -18,6 +19,7 @@
 class DemoEnvironment;
 
 class HeadlessSecretSource;
+struct DirectorySource;
 struct ScimServer;
 class InterruptWatcher;
 class SecretStore;
@@ -37,6 +39,10 @@ public:
 
     const GlobalOptions& globalOptions() const { return m_global; }
     QString commandWords() const { return m_commandWords; }
+
+    // Commands that may read a directory source call this before parse():
+    // --source-password-env NAME / --source-password-file PATH, the headless bind password.
+    void addSourcePasswordOptions(QCommandLineParser& parser);
 
     // Adds the global options and --help, parses the command's arguments and reads the
     // global options. Returns an exit code when the command must stop here (help shown, usage
@@ -75,16 +81,54 @@ public:
     std::shared_ptr<Workspace> workspacePointer() const { return m_workspace; }
     // Non-null when --token-env or --token-file was given (owned by the workspace).
     HeadlessSecretSource* headlessSource() const { return m_headless; }
+    // Non-null when --source-password-env or --source-password-file was given (owned by the
+    // workspace); it answers only for source bind passwords.
+    HeadlessSecretSource* sourcePasswordSource() const { return m_sourcePassword; }
 
     // The server's secret from the chosen source. Reports a failure itself (exit code 4 when
     // none is stored, 6 when the keychain fails) and returns std::nullopt with *exitCode set.
     std::optional<QString> readServerSecret(const ScimServer& server, int* exitCode);
 
-    // The whole of stdin, trimmed (for --token-stdin).
-    static QString readStandardInput();
+    // The bind password of the source (empty for an anonymous bind) from the chosen source: the
+    // keychain, or --source-password-env/--source-password-file. Reports a failure itself (exit
+    // code 4 when none is stored, 6 when the keychain fails).
+    std::optional<QString> readSourcePassword(const DirectorySource& source, int* exitCode);
+
+    // The whole of stdin, trimmed (for --token-stdin); exact keeps it as it is but for its final
+    // line break (a password).
+    static QString readStandardInput(bool exact = false);
 
     // Runs the event loop until start's completion callback was called.
     static void waitFor(const std::function<void(std::function<void()> finished)>& start);
+    // waitFor() for a call that answers with a Result.
+    template<typename Value, typename Error>
+    static Result<Value, Error> waitForResult(
+        const std::function<void(std::function<void(Result<Value, Error>)>)>& call)
+    {
+        std::optional<Result<Value, Error>> answer;
+        waitFor([&](std::function<void()> finished) {
+            call([&answer, finished](Result<Value, Error> result) {
+                answer = std::move(result);
+                finished();
+            });
+        });
+        return std::move(*answer);
+    }
+    // waitFor() for a call that answers with a Status: its error, or std::nullopt on success.
+    template<typename Error>
+    static std::optional<Error> waitForStatus(const std::function<void(std::function<void(Status<Error>)>)>& call)
+    {
+        std::optional<Error> error;
+        waitFor([&](std::function<void()> finished) {
+            call([&error, finished](Status<Error> status) {
+                if (!status) {
+                    error = status.error();
+                }
+                finished();
+            });
+        });
+        return error;
+    }
 
     // Ctrl-C/SIGTERM watcher for long commands; created on first use.
     InterruptWatcher* interrupts();
@@ -95,6 +139,10 @@ public:
     std::optional<int> lockProfileForWriting();
 
 private:
+    // The keychain, or the headless sources of --token-env/--token-file and
+    // --source-password-env/--source-password-file, each answering for what it names.
+    std::optional<int> createSecretStore(SecretStore** store);
+
     QStringList m_arguments;
     QString m_commandWords;
     GlobalOptions m_global;
@@ -104,8 +152,12 @@ private:
     QString m_tokenFile;
     bool m_tokenEnvSet = false;
     bool m_tokenFileSet = false;
+    bool m_sourcePasswordOptions = false;
+    QString m_sourcePasswordEnv;
+    QString m_sourcePasswordFile;
     std::shared_ptr<Workspace> m_workspace;
     HeadlessSecretSource* m_headless = nullptr;
+    HeadlessSecretSource* m_sourcePassword = nullptr;
     bool m_demo = false;
     std::unique_ptr<DemoEnvironment> m_demoEnvironment;
     InterruptWatcher* m_interrupts = nullptr;

@@ -1,5 +1,8 @@
 #include "CliJson.h"
 
+#include "sources/SourceCache.h"
+#include "sources/SourceLoader.h"
+#include "storage/DirectorySourceJson.h"
 #include "tls/CaCertificateBundle.h"
 #include "validation/ServerSettingsValidator.h"
 
@@ -107,7 +110,7 @@ QJsonObject CliJson::server(const ScimServer& server, const QStringList& applica
     };
 }
 
-QJsonObject CliJson::application(const Application& application, const QString& serverName,
+QJsonObject CliJson::application(const Application& application, const QString& serverName, const QString& sourceName,
     const QStringList& userNames, const QStringList& groupNames)
 {
     QJsonArray filters;
@@ -128,9 +131,11 @@ QJsonObject CliJson::application(const Application& application, const QString& 
         {QStringLiteral("description"), application.description},
         {QStringLiteral("signInProtocol"), application.signInProtocol},
         {QStringLiteral("server"), serverName.isEmpty() ? QJsonValue() : QJsonValue(serverName)},
+        {QStringLiteral("source"), sourceName},
         {QStringLiteral("assignment"),
             QJsonObject {
                 {QStringLiteral("allUsers"), application.assignment.allUsers},
+                {QStringLiteral("allGroups"), application.assignment.allGroups},
                 {QStringLiteral("users"), QJsonArray::fromStringList(userNames)},
                 {QStringLiteral("groups"), QJsonArray::fromStringList(groupNames)},
                 {QStringLiteral("filters"), filters},
@@ -138,5 +143,74 @@ QJsonObject CliJson::application(const Application& application, const QString& 
         {QStringLiteral("lastSyncAt"), timestamp(application.lastSyncAt)},
         {QStringLiteral("createdAt"), timestamp(application.createdAt)},
         {QStringLiteral("updatedAt"), timestamp(application.updatedAt)},
+    };
+}
+
+QJsonObject CliJson::source(
+    const DirectorySource& source, const QStringList& applications, const std::optional<SourceCacheState>& lastRead)
+{
+    QJsonValue read;
+    if (lastRead) {
+        read = QJsonObject {
+            {QStringLiteral("readAt"), timestamp(lastRead->readAt)},
+            {QStringLiteral("fullReadAt"), timestamp(lastRead->fullReadAt)},
+            {QStringLiteral("incremental"), lastRead->wasDelta},
+            {QStringLiteral("users"), lastRead->users},
+            {QStringLiteral("groups"), lastRead->groups},
+            {QStringLiteral("notes"), QJsonArray::fromStringList(lastRead->notes)},
+        };
+    }
+    return QJsonObject {
+        {QStringLiteral("id"), source.id},
+        {QStringLiteral("name"), source.name},
+        {QStringLiteral("description"), source.description},
+        {QStringLiteral("type"), source.sourceTypeId},
+        {QStringLiteral("url"), source.url},
+        {QStringLiteral("startTls"), source.startTls},
+        {QStringLiteral("trustedCa"), trustedCa(source.caFilePath)},
+        {QStringLiteral("bindDn"), source.bindDn},
+        {QStringLiteral("anonymousBind"), source.anonymousBind()},
+        {QStringLiteral("passwordStoredAt"), timestamp(source.passwordStoredAt)},
+        {QStringLiteral("baseDn"), source.baseDn},
+        {QStringLiteral("userFilter"), source.userFilter},
+        {QStringLiteral("groupFilter"), source.groupFilter},
+        {QStringLiteral("pageSize"), source.pageSize},
+        {QStringLiteral("timeoutSeconds"), source.timeoutSeconds},
+        {QStringLiteral("anchorAttribute"), source.anchorAttribute},
+        {QStringLiteral("userMappings"), DirectorySourceJson::mappingsToJson(source.userMappings)},
+        {QStringLiteral("groupNameAttribute"), source.groupNameAttribute},
+        {QStringLiteral("groupDescriptionAttribute"), source.groupDescriptionAttribute},
+        {QStringLiteral("groupMemberAttribute"), source.groupMemberAttribute},
+        {QStringLiteral("disabledRule"), DirectorySourceJson::disabledRuleToJson(source.disabledRule)},
+        {QStringLiteral("nesting"), DirectorySourceJson::nestingId(source.nesting)},
+        {QStringLiteral("applications"), QJsonArray::fromStringList(applications)},
+        {QStringLiteral("lastRead"), read},
+        {QStringLiteral("createdAt"), timestamp(source.createdAt)},
+        {QStringLiteral("updatedAt"), timestamp(source.updatedAt)},
+    };
+}
+
+QJsonObject CliJson::sourceRead(const QString& sourceName, const SourceLoadSummary& summary)
+{
+    const SourceCacheChanges& c = summary.changes;
+    return QJsonObject {
+        {QStringLiteral("source"), sourceName},
+        {QStringLiteral("incremental"), summary.delta},
+        {QStringLiteral("fellBackToFull"), summary.fellBackToFull},
+        {QStringLiteral("fallbackReason"), summary.fallbackReason},
+        {QStringLiteral("users"), summary.users},
+        {QStringLiteral("groups"), summary.groups},
+        {QStringLiteral("changes"),
+            QJsonObject {
+                {QStringLiteral("usersAdded"), c.usersAdded},
+                {QStringLiteral("usersUpdated"), c.usersUpdated},
+                {QStringLiteral("usersRemoved"), c.usersRemoved},
+                {QStringLiteral("groupsAdded"), c.groupsAdded},
+                {QStringLiteral("groupsUpdated"), c.groupsUpdated},
+                {QStringLiteral("groupsRemoved"), c.groupsRemoved},
+            }},
+        {QStringLiteral("notes"), QJsonArray::fromStringList(summary.notes)},
+        {QStringLiteral("readAt"), timestamp(summary.readAt)},
+        {QStringLiteral("readMs"), summary.readMs},
     };
 }

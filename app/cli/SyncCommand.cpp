@@ -3,6 +3,7 @@
 #include "CliContext.h"
 #include "CliJson.h"
 #include "InterruptWatcher.h"
+#include "SourceReadCommand.h"
 
 #include "controller/ApplicationSync.h"
 #include "directory/DirectoryRepository.h"
@@ -273,7 +274,7 @@ std::optional<int> SyncCommand::resolve(const QString& applicationName, SyncSetu
     return std::nullopt;
 }
 
-int SyncCommand::failWith(const SyncFailure& failure, const QString& serverName) const
+int SyncCommand::failWith(const SyncFailure& failure, const QString& serverName, const QString& sourceName) const
 {
     switch (failure.kind) {
     case SyncFailure::Kind::Setup:
@@ -286,9 +287,17 @@ int SyncCommand::failWith(const SyncFailure& failure, const QString& serverName)
             failure.kind == SyncFailure::Kind::Secret ? ExitCode::ConnectionFailed : ExitCode::ProfileError,
             failure.message,
             failure.hint + QLatin1Char('\n')
-                + tr("  On a machine without a keychain, use --token-env NAME or --token-file PATH."));
+                + (failure.aboutSource
+                        ? tr("  On a machine without a keychain, use --source-password-env NAME or "
+                             "--source-password-file PATH.")
+                        : tr("  On a machine without a keychain, use --token-env NAME or --token-file PATH.")));
     case SyncFailure::Kind::Cancelled:
         return m_context.fail(ExitCode::Cancelled, tr("Cancelled before anything was changed."));
+    case SyncFailure::Kind::SourceRead:
+        // Nothing was sent to the SCIM server: the directory must be fixed first.
+        return m_context.fail(ExitCode::ConnectionFailed, failure.message,
+            (failure.hint.isEmpty() ? QString() : failure.hint + QLatin1Char('\n'))
+                + tr("  Check the source with: scimdesk-cli sources test \"%1\"").arg(sourceName));
     case SyncFailure::Kind::Read:
         break;
     }
@@ -403,7 +412,7 @@ int SyncCommand::execute(const SyncSetup& setup, bool apply, bool confirmed)
         if (interrupts->wasInterrupted()) {
             failure->kind = SyncFailure::Kind::Cancelled;
         }
-        return failWith(*failure, server.name);
+        return failWith(*failure, server.name, setup.source ? setup.source->name : QString());
     }
     if (!plan) {
         return printCancelledBeforePlan(*summary);
@@ -472,6 +481,7 @@ int SyncCommand::sync()
     const QCommandLineOption confirmDeletions(QStringLiteral("confirm-deletions"),
         tr("Confirm a plan that disables or deletes more objects than the deletion threshold."));
     parser.addOptions({dryRun, apply, confirmDeletions});
+    m_context.addSourcePasswordOptions(parser);
     if (auto stop = m_context.parse(parser, QStringLiteral("APP --dry-run|--apply"))) {
         return *stop;
     }
@@ -501,6 +511,21 @@ int SyncCommand::sync()
     return execute(setup, parser.isSet(apply), parser.isSet(confirmDeletions));
 }
 
+std::optional<int> SyncCommand::findUser(const SyncSetup& setup, const QString& name, qint64* userId)
+{
+    if (setup.source) {
+        // A user of the application's directory source, by userName or DN.
+        return SourceReadCommand(m_context).find(*setup.source, false, name, userId);
+    }
+    const auto user = DirectoryRepository(m_context.workspace().database()).findUserByUserName(name);
+    if (!user) {
+        return m_context.fail(ExitCode::Usage, tr("There is no directory user \"%1\".").arg(name),
+            tr("Look the user up with: scimdesk-cli directory export users FILE"));
+    }
+    *userId = user->id;
+    return std::nullopt;
+}
+
 int SyncCommand::provisionUser()
 {
     QCommandLineParser parser;
@@ -513,6 +538,7 @@ int SyncCommand::provisionUser()
     const QCommandLineOption checkOnly(
         QStringLiteral("check-only"), tr("Run steps 1 to 4 and print the planned action; send nothing."));
     parser.addOption(checkOnly);
+    m_context.addSourcePasswordOptions(parser);
     const auto appAndUser = [](const QStringList& arguments) { return arguments.size() == 2; };
     if (auto stop = m_context.parseAndOpenWorkspace(parser, QStringLiteral("APP USER"), appAndUser,
             tr("Usage: scimdesk-cli provision-user APP USER [--check-only]"))) {
@@ -523,10 +549,9 @@ int SyncCommand::provisionUser()
     if (auto stop = resolve(arguments.at(0), &setup)) {
         return *stop;
     }
-    const auto user = DirectoryRepository(m_context.workspace().database()).findUserByUserName(arguments.at(1));
-    if (!user) {
-        return m_context.fail(ExitCode::Usage, tr("There is no directory user \"%1\".").arg(arguments.at(1)),
-            tr("Look the user up with: scimdesk-cli directory export users FILE"));
+    qint64 userId = 0;
+    if (auto stop = findUser(setup, arguments.at(1), &userId)) {
+        return *stop;
     }
 
     const bool perform = !parser.isSet(checkOnly);
@@ -562,11 +587,11 @@ int SyncCommand::provisionUser()
         trace = finished;
         loop.quit();
     });
-    sync.startProvisionUser(user->id);
+    sync.startProvisionUser(userId);
     loop.exec();
     m_context.progress(QString());
     if (failure) {
-        return failWith(*failure, setup.server.name);
+        return failWith(*failure, setup.server.name, setup.source ? setup.source->name : QString());
     }
     if (m_context.json()) {
         m_context.printJson(trace->toJson());

@@ -39,6 +39,9 @@ private:
 
     // Finds the application and its SCIM server; exit code on failure.
     std::optional<int> resolve(const QString& applicationName, SyncSetup* setup);
+    // The user provision-user names: a userName of the embedded directory, or a userName or DN of
+    // the application's directory source; exit code on failure.
+    std::optional<int> findUser(const SyncSetup& setup, const QString& name, qint64* userId);
     // Previews (and with apply applies) with progress, Ctrl-C and exit-code mapping.
     int execute(const SyncSetup& setup, bool apply, bool confirmed);
     // The plan, the run if there was one, and the exit code.
@@ -48,7 +51,7 @@ private:
     int printCancelledBeforePlan(const SyncRunSummary& summary) const;
     // Progress on stderr, 401/403 noted in *authFailed, Ctrl-C cancels.
     void showProgress(ApplicationSync& sync, bool* authFailed);
-    int failWith(const SyncFailure& failure, const QString& serverName) const;
+    int failWith(const SyncFailure& failure, const QString& serverName, const QString& sourceName = {}) const;
     int exitCodeFor(const SyncRunSummary& summary, bool authFailed) const;
     int provisionExitCode(const ProvisionTrace& trace, bool authFailed, bool interrupted) const;
     static QString summaryText(const SyncRunSummary& summary);

@@ -4,6 +4,7 @@
 
 #include <secrets/SecretStore.h>
 #include <servers/ServerCatalog.h>
+#include <sources/SourceCatalog.h>
 #include <storage/ApplicationRepository.h>
 #include <storage/Database.h>
 #include <storage/ServerRepository.h>
@@ -45,7 +46,6 @@ ApplicationSync::ApplicationSync(std::shared_ptr<Workspace> workspace, qint64 ap
     });
     connect(m_worker, &ApplicationSyncWorker::previewFailed, this, [this](const SyncFailure& failure) {
         m_busy = m_applyAfterPreview = false;
-        m_writeLock.release(); // held when the preview was to be applied
         emit previewFailed(failure);
     });
     connect(m_worker, &ApplicationSyncWorker::applyFinished, this, [this](const SyncRunSummary& summary) {
@@ -59,6 +59,10 @@ ApplicationSync::ApplicationSync(std::shared_ptr<Workspace> workspace, qint64 ap
     connect(m_worker, &ApplicationSyncWorker::provisionReady, this, [this](bool hasWork, const ProvisionTrace& trace) {
         m_busy = false; // waiting for the admin's confirmation is not work in progress
         emit provisionReady(hasWork, trace);
+    });
+    connect(m_worker, &ApplicationSyncWorker::provisionFailed, this, [this](const SyncFailure& failure) {
+        m_busy = false;
+        emit provisionFailed(failure);
     });
     connect(m_worker, &ApplicationSyncWorker::provisionFinished, this, [this](const ProvisionTrace& trace) {
         m_busy = false;
@@ -121,6 +125,17 @@ Result<SyncSetup, SyncFailure> ApplicationSync::resolve(const Workspace& workspa
     SyncSetup setup;
     setup.application = *application;
     setup.server = *server;
+    if (application->sourceId > 0) {
+        setup.source = workspace.sources()->repository().find(application->sourceId);
+        if (!setup.source) {
+            return SyncFailure {SyncFailure::Kind::Setup,
+                tr("The directory source of the application \"%1\" no longer exists.").arg(application->name),
+                tr("Choose its source again in Application Manager (or with scimdesk-cli apps edit \"%1\" --source "
+                   "NAME|embedded).")
+                    .arg(application->name)};
+        }
+        setup.sourceReaderFactory = workspace.sourceReaderFactory();
+    }
     return setup;
 }
 
@@ -133,15 +148,8 @@ void ApplicationSync::preview()
 
 void ApplicationSync::previewAndApply(bool confirmed)
 {
-    if (m_busy)
-        return start(Request::PreviewAndApply, 0, confirmed); // reports that a run is going on
-    // Locked before the preview, so the plan applied is one no other process could outdate.
-    if (const QString refused = lockForWriting(); !refused.isEmpty())
-        return failStart(Request::PreviewAndApply, SyncFailure {SyncFailure::Kind::Busy, refused, {}});
-    m_previewStartedAt = QDateTime::currentDateTimeUtc();
+    // The CLI's `sync --apply` holds the profile's write lock for the whole command.
     start(Request::PreviewAndApply, 0, confirmed);
-    if (!m_busy)
-        m_writeLock.release(); // the set-up failed: nothing runs
 }
 
 void ApplicationSync::startProvisionUser(qint64 userId)
@@ -169,29 +177,66 @@ void ApplicationSync::start(Request request, qint64 userId, bool confirmed)
         key, this, [this, request, userId, confirmed, generation, setup](Result<QString, SecretError> secret) mutable {
             if (generation != m_generation)
                 return; // cancelled meanwhile: failStart was already reported
-            m_pendingRequest.reset();
             if (!secret) {
-                m_busy = m_applyAfterPreview = false;
-                m_writeLock.release();
-                const SecretError& error = secret.error();
-                const bool missing = error.kind == SecretError::Kind::NotFound;
-                return failStart(request,
-                    SyncFailure {missing ? SyncFailure::Kind::Secret : SyncFailure::Kind::Keychain,
-                        tr("The secret of the server \"%1\" cannot be read: %2").arg(setup.server.name, error.message),
-                        error.hint.isEmpty() ? SecretError::defaultHint(error.kind) : error.hint});
+                return failSecret(request, secret.error(),
+                    tr("The secret of the server \"%1\" cannot be read: %2")
+                        .arg(setup.server.name, secret.error().message));
             }
             setup.secret = secret.value();
-            setup.traceEnabled = m_traceEnabled;
-            ApplicationSyncWorker* worker = m_worker;
-            switch (request) {
-            case Request::Preview:
-                return onWorker([worker, setup] { worker->preview(setup); });
-            case Request::PreviewAndApply:
-                return onWorker([worker, setup, confirmed] { worker->previewAndApply(setup, confirmed); });
-            case Request::Provision:
-                return onWorker([worker, setup, userId] { worker->startProvision(setup, userId); });
-            }
+            readSourcePassword(request, userId, confirmed, generation, setup);
         });
+}
+
+void ApplicationSync::readSourcePassword(
+    Request request, qint64 userId, bool confirmed, quint64 generation, SyncSetup setup)
+{
+    if (!setup.source || setup.source->anonymousBind())
+        return dispatch(request, userId, confirmed, setup);
+    m_workspace->secrets()->read(SecretKey::forSource(setup.source->id), this,
+        [this, request, userId, confirmed, generation, setup](Result<QString, SecretError> password) mutable {
+            if (generation != m_generation)
+                return;
+            if (!password) {
+                SecretError error = password.error();
+                if (error.kind == SecretError::Kind::NotFound) {
+                    error.hint = tr("Store it with Edit Source (or scimdesk-cli sources edit \"%1\" --password-stdin); "
+                                    "on a machine without a keychain give --source-password-env NAME or "
+                                    "--source-password-file PATH.")
+                                     .arg(setup.source->name);
+                }
+                return failSecret(request, error,
+                    tr("The bind password of the directory source \"%1\" cannot be read: %2")
+                        .arg(setup.source->name, error.message),
+                    true);
+            }
+            setup.sourcePassword = password.value();
+            dispatch(request, userId, confirmed, setup);
+        });
+}
+
+void ApplicationSync::failSecret(Request request, const SecretError& error, const QString& message, bool aboutSource)
+{
+    m_pendingRequest.reset();
+    m_busy = m_applyAfterPreview = false;
+    const bool missing = error.kind == SecretError::Kind::NotFound;
+    failStart(request,
+        SyncFailure {missing ? SyncFailure::Kind::Secret : SyncFailure::Kind::Keychain, message,
+            error.hint.isEmpty() ? SecretError::defaultHint(error.kind) : error.hint, aboutSource});
+}
+
+void ApplicationSync::dispatch(Request request, qint64 userId, bool confirmed, SyncSetup setup)
+{
+    m_pendingRequest.reset();
+    setup.traceEnabled = m_traceEnabled;
+    ApplicationSyncWorker* worker = m_worker;
+    switch (request) {
+    case Request::Preview:
+        return onWorker([worker, setup] { worker->preview(setup); });
+    case Request::PreviewAndApply:
+        return onWorker([worker, setup, confirmed] { worker->previewAndApply(setup, confirmed); });
+    case Request::Provision:
+        return onWorker([worker, setup, userId] { worker->startProvision(setup, userId); });
+    }
 }
 
 void ApplicationSync::failStart(Request request, const SyncFailure& failure)
@@ -287,12 +332,9 @@ QString ApplicationSync::appliedSincePreview() const
     if (!runs)
         return {};
     for (const SyncRunRecord& run : runs.value()) {
-        // A run that sent something, or never finished (it ended with its process); this object's
-        // own last run is the session's to refuse ("at most once").
-        const bool sent = run.summary.value(QStringLiteral("succeeded")).toInt() > 0
-            || run.summary.value(QStringLiteral("failed")).toInt() > 0;
-        const bool wrote = run.mode == QLatin1String("apply") && run.id != m_lastRunId
-            && (sent || run.status == QLatin1String("running"));
+        // This object's own last run is the session's to refuse ("at most once").
+        const bool wrote
+            = run.mode == QLatin1String("apply") && run.status != QLatin1String("refused") && run.id != m_lastRunId;
         const bool sincePreview
             = run.startedAt >= m_previewStartedAt || (run.finishedAt.isValid() && run.finishedAt >= m_previewStartedAt);
         if (wrote && sincePreview) {

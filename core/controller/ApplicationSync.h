@@ -4,6 +4,7 @@
 #include "SyncSetup.h"
 
 #include <scim/HttpTraceEntry.h>
+#include <secrets/SecretError.h>
 #include <storage/ProfileLock.h>
 #include <sync/JournalStore.h>
 #include <sync/ProvisionTrace.h>
@@ -32,9 +33,11 @@ class Workspace;
 //     sync.apply(plan.planId, confirmed);                      // exactly that plan
 //     connect(&sync, &ApplicationSync::applyFinished, ...);
 //
-// It resolves the application and its server, reads the server's secret asynchronously from
-// the workspace's SecretStore, builds the SCIM client and runs the engine (SyncSession,
-// UserProvisioner) on its own worker thread. This object only forwards calls and receives
+// It resolves the application, its server and its source, reads the server's secret and the
+// source's bind password asynchronously from the workspace's SecretStore, builds the SCIM client
+// and runs the engine (SyncSession, UserProvisioner) on its own worker thread. A directory source
+// is read completely before the SCIM server is contacted: a failed read ends the run with
+// SyncFailure::Kind::SourceRead and nothing is sent. This object only forwards calls and receives
 // queued signals with finished results, so the calling (GUI) thread never does sync work.
 // Every run it applies is journalled and sets the application's lastSyncAt.
 class ApplicationSync : public QObject
@@ -63,8 +66,8 @@ public:
     // `sync --apply`): previewReady, then applyFinished. A failed read ends with previewFailed.
     // A cancel before the apply started ends with applyFinished too, for a journalled run that
     // is `cancelled` and sent no write, so a stopped scheduled sync shows in the run history.
-    // The profile's write lock is taken before the preview; while another process holds it,
-    // previewFailed (Busy) says who, and nothing is read.
+    // The caller holds the profile's write lock (the CLI's `sync --apply` takes it for the whole
+    // command, before the preview).
     void previewAndApply(bool confirmed);
     // Provision one user, steps 1 to 4 (source, scope, match, action): provisionReady, or
     // provisionFinished when a step fails. Step 5 runs only after performProvision().
@@ -100,6 +103,11 @@ private:
         Provision
     };
     void start(Request request, qint64 userId = 0, bool confirmed = false);
+    // After the server's secret: the directory source's bind password (none for the embedded
+    // directory or an anonymous bind), then dispatch().
+    void readSourcePassword(Request request, qint64 userId, bool confirmed, quint64 generation, SyncSetup setup);
+    void dispatch(Request request, qint64 userId, bool confirmed, SyncSetup setup);
+    void failSecret(Request request, const SecretError& error, const QString& message, bool aboutSource = false);
     void failStart(Request request, const SyncFailure& failure);
     void finishRun(bool recorded);
     // Takes the profile's write lock for an apply; the error message when another process holds it.

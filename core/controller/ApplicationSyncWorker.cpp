@@ -1,14 +1,40 @@
 #include "ApplicationSyncWorker.h"
 
 #include <scim/ScimClient.h>
+#include <sources/SourceLoader.h>
 #include <storage/ApplicationRepository.h>
 #include <storage/Database.h>
 #include <sync/ServerClientConfig.h>
 #include <sync/SyncSession.h>
 #include <sync/UserProvisioner.h>
+#include <util/AsyncTask.h>
 #include <util/LogCategories.h>
 
 #include <utility>
+
+#include <QCoreApplication>
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ApplicationSyncWorker", text);
+}
+
+SyncFailure sourceFailure(const DirectorySource& source, const SourceReadError& error)
+{
+    if (error.kind == SourceReadError::Kind::Cancelled) {
+        return SyncFailure {SyncFailure::Kind::Cancelled,
+            tr("Cancelled while reading the directory source; nothing was sent to the SCIM server."), {}, true};
+    }
+    QString message = tr("The directory source \"%1\" could not be read completely, so nothing was sent to the "
+                         "SCIM server: %2")
+                          .arg(source.name, error.message);
+    if (!error.diagnostic.isEmpty()) {
+        message += QLatin1Char(' ') + tr("(the directory said: %1)").arg(error.diagnostic);
+    }
+    return SyncFailure {SyncFailure::Kind::SourceRead, message, error.remedy, true};
+}
+} // namespace
 
 ApplicationSyncWorker::ApplicationSyncWorker(std::shared_ptr<Database> database, QObject* parent)
     : QObject(parent)
@@ -39,21 +65,69 @@ void ApplicationSyncWorker::replaceEngine(const SyncSetup& setup)
     connect(m_client, &ScimClient::traceEntry, this, &ApplicationSyncWorker::traceEntry);
 }
 
+void ApplicationSyncWorker::withDirectory(const SyncSetup& setup, std::function<void(const DirectoryLoader&)> next,
+    std::function<void(const SyncFailure&)> failed)
+{
+    m_sourceNotes.clear();
+    if (!setup.source) {
+        next({});
+        return;
+    }
+    SyncProgress reading;
+    reading.phase = SyncProgress::Phase::Reading;
+    emit progress(reading);
+    auto cancelled = std::make_shared<std::atomic_bool>(false);
+    m_sourceCancelled = cancelled;
+    AsyncTask::run(
+        this,
+        [database = m_database, setup, cancelled]() {
+            return SourceLoader::loadWith(
+                setup.sourceReaderFactory, database, *setup.source, setup.sourcePassword.toUtf8(), false, *cancelled);
+        },
+        [this, setup, cancelled, next, failed](SourceLoadOutcome outcome) {
+            if (m_sourceCancelled == cancelled)
+                m_sourceCancelled.reset();
+            if (*cancelled || !outcome.snapshot) {
+                if (*cancelled)
+                    outcome.error.kind = SourceReadError::Kind::Cancelled;
+                qCWarning(lcSync) << "Reading the directory source failed:" << outcome.error.message;
+                return failed(sourceFailure(*setup.source, outcome.error));
+            }
+            for (const QString& note : std::as_const(outcome.summary.notes))
+                m_sourceNotes.append(tr("Directory source \"%1\": %2").arg(setup.source->name, note));
+            const DirectorySnapshot snapshot = *outcome.snapshot;
+            next([snapshot]() -> Result<DirectorySnapshot, StorageError> { return snapshot; });
+        });
+}
+
 void ApplicationSyncWorker::preview(const SyncSetup& setup)
 {
-    startPreview(setup, std::nullopt);
+    withDirectory(
+        setup, [this, setup](const DirectoryLoader& loader) { startPreview(setup, loader, std::nullopt); },
+        [this](const SyncFailure& failure) { emit previewFailed(failure); });
 }
 
 void ApplicationSyncWorker::previewAndApply(const SyncSetup& setup, bool confirmed)
 {
-    startPreview(setup, confirmed);
+    m_applicationId = setup.application.id;
+    withDirectory(
+        setup, [this, setup, confirmed](const DirectoryLoader& loader) { startPreview(setup, loader, confirmed); },
+        [this](const SyncFailure& failure) {
+            // Like a cancel during the target read: a journalled run that sent nothing.
+            if (failure.kind == SyncFailure::Kind::Cancelled)
+                return finishCancelledBeforeApply(QString(), 0);
+            emit previewFailed(failure);
+        });
 }
 
-void ApplicationSyncWorker::startPreview(const SyncSetup& setup, std::optional<bool> applyConfirmed)
+void ApplicationSyncWorker::startPreview(
+    const SyncSetup& setup, const DirectoryLoader& loader, std::optional<bool> applyConfirmed)
 {
     replaceEngine(setup);
     m_applyConfirmed = applyConfirmed;
     m_session = new SyncSession(m_database, m_client, setup.server, this);
+    if (loader)
+        m_session->setDirectoryLoader(loader);
     connect(m_session, &SyncSession::progress, this, &ApplicationSyncWorker::progress);
     connect(m_session, &SyncSession::previewReady, this, &ApplicationSyncWorker::onPreviewReady);
     connect(m_session, &SyncSession::previewFailed, this, &ApplicationSyncWorker::onPreviewFailed);
@@ -68,7 +142,13 @@ void ApplicationSyncWorker::startPreview(const SyncSetup& setup, std::optional<b
 
 void ApplicationSyncWorker::onPreviewReady(const SyncPlan& plan)
 {
-    emit previewReady(plan);
+    if (m_sourceNotes.isEmpty()) {
+        emit previewReady(plan);
+    } else {
+        SyncPlan withNotes = plan;
+        withNotes.warnings << m_sourceNotes;
+        emit previewReady(withNotes);
+    }
     const std::optional<bool> confirmed = std::exchange(m_applyConfirmed, std::nullopt);
     if (!confirmed)
         return;
@@ -128,8 +208,17 @@ void ApplicationSyncWorker::apply(const QUuid& planId, bool confirmed)
 
 void ApplicationSyncWorker::startProvision(const SyncSetup& setup, qint64 userId)
 {
+    withDirectory(
+        setup, [this, setup, userId](const DirectoryLoader& loader) { startProvisionWith(setup, userId, loader); },
+        [this](const SyncFailure& failure) { emit provisionFailed(failure); });
+}
+
+void ApplicationSyncWorker::startProvisionWith(const SyncSetup& setup, qint64 userId, const DirectoryLoader& loader)
+{
     replaceEngine(setup);
     m_provisioner = new UserProvisioner(m_database, m_client, setup.server, this);
+    if (loader)
+        m_provisioner->setDirectoryLoader(loader);
     connect(m_provisioner, &UserProvisioner::stepStarted, this, &ApplicationSyncWorker::provisionStepStarted);
     connect(m_provisioner, &UserProvisioner::stepFinished, this, &ApplicationSyncWorker::provisionStepFinished);
     connect(m_provisioner, &UserProvisioner::readyToPerform, this,
@@ -152,6 +241,8 @@ void ApplicationSyncWorker::performProvision()
 void ApplicationSyncWorker::cancel()
 {
     m_cancelled = true;
+    if (m_sourceCancelled)
+        *m_sourceCancelled = true;
     if (m_session)
         m_session->cancel();
     if (m_provisioner)

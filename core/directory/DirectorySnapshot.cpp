@@ -50,23 +50,15 @@ DirectorySnapshot::DirectorySnapshot(std::shared_ptr<const Data> data)
 
 Status<StorageError> DirectorySnapshot::loadUsers(QSqlQuery& query, Data& data)
 {
+    // index() builds the lookups afterwards, for a loaded snapshot as for one built from data.
     if (query.exec(QStringLiteral("SELECT COUNT(*) FROM directory_users")) && query.next()) {
-        const qsizetype count = query.value(0).toLongLong();
-        data.users.reserve(count);
-        data.userIndex.reserve(count);
-        data.userByNameKey.reserve(count);
-        data.userByObjectId.reserve(count);
+        data.users.reserve(query.value(0).toLongLong());
     }
     if (!query.exec(QStringLiteral("SELECT %1 FROM directory_users ORDER BY id").arg(DirectoryRows::userColumns()))) {
         return readError(query);
     }
     while (query.next()) {
-        DirectoryUser user = DirectoryRows::userFromQuery(query);
-        const qsizetype position = data.users.size();
-        data.userIndex.insert(user.id, position);
-        data.userByNameKey.insert(SqlValues::nameKey(user.userName), position);
-        data.userByObjectId.insert(user.objectId, position);
-        data.users.append(std::move(user));
+        data.users.append(DirectoryRows::userFromQuery(query));
     }
     return {};
 }
@@ -88,39 +80,71 @@ Result<DirectorySnapshot, StorageError> DirectorySnapshot::load(Database& databa
                 QStringLiteral("SELECT %1 FROM directory_groups ORDER BY id").arg(DirectoryRows::groupColumns()))) {
             return readError(query);
         }
+        QHash<qint64, qsizetype> groupPosition;
         while (query.next()) {
-            DirectoryGroup group = DirectoryRows::groupFromQuery(query);
-            const qsizetype position = data->groups.size();
-            data->groupIndex.insert(group.id, position);
-            data->groupByNameKey.insert(SqlValues::nameKey(group.displayName), position);
-            data->groups.append(std::move(group));
+            groupPosition.insert(query.value(0).toLongLong(), data->groups.size());
+            data->groups.append(DirectoryRows::groupFromQuery(query));
         }
         if (!query.exec(
                 QStringLiteral("SELECT group_id, user_id FROM group_user_members ORDER BY group_id, user_id"))) {
             return readError(query);
         }
         while (query.next()) {
-            const qint64 groupId = query.value(0).toLongLong();
-            const qint64 userId = query.value(1).toLongLong();
-            data->groups[data->groupIndex.value(groupId)].memberUserIds.append(userId);
-            data->groupsOfUserDirect[userId].append(groupId);
+            data->groups[groupPosition.value(query.value(0).toLongLong())].memberUserIds.append(
+                query.value(1).toLongLong());
         }
         if (!query.exec(QStringLiteral(
                 "SELECT group_id, member_group_id FROM group_group_members ORDER BY group_id, member_group_id"))) {
             return readError(query);
         }
         while (query.next()) {
-            const qint64 groupId = query.value(0).toLongLong();
-            const qint64 memberId = query.value(1).toLongLong();
-            data->groups[data->groupIndex.value(groupId)].memberGroupIds.append(memberId);
-            data->parentsOfGroup[memberId].append(groupId);
+            data->groups[groupPosition.value(query.value(0).toLongLong())].memberGroupIds.append(
+                query.value(1).toLongLong());
         }
         return {};
     });
     if (!status) {
         return status.error();
     }
+    index(*data);
     return DirectorySnapshot(std::move(data));
+}
+
+DirectorySnapshot DirectorySnapshot::fromData(
+    QList<DirectoryUser> users, QList<DirectoryGroup> groups, const QDateTime& loadedAt)
+{
+    auto data = std::make_shared<Data>();
+    data->loadedAt = loadedAt;
+    data->users = std::move(users);
+    data->groups = std::move(groups);
+    index(*data);
+    return DirectorySnapshot(std::move(data));
+}
+
+void DirectorySnapshot::index(Data& data)
+{
+    const qsizetype userCount = data.users.size();
+    data.userIndex.reserve(userCount);
+    data.userByNameKey.reserve(userCount);
+    data.userByObjectId.reserve(userCount);
+    for (qsizetype position = 0; position < userCount; ++position) {
+        const DirectoryUser& user = data.users.at(position);
+        data.userIndex.insert(user.id, position);
+        data.userByNameKey.insert(SqlValues::nameKey(user.userName), position);
+        data.userByObjectId.insert(user.objectId, position);
+    }
+    data.groupIndex.reserve(data.groups.size());
+    for (qsizetype position = 0; position < data.groups.size(); ++position) {
+        const DirectoryGroup& group = data.groups.at(position);
+        data.groupIndex.insert(group.id, position);
+        data.groupByNameKey.insert(SqlValues::nameKey(group.displayName), position);
+        for (const qint64 userId : group.memberUserIds) {
+            data.groupsOfUserDirect[userId].append(group.id);
+        }
+        for (const qint64 memberId : group.memberGroupIds) {
+            data.parentsOfGroup[memberId].append(group.id);
+        }
+    }
 }
 
 QDateTime DirectorySnapshot::loadedAt() const

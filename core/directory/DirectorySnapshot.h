@@ -45,6 +45,11 @@ public:
 
     // Call on the thread that will use the connection (Database gives each thread its own).
     static Result<DirectorySnapshot, StorageError> load(Database& database, Contents contents = Contents::Everything);
+    // A snapshot of users and groups read elsewhere (a directory source). Groups name their
+    // direct members in memberUserIds and memberGroupIds; ids that are not among `users` or
+    // `groups` are ignored by the lookups, and nesting loops are harmless.
+    static DirectorySnapshot fromData(
+        QList<DirectoryUser> users, QList<DirectoryGroup> groups, const QDateTime& loadedAt);
 
     QDateTime loadedAt() const;
 
@@ -72,6 +77,8 @@ private:
     struct Data;
     explicit DirectorySnapshot(std::shared_ptr<const Data> data);
     static Status<StorageError> loadUsers(QSqlQuery& query, Data& data);
+    // Fills the lookups from data->users and data->groups (memberships included).
+    static void index(Data& data);
 
     std::shared_ptr<const Data> m_data;
 };

@@ -21,11 +21,24 @@ class HeadlessSecretSource : public SecretStore
 public:
     static constexpr qint64 maximumFileSize = 64 * 1024;
 
-    // Fails when the variable is unset or blank.
-    static Result<std::unique_ptr<HeadlessSecretSource>, SecretError> fromEnvironment(const QString& variable);
+    // What the secret is, which decides how its text is taken and how messages name it.
+    enum class Content
+    {
+        // A server's token, password or client secret (--token-env/--token-file): surrounding
+        // white space is never part of a token, so it is trimmed.
+        Token,
+        // A directory source's bind password (--source-password-env/--source-password-file):
+        // taken exactly, spaces included; only a file's final line break is not part of it.
+        SourcePassword,
+    };
+
+    // Fails when the variable is unset or empty (for a token: blank).
+    static Result<std::unique_ptr<HeadlessSecretSource>, SecretError> fromEnvironment(
+        const QString& variable, Content content = Content::Token);
     // Fails when the file is missing, unreadable, empty, too large, or readable or writable by
-    // group or others (on Unix: mode & 077), so a token file cannot leak to other accounts.
-    static Result<std::unique_ptr<HeadlessSecretSource>, SecretError> fromFile(const QString& path);
+    // group or others (on Unix: mode & 077), so a secret file cannot leak to other accounts.
+    static Result<std::unique_ptr<HeadlessSecretSource>, SecretError> fromFile(
+        const QString& path, Content content = Content::Token);
 
     // Where the secret comes from, for messages: "environment variable SCIM_TOKEN".
     QString origin() const { return m_origin; }
@@ -35,8 +48,10 @@ public:
     void remove(const SecretKey& key, QObject* context, StatusCallback done) override;
 
 private:
-    HeadlessSecretSource(QString secret, QString origin);
+    HeadlessSecretSource(QString secret, QString origin, Content content);
+    QString normalized(const QString& secret) const;
 
     QString m_secret;
     QString m_origin;
+    Content m_content = Content::Token;
 };

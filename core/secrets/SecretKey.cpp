@@ -2,7 +2,8 @@
 
 QString SecretKey::toString() const
 {
-    return QStringLiteral("server/%1/%2").arg(serverId).arg(purposeId(purpose));
+    const QString owner = isSourceKey() ? QStringLiteral("source") : QStringLiteral("server");
+    return QStringLiteral("%1/%2/%3").arg(owner).arg(ownerId).arg(purposeId(purpose));
 }
 
 QString SecretKey::purposeId(SecretPurpose purpose)
@@ -14,6 +15,8 @@ QString SecretKey::purposeId(SecretPurpose purpose)
         return QStringLiteral("basic-password");
     case SecretPurpose::OAuthClientSecret:
         return QStringLiteral("oauth-client-secret");
+    case SecretPurpose::SourceBindPassword:
+        return QStringLiteral("bind-password");
     }
     return {};
 }

@@ -11,9 +11,12 @@
 // (objectGUID as Get-ADUser shows it, entryUUID as is): it becomes the externalId sent to
 // SCIM servers, so renames and moves keep the link. user.manager is already resolved from the
 // manager's DN to that user's userName (empty when the DN is outside what was read).
+// managerDn is the raw manager DN as the directory holds it: a delta read does not return an
+// unchanged manager, so whoever merges a delta resolves managerDn against the merged users.
 struct SourceUserEntry
 {
     QString dn;
+    QString managerDn;
     DirectoryUser user;
 };
 

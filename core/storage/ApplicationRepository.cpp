@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -22,7 +23,7 @@ StorageError sqlError(const QSqlQuery& query, const QString& what)
 }
 
 const char* const selectApplication = "SELECT id, name, description, sign_in_protocol, scim_server_id, last_sync_at,"
-                                      " created_at, updated_at FROM applications";
+                                      " created_at, updated_at, source_id FROM applications";
 
 Application applicationFromRow(const QSqlQuery& q)
 {
@@ -35,12 +36,44 @@ Application applicationFromRow(const QSqlQuery& q)
     app.lastSyncAt = SqlValues::toDateTime(q.value(5));
     app.createdAt = SqlValues::toDateTime(q.value(6));
     app.updatedAt = SqlValues::toDateTime(q.value(7));
+    app.sourceId = q.value(8).isNull() ? 0 : q.value(8).toLongLong();
     return app;
 }
 
-QVariant serverIdValue(qint64 id)
+// 0 ("none", "the embedded directory") is stored as NULL.
+QVariant optionalId(qint64 id)
 {
     return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QString idList(const QList<qint64>& ids)
+{
+    QStringList parts;
+    for (const qint64 id : ids) {
+        parts << QString::number(id);
+    }
+    return parts.join(QLatin1Char(','));
+}
+
+// The subset of `ids` found by `sql` (which has one %1 for the id list and binds `sourceId`
+// when given).
+QSet<qint64> existingIds(QSqlDatabase db, const QString& sql, const QList<qint64>& ids, qint64 sourceId)
+{
+    QSet<qint64> found;
+    if (ids.isEmpty()) {
+        return found;
+    }
+    QSqlQuery query(db);
+    query.prepare(sql.arg(idList(ids)));
+    if (sourceId > 0) {
+        query.addBindValue(sourceId);
+    }
+    if (query.exec()) {
+        while (query.next()) {
+            found.insert(query.value(0).toLongLong());
+        }
+    }
+    return found;
 }
 } // namespace
 
@@ -68,12 +101,43 @@ Status<StorageError> ApplicationRepository::validate(const Application& applicat
             tr("An application named \u201c%1\u201d already exists. Choose another name.").arg(name),
             QStringLiteral("name")};
     }
+    AssignmentSourceIds sourceIds;
+    if (application.sourceId > 0) {
+        QSqlQuery source(m_database->connection());
+        source.prepare(QStringLiteral("SELECT name FROM directory_sources WHERE id = ?"));
+        source.addBindValue(application.sourceId);
+        if (!source.exec() || !source.next()) {
+            return StorageError::validation(QStringLiteral("source"),
+                tr("The selected directory source no longer exists. Refresh the list and choose again."));
+        }
+        sourceIds.sourceName = tr("the directory source \u201c%1\u201d").arg(source.value(0).toString());
+    } else {
+        sourceIds.sourceName = tr("the embedded directory");
+    }
+    sourceIds.userIds = assignedIdsInSource(application, true);
+    sourceIds.groupIds = assignedIdsInSource(application, false);
     // A condition the engine cannot evaluate matches nobody: saved, it would deprovision the users
     // it was meant to keep.
-    if (const ValidationIssues issues = AssignmentValidator::validate(application.assignment); !issues.isEmpty()) {
+    if (const ValidationIssues issues = AssignmentValidator::validate(application.assignment, sourceIds);
+        !issues.isEmpty()) {
         return StorageError::validation(issues.constFirst().field, Validation::joinedText(issues));
     }
     return {};
+}
+
+QSet<qint64> ApplicationRepository::assignedIdsInSource(const Application& application, bool users) const
+{
+    const QList<qint64>& ids = users ? application.assignment.userIds : application.assignment.groupIds;
+    if (application.sourceId > 0) {
+        return existingIds(m_database->connection(),
+            QStringLiteral("SELECT id FROM source_objects WHERE id IN (%1) AND source_id = ? AND kind = '%2'")
+                .arg(QStringLiteral("%1"), users ? QStringLiteral("user") : QStringLiteral("group")),
+            ids, application.sourceId);
+    }
+    return existingIds(m_database->connection(),
+        users ? QStringLiteral("SELECT id FROM directory_users WHERE id IN (%1)")
+              : QStringLiteral("SELECT id FROM directory_groups WHERE id IN (%1)"),
+        ids, 0);
 }
 
 Result<qint64, StorageError> ApplicationRepository::create(const Application& application)
@@ -85,20 +149,22 @@ Result<qint64, StorageError> ApplicationRepository::create(const Application& ap
     auto status = m_database->transaction([&](QSqlDatabase& db) -> Status<StorageError> {
         const QDateTime now = QDateTime::currentDateTimeUtc();
         QSqlQuery query(db);
-        query.prepare(QStringLiteral("INSERT INTO applications (name, name_key, description, sign_in_protocol,"
-                                     " scim_server_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        query.prepare(
+            QStringLiteral("INSERT INTO applications (name, name_key, description, sign_in_protocol,"
+                           " scim_server_id, source_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
         query.addBindValue(application.name.trimmed());
         query.addBindValue(SqlValues::nameKey(application.name));
         query.addBindValue(SqlValues::text(application.description));
         query.addBindValue(SqlValues::text(application.signInProtocol));
-        query.addBindValue(serverIdValue(application.scimServerId));
+        query.addBindValue(optionalId(application.scimServerId));
+        query.addBindValue(optionalId(application.sourceId));
         query.addBindValue(SqlValues::fromDateTime(now));
         query.addBindValue(SqlValues::fromDateTime(now));
         if (!query.exec()) {
             return sqlError(query, tr("Could not save the application"));
         }
         id = query.lastInsertId().toLongLong();
-        return writeAssignment(db, id, application.assignment);
+        return writeAssignment(db, id, application.sourceId, application.assignment);
     });
     if (!status) {
         return status.error();
@@ -114,12 +180,14 @@ Status<StorageError> ApplicationRepository::update(const Application& applicatio
     return m_database->transaction([&](QSqlDatabase& db) -> Status<StorageError> {
         QSqlQuery query(db);
         query.prepare(QStringLiteral("UPDATE applications SET name = ?, name_key = ?, description = ?,"
-                                     " sign_in_protocol = ?, scim_server_id = ?, updated_at = ? WHERE id = ?"));
+                                     " sign_in_protocol = ?, scim_server_id = ?, source_id = ?, updated_at = ?"
+                                     " WHERE id = ?"));
         query.addBindValue(application.name.trimmed());
         query.addBindValue(SqlValues::nameKey(application.name));
         query.addBindValue(SqlValues::text(application.description));
         query.addBindValue(SqlValues::text(application.signInProtocol));
-        query.addBindValue(serverIdValue(application.scimServerId));
+        query.addBindValue(optionalId(application.scimServerId));
+        query.addBindValue(optionalId(application.sourceId));
         query.addBindValue(SqlValues::fromDateTime(QDateTime::currentDateTimeUtc()));
         query.addBindValue(application.id);
         if (!query.exec()) {
@@ -128,14 +196,14 @@ Status<StorageError> ApplicationRepository::update(const Application& applicatio
         if (query.numRowsAffected() == 0) {
             return StorageError {StorageError::Kind::NotFound, tr("The application no longer exists.")};
         }
-        return writeAssignment(db, application.id, application.assignment);
+        return writeAssignment(db, application.id, application.sourceId, application.assignment);
     });
 }
 
 Status<StorageError> ApplicationRepository::writeAssignment(
-    QSqlDatabase& db, qint64 applicationId, const Assignment& assignment) const
+    QSqlDatabase& db, qint64 applicationId, qint64 sourceId, const Assignment& assignment) const
 {
-    for (const auto* table : {"assignments", "assignment_users", "assignment_groups"}) {
+    for (const auto* table : {"assignments", "assignment_users", "assignment_groups", "assignment_source_objects"}) {
         QSqlQuery clear(db);
         clear.prepare(QStringLiteral("DELETE FROM %1 WHERE application_id = ?").arg(QLatin1String(table)));
         clear.addBindValue(applicationId);
@@ -144,17 +212,22 @@ Status<StorageError> ApplicationRepository::writeAssignment(
         }
     }
     QSqlQuery query(db);
-    query.prepare(
-        QStringLiteral("INSERT INTO assignments (application_id, all_users, scoping_filters_json) VALUES (?, ?, ?)"));
+    query.prepare(QStringLiteral("INSERT INTO assignments (application_id, all_users, all_groups, scoping_filters_json)"
+                                 " VALUES (?, ?, ?, ?)"));
     query.addBindValue(applicationId);
     query.addBindValue(assignment.allUsers ? 1 : 0);
+    query.addBindValue(assignment.allGroups ? 1 : 0);
     query.addBindValue(QString::fromUtf8(
         QJsonDocument(ScopingFilterJson::toJson(assignment.scopingFilters)).toJson(QJsonDocument::Compact)));
     if (!query.exec()) {
         return sqlError(query, tr("Could not save the assignment"));
     }
+    const bool fromSource = sourceId > 0;
     QSqlQuery users(db);
-    users.prepare(QStringLiteral("INSERT OR IGNORE INTO assignment_users (application_id, user_id) VALUES (?, ?)"));
+    users.prepare(fromSource
+            ? QStringLiteral(
+                "INSERT OR IGNORE INTO assignment_source_objects (application_id, object_id) VALUES (?, ?)")
+            : QStringLiteral("INSERT OR IGNORE INTO assignment_users (application_id, user_id) VALUES (?, ?)"));
     for (qint64 userId : assignment.userIds) {
         users.addBindValue(applicationId);
         users.addBindValue(userId);
@@ -165,7 +238,10 @@ Status<StorageError> ApplicationRepository::writeAssignment(
         }
     }
     QSqlQuery groups(db);
-    groups.prepare(QStringLiteral("INSERT OR IGNORE INTO assignment_groups (application_id, group_id) VALUES (?, ?)"));
+    groups.prepare(fromSource
+            ? QStringLiteral(
+                "INSERT OR IGNORE INTO assignment_source_objects (application_id, object_id) VALUES (?, ?)")
+            : QStringLiteral("INSERT OR IGNORE INTO assignment_groups (application_id, group_id) VALUES (?, ?)"));
     for (qint64 groupId : assignment.groupIds) {
         groups.addBindValue(applicationId);
         groups.addBindValue(groupId);
@@ -178,34 +254,42 @@ Status<StorageError> ApplicationRepository::writeAssignment(
     return {};
 }
 
-Assignment ApplicationRepository::readAssignment(qint64 applicationId) const
+Assignment ApplicationRepository::readAssignment(qint64 applicationId, qint64 sourceId) const
 {
     Assignment assignment;
     QSqlDatabase db = m_database->connection();
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT all_users, scoping_filters_json FROM assignments WHERE application_id = ?"));
+    query.prepare(
+        QStringLiteral("SELECT all_users, scoping_filters_json, all_groups FROM assignments WHERE application_id = ?"));
     query.addBindValue(applicationId);
     if (query.exec() && query.next()) {
         assignment.allUsers = query.value(0).toBool();
         assignment.scopingFilters
             = ScopingFilterJson::fromJson(QJsonDocument::fromJson(query.value(1).toString().toUtf8()).array());
+        assignment.allGroups = query.value(2).toBool();
     }
-    QSqlQuery users(db);
-    users.prepare(QStringLiteral("SELECT user_id FROM assignment_users WHERE application_id = ? ORDER BY user_id"));
-    users.addBindValue(applicationId);
-    if (users.exec()) {
-        while (users.next()) {
-            assignment.userIds.append(users.value(0).toLongLong());
+    const auto readIds = [&db, applicationId](const QString& sql, QList<qint64>& ids) {
+        QSqlQuery rows(db);
+        rows.prepare(sql);
+        rows.addBindValue(applicationId);
+        if (rows.exec()) {
+            while (rows.next()) {
+                ids.append(rows.value(0).toLongLong());
+            }
         }
+    };
+    if (sourceId > 0) {
+        const QString sql = QStringLiteral("SELECT a.object_id FROM assignment_source_objects a JOIN source_objects o"
+                                           " ON o.id = a.object_id WHERE a.application_id = ? AND o.kind = '%1'"
+                                           " ORDER BY a.object_id");
+        readIds(sql.arg(QLatin1String("user")), assignment.userIds);
+        readIds(sql.arg(QLatin1String("group")), assignment.groupIds);
+        return assignment;
     }
-    QSqlQuery groups(db);
-    groups.prepare(QStringLiteral("SELECT group_id FROM assignment_groups WHERE application_id = ? ORDER BY group_id"));
-    groups.addBindValue(applicationId);
-    if (groups.exec()) {
-        while (groups.next()) {
-            assignment.groupIds.append(groups.value(0).toLongLong());
-        }
-    }
+    readIds(QStringLiteral("SELECT user_id FROM assignment_users WHERE application_id = ? ORDER BY user_id"),
+        assignment.userIds);
+    readIds(QStringLiteral("SELECT group_id FROM assignment_groups WHERE application_id = ? ORDER BY group_id"),
+        assignment.groupIds);
     return assignment;
 }
 
@@ -227,7 +311,7 @@ Status<StorageError> ApplicationRepository::setScimServer(qint64 applicationId, 
 {
     QSqlQuery query(m_database->connection());
     query.prepare(QStringLiteral("UPDATE applications SET scim_server_id = ?, updated_at = ? WHERE id = ?"));
-    query.addBindValue(serverIdValue(serverId));
+    query.addBindValue(optionalId(serverId));
     query.addBindValue(SqlValues::fromDateTime(QDateTime::currentDateTimeUtc()));
     query.addBindValue(applicationId);
     if (!query.exec()) {
@@ -262,7 +346,7 @@ std::optional<Application> ApplicationRepository::find(qint64 id) const
         return std::nullopt;
     }
     Application app = applicationFromRow(query);
-    app.assignment = readAssignment(app.id);
+    app.assignment = readAssignment(app.id, app.sourceId);
     return app;
 }
 
@@ -275,7 +359,7 @@ std::optional<Application> ApplicationRepository::findByName(const QString& name
         return std::nullopt;
     }
     Application app = applicationFromRow(query);
-    app.assignment = readAssignment(app.id);
+    app.assignment = readAssignment(app.id, app.sourceId);
     return app;
 }
 
@@ -290,7 +374,7 @@ QList<Application> ApplicationRepository::list() const
         apps.append(applicationFromRow(query));
     }
     for (auto& app : apps) {
-        app.assignment = readAssignment(app.id);
+        app.assignment = readAssignment(app.id, app.sourceId);
     }
     return apps;
 }

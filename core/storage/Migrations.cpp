@@ -173,6 +173,81 @@ const QList<Migrations::Migration>& Migrations::all()
                                " finished_at TEXT,"
                                " UNIQUE (run_id, sequence))"),
             }},
+        {3, "directory sources (LDAP, Active Directory), the application's source and the source cache",
+            {
+                // Holds no secret: the bind password is in the SecretStore under "source/ID/bind-password".
+                QStringLiteral("CREATE TABLE directory_sources ("
+                               " id INTEGER PRIMARY KEY,"
+                               " name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+                               " name_key TEXT NOT NULL UNIQUE,"
+                               " description TEXT NOT NULL DEFAULT '',"
+                               " source_type TEXT NOT NULL DEFAULT '',"
+                               " url TEXT NOT NULL,"
+                               " start_tls INTEGER NOT NULL DEFAULT 0,"
+                               " ca_file_path TEXT NOT NULL DEFAULT '',"
+                               " bind_dn TEXT NOT NULL DEFAULT '',"
+                               " page_size INTEGER NOT NULL CHECK (page_size BETWEEN 1 AND 10000),"
+                               " timeout_s INTEGER NOT NULL CHECK (timeout_s > 0),"
+                               " base_dn TEXT NOT NULL,"
+                               " user_filter TEXT NOT NULL DEFAULT '',"
+                               " group_filter TEXT NOT NULL DEFAULT '',"
+                               " anchor_attribute TEXT NOT NULL DEFAULT '',"
+                               " user_mappings_json TEXT NOT NULL DEFAULT '[]',"
+                               " group_name_attribute TEXT NOT NULL DEFAULT '',"
+                               " group_description_attribute TEXT NOT NULL DEFAULT '',"
+                               " group_member_attribute TEXT NOT NULL DEFAULT '',"
+                               " disabled_rule_json TEXT NOT NULL DEFAULT '{}',"
+                               " nesting TEXT NOT NULL CHECK (nesting IN ('client-side', 'in-chain')),"
+                               " password_stored_at TEXT,"
+                               " created_at TEXT NOT NULL,"
+                               " updated_at TEXT NOT NULL)"),
+                // NULL: the embedded directory. A source in use cannot be deleted.
+                QStringLiteral("ALTER TABLE applications ADD COLUMN source_id INTEGER"
+                               " REFERENCES directory_sources(id) ON DELETE RESTRICT"),
+                QStringLiteral("CREATE INDEX applications_source ON applications(source_id)"),
+                QStringLiteral("ALTER TABLE assignments ADD COLUMN all_groups INTEGER NOT NULL DEFAULT 0"),
+                // The last complete read of each source: what a delta read is merged into.
+                QStringLiteral("CREATE TABLE source_reads ("
+                               " source_id INTEGER PRIMARY KEY REFERENCES directory_sources(id) ON DELETE CASCADE,"
+                               " high_water_mark TEXT NOT NULL DEFAULT '',"
+                               " server_identity TEXT NOT NULL DEFAULT '',"
+                               " read_at TEXT NOT NULL,"
+                               " full_read_at TEXT NOT NULL,"
+                               " was_delta INTEGER NOT NULL DEFAULT 0,"
+                               " notes_json TEXT NOT NULL DEFAULT '[]')"),
+                // One row per (source, kind, anchor), kept when the object leaves the source
+                // (present = 0): its id is the stable local id assignments and snapshots use.
+                QStringLiteral("CREATE TABLE source_objects ("
+                               " id INTEGER PRIMARY KEY,"
+                               " source_id INTEGER NOT NULL REFERENCES directory_sources(id) ON DELETE CASCADE,"
+                               " kind TEXT NOT NULL CHECK (kind IN ('user', 'group')),"
+                               " anchor TEXT NOT NULL CHECK (length(anchor) > 0),"
+                               " present INTEGER NOT NULL DEFAULT 0,"
+                               " dn TEXT NOT NULL DEFAULT '',"
+                               " dn_key TEXT NOT NULL DEFAULT '',"
+                               " name TEXT NOT NULL DEFAULT '',"
+                               " name_key TEXT NOT NULL DEFAULT '',"
+                               " data_json TEXT NOT NULL DEFAULT '{}',"
+                               // A user's manager as resolved when the user was read (see members).
+                               " manager_id INTEGER REFERENCES source_objects(id) ON DELETE SET NULL,"
+                               " UNIQUE (source_id, kind, anchor))"),
+                QStringLiteral("CREATE INDEX source_objects_name ON source_objects(source_id, kind, name_key)"),
+                QStringLiteral("CREATE INDEX source_objects_dn ON source_objects(source_id, dn_key)"),
+                // A group's direct members as read (DNs), each with the object it resolved to when
+                // the group was read: a member renamed later keeps its membership.
+                QStringLiteral("CREATE TABLE source_group_members ("
+                               " group_id INTEGER NOT NULL REFERENCES source_objects(id) ON DELETE CASCADE,"
+                               " position INTEGER NOT NULL,"
+                               " member_dn TEXT NOT NULL,"
+                               " member_id INTEGER REFERENCES source_objects(id) ON DELETE SET NULL,"
+                               " PRIMARY KEY (group_id, position)) WITHOUT ROWID"),
+                QStringLiteral("CREATE INDEX source_group_members_member ON source_group_members(member_id)"),
+                // The users and groups assigned to an application whose source is a directory source.
+                QStringLiteral("CREATE TABLE assignment_source_objects ("
+                               " application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,"
+                               " object_id INTEGER NOT NULL REFERENCES source_objects(id) ON DELETE CASCADE,"
+                               " PRIMARY KEY (application_id, object_id)) WITHOUT ROWID"),
+            }},
     };
     return migrations;
 }

@@ -76,7 +76,7 @@ DesiredState DesiredStateBuilder::build(const Application& application, const Sc
     QHash<qint64, const DirectoryGroup*> groupsById;
     for (const auto& group : groups)
         groupsById.insert(group.id, &group);
-    for (qint64 groupId : application.assignment.groupIds) {
+    for (qint64 groupId : scope.assignedGroups()) {
         const DirectoryGroup* group = groupsById.value(groupId);
         if (!group)
             continue;

@@ -20,18 +20,21 @@ QString yesNo(bool value)
 }
 } // namespace
 
-QStringList ProvisionPreparation::explainScope(const Assignment& assignment, const DirectorySnapshot& snapshot,
-    const DirectoryUser& user, const ScopeExplanation& explanation)
+QStringList ProvisionPreparation::explainScope(const Assignment& assignment, const QList<qint64>& assignedGroups,
+    const DirectorySnapshot& snapshot, const DirectoryUser& user, const ScopeExplanation& explanation)
 {
     QStringList lines;
     lines.append(tr("Active in the directory: %1").arg(yesNo(user.active)));
     lines.append(tr("Application assigned to all users: %1").arg(yesNo(assignment.allUsers)));
     lines.append(tr("Assigned to the application directly: %1").arg(yesNo(assignment.userIds.contains(user.id))));
-    if (assignment.groupIds.isEmpty()) {
+    if (assignment.allGroups) {
+        lines.append(tr("Application assigned to all groups: yes"));
+    }
+    if (assignedGroups.isEmpty()) {
         lines.append(tr("Assigned groups: none"));
     } else {
         const auto memberships = snapshot.groupsOfUser(user.id);
-        for (qint64 groupId : assignment.groupIds) {
+        for (qint64 groupId : assignedGroups) {
             const DirectoryGroup* group = snapshot.group(groupId);
             const QString name = group ? group->displayName : QString::number(groupId);
             QString how;
@@ -105,7 +108,7 @@ void ProvisionPreparation::prepare(ProvisionPreparation* prepared, const ScimSer
     const Assignment& assignment = application.assignment;
     const ScopeEvaluator scope(assignment, snapshot.users(), snapshot.groups());
     prepared->explanation = scope.explain(userId);
-    prepared->scopeLines = explainScope(assignment, snapshot, *user, prepared->explanation);
+    prepared->scopeLines = explainScope(assignment, scope.assignedGroups(), snapshot, *user, prepared->explanation);
 
     // The desired state of the full sync, built from this user alone: the scope of one
     // user does not depend on the others, and each assigned group keeps just this member.

@@ -46,7 +46,8 @@ struct ProvisionPreparation
     // Fills prepared; a failure goes to prepared->error.
     static void prepare(ProvisionPreparation* prepared, const ScimServer& server, const Loader& loader,
         const Application& application, qint64 userId);
-    // Every condition of the scope, then the evaluator's own verdict.
-    static QStringList explainScope(const Assignment& assignment, const DirectorySnapshot& snapshot,
-        const DirectoryUser& user, const ScopeExplanation& explanation);
+    // Every condition of the scope, then the evaluator's own verdict. assignedGroups:
+    // ScopeEvaluator::assignedGroups() (every group with Assignment::allGroups).
+    static QStringList explainScope(const Assignment& assignment, const QList<qint64>& assignedGroups,
+        const DirectorySnapshot& snapshot, const DirectoryUser& user, const ScopeExplanation& explanation);
 };

@@ -21,8 +21,14 @@ ScopeEvaluator::ScopeEvaluator(
         m_groupsById.insert(group.id, &group);
     for (int i = 0; i < users.size(); ++i)
         m_userIndex.insert(users.at(i).id, i);
+    if (assignment.allGroups) {
+        for (const auto& group : groups)
+            m_assignedGroups.append(group.id);
+    } else {
+        m_assignedGroups = assignment.groupIds;
+    }
 
-    for (qint64 groupId : assignment.groupIds) {
+    for (qint64 groupId : std::as_const(m_assignedGroups)) {
         // Breadth-first over nested groups; `seen` stops cycles the directory should not have.
         QSet<qint64> seen {groupId};
         QList<qint64> queue {groupId};

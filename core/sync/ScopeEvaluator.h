@@ -18,7 +18,8 @@ struct ScopeExplanation
 };
 
 // Decides which directory users an application provisions: assigned users, members of
-// assigned groups (nested groups flattened), or everybody; then the scoping filters
+// assigned groups (nested groups flattened; with allGroups every group counts as assigned), or
+// everybody; then the scoping filters
 // (clauses AND-ed within a filter, filters OR-ed). Pure: no I/O, safe on any thread.
 class ScopeEvaluator
 {
@@ -30,8 +31,9 @@ public:
     QList<qint64> usersInScope() const;
     ScopeExplanation explain(qint64 userId) const;
 
-    // The assigned groups and, for each, its user members with nesting flattened.
-    QList<qint64> assignedGroups() const { return m_assignment.groupIds; }
+    // The assigned groups (every group of the directory with Assignment::allGroups) and, for
+    // each, its user members with nesting flattened.
+    QList<qint64> assignedGroups() const { return m_assignedGroups; }
     QList<qint64> flattenedMembers(qint64 groupId) const;
 
     static bool clauseMatches(const ScopingClause& clause, const DirectoryUser& user);
@@ -43,6 +45,7 @@ private:
     bool assigned(qint64 userId, QStringList* reasons) const;
 
     Assignment m_assignment;
+    QList<qint64> m_assignedGroups;
     const QList<DirectoryUser>& m_users;
     QHash<qint64, const DirectoryGroup*> m_groupsById;
     QHash<qint64, int> m_userIndex;

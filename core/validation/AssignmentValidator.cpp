@@ -31,6 +31,32 @@ ValidationIssues AssignmentValidator::validate(const Assignment& assignment)
     return validateFilters(assignment.scopingFilters);
 }
 
+ValidationIssues AssignmentValidator::validate(const Assignment& assignment, const AssignmentSourceIds& source)
+{
+    ValidationIssues issues;
+    for (int i = 0; i < assignment.userIds.size(); ++i) {
+        if (!source.userIds.contains(assignment.userIds.at(i))) {
+            issues.append({QStringLiteral("assignment.userIds[%1]").arg(i),
+                tr("An assigned user (id %1) no longer exists in %2, the application's source: it was deleted, or "
+                   "belongs to another source. Assign users of %2 again.")
+                    .arg(assignment.userIds.at(i))
+                    .arg(source.sourceName),
+                {}});
+        }
+    }
+    for (int i = 0; i < assignment.groupIds.size(); ++i) {
+        if (!source.groupIds.contains(assignment.groupIds.at(i))) {
+            issues.append({QStringLiteral("assignment.groupIds[%1]").arg(i),
+                tr("An assigned group (id %1) no longer exists in %2, the application's source: it was deleted, or "
+                   "belongs to another source. Assign groups of %2 again.")
+                    .arg(assignment.groupIds.at(i))
+                    .arg(source.sourceName),
+                {}});
+        }
+    }
+    return issues + validate(assignment);
+}
+
 ValidationIssues AssignmentValidator::validateFilters(const ScopingFilters& filters)
 {
     ValidationIssues issues;

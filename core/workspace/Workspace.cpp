@@ -2,6 +2,8 @@
 
 #include "secrets/SecretStore.h"
 #include "servers/ServerCatalog.h"
+#include "sources/LdapSourceReader.h"
+#include "sources/SourceCatalog.h"
 #include "storage/ApplicationRepository.h"
 #include "util/LogCategories.h"
 
@@ -17,11 +19,19 @@ Result<std::shared_ptr<Workspace>, StorageError> Workspace::open(const QString& 
     workspace->m_secrets = ownedSecrets.release();
     workspace->m_secrets->setParent(workspace.get());
     workspace->m_servers = new ServerCatalog(workspace->database(), workspace->m_secrets, workspace.get());
+    workspace->m_sources = new SourceCatalog(workspace->database(), workspace->m_secrets, workspace.get());
     workspace->m_applications = std::make_unique<ApplicationRepository>(workspace->database());
     workspace->m_serverTypes = ServerTypeRegistry::load();
     for (const auto& error : workspace->m_serverTypes.errors()) {
         qCWarning(lcServerTypes).noquote() << error;
     }
+    workspace->m_sourceTypes = SourceTypeRegistry::load();
+    for (const auto& error : workspace->m_sourceTypes.errors()) {
+        qCWarning(lcServerTypes).noquote() << error;
+    }
+    workspace->m_sourceReaderFactory = [types = workspace->m_sourceTypes](const DirectorySource&) {
+        return std::make_unique<LdapSourceReader>(types);
+    };
     return workspace;
 }
 

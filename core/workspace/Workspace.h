@@ -1,6 +1,8 @@
 #pragma once
 
 #include "servertypes/ServerTypeRegistry.h"
+#include "sources/SourceReaderFactory.h"
+#include "sources/SourceTypeRegistry.h"
 #include "storage/Profile.h"
 #include "storage/StorageError.h"
 #include "util/Result.h"
@@ -12,9 +14,11 @@
 class ApplicationRepository;
 class SecretStore;
 class ServerCatalog;
+class SourceCatalog;
 
 // Everything one open profile offers the GUI and the CLI: its database, the secret store,
-// the server catalog, the applications and the server-type presets.
+// the server catalog, the directory sources, the applications, the server-type presets and how
+// directory sources are read.
 class Workspace : public QObject
 {
     Q_OBJECT
@@ -28,8 +32,14 @@ public:
     std::shared_ptr<Database> database() const { return m_profile.database(); }
     SecretStore* secrets() const { return m_secrets; }
     ServerCatalog* servers() const { return m_servers; }
+    SourceCatalog* sources() const { return m_sources; }
     ApplicationRepository& applications() const { return *m_applications; }
     const ServerTypeRegistry& serverTypes() const { return m_serverTypes; }
+    const SourceTypeRegistry& sourceTypes() const { return m_sourceTypes; }
+    // Makes the reader of a directory source: LdapSourceReader (libldap) by default; tests
+    // replace it.
+    const SourceReaderFactory& sourceReaderFactory() const { return m_sourceReaderFactory; }
+    void setSourceReaderFactory(SourceReaderFactory factory) { m_sourceReaderFactory = std::move(factory); }
 
     // Views call this after they changed applications so other views refresh.
     void notifyApplicationsChanged() { emit applicationsChanged(); }
@@ -43,6 +53,9 @@ private:
     Profile m_profile;
     SecretStore* m_secrets = nullptr;
     ServerCatalog* m_servers = nullptr;
+    SourceCatalog* m_sources = nullptr;
+    SourceReaderFactory m_sourceReaderFactory;
     std::unique_ptr<ApplicationRepository> m_applications;
     ServerTypeRegistry m_serverTypes;
+    SourceTypeRegistry m_sourceTypes;
 };

@@ -17,6 +17,7 @@
 AssignmentEditor::AssignmentEditor(std::shared_ptr<Database> database, const Assignment& assignment, QWidget* parent)
     : QWidget(parent)
     , m_counter(new ScopeCounter(database, this))
+    , m_allGroups(assignment.allGroups)
 {
     setObjectName(QStringLiteral("assignmentEditor"));
 
@@ -90,6 +91,7 @@ Assignment AssignmentEditor::assignment() const
 {
     Assignment result;
     result.allUsers = m_allUsers->isChecked();
+    result.allGroups = m_allGroups; // not edited here yet (scimdesk-cli apps edit --all-groups): kept as it was
     result.userIds = m_userModel->checkedIds();
     result.groupIds = m_groupModel->checkedIds();
     result.scopingFilters = m_filters->filters();

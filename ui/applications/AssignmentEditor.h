@@ -43,6 +43,7 @@ private:
 
     ScopeCounter* m_counter = nullptr;
     QCheckBox* m_allUsers = nullptr;
+    bool m_allGroups = false;
     QTabWidget* m_tabs = nullptr;
     DirectoryPickerModel* m_userModel = nullptr;
     DirectoryPickerModel* m_groupModel = nullptr;

@@ -11,6 +11,7 @@ private slots:
     void initTestCase();
     void assignedUsersAndNestedGroups();
     void allUsers();
+    void allGroupsAssignsEveryGroup();
     void scopingFiltersAndOr();
     void clauses_data();
     void clauses();
@@ -58,6 +59,20 @@ void TestScopeEvaluator::allUsers()
     Assignment assignment;
     assignment.allUsers = true;
     QCOMPARE(ScopeEvaluator(assignment, m_users, m_groups).usersInScope().size(), 5);
+}
+
+void TestScopeEvaluator::allGroupsAssignsEveryGroup()
+{
+    Assignment assignment;
+    assignment.allGroups = true;
+    assignment.groupIds = {12}; // named as well: counted once
+    const ScopeEvaluator scope(assignment, m_users, m_groups);
+    QCOMPARE(scope.assignedGroups(), QList<qint64>({10, 11, 12, 13}));
+    // Members of any group, nested ones flattened; user4 and user5 are in no group.
+    QCOMPARE(scope.usersInScope(), QList<qint64>({1, 2, 3}));
+    QCOMPARE(scope.flattenedMembers(13), QList<qint64>({3, 1})); // through the loop
+    QVERIFY(scope.explain(2).inScope);
+    QVERIFY(!scope.explain(5).inScope);
 }
 
 void TestScopeEvaluator::scopingFiltersAndOr()

@@ -108,6 +108,42 @@ private slots:
         assignment.allUsers = true;
         QVERIFY(AssignmentValidator::validate(assignment).isEmpty());
     }
+
+    // Assigned users and groups must be the application's source's: ids of another source (or
+    // of the embedded directory) name somebody else there, or nobody.
+    void assignedIdsBelongToTheApplicationsSource_data()
+    {
+        QTest::addColumn<QList<qint64>>("userIds");
+        QTest::addColumn<QList<qint64>>("groupIds");
+        QTest::addColumn<QStringList>("fields");
+        QTest::newRow("all of the source") << QList<qint64> {1, 2} << QList<qint64> {10} << QStringList {};
+        QTest::newRow("none assigned") << QList<qint64> {} << QList<qint64> {} << QStringList {};
+        QTest::newRow("a foreign user") << QList<qint64> {1, 7} << QList<qint64> {10}
+                                        << QStringList {QStringLiteral("assignment.userIds[1]")};
+        QTest::newRow("a foreign group") << QList<qint64> {} << QList<qint64> {11, 10}
+                                         << QStringList {QStringLiteral("assignment.groupIds[0]")};
+        QTest::newRow("both") << QList<qint64> {9} << QList<qint64> {12}
+                              << QStringList {
+                                     QStringLiteral("assignment.userIds[0]"), QStringLiteral("assignment.groupIds[0]")};
+    }
+
+    void assignedIdsBelongToTheApplicationsSource()
+    {
+        QFETCH(QList<qint64>, userIds);
+        QFETCH(QList<qint64>, groupIds);
+        QFETCH(QStringList, fields);
+        Assignment assignment;
+        assignment.userIds = userIds;
+        assignment.groupIds = groupIds;
+        const AssignmentSourceIds source {QStringLiteral("the directory source \u201cCorp AD\u201d"), {1, 2}, {10}};
+        const ValidationIssues issues = AssignmentValidator::validate(assignment, source);
+        QStringList found;
+        for (const ValidationIssue& issue : issues) {
+            found << issue.field;
+            QVERIFY2(issue.message.contains(QLatin1String("Corp AD")), qPrintable(issue.message));
+        }
+        QCOMPARE(found, fields);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAssignmentValidator)
