@@ -66,6 +66,8 @@ public:
     // `sync --apply`): previewReady, then applyFinished. A failed read ends with previewFailed.
     // A cancel before the apply started ends with applyFinished too, for a journalled run that
     // is `cancelled` and sent no write, so a stopped scheduled sync shows in the run history.
+    // The caller holds the profile's write lock (the CLI's `sync --apply` takes it for the whole
+    // command, before the preview).
     void previewAndApply(bool confirmed);
     // Provision one user, steps 1 to 4 (source, scope, match, action): provisionReady, or
     // provisionFinished when a step fails. Step 5 runs only after performProvision().
