@@ -3,6 +3,7 @@
 #include "ExitCode.h"
 #include "GlobalOptions.h"
 
+#include "storage/ProfileLock.h"
 #include "util/Result.h"
 
 #include <QCommandLineParser>
@@ -132,6 +133,11 @@ public:
     // Ctrl-C/SIGTERM watcher for long commands; created on first use.
     InterruptWatcher* interrupts();
 
+    // Takes the profile's write lock (ProfileLock) for a command that applies or imports, until
+    // the command ends. Reports a refusal itself and returns its exit code: 7 while another
+    // process holds the lock, 6 when the profile is read-only. A stale lock taken over is a warning.
+    std::optional<int> lockProfileForWriting();
+
 private:
     // The keychain, or the headless sources of --token-env/--token-file and
     // --source-password-env/--source-password-file, each answering for what it names.
@@ -155,4 +161,5 @@ private:
     bool m_demo = false;
     std::unique_ptr<DemoEnvironment> m_demoEnvironment;
     InterruptWatcher* m_interrupts = nullptr;
+    ProfileLock m_writeLock;
 };

@@ -39,7 +39,7 @@ QString issuesText(const QList<CsvImportIssue>& issues)
 }
 
 // What an import would do: the counts and the problems found.
-void printPreview(const CliContext& context, const CsvImportPreview& preview)
+void printPreview(const CliContext& context, const CsvImportCounts& preview)
 {
     if (context.json()) {
         context.printJson(QJsonObject {
@@ -89,6 +89,16 @@ void printImportResult(const CliContext& context, const QString& kind, const Csv
         }
         context.print(text);
     }
+}
+
+// A file that cannot be imported is the command's failure (1); a profile that cannot be written
+// is 6, or 7 while another process holds its lock.
+ExitCode importExitCode(const StorageError& error)
+{
+    if (error.kind == StorageError::Kind::Busy) {
+        return ExitCode::ProfileBusy;
+    }
+    return error.field == QLatin1String("file") ? ExitCode::OperationFailed : ExitCode::ProfileError;
 }
 
 // import and export both take "users|groups FILE".
@@ -150,26 +160,30 @@ int DirectoryCommand::importCsv()
     if (auto status = importer.loadFile(arguments.at(1)); !status) {
         return m_context.fail(ExitCode::OperationFailed, status.error().message);
     }
-    const CsvImportPreview preview = importer.preview(0);
-    if (!preview.fileError.isEmpty()) {
-        return m_context.fail(ExitCode::OperationFailed, preview.fileError);
-    }
-    const bool hasInvalid = preview.invalidRowCount > 0;
-    if (parser.isSet(dryRun) || (hasInvalid && !parser.isSet(skipInvalid))) {
-        const bool refused = hasInvalid && !parser.isSet(skipInvalid) && !parser.isSet(dryRun);
-        printPreview(m_context, preview);
-        if (refused) {
-            return m_context.fail(ExitCode::OperationFailed,
-                QCoreApplication::translate(
-                    "cli", "Nothing was imported: %n row(s) are invalid.", nullptr, preview.invalidRowCount),
-                tr("Fix the rows listed above, or import the valid rows only with --skip-invalid."));
+    if (parser.isSet(dryRun)) {
+        const CsvImportPreview preview = importer.preview(0);
+        if (!preview.fileError.isEmpty()) {
+            return m_context.fail(ExitCode::OperationFailed, preview.fileError);
         }
+        printPreview(m_context, preview);
         return toInt(ExitCode::Success);
     }
+    if (auto refused = m_context.lockProfileForWriting()) {
+        return *refused;
+    }
+    // One pass: the rows are checked and written together, and nothing is written when a row
+    // is invalid (unless --skip-invalid).
     auto result = importer.import(
         parser.isSet(skipInvalid) ? DirectoryCsvImporter::Mode::SkipInvalid : DirectoryCsvImporter::Mode::AllOrNothing);
     if (!result) {
-        return m_context.fail(ExitCode::ProfileError, result.error().message);
+        return m_context.fail(importExitCode(result.error()), result.error().message);
+    }
+    if (!result->written) {
+        printPreview(m_context, result.value());
+        return m_context.fail(ExitCode::OperationFailed,
+            QCoreApplication::translate(
+                "cli", "Nothing was imported: %n row(s) are invalid.", nullptr, result->invalidRowCount),
+            tr("Fix the rows listed above, or import the valid rows only with --skip-invalid."));
     }
     printImportResult(m_context, arguments.at(0), result.value());
     return toInt(ExitCode::Success);

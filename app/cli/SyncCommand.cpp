@@ -392,17 +392,19 @@ int SyncCommand::execute(const SyncSetup& setup, bool apply, bool confirmed)
     });
     QObject::connect(&sync, &ApplicationSync::previewReady, &loop, [&](const SyncPlan& ready) {
         plan = ready;
-        if (!apply || interrupts->wasInterrupted()) {
+        if (!apply) {
             loop.quit();
-            return;
         }
-        sync.apply(ready.planId, confirmed);
     });
     QObject::connect(&sync, &ApplicationSync::applyFinished, &loop, [&](const SyncRunSummary& finished) {
         summary = finished;
         loop.quit();
     });
-    sync.preview();
+    if (apply) {
+        sync.previewAndApply(confirmed);
+    } else {
+        sync.preview();
+    }
     loop.exec();
     m_context.progress(QString());
 
@@ -412,12 +414,34 @@ int SyncCommand::execute(const SyncSetup& setup, bool apply, bool confirmed)
         }
         return failWith(*failure, server.name, setup.source ? setup.source->name : QString());
     }
+    if (!plan) {
+        return printCancelledBeforePlan(*summary);
+    }
+    return printOutcome(*plan, summary, setup, authFailed);
+}
+
+int SyncCommand::printCancelledBeforePlan(const SyncRunSummary& summary) const
+{
+    if (m_context.json()) {
+        m_context.printJson(
+            QJsonObject {{QStringLiteral("plan"), QJsonValue::Null}, {QStringLiteral("run"), runJson(summary)}});
+    } else {
+        m_context.print(summaryText(summary));
+    }
+    return exitCodeFor(summary, false);
+}
+
+int SyncCommand::printOutcome(
+    const SyncPlan& plan, const std::optional<SyncRunSummary>& summary, const SyncSetup& setup, bool authFailed) const
+{
+    const QString& applicationName = setup.application.name;
+    const QString& serverName = setup.server.name;
     const bool refused = summary && summary->status == SyncRunSummary::Status::Refused;
     const QString refusal
-        = refused ? (summary->message.isEmpty() ? plan->confirmationReason : summary->message) : QString();
+        = refused ? (summary->message.isEmpty() ? plan.confirmationReason : summary->message) : QString();
     const QString refusalHint = tr("Review the plan; to apply it anyway rerun with --confirm-deletions.");
     if (m_context.json()) {
-        QJsonObject output {{QStringLiteral("plan"), planJson(*plan, application.name, server.name)}};
+        QJsonObject output {{QStringLiteral("plan"), planJson(plan, applicationName, serverName)}};
         if (summary) {
             output.insert(QStringLiteral("run"), runJson(*summary));
         }
@@ -427,13 +451,13 @@ int SyncCommand::execute(const SyncSetup& setup, bool apply, bool confirmed)
         }
         m_context.printJson(output);
     } else {
-        m_context.print(planText(*plan, application.name, server.name));
+        m_context.print(planText(plan, applicationName, serverName));
         if (summary) {
             m_context.print(summaryText(*summary));
         }
     }
     if (!summary) {
-        return interrupts->wasInterrupted() ? toInt(ExitCode::Cancelled) : toInt(ExitCode::Success);
+        return m_context.interrupts()->wasInterrupted() ? toInt(ExitCode::Cancelled) : toInt(ExitCode::Success);
     }
     if (refused) {
         // With --json the error is already part of the one JSON document printed above.
@@ -477,7 +501,29 @@ int SyncCommand::sync()
     if (auto stop = resolve(parser.positionalArguments().constFirst(), &setup)) {
         return *stop;
     }
+    // Locked before the preview, so the plan applied is the one computed while no other
+    // process could write.
+    if (parser.isSet(apply)) {
+        if (auto refused = m_context.lockProfileForWriting()) {
+            return *refused;
+        }
+    }
     return execute(setup, parser.isSet(apply), parser.isSet(confirmDeletions));
+}
+
+std::optional<int> SyncCommand::findUser(const SyncSetup& setup, const QString& name, qint64* userId)
+{
+    if (setup.source) {
+        // A user of the application's directory source, by userName or DN.
+        return SourceReadCommand(m_context).find(*setup.source, false, name, userId);
+    }
+    const auto user = DirectoryRepository(m_context.workspace().database()).findUserByUserName(name);
+    if (!user) {
+        return m_context.fail(ExitCode::Usage, tr("There is no directory user \"%1\".").arg(name),
+            tr("Look the user up with: scimdesk-cli directory export users FILE"));
+    }
+    *userId = user->id;
+    return std::nullopt;
 }
 
 int SyncCommand::provisionUser()
@@ -504,20 +550,16 @@ int SyncCommand::provisionUser()
         return *stop;
     }
     qint64 userId = 0;
-    if (setup.source) {
-        // A user of the application's directory source, by userName or DN.
-        if (auto stop = SourceReadCommand(m_context).find(*setup.source, false, arguments.at(1), &userId)) {
-            return *stop;
-        }
-    } else {
-        const auto user = DirectoryRepository(m_context.workspace().database()).findUserByUserName(arguments.at(1));
-        if (!user) {
-            return m_context.fail(ExitCode::Usage, tr("There is no directory user \"%1\".").arg(arguments.at(1)),
-                tr("Look the user up with: scimdesk-cli directory export users FILE"));
-        }
-        userId = user->id;
+    if (auto stop = findUser(setup, arguments.at(1), &userId)) {
+        return *stop;
     }
 
+    const bool perform = !parser.isSet(checkOnly);
+    if (perform) {
+        if (auto refused = m_context.lockProfileForWriting()) {
+            return *refused;
+        }
+    }
     ApplicationSync sync(m_context.workspacePointer(), setup.application.id);
     bool authFailed = false;
     showProgress(sync, &authFailed);
@@ -526,7 +568,6 @@ int SyncCommand::provisionUser()
             m_context.progress(tr("Step %1: %2 …").arg(index + 1).arg(step.title));
         });
     InterruptWatcher* interrupts = m_context.interrupts();
-    const bool perform = !parser.isSet(checkOnly);
     std::optional<ProvisionTrace> trace;
     std::optional<SyncFailure> failure;
     QEventLoop loop;

@@ -17,6 +17,9 @@ struct ServerCapabilities
 {
     PagingMode pagingMode = PagingMode::StartIndex;
     int maxPageSize = 100;
+    // The most objects one list read accepts (and the most a list may say it holds): a server
+    // whose paging does not end is stopped there instead of filling the memory (see ListPager).
+    int maxListResources = 1000000;
     QStringList filterOperators {QStringLiteral("eq")};
     QStringList userFilterAttributes {QStringLiteral("userName"), QStringLiteral("externalId"), QStringLiteral("id")};
     QStringList groupFilterAttributes {

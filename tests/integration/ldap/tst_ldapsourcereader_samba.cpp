@@ -209,10 +209,7 @@ private slots:
                 .toUtf8());
         QVERIFY2(error.isEmpty(), qPrintable(error));
 
-        SourceReadRequest request;
-        request.full = false;
-        request.sinceHighWaterMark = before->highWaterMark;
-        request.expectedServerIdentity = before->serverIdentity;
+        SourceReadRequest request = deltaRequest(*before);
         QElapsedTimer clock;
         clock.start();
         const auto delta = reader.read(source, m_ad.readerPassword(), request, cancelled);

@@ -234,6 +234,7 @@ private slots:
         source.url = QStringLiteral("ldap://localhost:3890");
         QVERIFY(SourceSettingsValidator::validate(source).isEmpty());
         QCOMPARE(SourceSettingsValidator::portOf(source.url), 3890);
+        QCOMPARE(SourceSettingsValidator::portOf(QStringLiteral("ldap://dc1")), 389);
         QCOMPARE(SourceSettingsValidator::portOf(QStringLiteral("ldaps://dc1")), 636);
     }
 
