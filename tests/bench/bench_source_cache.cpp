@@ -104,7 +104,8 @@ int main(int argc, char** argv)
     source.userMappings = {{QStringLiteral("userName"), QStringLiteral("uid")}};
     const qint64 sourceId = SourceRepository(db.value()).create(source).value();
     SourceCache cache(db.value(), sourceId);
-    std::printf("source cache, %d users + %d groups (load average %.2f)\n", users, groups, ResourceUsage::loadAverage());
+    std::printf(
+        "source cache, %d users + %d groups (load average %.2f)\n", users, groups, ResourceUsage::loadAverage());
 
     const SourceRead full = fullRead(users, groups);
     QElapsedTimer clock;
