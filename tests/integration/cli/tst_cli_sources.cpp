@@ -308,6 +308,11 @@ void CliSourcesTest::syncFlattensNestedGroupsIntoTheTarget()
     QVERIFY(m_emulator->findUserByUserName(QStringLiteral("ivy.off")).isEmpty());
     QCOMPARE(m_emulator->userCount(), 6);
     QCOMPARE(m_emulator->groupMemberIds(groupId), expected);
+    // The password from the file is in no output and no file of the profile.
+    QVERIFY(!run.all().contains(QString::fromUtf8(m_slapd.readerPassword())));
+    QStringList scanned;
+    QCOMPARE(SecretScan::filesContaining(m_profile, m_slapd.readerPassword(), &scanned), QStringList());
+    QVERIFY(!scanned.isEmpty());
 
     // The managers created in this run are set by the next one; then nothing is left to write.
     run = cliWithSecrets({QStringLiteral("sync"), QStringLiteral("AWS"), QStringLiteral("--apply")});

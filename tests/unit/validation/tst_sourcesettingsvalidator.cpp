@@ -227,6 +227,7 @@ private slots:
             qPrintable(only(source, QStringLiteral("startTls"))));
         source.url = QStringLiteral("ldap://dc1.corp.example");
         QVERIFY(SourceSettingsValidator::validate(source).isEmpty());
+        QCOMPARE(SourceSettingsValidator::portOf(source.url), 389);
         // Without StartTLS plain LDAP only reaches this computer.
         source.startTls = false;
         QVERIFY(only(source, QStringLiteral("startTls")).contains(QLatin1String("unencrypted")));
