@@ -11,14 +11,17 @@ DirectoryLookup::DirectoryLookup(Database& database)
     : m_userByKey(database.connection())
     , m_idByKey(database.connection())
     , m_objectId(database.connection())
+    , m_userByObjectId(database.connection())
 {
-    for (QSqlQuery* query : {&m_userByKey, &m_idByKey, &m_objectId}) {
+    for (QSqlQuery* query : {&m_userByKey, &m_idByKey, &m_objectId, &m_userByObjectId}) {
         query->setForwardOnly(true);
     }
     m_userByKey.prepare(
         QStringLiteral("SELECT %1 FROM directory_users WHERE user_name_key = ?").arg(DirectoryRows::userColumns()));
     m_idByKey.prepare(QStringLiteral("SELECT id FROM directory_users WHERE user_name_key = ?"));
     m_objectId.prepare(QStringLiteral("SELECT 1 FROM directory_users WHERE object_id = ?"));
+    m_userByObjectId.prepare(
+        QStringLiteral("SELECT %1 FROM directory_users WHERE object_id = ?").arg(DirectoryRows::userColumns()));
     QSqlQuery any(database.connection());
     m_noUsers = any.exec(QStringLiteral("SELECT NOT EXISTS (SELECT 1 FROM directory_users)")) && any.next()
         && any.value(0).toBool();
@@ -55,6 +58,16 @@ qint64 DirectoryLookup::userIdByName(const QString& userName)
     const qint64 id = run(m_idByKey, SqlValues::nameKey(userName)) ? m_idByKey.value(0).toLongLong() : 0;
     m_idByKey.finish();
     return id;
+}
+
+std::optional<DirectoryUser> DirectoryLookup::userByObjectId(const QString& objectId)
+{
+    std::optional<DirectoryUser> user;
+    if (run(m_userByObjectId, objectId.trimmed())) {
+        user = DirectoryRows::userFromQuery(m_userByObjectId);
+    }
+    m_userByObjectId.finish();
+    return user;
 }
 
 bool DirectoryLookup::objectIdTaken(const QString& objectId)
