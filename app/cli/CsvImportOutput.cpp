@@ -107,8 +107,8 @@ void CsvImportOutput::printPreview(const CsvImportCounts& preview, const QJsonOb
         m_context.printJson(document);
         return;
     }
-    QString text = tr("%1 rows: %2 to create, %3 to update (%4 renamed), %5 unchanged, %6 invalid.")
-                       .arg(preview.rowCount)
+    QString text = QCoreApplication::translate("cli",
+        "%n row(s): %1 to create, %2 to update (%3 renamed), %4 unchanged, %5 invalid.", nullptr, preview.rowCount)
                        .arg(preview.toCreate)
                        .arg(preview.toUpdate)
                        .arg(preview.renameCount)
