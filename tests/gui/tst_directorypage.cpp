@@ -13,6 +13,7 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -281,7 +282,11 @@ void TestDirectoryPage::csvPreviewShowsRenames()
     QCOMPARE(table->item(0, 3)->text(), QStringLiteral("alice.smith")); // the file's cells follow
     QVERIFY2(dialog->findChild<QLabel*>(QStringLiteral("previewSummary"))->text().contains(QStringLiteral("1 renamed")),
         qPrintable(dialog->findChild<QLabel*>(QStringLiteral("previewSummary"))->text()));
-    GuiTest::screenshot(dialog, QStringLiteral("csv-import-rename"));
+    for (const QSize size : {QSize(1024, 700), QSize(1600, 1000)}) {
+        dialog->resize(size);
+        dialog->layout()->activate();
+        GuiTest::screenshot(dialog, QStringLiteral("csv-import-rename-%1x%2").arg(size.width()).arg(size.height()));
+    }
 
     QSignalSpy imported(dialog, &CsvImportDialog::importFinished);
     QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("importButton")), Qt::LeftButton);
