@@ -10,16 +10,14 @@
 DirectoryLookup::DirectoryLookup(Database& database)
     : m_userByKey(database.connection())
     , m_idByKey(database.connection())
-    , m_objectId(database.connection())
     , m_userByObjectId(database.connection())
 {
-    for (QSqlQuery* query : {&m_userByKey, &m_idByKey, &m_objectId, &m_userByObjectId}) {
+    for (QSqlQuery* query : {&m_userByKey, &m_idByKey, &m_userByObjectId}) {
         query->setForwardOnly(true);
     }
     m_userByKey.prepare(
         QStringLiteral("SELECT %1 FROM directory_users WHERE user_name_key = ?").arg(DirectoryRows::userColumns()));
     m_idByKey.prepare(QStringLiteral("SELECT id FROM directory_users WHERE user_name_key = ?"));
-    m_objectId.prepare(QStringLiteral("SELECT 1 FROM directory_users WHERE object_id = ?"));
     m_userByObjectId.prepare(
         QStringLiteral("SELECT %1 FROM directory_users WHERE object_id = ?").arg(DirectoryRows::userColumns()));
     QSqlQuery any(database.connection());
@@ -68,11 +66,4 @@ std::optional<DirectoryUser> DirectoryLookup::userByObjectId(const QString& obje
     }
     m_userByObjectId.finish();
     return user;
-}
-
-bool DirectoryLookup::objectIdTaken(const QString& objectId)
-{
-    const bool taken = run(m_objectId, objectId.trimmed());
-    m_objectId.finish();
-    return taken;
 }

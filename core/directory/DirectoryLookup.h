@@ -29,7 +29,6 @@ public:
     qint64 userIdByName(const QString& userName);
     // The user with this object ID (compared exactly, after trimming spaces).
     std::optional<DirectoryUser> userByObjectId(const QString& objectId);
-    bool objectIdTaken(const QString& objectId);
 
     const std::optional<StorageError>& error() const { return m_error; }
 
@@ -38,7 +37,6 @@ private:
 
     QSqlQuery m_userByKey;
     QSqlQuery m_idByKey;
-    QSqlQuery m_objectId;
     QSqlQuery m_userByObjectId;
     bool m_noUsers = false;
     std::optional<StorageError> m_error;

@@ -268,12 +268,25 @@ void TestCliDirectory::csvRenameKeepsIdentityOnTheServer()
     run = cli.run(importArguments(QStringLiteral("users"), path, "--json"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     QCOMPARE(run.json().value(QLatin1String("created")).toInt(), 1);
-    QVERIFY2(cli.run(words("apps add --name App --server Sandbox --all-users")).exitCode == 0, "apps add");
+    const QString groupsPath = cli.filePath(QStringLiteral("groups.csv"));
+    QVERIFY(writeText(groupsPath, "objectId,group,member\noid-admins,Admins,alice@example.com\n"));
+    QCOMPARE(cli.run(importArguments(QStringLiteral("groups"), groupsPath, "")).exitCode, 0);
+    run = cli.run(words("apps add --name App --server Sandbox --all-users --assign-group Admins"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     run = cli.runWithToken(words("sync App --apply"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     const QString userId
         = emulator.findUserByUserName(QStringLiteral("alice@example.com")).value(QLatin1String("id")).toString();
     QVERIFY(!userId.isEmpty());
+    QCOMPARE(emulator.groupCount(), 1);
+    const QString groupId = emulator.store()
+                                .listGroups({})
+                                .body.value(QStringLiteral("Resources"))
+                                .toArray()
+                                .first()
+                                .toObject()
+                                .value(QLatin1String("id"))
+                                .toString();
 
     QVERIFY(writeText(path,
         "objectId,userName,email,givenName,familyName,displayName\n"
@@ -292,6 +305,11 @@ void TestCliDirectory::csvRenameKeepsIdentityOnTheServer()
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     QVERIFY2(run.out.contains(QStringLiteral("line 2: renames alice@example.com \u2192 alice.smith@example.com")),
         qPrintable(run.out));
+    QVERIFY(writeText(groupsPath, "objectId,group,member\noid-admins,Administrators,alice.smith@example.com\n"));
+    run = cli.run(importArguments(QStringLiteral("groups"), groupsPath, "--json"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    QCOMPARE(run.json().value(QLatin1String("created")).toInt(-1), 0);
+    QCOMPARE(run.json().value(QLatin1String("renamed")).toInt(), 1);
 
     run = cli.runWithToken(words("sync App --dry-run --json"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
@@ -304,6 +322,8 @@ void TestCliDirectory::csvRenameKeepsIdentityOnTheServer()
                                      .toObject();
     QCOMPARE(requests.value(QLatin1String("update-user")).toInt(), 1);
     QCOMPARE(requests.value(QLatin1String("create-user")).toInt(-1), 0);
+    QCOMPARE(requests.value(QLatin1String("rename-group")).toInt(), 1);
+    QCOMPARE(requests.value(QLatin1String("create-group")).toInt(-1), 0);
     emulator.resetCounters();
     run = cli.runWithToken(words("sync App --apply"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
@@ -311,10 +331,16 @@ void TestCliDirectory::csvRenameKeepsIdentityOnTheServer()
     QCOMPARE(emulator.routeCount(QStringLiteral("PATCH /Users/{id}"))
             + emulator.routeCount(QStringLiteral("PUT /Users/{id}")),
         1);
+    QCOMPARE(emulator.routeCount(QStringLiteral("POST /Groups")), 0);
     QCOMPARE(emulator.userCount(), 1);
+    QCOMPARE(emulator.groupCount(), 1);
     QCOMPARE(
         emulator.findUserByUserName(QStringLiteral("alice.smith@example.com")).value(QLatin1String("id")).toString(),
         userId);
+    const QJsonArray groups = emulator.store().listGroups({}).body.value(QStringLiteral("Resources")).toArray();
+    QCOMPARE(
+        groups.first().toObject().value(QLatin1String("displayName")).toString(), QStringLiteral("Administrators"));
+    QCOMPARE(groups.first().toObject().value(QLatin1String("id")).toString(), groupId);
 }
 
 // --mirror removes what the file does not name; above the threshold (5 %, at least 10 by default)
