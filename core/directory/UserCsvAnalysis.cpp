@@ -96,6 +96,7 @@ void UserCsvAnalysis::addRecord(const CsvRecord& record)
     } else {
         if (found->userName != row.userName) {
             m_plan.addRename(row.line, found->userName, row.userName);
+            m_renamedAway.firstLineOrRemember(SqlValues::nameKey(found->userName), row.line);
         }
         ++m_plan.toUpdate;
         m_plan.users.append(std::move(row.user));
@@ -106,11 +107,12 @@ std::optional<DirectoryUser> UserCsvAnalysis::match(const Row& row)
 {
     const QString key = SqlValues::nameKey(row.userName);
     if (row.objectId.isEmpty()) {
-        std::optional<DirectoryUser> byName = m_directory.userByNameKey(key);
-        // The user who had this name is renamed by an earlier line: the name is free for a new user.
-        if (byName && m_objectIds.firstLine(byName->objectId) != 0) {
+        // The user who had this name is renamed by an earlier valid line: the name is free for a new
+        // user (an import may have written that rename already, or not yet).
+        if (m_renamedAway.firstLine(key) != 0) {
             return std::nullopt;
         }
+        std::optional<DirectoryUser> byName = m_directory.userByNameKey(key);
         if (byName) {
             m_objectIds.firstLineOrRemember(byName->objectId, row.line);
         }
@@ -129,8 +131,9 @@ std::optional<DirectoryUser> UserCsvAnalysis::match(const Row& row)
         return byId;
     }
     // A new user, or a rename: the name must not belong to a user the file keeps.
-    const std::optional<DirectoryUser> holder = m_directory.userByNameKey(key);
-    if (holder && m_objectIds.firstLine(holder->objectId) == 0) {
+    const std::optional<DirectoryUser> holder
+        = m_renamedAway.firstLine(key) != 0 ? std::nullopt : m_directory.userByNameKey(key);
+    if (holder) {
         m_plan.addIssue(row.line,
             tr("Line %1: the user name \"%2\" belongs to another directory user (object ID %3), and the object "
                "ID %4 on this line is not theirs. Use their object ID to update them; to give the name to "

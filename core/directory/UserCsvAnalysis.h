@@ -68,4 +68,5 @@ private:
     const int m_columns;
     SeenKeys m_userNames; // userName key -> first line in this file
     SeenKeys m_objectIds; // objectId of each user a line names (given or matched) -> first line
+    SeenKeys m_renamedAway; // userName key a valid line renames a user away from -> that line
 };

@@ -123,6 +123,16 @@ private slots:
             qPrintable(describe(result->issues)));
         QCOMPARE(userNames(), (QStringList {QStringLiteral("alice"), QStringLiteral("bob")}));
 
+        // A skipped rename frees nothing: a later line with the old name updates that same user.
+        DirectoryCsvImporter skipping(*m_repo);
+        skipping.setData("userName,objectId,title\nbob,oid-alice,\nalice,,Lead\n");
+        auto partly = skipping.import(Mode::SkipInvalid);
+        QVERIFY2(partly.ok(), qPrintable(partly.ok() ? QString() : partly.error().message));
+        QCOMPARE(partly->skipped, 1);
+        QCOMPARE(partly->updated, 1);
+        QCOMPARE(partly->created, 0);
+        QCOMPARE(m_repo->findUserByObjectId(QStringLiteral("oid-alice"))->title, QStringLiteral("Lead"));
+
         // A new object ID with a taken name is refused the same way, instead of a second "bob".
         DirectoryCsvImporter second(*m_repo);
         second.setData("userName,objectId\nbob,oid-new\n");
