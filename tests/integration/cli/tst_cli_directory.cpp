@@ -17,6 +17,14 @@ QStringList words(const char* text)
     return CliHarness::words(text);
 }
 
+// The emulator as the AWS server "Sandbox", its token from the environment.
+Run addSandboxServer(const CliHarness& cli, const AwsScimEmulator& emulator)
+{
+    return cli.runWithToken(QStringList {QStringLiteral("servers"), QStringLiteral("add"), QStringLiteral("--name"),
+        QStringLiteral("Sandbox"), QStringLiteral("--type"), QStringLiteral("aws-iam-identity-center"),
+        QStringLiteral("--url"), emulator.baseUrl().toString()});
+}
+
 bool writeText(const QString& path, const QByteArray& text)
 {
     QFile file(path);
@@ -182,9 +190,7 @@ void TestCliDirectory::renamesKeepIdentityOnTheServer()
     AwsScimEmulator emulator;
     QVERIFY(emulator.listen());
     CliHarness cli;
-    Run run = cli.runWithToken(QStringList {QStringLiteral("servers"), QStringLiteral("add"), QStringLiteral("--name"),
-        QStringLiteral("Sandbox"), QStringLiteral("--type"), QStringLiteral("aws-iam-identity-center"),
-        QStringLiteral("--url"), emulator.baseUrl().toString()});
+    Run run = addSandboxServer(cli, emulator);
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QCOMPARE(cli.run(words("directory users add --user-name alice@example.com --email alice@example.com "
                            "--given-name Alice --family-name Smith --display-name Alice_Smith"))
@@ -257,9 +263,7 @@ void TestCliDirectory::csvRenameKeepsIdentityOnTheServer()
     AwsScimEmulator emulator;
     QVERIFY(emulator.listen());
     CliHarness cli;
-    Run run = cli.runWithToken(QStringList {QStringLiteral("servers"), QStringLiteral("add"), QStringLiteral("--name"),
-        QStringLiteral("Sandbox"), QStringLiteral("--type"), QStringLiteral("aws-iam-identity-center"),
-        QStringLiteral("--url"), emulator.baseUrl().toString()});
+    Run run = addSandboxServer(cli, emulator);
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QString path = cli.filePath(QStringLiteral("users.csv"));
     QVERIFY(writeText(path,
