@@ -42,7 +42,9 @@ LdapUserMapper::LdapUserMapper(const DirectorySource& source, SourceType::Anchor
         Field field;
         field.directoryAttribute = mapping.directoryAttribute;
         field.ldapAttribute = mapping.ldapAttribute;
-        field.alternatives = SourceType::alternatives(mapping.ldapAttribute);
+        for (const QString& name : SourceType::alternatives(mapping.ldapAttribute)) {
+            field.alternatives.append({name, LdapValueText::hasBinaryForm(name)});
+        }
         field.standard = kStandard.value(mapping.directoryAttribute, nullptr);
         field.manager = mapping.directoryAttribute == QLatin1String("manager");
         if (mapping.directoryAttribute == QLatin1String("userName")) {
@@ -92,12 +94,13 @@ QString LdapUserMapper::anchorOf(const LdapEntry& entry) const
     return LdapValueText::text(m_source.anchorAttribute, values.first());
 }
 
-QString LdapUserMapper::firstValue(const LdapEntry& entry, const QStringList& alternatives)
+QString LdapUserMapper::firstValue(const LdapEntry& entry, const QList<Alternative>& alternatives)
 {
-    for (const QString& name : alternatives) {
-        const QList<QByteArray>* values = entry.find(name);
+    for (const Alternative& alternative : alternatives) {
+        const QList<QByteArray>* values = entry.find(alternative.name);
         if (values && !values->isEmpty()) {
-            return LdapValueText::text(name, values->first());
+            return alternative.binaryForm ? LdapValueText::text(alternative.name, values->first())
+                                          : LdapValueText::utf8(values->first());
         }
     }
     return {};
