@@ -26,6 +26,9 @@ void addOnce(QStringList* names, const QString& name)
 LdapUserMapper::LdapUserMapper(const DirectorySource& source, SourceType::AnchorFormat anchorFormat)
     : m_source(source)
     , m_anchorFormat(anchorFormat)
+    , m_anchorIsGuid(
+          anchorFormat == SourceType::AnchorFormat::Guid || LdapValueText::isGuidAttribute(source.anchorAttribute))
+    , m_anchorHasBinaryForm(LdapValueText::hasBinaryForm(source.anchorAttribute))
 {
     static const QHash<QString, QString DirectoryUser::*> kStandard {
         {QStringLiteral("userName"), &DirectoryUser::userName},
@@ -81,17 +84,18 @@ QString LdapUserMapper::managerAttribute() const
 
 QString LdapUserMapper::anchorOf(const LdapEntry& entry) const
 {
-    const QList<QByteArray> values = entry.values(m_source.anchorAttribute);
-    if (values.isEmpty()) {
+    const QList<QByteArray>* values = entry.find(m_source.anchorAttribute);
+    if (!values || values->isEmpty()) {
         return {};
     }
-    if (m_anchorFormat == SourceType::AnchorFormat::Guid || LdapValueText::isGuidAttribute(m_source.anchorAttribute)) {
-        const QString guid = LdapValueText::guid(values.first());
+    if (m_anchorIsGuid) {
+        const QString guid = LdapValueText::guid(values->first());
         if (!guid.isEmpty()) {
             return guid;
         }
     }
-    return LdapValueText::text(m_source.anchorAttribute, values.first());
+    return m_anchorHasBinaryForm ? LdapValueText::text(m_source.anchorAttribute, values->first())
+                                 : LdapValueText::utf8(values->first());
 }
 
 QString LdapUserMapper::firstValue(const LdapEntry& entry, const QList<Alternative>& alternatives)

@@ -47,6 +47,8 @@ private:
 
     DirectorySource m_source;
     SourceType::AnchorFormat m_anchorFormat;
+    bool m_anchorIsGuid; // decided once: anchorOf() runs for every entry of a read
+    bool m_anchorHasBinaryForm;
     QList<Field> m_fields;
     QString m_userNameSource;
 };
