@@ -160,26 +160,32 @@ bool benchSync(int users, int groups, int members, int concurrency, int wrkSecon
     return complete && noop.writes == 0;
 }
 
-bool benchThrottled(int users, double rate)
+// Starts the emulator, sets the tenant up on it and runs one preview + apply; says why not.
+bool startAndSync(EmulatorProcess& emulator, BenchTenant& tenant, int users, const QList<int>& groupSizes,
+    int concurrency, SyncPlan* plan, SyncRunSummary* result, BenchTenant::Run* run)
 {
-    EmulatorProcess emulator({QStringLiteral("--throttle-rate"), QString::number(rate),
-        QStringLiteral("--throttle-burst"), QString::number(int(rate))});
     if (!emulator.start()) {
         out << "emulator: " << emulator.errorString() << Qt::endl;
         return false;
     }
-    BenchTenant tenant;
-    if (!tenant.setUp(emulator.baseUrl(), emulator.token(), users, 0, 0, 4)) {
+    if (!tenant.setUp(emulator.baseUrl(), emulator.token(), users, groupSizes, concurrency)
+        || !tenant.syncOnce(plan, result, run)) {
         out << tenant.errorString() << Qt::endl;
         return false;
     }
+    return true;
+}
+
+bool benchThrottled(int users, double rate)
+{
+    EmulatorProcess emulator({QStringLiteral("--throttle-rate"), QString::number(rate),
+        QStringLiteral("--throttle-burst"), QString::number(int(rate))});
+    BenchTenant tenant;
     SyncPlan plan;
     SyncRunSummary result;
     BenchTenant::Run run;
-    if (!tenant.syncOnce(&plan, &result, &run)) {
-        out << tenant.errorString() << Qt::endl;
+    if (!startAndSync(emulator, tenant, users, {}, 4, &plan, &result, &run))
         return false;
-    }
     const double achieved = run.applyMs > 0 ? result.succeeded * 1000.0 / run.applyMs : 0;
     const int lost = int(plan.operations.size()) - result.succeeded;
     const int usersThere = emulator.countResources(QStringLiteral("Users"));
@@ -239,22 +245,12 @@ int applyChain(const SyncPlan& plan)
 bool benchLatency(int users, const QList<int>& groupSizes, int concurrency, int latencyMs)
 {
     EmulatorProcess emulator({QStringLiteral("--latency-ms"), QString::number(latencyMs)});
-    if (!emulator.start()) {
-        out << "emulator: " << emulator.errorString() << Qt::endl;
-        return false;
-    }
     BenchTenant tenant;
-    if (!tenant.setUp(emulator.baseUrl(), emulator.token(), users, groupSizes, concurrency)) {
-        out << tenant.errorString() << Qt::endl;
-        return false;
-    }
     SyncPlan plan;
     SyncRunSummary result;
     BenchTenant::Run run;
-    if (!tenant.syncOnce(&plan, &result, &run)) {
-        out << tenant.errorString() << Qt::endl;
+    if (!startAndSync(emulator, tenant, users, groupSizes, concurrency, &plan, &result, &run))
         return false;
-    }
     const int usersThere = emulator.countResources(QStringLiteral("Users"));
     const int groupsThere = emulator.countResources(QStringLiteral("Groups"));
     const EmulatorProcess::Totals totals = emulator.stop();
