@@ -253,6 +253,14 @@ bool benchLatency(int users, const QList<int>& groupSizes, int concurrency, int 
         return false;
     const int usersThere = emulator.countResources(QStringLiteral("Users"));
     const int groupsThere = emulator.countResources(QStringLiteral("Groups"));
+    // The re-sync reads every user page, the groups and each group's members, then writes nothing.
+    SyncPlan second;
+    SyncRunSummary secondResult;
+    BenchTenant::Run noop;
+    if (!tenant.syncOnce(&second, &secondResult, &noop)) {
+        out << tenant.errorString() << Qt::endl;
+        return false;
+    }
     const EmulatorProcess::Totals totals = emulator.stop();
     const qint64 requests = run.previewRequests + run.applyRequests;
     const qint64 wallMs = run.previewMs + run.applyMs;
@@ -293,6 +301,14 @@ bool benchLatency(int users, const QList<int>& groupSizes, int concurrency, int 
                .arg(wallMs / idealMs, 0, 'f', 2)
                .arg(wallMs / boundMs, 0, 'f', 2)
         << Qt::endl;
+    const qint64 noopRequests = noop.previewRequests + noop.applyRequests;
+    out << QStringLiteral("  no-op re-sync: %1 ms, %2 requests (ideal %3 ms), %4 writes, plan operations %5")
+               .arg(noop.previewMs + noop.applyMs)
+               .arg(noopRequests)
+               .arg(double(noopRequests) * latencyMs / concurrency, 0, 'f', 0)
+               .arg(noop.writes)
+               .arg(second.operations.size())
+        << Qt::endl;
     summary(QStringLiteral("latency %1 ms, %2 users + %3 groups, concurrency %4: wall %5 ms, %6 requests, ideal %7 ms, "
                            "chain %8 x %1 ms; wall / ideal %9, wall / (ideal + chain) %10 (goal <= 1.3)")
                 .arg(latencyMs)
@@ -305,7 +321,7 @@ bool benchLatency(int users, const QList<int>& groupSizes, int concurrency, int 
                 .arg(chain)
                 .arg(wallMs / idealMs, 0, 'f', 2)
                 .arg(wallMs / boundMs, 0, 'f', 2));
-    return result.failed == 0 && usersThere == users && groupsThere == int(groupSizes.size());
+    return result.failed == 0 && usersThere == users && groupsThere == int(groupSizes.size()) && noop.writes == 0;
 }
 
 bool benchPlan(int users, int groups, int membersPerGroup)
