@@ -67,6 +67,7 @@ void ScimWorker::initialize(TraceSink traceSink)
     m_clock.start();
     m_nam = new ScimNetworkAccessManager(this);
     m_nam->setUserAgent(m_config.userAgent);
+    m_nam->setConnectionsWanted(m_config.maxInFlight);
     m_pumpTimer = new QTimer(this);
     m_pumpTimer->setSingleShot(true);
     connect(m_pumpTimer, &QTimer::timeout, this, &ScimWorker::pump);
