@@ -9,6 +9,7 @@
 #include "tls/CaCertificateBundle.h"
 
 #include <util/LogCategories.h>
+#include <util/StartupTrace.h>
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -218,6 +219,7 @@ void ScimWorker::send(const std::shared_ptr<Call>& call)
         ++m_stats.requestsByMethod[QString::fromLatin1(call->spec.method)];
     }
     connect(job, &ScimHttpJob::finished, this, [this, call, job] { onJobFinished(call, job); });
+    StartupTrace::mark("first-request");
     job->start();
 }
 

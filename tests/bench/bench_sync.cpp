@@ -10,6 +10,7 @@
 #include "ResourceUsage.h"
 #include "WrkLoad.h"
 
+#include <directory/DirectorySnapshot.h>
 #include <sync/SyncPlanner.h>
 
 #include <QCommandLineParser>
@@ -324,6 +325,94 @@ bool benchLatency(int users, const QList<int>& groupSizes, int concurrency, int 
     return result.failed == 0 && usersThere == users && groupsThere == int(groupSizes.size()) && noop.writes == 0;
 }
 
+// Every value a fresh string, as a read from SQLite or LDAP hands them out: only the snapshot
+// itself can share them.
+QString fresh(const QString& value)
+{
+    return QString(value.constData(), value.size());
+}
+
+DirectoryUser snapshotUser(int i)
+{
+    static const QStringList given {QStringLiteral("Anna"), QStringLiteral("Ben"), QStringLiteral("Chloe"),
+        QStringLiteral("David"), QStringLiteral("Emma"), QStringLiteral("Farid"), QStringLiteral("Grace")};
+    static const QStringList family {QStringLiteral("Meyer"), QStringLiteral("Nguyen"), QStringLiteral("Okafor"),
+        QStringLiteral("Petrov"), QStringLiteral("Quinn"), QStringLiteral("Rossi"), QStringLiteral("Silva")};
+    static const QStringList titles {QStringLiteral("Engineer"), QStringLiteral("Senior Engineer"),
+        QStringLiteral("Manager"), QStringLiteral("Analyst"), QStringLiteral("Sales Representative")};
+    static const QStringList departments {QStringLiteral("Engineering"), QStringLiteral("Sales"),
+        QStringLiteral("Finance"), QStringLiteral("Operations"), QStringLiteral("Human Resources")};
+    DirectoryUser user;
+    user.id = i + 1;
+    user.objectId = QStringLiteral("3f2b6c1e-8d4a-4c7e-9b1f-%1").arg(i, 12, 10, QLatin1Char('0'));
+    user.givenName = fresh(given.at(i % given.size()));
+    user.familyName = fresh(family.at((i / 7) % family.size()));
+    user.userName
+        = QStringLiteral("%1.%2%3@example.com").arg(user.givenName.toLower(), user.familyName.toLower()).arg(i);
+    user.email = fresh(user.userName);
+    user.displayName = user.givenName + QLatin1Char(' ') + user.familyName;
+    user.phone = QStringLiteral("+1 555 01%1").arg(i % 100000, 5, 10, QLatin1Char('0'));
+    user.title = fresh(titles.at(i % titles.size()));
+    user.department = fresh(departments.at((i / 3) % departments.size()));
+    user.employeeNumber = QStringLiteral("E%1").arg(i, 7, 10, QLatin1Char('0'));
+    user.manager = QStringLiteral("manager%1@example.com").arg(i / 50);
+    user.createdAt = QDateTime::fromMSecsSinceEpoch(1700000000000LL + i, Qt::UTC);
+    user.updatedAt = user.createdAt;
+    return user;
+}
+
+// The directory snapshot alone: what it holds per user (heap bytes, to the byte), built from
+// data the way a directory source hands it over, and a lookup of every user to check it.
+bool benchSnapshot(int users, int groups, int membersPerGroup)
+{
+    QList<DirectoryGroup> groupList;
+    for (int g = 0; g < groups; ++g) {
+        DirectoryGroup group;
+        group.id = g + 1;
+        group.objectId = QStringLiteral("grp-%1").arg(g);
+        group.displayName = QStringLiteral("Group %1").arg(g);
+        for (int m = 0; m < membersPerGroup; ++m)
+            group.memberUserIds.append((g * membersPerGroup + m) % users + 1);
+        groupList.append(group);
+    }
+    const qint64 heapBefore = ResourceUsage::heapBytes();
+    DirectorySnapshot snapshot;
+    double cpu = 0;
+    {
+        QList<DirectoryUser> userList;
+        userList.reserve(users);
+        for (int i = 0; i < users; ++i)
+            userList.append(snapshotUser(i));
+        const double cpuBefore = ResourceUsage::cpuSeconds();
+        snapshot = DirectorySnapshot::fromData(std::move(userList), std::move(groupList), QDateTime());
+        cpu = ResourceUsage::cpuSeconds() - cpuBefore;
+    }
+    const double perUser = double(ResourceUsage::heapBytes() - heapBefore) / users;
+    int found = 0;
+    for (int i = 0; i < users; i += 97) {
+        const DirectoryUser expected = snapshotUser(i);
+        const DirectoryUser* user = snapshot.userByUserName(expected.userName);
+        found += user && user->title == expected.title && user->manager == expected.manager
+            && user->department == expected.department && user->givenName == expected.givenName;
+    }
+    const int checked = (users + 96) / 97;
+    out << QStringLiteral("directory snapshot %1 users / %2 groups x %3: %4 bytes per user (heap, groups and "
+                          "indexes included), indexed in %5 s CPU, peak RSS %6 MB; %7 of %8 sampled users read back")
+               .arg(users)
+               .arg(groups)
+               .arg(membersPerGroup)
+               .arg(perUser, 0, 'f', 0)
+               .arg(cpu, 0, 'f', 2)
+               .arg(ResourceUsage::peakMegabytes(), 0, 'f', 0)
+               .arg(found)
+               .arg(checked)
+        << Qt::endl;
+    summary(QStringLiteral("directory snapshot %1 users: %2 bytes per user (target <= 1024)")
+                .arg(users)
+                .arg(perUser, 0, 'f', 0));
+    return found == checked;
+}
+
 bool benchPlan(int users, int groups, int membersPerGroup)
 {
     // A tenant in sync except every 100th user (a title change): the planner's full work.
@@ -337,6 +426,7 @@ bool benchPlan(int users, int groups, int membersPerGroup)
         QStringLiteral("name.givenName"), QStringLiteral("name.familyName"), email, QStringLiteral("title"),
         QStringLiteral("active")};
     input.caseInsensitivePaths = {QStringLiteral("userName"), QStringLiteral("emails.value")};
+    const qint64 heapBefore = ResourceUsage::heapBytes();
     auto target = std::make_shared<TargetSnapshot>();
     target->users.reserve(users);
     input.users.reserve(users);
@@ -395,6 +485,7 @@ bool benchPlan(int users, int groups, int membersPerGroup)
     }
     input.target = target;
     const double inputMb = ResourceUsage::peakMegabytes();
+    const double inputBytesPerUser = double(ResourceUsage::heapBytes() - heapBefore) / users;
     QElapsedTimer clock;
     clock.start();
     const double cpuBefore = ResourceUsage::cpuSeconds();
@@ -402,7 +493,8 @@ bool benchPlan(int users, int groups, int membersPerGroup)
     const qint64 ms = clock.elapsed();
     const double cpu = ResourceUsage::cpuSeconds() - cpuBefore;
     out << QStringLiteral("plan %1 users / %2 groups x %3 members: %4 ms wall, %9 s CPU, %5 operations "
-                          "(expected %6), peak RSS %7 MB (%8 MB after building the input)")
+                          "(expected %6), peak RSS %7 MB (%8 MB after building the input, %10 heap bytes per "
+                          "user: desired state, target snapshot, links)")
                .arg(users)
                .arg(groups)
                .arg(membersPerGroup)
@@ -412,6 +504,7 @@ bool benchPlan(int users, int groups, int membersPerGroup)
                .arg(ResourceUsage::peakMegabytes(), 0, 'f', 0)
                .arg(inputMb, 0, 'f', 0)
                .arg(cpu, 0, 'f', 2)
+               .arg(inputBytesPerUser, 0, 'f', 0)
         << Qt::endl;
     summary(QStringLiteral("plan %1 users / %2 groups: %3 ms wall, %4 s CPU, peak RSS %5 MB (target < 2 s, < 500 MB)")
                 .arg(users)
@@ -436,8 +529,8 @@ int main(int argc, char** argv)
     parser.addHelpOption();
     const QCommandLineOption smoke(QStringLiteral("smoke"), QStringLiteral("Tiny sizes: checks the benchmarks run."));
     const QCommandLineOption only(QStringLiteral("only"),
-        QStringLiteral("Run one benchmark: sync, plan, throttled or latency (each in its own process for clean peak "
-                       "memory)."),
+        QStringLiteral("Run one benchmark: sync, plan, snapshot, throttled or latency (each in its own process for "
+                       "clean peak memory)."),
         QStringLiteral("name"));
     const QCommandLineOption users(QStringLiteral("users"), QStringLiteral("Users for the sync benchmark."),
         QStringLiteral("n"), QStringLiteral("10000"));
@@ -460,6 +553,8 @@ int main(int argc, char** argv)
     }
     if (which.isEmpty() || which == QLatin1String("plan"))
         ok &= tiny ? benchPlan(2000, 200, 20) : benchPlan(100000, 10000, 20);
+    if (which.isEmpty() || which == QLatin1String("snapshot"))
+        ok &= tiny ? benchSnapshot(2000, 200, 20) : benchSnapshot(100000, 10000, 20);
     if (which.isEmpty() || which == QLatin1String("throttled"))
         ok &= tiny ? benchThrottled(30, 20) : benchThrottled(400, 20);
     if (which.isEmpty() || which == QLatin1String("latency")) {
