@@ -3,12 +3,8 @@
 #include <QDir>
 
 LaunchdScheduler::LaunchdScheduler(Setup setup)
-    : PlatformScheduler([&setup] {
-        if (setup.entryDirectory.isEmpty()) {
-            setup.entryDirectory = QDir::homePath() + QStringLiteral("/Library/LaunchAgents");
-        }
-        return std::move(setup);
-    }())
+    : PlatformScheduler(
+        withEntryDirectory(std::move(setup), QDir::homePath() + QStringLiteral("/Library/LaunchAgents")))
 {
 }
 

@@ -104,6 +104,14 @@ std::optional<RunSchedule> PlatformScheduler::installed(qint64 applicationId) co
     return schedule;
 }
 
+PlatformScheduler::Setup PlatformScheduler::withEntryDirectory(Setup setup, const QString& fallback)
+{
+    if (setup.entryDirectory.isEmpty()) {
+        setup.entryDirectory = fallback;
+    }
+    return setup;
+}
+
 QString PlatformScheduler::controlProgram(const QString& fallback) const
 {
     return m_setup.controlProgram.isEmpty() ? fallback : m_setup.controlProgram;

@@ -73,6 +73,8 @@ public:
     static constexpr const char* markerLabel = "ScimDesk-Schedule: ";
 
 protected:
+    // setup, with fallback as the entry directory when it names none.
+    static Setup withEntryDirectory(Setup setup, const QString& fallback);
     QString controlProgram(const QString& fallback) const;
     QString entryDirectory() const { return m_setup.entryDirectory; }
 

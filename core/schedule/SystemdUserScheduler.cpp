@@ -14,13 +14,8 @@ const char* const weekdayNames[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "S
 } // namespace
 
 SystemdUserScheduler::SystemdUserScheduler(Setup setup)
-    : PlatformScheduler([&setup] {
-        if (setup.entryDirectory.isEmpty()) {
-            setup.entryDirectory = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
-                + QStringLiteral("/systemd/user");
-        }
-        return std::move(setup);
-    }())
+    : PlatformScheduler(withEntryDirectory(std::move(setup),
+        QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/systemd/user")))
 {
 }
 

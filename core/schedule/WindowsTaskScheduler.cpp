@@ -9,13 +9,8 @@ const char* const weekdayElements[] = {"Monday", "Tuesday", "Wednesday", "Thursd
 }
 
 WindowsTaskScheduler::WindowsTaskScheduler(Setup setup)
-    : PlatformScheduler([&setup] {
-        if (setup.entryDirectory.isEmpty()) {
-            setup.entryDirectory
-                = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/schedule");
-        }
-        return std::move(setup);
-    }())
+    : PlatformScheduler(withEntryDirectory(std::move(setup),
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/schedule")))
 {
 }
 

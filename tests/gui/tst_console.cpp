@@ -1,5 +1,6 @@
 #include "GuiTestSupport.h"
 
+#include "../support/SystemdVerify.h"
 #include "AwsScimEmulator.h"
 #include "MainWindow.h"
 #include "applications/ApplicationEditDialog.h"
@@ -40,13 +41,18 @@ namespace {
 const QString OldToken = QStringLiteral("old-token-4f1c");
 const QString NewToken = QStringLiteral("new-token-9a2d");
 
+QString text(const QRect& rect)
+{
+    return QStringLiteral("%1x%2+%3+%4").arg(rect.width()).arg(rect.height()).arg(rect.x()).arg(rect.y());
+}
+
 // The window and every named widget lie inside the screen's available area.
 QString offScreen(QWidget* window, const QStringList& children = {})
 {
     const QRect screen = window->screen()->availableGeometry();
     if (!screen.contains(window->frameGeometry())) {
         return QStringLiteral("%1: %2 outside %3")
-            .arg(window->objectName(), QVariant(window->frameGeometry()).toString(), QVariant(screen).toString());
+            .arg(window->objectName(), text(window->frameGeometry()), text(screen));
     }
     for (const QString& name : children) {
         auto* child = window->findChild<QWidget*>(name);
@@ -56,7 +62,7 @@ QString offScreen(QWidget* window, const QStringList& children = {})
         const QRect inWindow(child->mapTo(window, QPoint(0, 0)), child->size());
         if (!window->rect().contains(inWindow)) {
             return QStringLiteral("%1 at %2 is outside %3 of %4")
-                .arg(name, QVariant(inWindow).toString(), QVariant(window->rect()).toString(), window->objectName());
+                .arg(name, text(inWindow), text(window->rect()), window->objectName());
         }
     }
     return {};
@@ -152,18 +158,8 @@ void TestConsole::scheduleDialogWritesVerifiesAndRemoves()
     }
     GuiTest::screenshot(&dialog, QStringLiteral("schedule-dialog-saved"));
 
-    const QString analyze = QStandardPaths::findExecutable(QStringLiteral("systemd-analyze"));
-    if (!analyze.isEmpty()) {
-        QTemporaryDir runtime;
-        QProcess verify;
-        auto environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime.path());
-        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
-        verify.setProcessEnvironment(environment);
-        verify.start(analyze, QStringList {QStringLiteral("--user"), QStringLiteral("verify")} + paths);
-        QVERIFY(verify.waitForFinished(60000));
-        const QByteArray output = verify.readAllStandardError() + verify.readAllStandardOutput();
-        QVERIFY2(verify.exitCode() == 0 && output.trimmed().isEmpty(), output.constData());
+    if (const auto verified = systemdVerify(paths, config.path())) {
+        QVERIFY2(verified->exitCode == 0 && verified->output.trimmed().isEmpty(), qPrintable(verified->output));
     }
 
     QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("removeScheduleButton")), Qt::LeftButton);

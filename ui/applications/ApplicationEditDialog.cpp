@@ -60,11 +60,8 @@ ApplicationEditDialog::ApplicationEditDialog(
     layout->addWidget(serverSection);
     // The assignment takes the spare height: the sections above keep their natural size.
     layout->addWidget(assignmentSection, 1);
-    auto* scroll = new QScrollArea(this);
+    auto* scroll = ScreenFit::scrollable(content);
     scroll->setObjectName(QStringLiteral("applicationScrollArea"));
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(content);
     auto* outer = new QVBoxLayout(this);
     outer->addWidget(scroll, 1);
     outer->addWidget(m_error);

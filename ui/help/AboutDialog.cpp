@@ -15,7 +15,7 @@ QList<QPair<QString, QString>> AboutDialog::versions()
         ? tr("%1 (%2)").arg(QSslSocket::activeBackend(), QSslSocket::sslLibraryVersionString())
         : tr("not available");
     return {
-        {tr("ScimDesk"), QApplication::applicationVersion()},
+        {tr("ScimDesk"), QStringLiteral(SCIMDESK_VERSION)},
         {tr("Qt"), tr("%1 (built with %2)").arg(QLatin1String(qVersion()), QLatin1String(QT_VERSION_STR))},
         {tr("QtKeychain"), QStringLiteral(SCIMDESK_QTKEYCHAIN_VERSION)},
         {tr("TLS"), tls},
@@ -49,7 +49,7 @@ AboutDialog::AboutDialog(QWidget* parent)
     text->setText(tr("<h3>ScimDesk %1</h3>"
                      "<p>On-demand SCIM 2.0 provisioning of users and groups to AWS IAM Identity Center and other "
                      "SCIM service providers, with a preview of every change before it is sent.</p>")
-                      .arg(QApplication::applicationVersion().toHtmlEscaped())
+                      .arg(QStringLiteral(SCIMDESK_VERSION).toHtmlEscaped())
         + QStringLiteral("<table cellspacing=\"4\">%1</table>").arg(rows));
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);

@@ -37,10 +37,7 @@ ScheduleDialog::ScheduleDialog(qint64 applicationId, const QString& applicationN
     m_installer = new ScheduleInstaller(m_scheduler, this);
     connect(m_installer, &ScheduleInstaller::finished, this, &ScheduleDialog::showOutcome);
 
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(buildForm());
+    auto* scroll = ScreenFit::scrollable(buildForm());
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_saveButton = buttons->addButton(tr("&Save Schedule"), QDialogButtonBox::ApplyRole);

@@ -20,6 +20,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStyle>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -41,13 +42,14 @@ ServerEditDialog::ServerEditDialog(std::shared_ptr<Workspace> workspace, const S
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("serverEditTabs"));
-    m_tabs->addTab(m_connection, tr("Connection Settings"));
-    m_tabs->addTab(authenticationTab(server), tr("Authentication Settings"));
-    m_tabs->addTab(m_attributes, tr("SCIM Attributes"));
-    m_tabs->addTab(m_statics, tr("Static Attributes"));
+    // Each tab scrolls, so the dialog and its Save button fit a 1024x700 screen.
+    m_tabs->addTab(ScreenFit::scrollable(m_connection), tr("Connection Settings"));
+    m_tabs->addTab(ScreenFit::scrollable(authenticationTab(server)), tr("Authentication Settings"));
+    m_tabs->addTab(ScreenFit::scrollable(m_attributes), tr("SCIM Attributes"));
+    m_tabs->addTab(ScreenFit::scrollable(m_statics), tr("Static Attributes"));
     auto* provisioning = new ProvisioningOptionsEditor(m_draft, this);
     provisioning->setObjectName(QStringLiteral("provisioningOptionsEditor"));
-    m_tabs->addTab(provisioning, tr("Provisioning"));
+    m_tabs->addTab(ScreenFit::scrollable(provisioning), tr("Provisioning"));
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     m_saveButton = m_buttons->button(QDialogButtonBox::Save);

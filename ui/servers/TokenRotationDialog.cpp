@@ -84,9 +84,11 @@ void TokenRotationDialog::showCurrentToken()
 
 void TokenRotationDialog::tokenEdited()
 {
-    // A test proves only the token it ran with.
-    const bool tested = !m_testedToken.isEmpty() && m_newToken->text().trimmed() == m_testedToken;
-    m_useButton->setEnabled(tested);
+    // A test proves only the token it ran with: any edit asks for a new test.
+    if (m_newToken->text().trimmed() != m_testedToken) {
+        m_testedToken.clear();
+    }
+    m_useButton->setEnabled(!m_testedToken.isEmpty());
     m_testButton->setEnabled(!m_newToken->text().trimmed().isEmpty() && !m_test);
 }
 

@@ -2,6 +2,7 @@
 
 #include <QGuiApplication>
 #include <QScreen>
+#include <QScrollArea>
 #include <QWidget>
 
 namespace ScreenFit {
@@ -18,6 +19,15 @@ void resizeWithin(QWidget* widget, const QSize& preferred)
     // Room for the title bar and borders the window manager adds around the client area.
     const QSize room = availableSize(widget) - QSize(16, 48);
     widget->resize(preferred.boundedTo(room).expandedTo(widget->minimumSize().boundedTo(room)));
+}
+
+QScrollArea* scrollable(QWidget* content)
+{
+    auto* scroll = new QScrollArea(content->parentWidget());
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    return scroll;
 }
 
 } // namespace ScreenFit

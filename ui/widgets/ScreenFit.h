@@ -2,6 +2,7 @@
 
 #include <QSize>
 
+class QScrollArea;
 class QWidget;
 
 // Window sizes from the screen's available geometry: a dialog asks for the size it would
@@ -12,4 +13,7 @@ namespace ScreenFit {
 QSize availableSize(const QWidget* widget);
 // Resizes to preferred, bounded by the available size less the window frame.
 void resizeWithin(QWidget* widget, const QSize& preferred);
+// content in a frameless scroll area that follows its width: a tab or section that scrolls
+// when the window is smaller than the content wants.
+QScrollArea* scrollable(QWidget* content);
 } // namespace ScreenFit

@@ -1,3 +1,4 @@
+#include "../../support/SystemdVerify.h"
 #include "schedule/LaunchdScheduler.h"
 #include "schedule/ScheduleInstaller.h"
 #include "schedule/SystemdUserScheduler.h"
@@ -96,12 +97,10 @@ void ScheduleTest::unitsPassSystemdAnalyzeVerify()
 {
     QFETCH(int, frequency);
     QFETCH(QString, tokenFile);
-    const QString analyze = QStandardPaths::findExecutable(QStringLiteral("systemd-analyze"));
-    if (analyze.isEmpty()) {
+    if (QStandardPaths::findExecutable(QStringLiteral("systemd-analyze")).isEmpty()) {
         QSKIP("systemd-analyze is not installed");
     }
     QTemporaryDir config;
-    QTemporaryDir runtime; // systemd-analyze --user needs a runtime directory, not a running manager
     const SystemdUserScheduler scheduler({QStringLiteral(SCIMDESK_CLI_PATH), QStringLiteral("/tmp/profile dir"),
         config.filePath(QStringLiteral("systemd/user")), QString()});
     RunSchedule schedule = sample(RunSchedule::Frequency(frequency));
@@ -114,15 +113,9 @@ void ScheduleTest::unitsPassSystemdAnalyzeVerify()
         out.write(file.content);
         paths << file.path;
     }
-    QProcess verify;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime.path());
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
-    verify.setProcessEnvironment(environment);
-    verify.start(analyze, QStringList {QStringLiteral("--user"), QStringLiteral("verify")} + paths);
-    QVERIFY(verify.waitForFinished(60000));
-    const QString output = QString::fromLocal8Bit(verify.readAllStandardError() + verify.readAllStandardOutput());
-    QVERIFY2(verify.exitCode() == 0 && output.trimmed().isEmpty(), qPrintable(output));
+    const auto verified = systemdVerify(paths, config.path());
+    QVERIFY(verified);
+    QVERIFY2(verified->exitCode == 0 && verified->output.trimmed().isEmpty(), qPrintable(verified->output));
     qInfo("systemd-analyze --user verify: exit 0, no diagnostics for %s", qPrintable(paths.join(u' ')));
 }
 
