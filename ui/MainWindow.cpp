@@ -41,7 +41,7 @@ MainWindow::MainWindow(std::shared_ptr<Workspace> workspace, QWidget* parent)
     m_navigation->setIconSize(QSize(20, 20));
     m_navigation->setSpacing(2);
     m_navigation->setFrameShape(QFrame::NoFrame);
-    m_navigation->setMinimumWidth(190);
+    m_navigation->setMinimumWidth(180);
     m_navigation->setMaximumWidth(260);
     m_navigation->setAccessibleName(tr("Navigation"));
 
@@ -53,6 +53,8 @@ MainWindow::MainWindow(std::shared_ptr<Workspace> workspace, QWidget* parent)
     splitter->addWidget(m_pages);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
+    // The pages' tables need the width more than the navigation does on a small screen.
+    splitter->setSizes({200, 1000});
     setCentralWidget(splitter);
 
     m_toolBar = addToolBar(tr("Page Actions"));

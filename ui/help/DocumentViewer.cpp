@@ -1,5 +1,7 @@
 #include "DocumentViewer.h"
 
+#include "DocumentBrowser.h"
+
 #include "widgets/ScreenFit.h"
 
 #include <QDialogButtonBox>
@@ -11,7 +13,7 @@ DocumentViewer::DocumentViewer(const QString& document, QWidget* parent)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("documentViewer"));
-    m_browser = new QTextBrowser(this);
+    m_browser = new DocumentBrowser(this);
     m_browser->setObjectName(QStringLiteral("documentBrowser"));
     m_browser->setOpenExternalLinks(true);
     m_browser->setSource(documentUrl(document), QTextDocument::MarkdownResource);

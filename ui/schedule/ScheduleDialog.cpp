@@ -114,19 +114,21 @@ QWidget* ScheduleDialog::buildForm()
     m_preview->setObjectName(QStringLiteral("entryPreview"));
     m_preview->setReadOnly(true);
     m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_preview->setMinimumHeight(120);
+    m_preview->setMinimumHeight(160);
     (new QVBoxLayout(previewBox))->addWidget(m_preview);
 
     m_result = FormMessages::hintLabel(QStringLiteral("scheduleResult"), content);
     m_manualCommands = new QPlainTextEdit(content);
     m_manualCommands->setObjectName(QStringLiteral("manualCommands"));
     m_manualCommands->setReadOnly(true);
-    m_manualCommands->setMaximumHeight(80);
+    m_manualCommands->setFixedHeight(m_manualCommands->fontMetrics().lineSpacing() * 3 + 12);
     m_manualCommands->hide();
 
     auto* layout = new QVBoxLayout(content);
     layout->addWidget(intro);
     layout->addLayout(form);
+    // The preview takes the spare height; the messages below keep the height of their text.
+    m_result->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     layout->addWidget(previewBox, 1);
     layout->addWidget(m_result);
     layout->addWidget(m_manualCommands);

@@ -26,6 +26,8 @@ QScrollArea* scrollable(QWidget* content)
     auto* scroll = new QScrollArea(content->parentWidget());
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // Forms reflow to the width they get; only the height scrolls.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setWidget(content);
     return scroll;
 }
