@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "applications/ApplicationEditDialog.h"
 #include "applications/ApplicationsPage.h"
+#include "directory/DirectoryPage.h"
 #include "help/AboutDialog.h"
 #include "help/DocumentViewer.h"
 #include "schedule/ScheduleDialog.h"
@@ -13,9 +14,12 @@
 #include "servers/ServerCatalog.h"
 #include "servers/ServerEditDialog.h"
 #include "servers/ServerTableModel.h"
+#include "servers/ServersPage.h"
 #include "servers/TokenExpiryNotice.h"
 #include "servers/TokenRotationDialog.h"
 #include "storage/ApplicationRepository.h"
+#include "widgets/AppIcons.h"
+#include "widgets/EditIcons.h"
 #include "widgets/NoticeDialog.h"
 #include "wizard/AddServerWizard.h"
 #include "workspace/Workspace.h"
@@ -83,6 +87,7 @@ private slots:
     void tokenExpiryWarning();
     void rotationKeepsTheOldTokenUntilTheNewOnePassed();
     void dialogsFitTheScreen();
+    void everyActionHasItsIcon();
 
 private:
     qint64 addApplication(const QString& name, qint64 serverId);
@@ -379,6 +384,34 @@ void TestConsole::dialogsFitTheScreen()
     ScheduleDialog schedule(application, QStringLiteral("AWS"), scheduler, &window);
     schedule.show();
     QVERIFY2(offScreen(&schedule, {QStringLiteral("saveScheduleButton")}).isEmpty(), qPrintable(offScreen(&schedule)));
+}
+
+void TestConsole::everyActionHasItsIcon()
+{
+    MainWindow window(m_profile->workspace);
+    window.show();
+    auto image = [](const QIcon& icon) { return icon.pixmap(QSize(24, 24), 2.0).toImage(); };
+    QStringList names;
+    const QList<QAction*> actions = window.findChild<ServersPage*>()->pageActions()
+        + window.findChild<ApplicationsPage*>()->pageActions() + window.findChild<DirectoryPage*>()->pageActions();
+    QVERIFY(actions.size() >= 14);
+    {
+        for (auto* action : actions) {
+            QVERIFY2(!action->icon().isNull(), qPrintable(action->objectName()));
+            // Drawn as vectors: sharp at a device pixel ratio of 2.
+            QCOMPARE(action->icon().pixmap(QSize(24, 24), 2.0).size(), QSize(48, 48));
+            names << action->objectName();
+        }
+    }
+    qInfo("actions checked: %s", qPrintable(names.join(QStringLiteral(", "))));
+    auto find = [&window](const char* name) { return window.findChild<QAction*>(QLatin1String(name)); };
+    const QImage pencil = image(EditIcons::pencil());
+    for (const char* edit : {"editServerAction", "editApplicationAction", "editDirectoryAction"}) {
+        QVERIFY2(find(edit) && image(find(edit)->icon()) == pencil, edit);
+    }
+    QVERIFY(image(find("syncServerAction")->icon()) != image(find("refreshServersAction")->icon()));
+    QCOMPARE(image(find("addServerAction")->icon()), image(AppIcons::icon(QStringLiteral("add"))));
+    QCOMPARE(image(find("addApplicationAction")->icon()), image(AppIcons::icon(QStringLiteral("add"))));
 }
 
 QTEST_MAIN(TestConsole)

@@ -210,6 +210,8 @@ void ScheduleDialog::removeSchedule()
 void ScheduleDialog::showOutcome(const ScheduleOutcome& outcome)
 {
     loadInstalled();
+    // A hidden label keeps the width it was created with; wrap the message at the width it gets.
+    m_result->resize(m_preview->width(), m_result->height());
     FormMessages::show(m_result, outcome.message,
         outcome.registered ? FormMessages::Hint : (outcome.filesChanged ? FormMessages::Warning : FormMessages::Error));
     m_manualCommands->setPlainText(outcome.manualCommands.join(QLatin1Char('\n')));

@@ -81,6 +81,7 @@ ServersPage::ServersPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_deleteAction, &QAction::triggered, this, &ServersPage::deleteSelected);
     auto* refreshAction = new QAction(AppIcons::icon(QStringLiteral("refresh")), tr("&Refresh"), this);
+    refreshAction->setObjectName(QStringLiteral("refreshServersAction"));
     refreshAction->setShortcut(QKeySequence::Refresh);
     connect(refreshAction, &QAction::triggered, this, &ServersPage::reload);
     m_testAction = new QAction(AppIcons::icon(QStringLiteral("test-connection")), tr("&Test Connection"), this);

@@ -19,7 +19,13 @@ QIcon icon(const QString& name)
     static QHash<QString, QIcon> cache;
     auto it = cache.find(name);
     if (it == cache.end()) {
-        it = cache.insert(name, exists(name) ? QIcon(path(name)) : QIcon());
+        QIcon icon = exists(name) ? QIcon(path(name)) : QIcon();
+        // A white variant, where there is one, for a selected row's highlight (navigation).
+        const QString selected = path(name + QStringLiteral("-selected"));
+        if (!icon.isNull() && QFile::exists(selected)) {
+            icon.addFile(selected, QSize(), QIcon::Selected);
+        }
+        it = cache.insert(name, icon);
     }
     return *it;
 }
