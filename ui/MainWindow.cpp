@@ -68,20 +68,7 @@ MainWindow::MainWindow(std::shared_ptr<Workspace> workspace, QWidget* parent)
     quitAction->setIcon(AppIcons::icon(QStringLiteral("quit")));
     buildHelpMenu();
 
-    m_profileLabel = new QLabel(tr("Profile: %1").arg(QDir::toNativeSeparators(m_workspace->profile().directory())));
-    m_profileLabel->setObjectName(QStringLiteral("profileLabel"));
-    m_activityLabel = new QLabel(this);
-    m_activityLabel->setObjectName(QStringLiteral("activityLabel"));
-    m_activityBar = new QProgressBar(this);
-    m_activityBar->setObjectName(QStringLiteral("activityBar"));
-    m_activityBar->setMaximumWidth(160);
-    m_activityBar->setTextVisible(false);
-    statusBar()->addPermanentWidget(new TokenExpiryNotice(m_workspace->servers(), this));
-    statusBar()->addPermanentWidget(m_activityLabel);
-    statusBar()->addPermanentWidget(m_activityBar);
-    showActivity(QString(), 0, -1);
-    statusBar()->addPermanentWidget(m_profileLabel);
-    statusBar()->setObjectName(QStringLiteral("statusBar"));
+    buildStatusBar();
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::switchToPage);
 
@@ -186,6 +173,24 @@ void MainWindow::showActivity(const QString& text, int done, int total)
 void MainWindow::showStatus(const QString& text)
 {
     statusBar()->showMessage(text, 10000);
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_profileLabel = new QLabel(tr("Profile: %1").arg(QDir::toNativeSeparators(m_workspace->profile().directory())));
+    m_profileLabel->setObjectName(QStringLiteral("profileLabel"));
+    m_activityLabel = new QLabel(this);
+    m_activityLabel->setObjectName(QStringLiteral("activityLabel"));
+    m_activityBar = new QProgressBar(this);
+    m_activityBar->setObjectName(QStringLiteral("activityBar"));
+    m_activityBar->setMaximumWidth(160);
+    m_activityBar->setTextVisible(false);
+    statusBar()->addPermanentWidget(new TokenExpiryNotice(m_workspace->servers(), this));
+    statusBar()->addPermanentWidget(m_activityLabel);
+    statusBar()->addPermanentWidget(m_activityBar);
+    showActivity(QString(), 0, -1);
+    statusBar()->addPermanentWidget(m_profileLabel);
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
 }
 
 void MainWindow::buildHelpMenu()

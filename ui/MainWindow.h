@@ -46,6 +46,7 @@ protected:
 
 private:
     void buildHelpMenu();
+    void buildStatusBar();
     void switchToPage(int index);
     void restoreState();
 
