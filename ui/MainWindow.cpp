@@ -2,8 +2,13 @@
 
 #include "applications/ApplicationsPage.h"
 #include "directory/DirectoryPage.h"
+#include "help/AboutDialog.h"
+#include "help/DocumentViewer.h"
 #include "servers/ServersPage.h"
+#include "servers/TokenExpiryNotice.h"
 #include "sync/SyncPage.h"
+#include "widgets/AppIcons.h"
+#include "widgets/ScreenFit.h"
 #include "workspace/Workspace.h"
 
 #include <QAction>
@@ -13,7 +18,6 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QProgressBar>
 #include <QSettings>
 #include <QSplitter>
@@ -37,7 +41,7 @@ MainWindow::MainWindow(std::shared_ptr<Workspace> workspace, QWidget* parent)
     m_navigation->setIconSize(QSize(20, 20));
     m_navigation->setSpacing(2);
     m_navigation->setFrameShape(QFrame::NoFrame);
-    m_navigation->setMinimumWidth(190);
+    m_navigation->setMinimumWidth(180);
     m_navigation->setMaximumWidth(260);
     m_navigation->setAccessibleName(tr("Navigation"));
 
@@ -49,6 +53,8 @@ MainWindow::MainWindow(std::shared_ptr<Workspace> workspace, QWidget* parent)
     splitter->addWidget(m_pages);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
+    // The pages' tables need the width more than the navigation does on a small screen.
+    splitter->setSizes({200, 1000});
     setCentralWidget(splitter);
 
     m_toolBar = addToolBar(tr("Page Actions"));
@@ -59,45 +65,32 @@ MainWindow::MainWindow(std::shared_ptr<Workspace> workspace, QWidget* parent)
     auto* fileMenu = menuBar()->addMenu(tr("&File"));
     auto* quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setShortcut(QKeySequence::Quit);
-    auto* helpMenu = menuBar()->addMenu(tr("&Help"));
-    auto* aboutAction = helpMenu->addAction(tr("&About ScimDesk"), this, &MainWindow::showAbout);
-    aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    quitAction->setIcon(AppIcons::icon(QStringLiteral("quit")));
+    buildHelpMenu();
 
-    m_profileLabel = new QLabel(tr("Profile: %1").arg(QDir::toNativeSeparators(m_workspace->profile().directory())));
-    m_profileLabel->setObjectName(QStringLiteral("profileLabel"));
-    m_activityLabel = new QLabel(this);
-    m_activityLabel->setObjectName(QStringLiteral("activityLabel"));
-    m_activityBar = new QProgressBar(this);
-    m_activityBar->setObjectName(QStringLiteral("activityBar"));
-    m_activityBar->setMaximumWidth(160);
-    m_activityBar->setTextVisible(false);
-    statusBar()->addPermanentWidget(m_activityLabel);
-    statusBar()->addPermanentWidget(m_activityBar);
-    showActivity(QString(), 0, -1);
-    statusBar()->addPermanentWidget(m_profileLabel);
-    statusBar()->setObjectName(QStringLiteral("statusBar"));
+    buildStatusBar();
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::switchToPage);
 
     auto* servers = new ServersPage(m_workspace, this);
     connect(servers, &ServersPage::statusMessage, this, &MainWindow::showStatus);
-    addPage(QStringLiteral("servers"), tr("SCIM Servers"), style()->standardIcon(QStyle::SP_DriveNetIcon), servers,
+    addPage(QStringLiteral("servers"), tr("SCIM Servers"), AppIcons::icon(QStringLiteral("nav-servers")), servers,
         servers->pageActions());
 
     auto* applications = new ApplicationsPage(m_workspace, this);
     connect(applications, &ApplicationsPage::statusMessage, this, &MainWindow::showStatus);
-    addPage(QStringLiteral("applications"), tr("Application Manager"), style()->standardIcon(QStyle::SP_DesktopIcon),
-        applications, applications->pageActions());
+    addPage(QStringLiteral("applications"), tr("Application Manager"),
+        AppIcons::icon(QStringLiteral("nav-applications")), applications, applications->pageActions());
 
     auto* directory = new DirectoryPage(m_workspace, this);
     connect(directory, &DirectoryPage::statusMessage, this, &MainWindow::showStatus);
-    addPage(QStringLiteral("directory"), tr("Directory"), style()->standardIcon(QStyle::SP_DirHomeIcon), directory,
+    addPage(QStringLiteral("directory"), tr("Directory"), AppIcons::icon(QStringLiteral("nav-directory")), directory,
         directory->pageActions());
 
     auto* sync = new SyncPage(m_workspace, this);
     connect(sync, &SyncPage::statusMessage, this, &MainWindow::showStatus);
     connect(sync, &SyncPage::activity, this, &MainWindow::showActivity);
-    addPage(QStringLiteral("sync"), tr("Sync & Logs"), style()->standardIcon(QStyle::SP_BrowserReload), sync,
+    addPage(QStringLiteral("sync"), tr("Sync & Logs"), AppIcons::icon(QStringLiteral("nav-sync")), sync,
         sync->pageActions());
     connect(servers, &ServersPage::syncRequested, this, [this, sync](qint64 serverId) {
         sync->selectApplicationOfServer(serverId);
@@ -182,20 +175,68 @@ void MainWindow::showStatus(const QString& text)
     statusBar()->showMessage(text, 10000);
 }
 
-void MainWindow::showAbout()
+void MainWindow::buildStatusBar()
 {
-    QMessageBox::about(this, tr("About ScimDesk"),
-        tr("<h3>ScimDesk %1</h3>"
-           "<p>On-demand SCIM 2.0 provisioning of users and groups to AWS IAM Identity Center and other SCIM "
-           "service providers, with a preview of every change before it is sent.</p>"
-           "<p>Built with Qt %2.</p>")
-            .arg(QApplication::applicationVersion(), QLatin1String(qVersion())));
+    m_profileLabel = new QLabel(tr("Profile: %1").arg(QDir::toNativeSeparators(m_workspace->profile().directory())));
+    m_profileLabel->setObjectName(QStringLiteral("profileLabel"));
+    m_activityLabel = new QLabel(this);
+    m_activityLabel->setObjectName(QStringLiteral("activityLabel"));
+    m_activityBar = new QProgressBar(this);
+    m_activityBar->setObjectName(QStringLiteral("activityBar"));
+    m_activityBar->setMaximumWidth(160);
+    m_activityBar->setTextVisible(false);
+    statusBar()->addPermanentWidget(new TokenExpiryNotice(m_workspace->servers(), this));
+    statusBar()->addPermanentWidget(m_activityLabel);
+    statusBar()->addPermanentWidget(m_activityBar);
+    showActivity(QString(), 0, -1);
+    statusBar()->addPermanentWidget(m_profileLabel);
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+}
+
+void MainWindow::buildHelpMenu()
+{
+    auto* helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    auto addDocument = [this, helpMenu](const QString& objectName, const QString& icon, const QString& text,
+                           const QString& document) {
+        auto* action
+            = helpMenu->addAction(AppIcons::icon(icon), text, this, [this, document] { openDocument(document); });
+        action->setObjectName(objectName);
+        return action;
+    };
+    addDocument(QStringLiteral("userGuideAction"), QStringLiteral("documentation"), tr("&User Guide"),
+        QStringLiteral("README.md"))
+        ->setShortcut(QKeySequence::HelpContents);
+    addDocument(QStringLiteral("cliReferenceAction"), QStringLiteral("terminal"), tr("&Command-Line Reference"),
+        QStringLiteral("docs/cli.md"));
+    addDocument(QStringLiteral("directorySourcesHelpAction"), QStringLiteral("nav-directory"), tr("&Directory Sources"),
+        QStringLiteral("docs/directory-sources.md"));
+    helpMenu->addSeparator();
+    auto* aboutAction = helpMenu->addAction(
+        AppIcons::icon(QStringLiteral("about")), tr("&About ScimDesk"), this, &MainWindow::showAbout);
+    aboutAction->setObjectName(QStringLiteral("aboutAction"));
+}
+
+DocumentViewer* MainWindow::openDocument(const QString& document)
+{
+    auto* viewer = new DocumentViewer(document, this);
+    viewer->setAttribute(Qt::WA_DeleteOnClose);
+    viewer->show();
+    return viewer;
+}
+
+AboutDialog* MainWindow::showAbout()
+{
+    auto* about = new AboutDialog(this);
+    about->setAttribute(Qt::WA_DeleteOnClose);
+    about->open();
+    return about;
 }
 
 void MainWindow::restoreState()
 {
     if (!restoreGeometry(m_settings->value(QStringLiteral("window/geometry")).toByteArray())) {
-        resize(1100, 680);
+        ScreenFit::resizeWithin(this, QSize(1280, 800));
     }
     showPage(m_settings->value(QStringLiteral("window/page")).toString());
 }

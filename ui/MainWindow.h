@@ -5,6 +5,8 @@
 
 #include <memory>
 
+class AboutDialog;
+class DocumentViewer;
 class QAction;
 class QLabel;
 class QProgressBar;
@@ -35,12 +37,16 @@ public slots:
     void showStatus(const QString& text);
     // A running background job in the status bar (total -1: none; 0: size not known yet).
     void showActivity(const QString& text, int done, int total);
-    void showAbout();
+    AboutDialog* showAbout();
+    // Opens README.md or a file under docs/ in the documentation viewer.
+    DocumentViewer* openDocument(const QString& document);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void buildHelpMenu();
+    void buildStatusBar();
     void switchToPage(int index);
     void restoreState();
 

@@ -120,11 +120,11 @@ void ServerCatalog::update(
             tr("The authentication scheme changed: enter the new credential for it."), {}, QStringLiteral("secret")});
         return;
     }
-    auto save = [this, server, guard, done](const QDateTime& secretStoredAt) {
+    // The stored date belongs to the stored secret: an editor opened before a token rotation
+    // must not put the old token's date back.
+    auto save = [this, server, guard, done, keptStoredAt = previous->secretStoredAt](const QDateTime& secretStoredAt) {
         ScimServer toStore = server;
-        if (secretStoredAt.isValid()) {
-            toStore.secretStoredAt = secretStoredAt;
-        }
+        toStore.secretStoredAt = secretStoredAt.isValid() ? secretStoredAt : keptStoredAt;
         auto status = m_repository.update(toStore);
         if (!status) {
             if (guard) {

@@ -5,6 +5,7 @@
 #include "storage/ApplicationRepository.h"
 #include "widgets/EditIcons.h"
 #include "widgets/FormMessages.h"
+#include "widgets/ScreenFit.h"
 #include "workspace/Workspace.h"
 
 #include <QComboBox>
@@ -15,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -49,13 +51,21 @@ ApplicationEditDialog::ApplicationEditDialog(
     connect(buttons, &QDialogButtonBox::accepted, this, &ApplicationEditDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
-    auto* layout = new QVBoxLayout(this);
+    // The sections scroll and the buttons stay below them: on a 1024x700 screen Update Settings
+    // must remain reachable.
+    auto* content = new QWidget(this);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(general);
     layout->addWidget(serverSection);
     // The assignment takes the spare height: the sections above keep their natural size.
     layout->addWidget(assignmentSection, 1);
-    layout->addWidget(m_error);
-    layout->addWidget(buttons);
+    auto* scroll = ScreenFit::scrollable(content);
+    scroll->setObjectName(QStringLiteral("applicationScrollArea"));
+    auto* outer = new QVBoxLayout(this);
+    outer->addWidget(scroll, 1);
+    outer->addWidget(m_error);
+    outer->addWidget(buttons);
 
     connect(m_serverEditButton, &QToolButton::clicked, this, &ApplicationEditDialog::editScimServer);
     connect(m_nameEdit, &QLineEdit::textEdited, this, &ApplicationEditDialog::updateError);
@@ -65,7 +75,7 @@ ApplicationEditDialog::ApplicationEditDialog(
         editScimServer();
     }
     updateError();
-    resize(760, 720);
+    ScreenFit::resizeWithin(this, QSize(760, 720));
 }
 
 QGroupBox* ApplicationEditDialog::createGeneralSection(const Application& application, bool adding)

@@ -4,8 +4,11 @@
 #include "ApplicationTableModel.h"
 #include "ScopeCounter.h"
 #include "provision/ProvisionUserDialog.h"
+#include "schedule/PlatformScheduler.h"
+#include "schedule/ScheduleDialog.h"
 #include "servers/ServerCatalog.h"
 #include "storage/ApplicationRepository.h"
+#include "widgets/AppIcons.h"
 #include "widgets/ConfirmationDialogs.h"
 #include "widgets/EditIcons.h"
 #include "widgets/PageHeader.h"
@@ -61,7 +64,7 @@ ApplicationsPage::ApplicationsPage(std::shared_ptr<Workspace> workspace, QWidget
     layout->addWidget(header);
     layout->addWidget(m_stack, 1);
 
-    auto* addAction = new QAction(style()->standardIcon(QStyle::SP_FileDialogNewFolder), tr("&Add Application"), this);
+    auto* addAction = new QAction(AppIcons::icon(QStringLiteral("add")), tr("&Add Application"), this);
     addAction->setObjectName(QStringLiteral("addApplicationAction"));
     addAction->setShortcut(QKeySequence::New);
     addAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -69,19 +72,24 @@ ApplicationsPage::ApplicationsPage(std::shared_ptr<Workspace> workspace, QWidget
     m_editAction = new QAction(EditIcons::pencil(), tr("&Edit"), this);
     m_editAction->setObjectName(QStringLiteral("editApplicationAction"));
     connect(m_editAction, &QAction::triggered, this, &ApplicationsPage::editSelected);
-    m_deleteAction = new QAction(style()->standardIcon(QStyle::SP_TrashIcon), tr("&Delete"), this);
+    m_deleteAction = new QAction(AppIcons::icon(QStringLiteral("delete")), tr("&Delete"), this);
     m_deleteAction->setObjectName(QStringLiteral("deleteApplicationAction"));
     m_deleteAction->setShortcut(QKeySequence::Delete);
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_deleteAction, &QAction::triggered, this, &ApplicationsPage::deleteSelected);
-    m_provisionAction = new QAction(tr("&Provision User\u2026"), this);
+    m_provisionAction
+        = new QAction(AppIcons::icon(QStringLiteral("provision-user")), tr("&Provision User\u2026"), this);
     m_provisionAction->setObjectName(QStringLiteral("provisionUserAction"));
     connect(m_provisionAction, &QAction::triggered, this, [this]() {
         auto* dialog = new ProvisionUserDialog(m_workspace, selectedApplicationId(), 0, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
-    m_actions = {addAction, m_editAction, m_deleteAction, m_provisionAction};
+    m_scheduleAction = new QAction(AppIcons::icon(QStringLiteral("schedule")), tr("Sc&hedule\u2026"), this);
+    m_scheduleAction->setObjectName(QStringLiteral("scheduleApplicationAction"));
+    m_scheduleAction->setToolTip(tr("Run this application's sync on this computer at set times, without the window"));
+    connect(m_scheduleAction, &QAction::triggered, this, &ApplicationsPage::scheduleSelected);
+    m_actions = {addAction, m_editAction, m_deleteAction, m_provisionAction, m_scheduleAction};
     addActions(m_actions);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ApplicationsPage::updateActions);
@@ -175,6 +183,22 @@ void ApplicationsPage::updateActions()
     m_editAction->setEnabled(selected);
     m_deleteAction->setEnabled(selected);
     m_provisionAction->setEnabled(selected);
+    m_scheduleAction->setEnabled(selected);
+}
+
+ScheduleDialog* ApplicationsPage::scheduleSelected()
+{
+    const auto application = m_workspace->applications().find(selectedApplicationId());
+    if (!application) {
+        return nullptr;
+    }
+    std::shared_ptr<const PlatformScheduler> scheduler = PlatformScheduler::forThisPlatform(
+        {PlatformScheduler::installedCliPath(), m_workspace->profile().directory(), {}, {}});
+    auto* dialog = new ScheduleDialog(application->id, application->name, scheduler, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ScheduleDialog::scheduleChanged, this, &ApplicationsPage::statusMessage);
+    dialog->open();
+    return dialog;
 }
 
 ApplicationEditDialog* ApplicationsPage::openDialog(ApplicationEditDialog* dialog)

@@ -12,6 +12,7 @@ class QLabel;
 class QSortFilterProxyModel;
 class QStackedWidget;
 class QTableView;
+class ScheduleDialog;
 class Workspace;
 
 // Application Manager: the applications of the profile, the SCIM server provisioning each,
@@ -31,6 +32,8 @@ public:
     ApplicationEditDialog* addApplication();
     ApplicationEditDialog* editApplication(qint64 id);
     ApplicationEditDialog* editSelected();
+    // Schedule… for the selected application (nullptr when none is selected).
+    ScheduleDialog* scheduleSelected();
 
 public slots:
     void reload();
@@ -60,6 +63,7 @@ private:
     QAction* m_editAction = nullptr;
     QAction* m_deleteAction = nullptr;
     QAction* m_provisionAction = nullptr; // opens ProvisionUserDialog for the selected application
+    QAction* m_scheduleAction = nullptr;
     QList<QAction*> m_actions;
     quint64 m_countGeneration = 0; // only the newest count is shown
 };

@@ -2,6 +2,7 @@
 
 #include "model/DirectoryUser.h"
 #include "validation/AssignmentValidator.h"
+#include "widgets/AppIcons.h"
 #include "widgets/FormMessages.h"
 
 #include <QComboBox>
@@ -48,7 +49,7 @@ ScopingFilterEditor::ScopingFilterEditor(QWidget* parent)
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(m_content);
 
-    auto* addButton = new QPushButton(style()->standardIcon(QStyle::SP_FileDialogNewFolder), tr("Add &Filter"), this);
+    auto* addButton = new QPushButton(AppIcons::icon(QStringLiteral("add")), tr("Add &Filter"), this);
     addButton->setObjectName(QStringLiteral("addScopingFilterButton"));
     connect(addButton, &QPushButton::clicked, this, &ScopingFilterEditor::addFilter);
     auto* buttons = new QHBoxLayout;
@@ -203,7 +204,7 @@ QWidget* ScopingFilterEditor::clauseRow(int f, int c)
 
     auto* remove = new QToolButton(row);
     remove->setObjectName(QStringLiteral("removeClauseButton") + suffix(f, c));
-    remove->setIcon(style()->standardIcon(QStyle::SP_DialogDiscardButton));
+    remove->setIcon(AppIcons::icon(QStringLiteral("remove")));
     remove->setAutoRaise(true);
     remove->setToolTip(tr("Remove this condition"));
     remove->setAccessibleName(remove->toolTip());
@@ -288,7 +289,7 @@ void ScopingFilterEditor::rebuild()
         name->setPlaceholderText(tr("Filter name, shown when explaining why a user is in scope"));
         auto* removeFilter = new QToolButton(box);
         removeFilter->setObjectName(QStringLiteral("removeFilterButton") + suffix(f));
-        removeFilter->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
+        removeFilter->setIcon(AppIcons::icon(QStringLiteral("delete")));
         removeFilter->setAutoRaise(true);
         removeFilter->setToolTip(tr("Remove this filter"));
         removeFilter->setAccessibleName(removeFilter->toolTip());

@@ -1,6 +1,7 @@
 #include "ConnectionTestDialog.h"
 
 #include "connection/ServerConnectionTest.h"
+#include "widgets/ScreenFit.h"
 #include "workspace/Workspace.h"
 
 #include <QApplication>
@@ -55,7 +56,7 @@ ConnectionTestDialog::ConnectionTestDialog(
 {
     setObjectName(QStringLiteral("connectionTestDialog"));
     setWindowTitle(tr("Test Connection \u2013 %1").arg(server.name));
-    resize(820, 560);
+    ScreenFit::resizeWithin(this, QSize(820, 560));
 
     auto* intro = new QLabel(tr("<b>%1</b><br>%2").arg(server.name.toHtmlEscaped(), server.url.toHtmlEscaped()), this);
     intro->setObjectName(QStringLiteral("serverLabel"));

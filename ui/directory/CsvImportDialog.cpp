@@ -4,6 +4,7 @@
 #include "directory/DirectoryRepository.h"
 #include "storage/Database.h"
 #include "util/DisplayText.h"
+#include "widgets/ScreenFit.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -30,7 +31,7 @@ CsvImportDialog::CsvImportDialog(const DirectoryRepository& repository, QWidget*
 {
     setObjectName(QStringLiteral("csvImportDialog"));
     setWindowTitle(tr("Import CSV"));
-    resize(960, 680);
+    ScreenFit::resizeWithin(this, QSize(960, 680));
 
     QHBoxLayout* top = createFileRow();
     QSplitter* tables = createTables();

@@ -11,7 +11,9 @@
 #include "directory/DirectoryRepository.h"
 #include "directory/DirectorySnapshot.h"
 #include "storage/Database.h"
+#include "widgets/AppIcons.h"
 #include "widgets/ConfirmationDialogs.h"
+#include "widgets/EditIcons.h"
 #include "widgets/PageHeader.h"
 #include "workspace/Workspace.h"
 
@@ -93,19 +95,19 @@ DirectoryPage::DirectoryPage(std::shared_ptr<Workspace> workspace, QWidget* pare
     layout->addLayout(searchRow);
     layout->addWidget(m_tabs, 1);
 
-    m_addUserAction = new QAction(style()->standardIcon(QStyle::SP_FileIcon), tr("Add &User"), this);
+    m_addUserAction = new QAction(AppIcons::icon(QStringLiteral("user")), tr("Add &User"), this);
     m_addUserAction->setObjectName(QStringLiteral("addUserAction"));
-    m_addGroupAction = new QAction(style()->standardIcon(QStyle::SP_DirIcon), tr("Add &Group"), this);
+    m_addGroupAction = new QAction(AppIcons::icon(QStringLiteral("group")), tr("Add &Group"), this);
     m_addGroupAction->setObjectName(QStringLiteral("addGroupAction"));
-    m_editAction = new QAction(style()->standardIcon(QStyle::SP_FileDialogDetailedView), tr("&Edit"), this);
+    m_editAction = new QAction(EditIcons::pencil(), tr("&Edit"), this);
     m_editAction->setObjectName(QStringLiteral("editDirectoryAction"));
-    m_deleteAction = new QAction(style()->standardIcon(QStyle::SP_TrashIcon), tr("&Delete"), this);
+    m_deleteAction = new QAction(AppIcons::icon(QStringLiteral("delete")), tr("&Delete"), this);
     m_deleteAction->setObjectName(QStringLiteral("deleteDirectoryAction"));
     m_deleteAction->setShortcut(QKeySequence::Delete);
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_importAction = new QAction(style()->standardIcon(QStyle::SP_ArrowDown), tr("&Import CSV\u2026"), this);
+    m_importAction = new QAction(AppIcons::icon(QStringLiteral("import")), tr("&Import CSV\u2026"), this);
     m_importAction->setObjectName(QStringLiteral("importCsvAction"));
-    m_exportAction = new QAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("E&xport CSV\u2026"), this);
+    m_exportAction = new QAction(AppIcons::icon(QStringLiteral("export")), tr("E&xport CSV\u2026"), this);
     m_exportAction->setObjectName(QStringLiteral("exportCsvAction"));
     m_actions = {m_addUserAction, m_addGroupAction, m_editAction, m_deleteAction, m_importAction, m_exportAction};
     addActions(m_actions);

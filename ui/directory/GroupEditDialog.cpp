@@ -2,6 +2,7 @@
 #include "widgets/FormMessages.h"
 
 #include "directory/DirectoryRepository.h"
+#include "widgets/ScreenFit.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -77,7 +78,7 @@ GroupEditDialog::GroupEditDialog(DirectoryRepository& repository, const Director
     layout->addLayout(pickers, 1);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
-    resize(760, 520);
+    ScreenFit::resizeWithin(this, QSize(760, 520));
 
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(250);

@@ -2,6 +2,7 @@
 #include "widgets/FormMessages.h"
 
 #include "directory/DirectoryRepository.h"
+#include "widgets/ScreenFit.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -97,7 +98,7 @@ UserEditDialog::UserEditDialog(DirectoryRepository& repository, const DirectoryU
     layout->addLayout(customButtons);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
-    resize(520, 640);
+    ScreenFit::resizeWithin(this, QSize(520, 640));
 }
 
 DirectoryUser UserEditDialog::user() const

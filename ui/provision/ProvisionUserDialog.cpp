@@ -5,6 +5,7 @@
 #include "servers/ServerCatalog.h"
 #include "storage/ApplicationRepository.h"
 #include "util/DisplayText.h"
+#include "widgets/ScreenFit.h"
 #include "workspace/Workspace.h"
 
 #include <QApplication>
@@ -83,7 +84,7 @@ ProvisionUserDialog::ProvisionUserDialog(
     connect(m_sync, &ApplicationSync::provisionFinished, this, &ProvisionUserDialog::onFinished);
     connect(m_sync, &ApplicationSync::provisionFailed, this, &ProvisionUserDialog::fail);
     setWindowTitle(tr("Provision User"));
-    resize(900, 640);
+    ScreenFit::resizeWithin(this, QSize(900, 640));
 
     m_header = new QLabel(this);
     m_header->setWordWrap(true);

@@ -1,9 +1,13 @@
 #include "ServerEditDialog.h"
 
 #include "ProvisioningOptionsEditor.h"
+#include "ServerTableModel.h"
+#include "TokenRotationDialog.h"
 
 #include "servers/ServerCatalog.h"
+#include "widgets/AppIcons.h"
 #include "widgets/ConfirmationDialogs.h"
+#include "widgets/ScreenFit.h"
 #include "wizard/AuthenticationSettingsEditor.h"
 #include "wizard/ConnectionSettingsEditor.h"
 #include "wizard/ScimAttributesEditor.h"
@@ -12,7 +16,11 @@
 #include "workspace/Workspace.h"
 
 #include <QDialogButtonBox>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStyle>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -34,13 +42,14 @@ ServerEditDialog::ServerEditDialog(std::shared_ptr<Workspace> workspace, const S
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("serverEditTabs"));
-    m_tabs->addTab(m_connection, tr("Connection Settings"));
-    m_tabs->addTab(m_authentication, tr("Authentication Settings"));
-    m_tabs->addTab(m_attributes, tr("SCIM Attributes"));
-    m_tabs->addTab(m_statics, tr("Static Attributes"));
+    // Each tab scrolls, so the dialog and its Save button fit a 1024x700 screen.
+    m_tabs->addTab(ScreenFit::scrollable(m_connection), tr("Connection Settings"));
+    m_tabs->addTab(ScreenFit::scrollable(authenticationTab(server)), tr("Authentication Settings"));
+    m_tabs->addTab(ScreenFit::scrollable(m_attributes), tr("SCIM Attributes"));
+    m_tabs->addTab(ScreenFit::scrollable(m_statics), tr("Static Attributes"));
     auto* provisioning = new ProvisioningOptionsEditor(m_draft, this);
     provisioning->setObjectName(QStringLiteral("provisioningOptionsEditor"));
-    m_tabs->addTab(provisioning, tr("Provisioning"));
+    m_tabs->addTab(ScreenFit::scrollable(provisioning), tr("Provisioning"));
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     m_saveButton = m_buttons->button(QDialogButtonBox::Save);
@@ -59,7 +68,48 @@ ServerEditDialog::ServerEditDialog(std::shared_ptr<Workspace> workspace, const S
     connect(m_attributes, &ScimAttributesEditor::validityChanged, this, &ServerEditDialog::updateSaveButton);
     connect(m_statics, &StaticAttributesEditor::validityChanged, this, &ServerEditDialog::updateSaveButton);
     updateSaveButton();
-    resize(820, 600);
+    ScreenFit::resizeWithin(this, QSize(820, 600));
+}
+
+QWidget* ServerEditDialog::authenticationTab(const ScimServer& server)
+{
+    auto* tab = new QWidget(this);
+    auto* layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_authentication);
+    if (server.auth.scheme == AuthScheme::AccessToken) {
+        // Rotation is its own flow: the stored token stays in use until the new one passed a test.
+        auto* box = new QGroupBox(tr("Access token"), tab);
+        m_tokenStatus = new QLabel(box);
+        m_tokenStatus->setObjectName(QStringLiteral("tokenStatusLabel"));
+        m_tokenStatus->setWordWrap(true);
+        auto* rotate = new QPushButton(AppIcons::icon(QStringLiteral("token")), tr("&Rotate Token\u2026"), box);
+        rotate->setObjectName(QStringLiteral("rotateTokenButton"));
+        connect(rotate, &QPushButton::clicked, this, &ServerEditDialog::rotateToken);
+        auto* row = new QHBoxLayout(box);
+        row->addWidget(m_tokenStatus, 1);
+        row->addWidget(rotate);
+        layout->addWidget(box);
+        showTokenStatus();
+    }
+    layout->addStretch(1);
+    return tab;
+}
+
+void ServerEditDialog::showTokenStatus()
+{
+    if (const auto stored = m_workspace->servers()->repository().find(m_draft->server().id)) {
+        m_tokenStatus->setText(ServerTableModel::tokenAgeText(*stored, QDateTime::currentDateTimeUtc()));
+    }
+}
+
+TokenRotationDialog* ServerEditDialog::rotateToken()
+{
+    auto* dialog = new TokenRotationDialog(m_workspace, m_draft->server().id, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &TokenRotationDialog::rotated, this, &ServerEditDialog::showTokenStatus);
+    dialog->open();
+    return dialog;
 }
 
 void ServerEditDialog::updateSaveButton()

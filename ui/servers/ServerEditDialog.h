@@ -9,11 +9,13 @@
 class AuthenticationSettingsEditor;
 class ConnectionSettingsEditor;
 class QDialogButtonBox;
+class QLabel;
 class QPushButton;
 class QTabWidget;
 class ScimAttributesEditor;
 class ServerDraft;
 class StaticAttributesEditor;
+class TokenRotationDialog;
 class Workspace;
 
 // Edit Server: the Add Server sections as tabs, with the same editors, checks and Server Type
@@ -27,12 +29,16 @@ public:
 
     ServerDraft* draft() const { return m_draft; }
     QTabWidget* tabs() const { return m_tabs; }
+    // Rotate Token… (access-token servers): opens the rotation dialog and returns it.
+    TokenRotationDialog* rotateToken();
 
 public slots:
     void accept() override;
 
 private:
     void updateSaveButton();
+    QWidget* authenticationTab(const ScimServer& server);
+    void showTokenStatus();
 
     std::shared_ptr<Workspace> m_workspace;
     ServerDraft* m_draft = nullptr;
@@ -43,5 +49,6 @@ private:
     StaticAttributesEditor* m_statics = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     QPushButton* m_saveButton = nullptr;
+    QLabel* m_tokenStatus = nullptr;
     bool m_saving = false;
 };

@@ -1,5 +1,6 @@
 #include "ServerTableModel.h"
 
+#include "model/TokenExpiry.h"
 #include "validation/ServerSettingsValidator.h"
 
 #include <QApplication>
@@ -44,13 +45,19 @@ QString ServerTableModel::tokenAgeText(const ScimServer& server, const QDateTime
     if (days < 0) {
         return tr("Unknown");
     }
+    const QDateTime expires = TokenExpiry::expiresAt(server);
+    if (!expires.isValid()) {
+        return tr("Stored %n day(s) ago", nullptr, days);
+    }
+    const QString date = QLocale().toString(expires.toLocalTime().date(), QLocale::ShortFormat);
+    const int left = TokenExpiry::daysLeft(server, now);
     switch (server.secretAge(now)) {
     case ScimServer::SecretAge::Expired:
-        return tr("%n day(s) \u2014 expired, create a new token", nullptr, days);
+        return tr("Expired on %1 \u2014 create a new token and rotate it in Edit Server").arg(date);
     case ScimServer::SecretAge::ExpiresSoon:
-        return tr("%n day(s) \u2014 expires soon, rotate it", nullptr, days);
+        return tr("Expires %1, in %n day(s) \u2014 rotate it in Edit Server", nullptr, left).arg(date);
     default:
-        return tr("%n day(s)", nullptr, days);
+        return tr("Expires %1").arg(date);
     }
 }
 
@@ -151,7 +158,7 @@ QVariant ServerTableModel::headerData(int section, Qt::Orientation orientation, 
     case LastTestColumn:
         return tr("Last Connection Test");
     case TokenAgeColumn:
-        return tr("Token Age");
+        return tr("Access Token");
     default:
         return {};
     }

@@ -5,6 +5,7 @@
 #include "connection/ConnectionTestDialog.h"
 #include "servers/ServerCatalog.h"
 #include "storage/ApplicationRepository.h"
+#include "widgets/AppIcons.h"
 #include "widgets/EditIcons.h"
 #include "widgets/PageHeader.h"
 #include "widgets/RecordTable.h"
@@ -63,7 +64,7 @@ ServersPage::ServersPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
     layout->addWidget(header);
     layout->addWidget(m_stack, 1);
 
-    m_addAction = new QAction(style()->standardIcon(QStyle::SP_FileDialogNewFolder), tr("&Add Server"), this);
+    m_addAction = new QAction(AppIcons::icon(QStringLiteral("add")), tr("&Add Server"), this);
     m_addAction->setObjectName(QStringLiteral("addServerAction"));
     m_addAction->setShortcut(QKeySequence::New);
     m_addAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -71,21 +72,22 @@ ServersPage::ServersPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
     m_editAction = new QAction(EditIcons::pencil(), tr("&Edit"), this);
     m_editAction->setObjectName(QStringLiteral("editServerAction"));
     connect(m_editAction, &QAction::triggered, this, &ServersPage::editSelected);
-    m_duplicateAction = new QAction(style()->standardIcon(QStyle::SP_FileDialogDetailedView), tr("D&uplicate"), this);
+    m_duplicateAction = new QAction(AppIcons::icon(QStringLiteral("duplicate")), tr("D&uplicate"), this);
     m_duplicateAction->setObjectName(QStringLiteral("duplicateServerAction"));
     connect(m_duplicateAction, &QAction::triggered, this, &ServersPage::duplicateSelected);
-    m_deleteAction = new QAction(style()->standardIcon(QStyle::SP_TrashIcon), tr("&Delete Server"), this);
+    m_deleteAction = new QAction(AppIcons::icon(QStringLiteral("delete")), tr("&Delete Server"), this);
     m_deleteAction->setObjectName(QStringLiteral("deleteServerAction"));
     m_deleteAction->setShortcut(QKeySequence::Delete);
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_deleteAction, &QAction::triggered, this, &ServersPage::deleteSelected);
-    auto* refreshAction = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Refresh"), this);
+    auto* refreshAction = new QAction(AppIcons::icon(QStringLiteral("refresh")), tr("&Refresh"), this);
+    refreshAction->setObjectName(QStringLiteral("refreshServersAction"));
     refreshAction->setShortcut(QKeySequence::Refresh);
     connect(refreshAction, &QAction::triggered, this, &ServersPage::reload);
-    m_testAction = new QAction(style()->standardIcon(QStyle::SP_DialogYesButton), tr("&Test Connection"), this);
+    m_testAction = new QAction(AppIcons::icon(QStringLiteral("test-connection")), tr("&Test Connection"), this);
     m_testAction->setObjectName(QStringLiteral("testConnectionAction"));
     connect(m_testAction, &QAction::triggered, this, &ServersPage::testSelected);
-    m_syncAction = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("S&ync"), this);
+    m_syncAction = new QAction(AppIcons::icon(QStringLiteral("sync")), tr("S&ync"), this);
     m_syncAction->setObjectName(QStringLiteral("syncServerAction"));
     m_syncAction->setToolTip(tr("Preview and apply the sync of an application this server provisions."));
     connect(m_syncAction, &QAction::triggered, this, [this]() { emit syncRequested(selectedServerId()); });

@@ -1,5 +1,7 @@
 #include "ConfirmationDialogs.h"
 
+#include "NoticeDialog.h"
+
 #include <QMessageBox>
 #include <QPushButton>
 
@@ -32,29 +34,9 @@ bool ConfirmationDialogs::confirm(QWidget* parent, const QString& objectName, co
     if (takeQueuedAnswer(&answer)) {
         return answer == Answer::Accept;
     }
-    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::NoButton, parent);
+    NoticeDialog box(title, text, details, acceptText, fullDetails, parent);
     box.setObjectName(objectName);
-    if (!details.isEmpty()) {
-        QString list = QStringLiteral("<ul style=\"margin-left:-20px\">");
-        for (const QString& line : details) {
-            list += QStringLiteral("<li>") + line.toHtmlEscaped() + QStringLiteral("</li>");
-        }
-        list += QStringLiteral("</ul>");
-        box.setInformativeText(list);
-        box.setTextFormat(Qt::PlainText);
-    }
-    if (!fullDetails.isEmpty()) {
-        box.setDetailedText(fullDetails.join(QLatin1Char('\n')));
-    }
-    auto* accept = box.addButton(acceptText, QMessageBox::AcceptRole);
-    accept->setObjectName(QStringLiteral("continueButton"));
-    auto* cancel = box.addButton(QMessageBox::Cancel);
-    cancel->setObjectName(QStringLiteral("cancelButton"));
-    // Cancel is the safe default: Enter must not overwrite settings by accident.
-    box.setDefaultButton(cancel);
-    box.setEscapeButton(cancel);
-    box.exec();
-    return box.clickedButton() == accept;
+    return box.exec() == QDialog::Accepted;
 }
 
 void ConfirmationDialogs::showError(

@@ -1,5 +1,7 @@
 #include "EditIcons.h"
 
+#include "AppIcons.h"
+
 #include <QApplication>
 #include <QPainter>
 #include <QPainterPath>
@@ -24,27 +26,8 @@ namespace EditIcons {
 
 QIcon pencil()
 {
-    const QIcon themed = QIcon::fromTheme(QStringLiteral("document-edit"));
-    if (!themed.isNull()) {
-        return themed;
-    }
-    QPixmap pixmap = canvas();
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.translate(16, 16);
-    painter.rotate(45);
-    painter.setPen(QPen(ink(), 2));
-    painter.setBrush(Qt::NoBrush);
-    painter.drawRect(QRectF(-4, -13, 8, 20)); // body
-    QPainterPath tip;
-    tip.moveTo(-4, 7);
-    tip.lineTo(0, 14);
-    tip.lineTo(4, 7);
-    painter.setBrush(ink());
-    painter.drawPath(tip);
-    painter.drawLine(QPointF(-4, -8), QPointF(4, -8)); // eraser band
-    painter.end();
-    return QIcon(pixmap);
+    // Our own drawing, not the theme's document-edit: Edit looks the same on every page.
+    return AppIcons::icon(QStringLiteral("edit"));
 }
 
 QIcon eye(bool open)

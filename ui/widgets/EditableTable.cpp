@@ -1,5 +1,6 @@
 #include "EditableTable.h"
 
+#include "AppIcons.h"
 #include "FormMessages.h"
 
 #include <QHBoxLayout>
@@ -31,9 +32,9 @@ EditableTable::EditableTable(const QString& objectPrefix, const QString& addText
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setHighlightSections(false);
 
-    m_addButton = new QPushButton(style()->standardIcon(QStyle::SP_FileDialogNewFolder), addText, this);
+    m_addButton = new QPushButton(AppIcons::icon(QStringLiteral("add")), addText, this);
     m_addButton->setObjectName(QStringLiteral("add") + capitalized + QStringLiteral("Button"));
-    m_removeButton = new QPushButton(style()->standardIcon(QStyle::SP_TrashIcon), tr("Remove"), this);
+    m_removeButton = new QPushButton(AppIcons::icon(QStringLiteral("delete")), tr("Remove"), this);
     m_removeButton->setObjectName(QStringLiteral("remove") + capitalized + QStringLiteral("Button"));
     m_errors = FormMessages::errorLabel(objectPrefix + QStringLiteral("Errors"), this);
 

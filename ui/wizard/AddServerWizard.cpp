@@ -8,6 +8,7 @@
 #include "StaticAttributesPage.h"
 #include "servers/ServerCatalog.h"
 #include "widgets/ConfirmationDialogs.h"
+#include "widgets/ScreenFit.h"
 #include "workspace/Workspace.h"
 
 #include <QAbstractButton>
@@ -50,7 +51,7 @@ AddServerWizard::AddServerWizard(std::shared_ptr<Workspace> workspace, const Sci
     setPage(StaticAttributesPageId, statics);
     setPage(ReviewPageId, new ReviewPage(m_draft, this));
     setStartId(ConnectionPage);
-    resize(820, 620);
+    ScreenFit::resizeWithin(this, QSize(820, 620));
 }
 
 ScimServer AddServerWizard::duplicateOf(const ScimServer& server, const ServerRepository& repository)

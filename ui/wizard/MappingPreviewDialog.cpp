@@ -6,6 +6,7 @@
 #include "widgets/DirectoryPickerList.h"
 #include "widgets/DirectoryPickerModel.h"
 #include "widgets/FormMessages.h"
+#include "widgets/ScreenFit.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -92,7 +93,7 @@ MappingPreviewDialog::MappingPreviewDialog(
 
     connect(m_picker, &DirectoryPickerList::currentIdChanged, this, &MappingPreviewDialog::previewUser);
     connect(m_createRadio, &QRadioButton::toggled, this, &MappingPreviewDialog::refresh);
-    resize(960, 620);
+    ScreenFit::resizeWithin(this, QSize(960, 620));
     refresh();
 }
 

@@ -167,6 +167,33 @@ private slots:
         QCOMPARE(catalog.repository().find(id)->description, QStringLiteral("changed"));
         QCOMPARE(*store.peek({id, SecretPurpose::AccessToken}), QStringLiteral("new-token"));
     }
+
+    // An editor opened before a token rotation saves its copy of the server afterwards: the
+    // date of the stored token is the rotated token's, not the copy's.
+    void updateWithoutSecretKeepsTheStoredTokenDate()
+    {
+        QTemporaryDir dir;
+        auto profile = Profile::open(dir.path());
+        InMemorySecretStore store;
+        ServerCatalog catalog(profile.value().database(), &store);
+        const qint64 id = create(catalog, awsServer(), QStringLiteral("old-token")).value();
+        ScimServer staleCopy = *catalog.repository().find(id);
+        staleCopy.secretStoredAt = QDateTime::currentDateTimeUtc().addDays(-300);
+        std::optional<Status<ServerSaveError>> outcome;
+        catalog.update(*catalog.repository().find(id), QStringLiteral("new-token"), this,
+            [&](Status<ServerSaveError> s) { outcome = s; });
+        QTRY_VERIFY(outcome.has_value());
+        const QDateTime rotatedAt = catalog.repository().find(id)->secretStoredAt;
+        QVERIFY(rotatedAt > staleCopy.secretStoredAt);
+
+        outcome.reset();
+        staleCopy.description = QStringLiteral("edited");
+        catalog.update(staleCopy, std::nullopt, this, [&](Status<ServerSaveError> s) { outcome = s; });
+        QTRY_VERIFY(outcome.has_value());
+        QVERIFY(outcome->ok());
+        QCOMPARE(catalog.repository().find(id)->description, QStringLiteral("edited"));
+        QCOMPARE(catalog.repository().find(id)->secretStoredAt, rotatedAt);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServerCatalog)
