@@ -198,6 +198,10 @@ QJsonObject CliPlan::json(const SyncPlan& plan, const QString& applicationName, 
         {QStringLiteral("writeCount"), plan.writeCount()},
         {QStringLiteral("deprovisionCount"), plan.deprovisionCount()},
         {QStringLiteral("managedCount"), plan.managedCount},
+        {QStringLiteral("users"), plan.userCounts.toJson()},
+        {QStringLiteral("protectedCount"), int(plan.protectedObjects.size())},
+        {QStringLiteral("unmanagedCount"), int(plan.unmanagedObjects.size())},
+        {QStringLiteral("skippedCount"), int(plan.validationFailures.size())},
         {QStringLiteral("sourceComplete"), plan.sourceComplete},
         {QStringLiteral("needsConfirmation"), plan.needsConfirmation},
         {QStringLiteral("confirmationReason"), plan.confirmationReason},
@@ -222,6 +226,9 @@ QString CliPlan::text(const SyncPlan& plan, const QString& applicationName, cons
     }
     if (const QString counts = countsText(plan); !counts.isEmpty()) {
         stream << counts << '\n';
+    }
+    if (plan.userCounts.inScope > 0) {
+        stream << QStringLiteral("  ") << plan.userCounts.sentence() << '\n';
     }
     for (const PlannedOperation& operation : plan.operations) {
         operationText(stream, operation);

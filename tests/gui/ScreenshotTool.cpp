@@ -8,6 +8,8 @@
 #include "servers/ServerCatalog.h"
 #include "servers/ServersPage.h"
 #include "storage/ApplicationRepository.h"
+#include "sync/SyncHistoryView.h"
+#include "sync/SyncOverview.h"
 #include "sync/SyncPage.h"
 #include "workspace/Workspace.h"
 
@@ -93,8 +95,10 @@ int main(int argc, char** argv)
             if (applied.wait(120000)) {
                 failures += save(&window, out, QStringLiteral("sync-2-applied")) ? 0 : 1;
                 if (auto* tabs = sync->findChild<QTabWidget*>(QStringLiteral("syncTabs"))) {
-                    tabs->setCurrentIndex(2);
+                    tabs->setCurrentWidget(sync->history());
                     failures += save(&window, out, QStringLiteral("sync-3-history")) ? 0 : 1;
+                    tabs->setCurrentWidget(sync->overview());
+                    failures += save(&window, out, QStringLiteral("sync-4-overview")) ? 0 : 1;
                 }
             }
         }
