@@ -122,7 +122,8 @@ void runConditions(const JournalQuery& query, QStringList& where, QVariantList& 
 
 QString whereClause(const QStringList& where)
 {
-    return where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")) + QLatin1Char(' ');
+    return where.isEmpty() ? QString()
+                           : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")) + QLatin1Char(' ');
 }
 
 bool run(QSqlQuery& sql, const QString& text, const QVariantList& values)
@@ -169,7 +170,8 @@ Result<QList<JournalHit>, StorageError> JournalSearch::entries(const JournalQuer
     entryConditions(query, where, values);
     values << std::max(1, query.limit) << std::max(0, query.offset);
     QSqlQuery sql(m_database->connection());
-    if (!run(sql, kEntryColumns + whereClause(where) + QStringLiteral("ORDER BY r.id DESC, e.sequence LIMIT ? OFFSET ?"),
+    if (!run(sql,
+            kEntryColumns + whereClause(where) + QStringLiteral("ORDER BY r.id DESC, e.sequence LIMIT ? OFFSET ?"),
             values)) {
         return readError(sql);
     }
@@ -259,7 +261,8 @@ Result<SyncActivity, StorageError> JournalSearch::activity(qint64 applicationId)
 {
     SyncActivity activity;
     QSqlQuery sql(m_database->connection());
-    if (!run(sql, kRunColumns + QStringLiteral("WHERE r.application_id = ? ORDER BY r.id DESC LIMIT 1"), {applicationId})) {
+    if (!run(sql, kRunColumns + QStringLiteral("WHERE r.application_id = ? ORDER BY r.id DESC LIMIT 1"),
+            {applicationId})) {
         return readError(sql);
     }
     if (!sql.next()) {
@@ -281,9 +284,10 @@ Result<SyncActivity, StorageError> JournalSearch::activity(qint64 applicationId)
 
     QSqlQuery since(m_database->connection());
     if (!run(since,
-            QStringLiteral("SELECT COUNT(*), (SELECT COUNT(*) FROM journal_entries e JOIN sync_runs f ON f.id = e.run_id "
-                           "WHERE f.application_id = ? AND f.id > ? AND e.status = 'failed') FROM sync_runs r "
-                           "WHERE r.application_id = ? AND r.id > ? AND r.status NOT IN ('succeeded', 'running')"),
+            QStringLiteral(
+                "SELECT COUNT(*), (SELECT COUNT(*) FROM journal_entries e JOIN sync_runs f ON f.id = e.run_id "
+                "WHERE f.application_id = ? AND f.id > ? AND e.status = 'failed') FROM sync_runs r "
+                "WHERE r.application_id = ? AND r.id > ? AND r.status NOT IN ('succeeded', 'running')"),
             {applicationId, lastSuccessId, applicationId, lastSuccessId})
         || !since.next()) {
         return readError(since);

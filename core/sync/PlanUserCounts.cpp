@@ -52,7 +52,7 @@ PlanUserCounts PlanUserCounts::count(const PlannerInput& input, const SyncPlan& 
     for (const auto& user : input.users) {
         const auto operation = operationOf.constFind(user.directoryObjectId);
         if (operation != operationOf.cend()) {
-            ++(*operation == PlannedOperation::Kind::CreateUser       ? counts.create
+            ++(*operation == PlannedOperation::Kind::CreateUser        ? counts.create
                     : *operation == PlannedOperation::Kind::UpdateUser ? counts.update
                                                                        : counts.link);
         } else if (protection.matches(user.userName) || protectedNames.contains(user.userName.toCaseFolded())) {
@@ -106,7 +106,7 @@ QString PlanUserCounts::sentence() const
         }
     }
     const QString head = trn("%n user(s) in scope", inScope);
-    return parts.isEmpty() ? head + QLatin1Char('.')
-                           : QCoreApplication::translate("PlanUserCounts", "%1: %2.")
-                                 .arg(head, parts.join(QStringLiteral(", ")));
+    return parts.isEmpty()
+        ? head + QLatin1Char('.')
+        : QCoreApplication::translate("PlanUserCounts", "%1: %2.").arg(head, parts.join(QStringLiteral(", ")));
 }

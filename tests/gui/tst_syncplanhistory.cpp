@@ -98,8 +98,7 @@ void TestSyncPlanHistory::cleanup()
 
 void TestSyncPlanHistory::setUpTenant(int users, bool withServer)
 {
-    m_serverId
-        = m_profile->createAwsServer(QStringLiteral("Emulated AWS"), m_emulator->baseUrl().toString(), Token);
+    m_serverId = m_profile->createAwsServer(QStringLiteral("Emulated AWS"), m_emulator->baseUrl().toString(), Token);
     QVERIFY(m_serverId > 0);
     DirectoryRepository directory(m_profile->workspace->database());
     for (int i = 0; i < users; ++i) {
@@ -201,8 +200,8 @@ void TestSyncPlanHistory::planCountsExplainScopeLikeTheCli()
     // them protected by the AWS preset's "^Administrator$", one disabled), one that the target refuses.
     changeUser(0, [](DirectoryUser& user) { user.displayName = QStringLiteral("Changed"); });
     changeUser(1, [](DirectoryUser& user) { user.active = false; });
-    QList<DirectoryUser> added = m_profile->addUsers(
-        {QStringLiteral("newcomer"), QStringLiteral("Administrator"), QStringLiteral("offline")});
+    QList<DirectoryUser> added
+        = m_profile->addUsers({QStringLiteral("newcomer"), QStringLiteral("Administrator"), QStringLiteral("offline")});
     QCOMPARE(added.size(), 3);
     added[2].active = false;
     QVERIFY(DirectoryRepository(m_profile->workspace->database()).updateUser(added[2]));
@@ -308,14 +307,15 @@ void TestSyncPlanHistory::historySearchesByObjectActionStatusAndDate()
     QCOMPARE(history->matchingEntries(), 2); // created, then renamed
     QCOMPARE(runs->rowCount(), 2);
 
-    QVERIFY(chooseData(history->findChild<QComboBox*>(QStringLiteral("historyActionFilter")),
-        QStringLiteral("update-user")));
+    QVERIFY(chooseData(
+        history->findChild<QComboBox*>(QStringLiteral("historyActionFilter")), QStringLiteral("update-user")));
     QCOMPARE(history->matchingEntries(), 1);
     QCOMPARE(runs->rowCount(), 1);
 
     object->clear();
     QVERIFY(chooseData(history->findChild<QComboBox*>(QStringLiteral("historyActionFilter")), QString()));
-    QVERIFY(chooseData(history->findChild<QComboBox*>(QStringLiteral("historyStatusFilter")), QStringLiteral("failed")));
+    QVERIFY(
+        chooseData(history->findChild<QComboBox*>(QStringLiteral("historyStatusFilter")), QStringLiteral("failed")));
     QCOMPARE(history->matchingEntries(), 1);
     QCOMPARE(runs->rowCount(), 1);
     QCOMPARE(entries->item(0, 4)->text(), QStringLiteral("Failed"));
@@ -356,8 +356,8 @@ void TestSyncPlanHistory::objectHistoryAcrossRuns()
     QCOMPARE(dialog->hits().size(), 2);
     QCOMPARE(dialog->hits().at(0).entry.action, QStringLiteral("update-user"));
     QCOMPARE(dialog->hits().at(1).entry.action, QStringLiteral("create-user"));
-    QVERIFY2(dialog->summaryText().startsWith(QStringLiteral("2 operations in 2 runs")),
-        qPrintable(dialog->summaryText()));
+    QVERIFY2(
+        dialog->summaryText().startsWith(QStringLiteral("2 operations in 2 runs")), qPrintable(dialog->summaryText()));
     auto* table = dialog->findChild<QTableWidget*>(QStringLiteral("objectHistoryTable"));
     QVERIFY(table->item(0, 4)->text().contains(QStringLiteral("Renamed")));
     shoot(dialog, QStringLiteral("object-history"));

@@ -3,6 +3,7 @@
 #include "SyncText.h"
 #include "util/DisplayText.h"
 
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QGuiApplication>
 #include <QHeaderView>
@@ -13,6 +14,8 @@
 #include <QSet>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace {
 QString compact(const QJsonValue& value)
@@ -54,8 +57,8 @@ QString changesText(const JournalEntry& entry)
 }
 } // namespace
 
-ObjectHistoryDialog::ObjectHistoryDialog(std::shared_ptr<Database> database, qint64 applicationId,
-    const QString& key, const QString& title, QWidget* parent)
+ObjectHistoryDialog::ObjectHistoryDialog(
+    std::shared_ptr<Database> database, qint64 applicationId, const QString& key, const QString& title, QWidget* parent)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("objectHistoryDialog"));

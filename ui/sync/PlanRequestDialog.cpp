@@ -12,6 +12,8 @@
 #include <QScreen>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 PlanRequestDialog::PlanRequestDialog(const PlannedOperation& operation, QWidget* parent)
     : QDialog(parent)
 {

@@ -73,12 +73,11 @@ SyncHistoryView::SyncHistoryView(std::shared_ptr<Database> database, QWidget* pa
     , m_database(std::move(database))
 {
     setObjectName(QStringLiteral("syncHistory"));
-    m_runsTable = createTable({tr("Started"), tr("Duration"), tr("Mode"), tr("Result"), tr("Operations"),
-                                  tr("Failed")},
+    m_runsTable = createTable({tr("Started"), tr("Duration"), tr("Mode"), tr("Result"), tr("Operations"), tr("Failed")},
         QStringLiteral("historyTable"), this);
-    m_entriesTable = createTable(
-        {tr("When"), tr("Run"), tr("Action"), tr("Object"), tr("Status"), tr("HTTP"), tr("Message")},
-        QStringLiteral("historyEntriesTable"), this);
+    m_entriesTable
+        = createTable({tr("When"), tr("Run"), tr("Action"), tr("Object"), tr("Status"), tr("HTTP"), tr("Message")},
+            QStringLiteral("historyEntriesTable"), this);
     m_entriesLabel = new QLabel(this);
     m_entriesLabel->setObjectName(QStringLiteral("historyEntriesLabel"));
     m_moreButton = new QPushButton(tr("Show &More"), this);
@@ -300,7 +299,8 @@ void SyncHistoryView::updateButtons()
 {
     m_moreButton->setEnabled(m_hits.size() < m_total);
     m_openRunButton->setEnabled(m_runsTable->selectionModel()->hasSelection());
-    m_objectButton->setEnabled(m_entriesTable->selectionModel()->hasSelection() || !m_object->text().trimmed().isEmpty());
+    m_objectButton->setEnabled(
+        m_entriesTable->selectionModel()->hasSelection() || !m_object->text().trimmed().isEmpty());
 }
 
 SyncRunDialog* SyncHistoryView::openRun(int row)
@@ -322,8 +322,8 @@ ObjectHistoryDialog* SyncHistoryView::openObjectHistory(const QString& key)
     if (object.isEmpty() && !rows.isEmpty() && rows.first().row() < m_hits.size()) {
         const JournalEntry& entry = m_hits.at(rows.first().row()).entry;
         object = !entry.directoryObjectId.isEmpty() ? entry.directoryObjectId
-            : !entry.targetId.isEmpty()            ? entry.targetId
-                                                   : entry.objectName;
+            : !entry.targetId.isEmpty()             ? entry.targetId
+                                                    : entry.objectName;
         title = entry.objectName;
     }
     if (object.isEmpty()) {

@@ -5,8 +5,8 @@
 #include "storage/ApplicationRepository.h"
 #include "storage/ServerRepository.h"
 #include "sync/JournalSearch.h"
-#include "workspace/Workspace.h"
 #include "widgets/StatusColors.h"
+#include "workspace/Workspace.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
@@ -151,29 +151,32 @@ void SyncOverview::fillRow(int row, qint64 applicationId, const QString& label)
     } else {
         const SyncActivity& value = activity.value();
         const SyncRunRecord& run = value.lastRun;
-        set(LastRunColumn, tr("%1 (took %2)").arg(SyncText::dateTime(run.startedAt),
-                               SyncText::duration(run.startedAt, run.finishedAt)));
+        set(LastRunColumn,
+            tr("%1 (took %2)")
+                .arg(SyncText::dateTime(run.startedAt), SyncText::duration(run.startedAt, run.finishedAt)));
         auto* result = set(ResultColumn, SyncText::runStatus(run.status));
         const bool bad = run.status == QLatin1String("failed") || run.status == QLatin1String("partial");
-        result->setForeground(bad ? StatusColors::error(QApplication::palette())
-                                  : StatusColors::success(QApplication::palette()));
-        set(ChangesColumn, tr("%1 done, %2 failed, %3 skipped")
-                               .arg(QLocale().toString(run.summary.value(QStringLiteral("succeeded")).toInt()),
-                                   QLocale().toString(run.summary.value(QStringLiteral("failed")).toInt()),
-                                   QLocale().toString(run.summary.value(QStringLiteral("skipped")).toInt())));
+        result->setForeground(
+            bad ? StatusColors::error(QApplication::palette()) : StatusColors::success(QApplication::palette()));
+        set(ChangesColumn,
+            tr("%1 done, %2 failed, %3 skipped")
+                .arg(QLocale().toString(run.summary.value(QStringLiteral("succeeded")).toInt()),
+                    QLocale().toString(run.summary.value(QStringLiteral("failed")).toInt()),
+                    QLocale().toString(run.summary.value(QStringLiteral("skipped")).toInt())));
         const QString since = value.lastSuccessAt.isValid()
             ? tr("since %1").arg(SyncText::dateTime(value.lastSuccessAt))
             : tr("no run has succeeded yet");
-        set(FailuresColumn, value.runsSinceSuccess == 0 && value.failedOperationsSinceSuccess == 0
+        set(FailuresColumn,
+            value.runsSinceSuccess == 0 && value.failedOperationsSinceSuccess == 0
                 ? tr("None")
                 : tr("%1, %2 (%3)")
                       .arg(tr("%n run(s)", nullptr, value.runsSinceSuccess),
                           tr("%n failed operation(s)", nullptr, value.failedOperationsSinceSuccess), since));
     }
     const auto preview = m_previews.constFind(applicationId);
-    set(NextRunColumn, preview == m_previews.cend()
-            ? tr("Not previewed")
-            : tr("%1 (previewed %2)").arg(preview->text, SyncText::dateTime(preview->at)));
+    set(NextRunColumn,
+        preview == m_previews.cend() ? tr("Not previewed")
+                                     : tr("%1 (previewed %2)").arg(preview->text, SyncText::dateTime(preview->at)));
 }
 
 QString SyncOverview::cellText(qint64 applicationId, Column column) const

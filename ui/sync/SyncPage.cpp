@@ -36,6 +36,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace {
 QToolButton* buttonFor(QAction* action, QWidget* parent)
 {
@@ -148,7 +150,8 @@ QWidget* SyncPage::createPlanTab()
     planLayout->addWidget(m_planCounts);
     planLayout->addWidget(m_planView, 1);
     auto* planButtons = new QHBoxLayout;
-    planButtons->addWidget(new QLabel(tr("Select a change to see its attributes and the request it sends."), planTab), 1);
+    planButtons->addWidget(
+        new QLabel(tr("Select a change to see its attributes and the request it sends."), planTab), 1);
     planButtons->addWidget(m_requestButton);
     planLayout->addLayout(planButtons);
     return planTab;
@@ -236,9 +239,8 @@ void SyncPage::connectSignals()
     });
     connect(m_requestButton, &QPushButton::clicked, this, &SyncPage::showSelectedRequest);
     connect(m_planView, &QTreeWidget::itemDoubleClicked, this, [this]() { showSelectedRequest(); });
-    connect(m_planView, &QTreeWidget::itemSelectionChanged, this, [this]() {
-        m_requestButton->setEnabled(m_planView->operationAt(m_planView->currentItem()) != nullptr);
-    });
+    connect(m_planView, &QTreeWidget::itemSelectionChanged, this,
+        [this]() { m_requestButton->setEnabled(m_planView->operationAt(m_planView->currentItem()) != nullptr); });
     connect(m_overview, &SyncOverview::openRequested, this, [this](qint64 applicationId) {
         if (selectApplication(applicationId)) {
             m_tabs->setCurrentWidget(m_planTab);
@@ -411,7 +413,9 @@ void SyncPage::showPlan(const SyncPlan& plan)
     }
     m_planSummary->setText(text);
     showPlanCounts(plan);
-    log(tr("Plan ready: %1 operation(s), %2 write(s).").arg(plan.operations.size()).arg(plan.writeCount()));
+    log(tr("Plan ready: %1, %2.")
+            .arg(tr("%n operation(s)", nullptr, int(plan.operations.size())),
+                tr("%n write(s)", nullptr, plan.writeCount())));
     m_tabs->setCurrentWidget(m_planTab);
     m_overview->setPreview(plan);
     updateActions();

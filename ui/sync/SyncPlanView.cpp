@@ -275,7 +275,8 @@ QString SyncPlanView::requestText(const PlannedOperation& operation)
         return tr("PATCH %1/%2 %3 %n member(s); the members' ids are filled in when it is sent.", nullptr,
             operation.memberCount())
             .arg(collection, target,
-                operation.kind == PlannedOperation::Kind::AddMembers ? QStringLiteral("add") : QStringLiteral("remove"));
+                operation.kind == PlannedOperation::Kind::AddMembers ? QStringLiteral("add")
+                                                                     : QStringLiteral("remove"));
     default:
         return QStringLiteral("PATCH %1/%2\n\n%3")
             .arg(collection, target, pretty(PatchOperation::requestBody(operation.patch)));

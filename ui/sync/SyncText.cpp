@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QLocale>
 #include <QTime>
+#include <algorithm>
 
 namespace {
 QString tr(const char* text)
