@@ -233,10 +233,11 @@ void TestSyncPlanHistory::planCountsExplainScopeLikeTheCli()
     file.close();
     QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
     QProcess cli;
+    QSignalSpy finished(&cli, &QProcess::finished); // the emulator answers on this thread's event loop
     cli.start(QStringLiteral(SCIMDESK_CLI_PATH),
         {QStringLiteral("--profile"), profile, QStringLiteral("--token-file"), tokenFile, QStringLiteral("--json"),
             QStringLiteral("sync"), QStringLiteral("AWS"), QStringLiteral("--dry-run")});
-    QVERIFY(cli.waitForFinished(120000));
+    QVERIFY(finished.wait(120000));
     const QByteArray out = cli.readAllStandardOutput();
     const QJsonObject plan = QJsonDocument::fromJson(out).object().value(QStringLiteral("plan")).toObject();
     QVERIFY2(!plan.isEmpty(), out.constData());

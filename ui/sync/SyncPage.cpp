@@ -292,12 +292,6 @@ void SyncPage::reloadApplications()
         const QString label = server ? tr("%1 \u2192 %2").arg(application.name, server->name) : application.name;
         m_applications->addItem(label, application.id);
     }
-    if (m_applications->count() == 0) {
-        m_planSummary->setText(tr("No application has a SCIM server yet. Assign one in Application Manager, then "
-                                  "come back to preview its sync."));
-    } else if (!m_plan && !m_applying) {
-        m_planSummary->setText(tr("Press Preview to compute the plan of this application."));
-    }
     const int index = m_applications->findData(current);
     m_applications->setCurrentIndex(index >= 0 ? index : 0);
     if (index < 0) {
@@ -305,6 +299,14 @@ void SyncPage::reloadApplications()
         m_plan.reset();
         m_planView->clear();
         m_planCounts->hide();
+    }
+    // Only a change of the application replaces the summary: a reload after a run (lastSyncAt)
+    // keeps its result, and the "no application" notice goes as soon as one has a server.
+    if (m_applications->count() == 0) {
+        m_planSummary->setText(tr("No application has a SCIM server yet. Assign one in Application Manager, then "
+                                  "come back to preview its sync."));
+    } else if (index < 0 && !m_applying) {
+        m_planSummary->setText(tr("Press Preview to compute the plan of this application."));
     }
     reloadHistory();
     updateActions();
