@@ -22,6 +22,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
@@ -320,6 +321,7 @@ void TestSyncPlanHistory::historySearchesByObjectActionStatusAndDate()
     QCOMPARE(history->matchingEntries(), 1);
     QCOMPARE(runs->rowCount(), 1);
     QCOMPARE(entries->item(0, 4)->text(), QStringLiteral("Failed"));
+    page.findChild<QTabWidget*>(QStringLiteral("syncTabs"))->setCurrentWidget(history);
     shoot(&page, QStringLiteral("history-failed"));
 
     // Dates: today holds both runs, tomorrow none.

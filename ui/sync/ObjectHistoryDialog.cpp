@@ -50,9 +50,14 @@ QString changesText(const JournalEntry& entry)
     for (const auto& key : keys) {
         const QJsonValue before = entry.before.value(key);
         const QJsonValue after = entry.after.value(key);
-        if (before != after && key != QLatin1String("schemas") && key != QLatin1String("meta")) {
-            changes << QStringLiteral("%1: %2 \u2192 %3").arg(key, compact(before), compact(after));
+        if (before == after || key == QLatin1String("schemas") || key == QLatin1String("meta")
+            || key == QLatin1String("id")) {
+            continue;
         }
+        // A create (nothing before) lists what was sent; a change shows before and after.
+        changes << (entry.before.isEmpty()
+                ? QStringLiteral("%1: %2").arg(key, compact(after))
+                : QStringLiteral("%1: %2 \u2192 %3").arg(key, compact(before), compact(after)));
     }
     return DisplayText::escaped(changes.join(QStringLiteral("; ")));
 }

@@ -13,6 +13,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -73,7 +74,8 @@ SyncHistoryView::SyncHistoryView(std::shared_ptr<Database> database, QWidget* pa
     , m_database(std::move(database))
 {
     setObjectName(QStringLiteral("syncHistory"));
-    m_runsTable = createTable({tr("Started"), tr("Duration"), tr("Mode"), tr("Result"), tr("Operations"), tr("Failed")},
+    m_runsTable = createTable(
+        {tr("Started"), tr("Duration"), tr("Mode"), tr("Result"), tr("Operations"), tr("Failed"), tr("Details")},
         QStringLiteral("historyTable"), this);
     m_entriesTable
         = createTable({tr("When"), tr("Run"), tr("Action"), tr("Object"), tr("Status"), tr("HTTP"), tr("Message")},
@@ -102,7 +104,8 @@ SyncHistoryView::SyncHistoryView(std::shared_ptr<Database> database, QWidget* pa
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(runsBox);
     splitter->addWidget(entriesBox);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_moreButton);
@@ -236,6 +239,14 @@ void SyncHistoryView::reloadRuns()
             row, 4, new QTableWidgetItem(QLocale().toString(run.summary.value(QStringLiteral("total")).toInt())));
         m_runsTable->setItem(
             row, 5, new QTableWidgetItem(QLocale().toString(run.summary.value(QStringLiteral("failed")).toInt())));
+        // The run's own words, else its first error: what an admin reads first about a run.
+        QString details = run.summary.value(QStringLiteral("message")).toString();
+        if (details.isEmpty()) {
+            details = run.summary.value(QStringLiteral("errors")).toArray().at(0).toString();
+        }
+        auto* detailsItem = new QTableWidgetItem(DisplayText::escaped(details));
+        detailsItem->setToolTip(detailsItem->text());
+        m_runsTable->setItem(row, 6, detailsItem);
     }
 }
 

@@ -53,14 +53,20 @@ SyncOverview::SyncOverview(std::shared_ptr<Workspace> workspace, QWidget* parent
     m_table->setColumnCount(ColumnCount);
     m_table->setHorizontalHeaderLabels({tr("Application"), tr("Last run"), tr("Result"), tr("Changes"),
         tr("Failures since last success"), tr("Next run would")});
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
+    // Names and dates fit their contents; the sentences share the rest of the width and wrap,
+    // so nothing hides behind a horizontal scroll bar on a small screen.
+    m_table->setWordWrap(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    for (const int column : {ChangesColumn, FailuresColumn, NextRunColumn}) {
+        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Stretch);
+    }
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_previewButton = new QPushButton(tr("&Preview Next Run"), this);
     m_previewButton->setObjectName(QStringLiteral("overviewPreviewButton"));
     m_previewButton->setToolTip(tr("Reads the directory and the server and shows what the next run would do; "

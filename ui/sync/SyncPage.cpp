@@ -9,6 +9,7 @@
 #include "SyncResultsExport.h"
 #include "SyncResultsModel.h"
 #include "SyncRunDialog.h"
+#include "SyncText.h"
 #include "TypedConfirmationDialog.h"
 #include "controller/ApplicationSync.h"
 #include "scim/HttpTraceEntry.h"
@@ -182,7 +183,9 @@ QWidget* SyncPage::createRunTab()
     m_resultsTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_resultsTable->verticalHeader()->setDefaultSectionSize(m_resultsTable->fontMetrics().height() + 8);
     m_resultsTable->setColumnWidth(SyncResultsModel::ObjectColumn, 220);
-    m_resultsTable->setColumnWidth(SyncResultsModel::RequestIdColumn, 240);
+    // A request id is a UUID on AWS: the column fits one; the server's message takes the rest.
+    m_resultsTable->setColumnWidth(SyncResultsModel::RequestIdColumn,
+        m_resultsTable->fontMetrics().horizontalAdvance(QStringLiteral("0000000a-000b-000c-000d-00000000000e")) + 16);
     auto* runSplitter = new QSplitter(Qt::Vertical, runTab);
     runSplitter->addWidget(m_log);
     runSplitter->addWidget(m_resultsTable);
@@ -526,7 +529,9 @@ void SyncPage::showOperation(const JournalEntry& entry)
 {
     m_results->append(entry);
     if (entry.status != QLatin1String("ok")) {
-        log(tr("%1 %2 %3: %4").arg(entry.status, entry.action, entry.objectName, entry.error));
+        log(tr("%1: %2 %3: %4")
+                .arg(SyncText::entryStatus(entry.status), SyncText::action(entry.action), entry.objectName,
+                    entry.error));
     }
 }
 

@@ -130,6 +130,7 @@ void SyncPlanView::addMore(QTreeWidgetItem* group, int shown, int total)
     if (total > shown) {
         auto* more = new QTreeWidgetItem(group);
         more->setText(0, tr("\u2026 and %1 more (export the plan results to see every row)").arg(total - shown));
+        more->setFirstColumnSpanned(true);
     }
 }
 
@@ -222,15 +223,29 @@ void SyncPlanView::addOperationRow(QTreeWidgetItem* group, const PlannedOperatio
 void SyncPlanView::addCreateDetails(QTreeWidgetItem* row, const PlannedOperation& operation)
 {
     const auto attributes = keyAttributes(operation.payload);
-    QStringList summary;
     for (const auto& [label, value] : attributes) {
-        if (label != tr("User name") && label != tr("External id")) {
-            summary << value;
-        }
         auto* attribute = new QTreeWidgetItem(row);
         attribute->setText(0, label);
         attribute->setText(1, value);
         attribute->setToolTip(1, value);
+    }
+    // Who it is at a glance: the display name and the email; "inactive" only when it is.
+    const auto valueOf = [&attributes](const QString& label) {
+        for (const auto& [name, value] : attributes) {
+            if (name == label) {
+                return value;
+            }
+        }
+        return QString();
+    };
+    QStringList summary;
+    for (const QString& label : {tr("Display name"), tr("Email")}) {
+        if (const QString value = valueOf(label); !value.isEmpty()) {
+            summary << value;
+        }
+    }
+    if (valueOf(tr("Active")) == QLatin1String("false")) {
+        summary << tr("inactive");
     }
     row->setText(1, summary.join(QStringLiteral(" \u00b7 ")));
     row->setToolTip(1, row->text(1));
@@ -323,6 +338,7 @@ void SyncPlanView::addWarnings(const QStringList& warnings)
         auto* row = new QTreeWidgetItem(group);
         row->setText(0, displayed(warning));
         row->setToolTip(0, row->text(0));
+        row->setFirstColumnSpanned(true); // a sentence: it gets the whole width, not the name column
     }
     group->setExpanded(true);
 }
