@@ -1,10 +1,11 @@
 #include "JournalSearch.h"
 
+#include "JournalRows.h"
+
 #include <storage/Database.h>
 #include <storage/SqlValues.h>
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariantList>
@@ -18,57 +19,26 @@ StorageError readError(const QSqlQuery& query)
             .arg(query.lastError().text())};
 }
 
-const QString kEntryColumns = QStringLiteral(
-    "SELECT e.sequence, e.action, e.object_kind, e.object_name, e.directory_object_id, e.target_id, e.status, "
-    "e.http_status, e.request_id, e.error, e.before_json, e.after_json, e.started_at, e.finished_at, "
-    "r.id, r.application_id, r.mode, r.started_at FROM journal_entries e JOIN sync_runs r ON r.id = e.run_id ");
+const QString kEntryColumns = QStringLiteral("SELECT %1, r.id, r.application_id, r.mode, r.started_at "
+                                             "FROM journal_entries e JOIN sync_runs r ON r.id = e.run_id ")
+                                  .arg(JournalRows::entryColumns(QStringLiteral("e")));
 
-const QString kRunColumns = QStringLiteral(
-    "SELECT r.id, r.application_id, r.plan_id, r.mode, r.status, r.started_at, r.finished_at, r.summary_json "
-    "FROM sync_runs r ");
+const QString kRunColumns
+    = QStringLiteral("SELECT %1 FROM sync_runs r ").arg(JournalRows::runColumns(QStringLiteral("r")));
 
-QJsonObject jsonObject(const QVariant& value)
+QList<JournalHit> readHits(QSqlQuery& query)
 {
-    return QJsonDocument::fromJson(value.toString().toUtf8()).object();
-}
-
-JournalHit readHit(const QSqlQuery& query)
-{
-    JournalHit hit;
-    JournalEntry& entry = hit.entry;
-    entry.sequence = query.value(0).toLongLong();
-    entry.action = query.value(1).toString();
-    entry.objectKind = query.value(2).toString();
-    entry.objectName = query.value(3).toString();
-    entry.directoryObjectId = query.value(4).toString();
-    entry.targetId = query.value(5).toString();
-    entry.status = query.value(6).toString();
-    entry.httpStatus = query.value(7).toInt();
-    entry.requestId = query.value(8).toString();
-    entry.error = query.value(9).toString();
-    entry.before = jsonObject(query.value(10));
-    entry.after = jsonObject(query.value(11));
-    entry.startedAt = SqlValues::toDateTime(query.value(12));
-    entry.finishedAt = SqlValues::toDateTime(query.value(13));
-    hit.runId = query.value(14).toLongLong();
-    hit.applicationId = query.value(15).toLongLong();
-    hit.runMode = query.value(16).toString();
-    hit.runStartedAt = SqlValues::toDateTime(query.value(17));
-    return hit;
-}
-
-SyncRunRecord readRun(const QSqlQuery& query)
-{
-    SyncRunRecord run;
-    run.id = query.value(0).toLongLong();
-    run.applicationId = query.value(1).toLongLong();
-    run.planId = query.value(2).toString();
-    run.mode = query.value(3).toString();
-    run.status = query.value(4).toString();
-    run.startedAt = SqlValues::toDateTime(query.value(5));
-    run.finishedAt = SqlValues::toDateTime(query.value(6));
-    run.summary = jsonObject(query.value(7));
-    return run;
+    QList<JournalHit> hits;
+    while (query.next()) {
+        JournalHit hit;
+        hit.entry = JournalRows::entry(query);
+        hit.runId = query.value(14).toLongLong();
+        hit.applicationId = query.value(15).toLongLong();
+        hit.runMode = query.value(16).toString();
+        hit.runStartedAt = SqlValues::toDateTime(query.value(17));
+        hits.append(hit);
+    }
+    return hits;
 }
 
 // LIKE with the user's % and _ taken literally.
@@ -175,11 +145,7 @@ Result<QList<JournalHit>, StorageError> JournalSearch::entries(const JournalQuer
             values)) {
         return readError(sql);
     }
-    QList<JournalHit> hits;
-    while (sql.next()) {
-        hits.append(readHit(sql));
-    }
-    return hits;
+    return readHits(sql);
 }
 
 Result<int, StorageError> JournalSearch::countEntries(const JournalQuery& query) const
@@ -228,7 +194,7 @@ Result<QList<SyncRunRecord>, StorageError> JournalSearch::runs(const JournalQuer
     }
     QList<SyncRunRecord> result;
     while (sql.next()) {
-        result.append(readRun(sql));
+        result.append(JournalRows::run(sql));
     }
     return result;
 }
@@ -250,11 +216,7 @@ Result<QList<JournalHit>, StorageError> JournalSearch::objectHistory(
             values)) {
         return readError(sql);
     }
-    QList<JournalHit> hits;
-    while (sql.next()) {
-        hits.append(readHit(sql));
-    }
-    return hits;
+    return readHits(sql);
 }
 
 Result<SyncActivity, StorageError> JournalSearch::activity(qint64 applicationId) const
@@ -269,7 +231,7 @@ Result<SyncActivity, StorageError> JournalSearch::activity(qint64 applicationId)
         return activity;
     }
     activity.hasRun = true;
-    activity.lastRun = readRun(sql);
+    activity.lastRun = JournalRows::run(sql);
 
     QSqlQuery success(m_database->connection());
     if (!run(success,

@@ -214,8 +214,17 @@ void SyncPlanView::addOperationRow(QTreeWidgetItem* group, const PlannedOperatio
     case PlannedOperation::Kind::RemoveMembers:
         row->setText(1, tr("\u2212%n member(s)", nullptr, operation.memberCount()));
         break;
+    case PlannedOperation::Kind::DisableUser:
+        row->setText(1, tr("Sets active to false (SCIM id %1)").arg(displayed(operation.targetId)));
+        break;
+    case PlannedOperation::Kind::DeleteUser:
+    case PlannedOperation::Kind::DeleteGroup:
+        row->setText(1, tr("Deleted on the server (SCIM id %1)").arg(displayed(operation.targetId)));
+        break;
     default:
-        row->setText(1, displayed(operation.targetId.isEmpty() ? operation.directoryObjectId : operation.targetId));
+        row->setText(1,
+            operation.targetId.isEmpty() ? tr("Directory id %1").arg(displayed(operation.directoryObjectId))
+                                         : tr("SCIM id %1").arg(displayed(operation.targetId)));
         break;
     }
 }
