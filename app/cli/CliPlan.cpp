@@ -123,10 +123,10 @@ QString countsText(const SyncPlan& plan)
         }
         const QString id = PlannedOperation::kindId(kind);
         if (kind == PlannedOperation::Kind::AddMembers || kind == PlannedOperation::Kind::RemoveMembers) {
-            counts << QCoreApplication::translate(
-                "cli", "%1 (%n member(s) in %2 request(s))", nullptr, objects.value(kind))
-                          .arg(id)
-                          .arg(requests.value(kind));
+            // Two counts, two plural forms: "2 members in 1 request".
+            counts << tr("%1 (%2 in %3)")
+                          .arg(id, QCoreApplication::translate("cli", "%n member(s)", nullptr, objects.value(kind)),
+                              QCoreApplication::translate("cli", "%n request(s)", nullptr, requests.value(kind)));
         } else {
             counts << QStringLiteral("%1 %2").arg(objects.value(kind)).arg(id);
         }
@@ -134,7 +134,9 @@ QString countsText(const SyncPlan& plan)
     if (counts.isEmpty()) {
         return QString();
     }
-    return tr("  Counts: %1; %2 write request(s)").arg(counts.join(QStringLiteral(", "))).arg(plan.writeCount());
+    return tr("  Counts: %1; %2")
+        .arg(counts.join(QStringLiteral(", ")),
+            QCoreApplication::translate("cli", "%n write request(s)", nullptr, plan.writeCount()));
 }
 
 void operationText(QTextStream& stream, const PlannedOperation& operation)
@@ -240,12 +242,14 @@ QString CliPlan::text(const SyncPlan& plan, const QString& applicationName, cons
         }
     }
     if (!plan.protectedObjects.isEmpty()) {
-        stream << tr("  %1 protected object(s) left alone").arg(plan.protectedObjects.size()) << '\n';
+        stream << QCoreApplication::translate(
+            "cli", "  %n protected object(s) left alone", nullptr, int(plan.protectedObjects.size()))
+               << '\n';
     }
     if (!plan.unmanagedObjects.isEmpty()) {
-        stream
-            << tr("  %1 object(s) on the server not managed by ScimDesk left alone").arg(plan.unmanagedObjects.size())
-            << '\n';
+        stream << QCoreApplication::translate("cli", "  %n object(s) on the server not managed by ScimDesk left alone",
+            nullptr, int(plan.unmanagedObjects.size()))
+               << '\n';
     }
     for (const QString& warning : plan.warnings) {
         stream << tr("  warning: %1").arg(shown(warning)) << '\n';

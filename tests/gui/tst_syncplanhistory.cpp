@@ -10,6 +10,7 @@
 #include "sync/SyncOverview.h"
 #include "sync/SyncPage.h"
 #include "sync/SyncPlanView.h"
+#include "sync/SyncRunDialog.h"
 #include "workspace/Workspace.h"
 
 #include <QComboBox>
@@ -19,6 +20,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -381,6 +383,19 @@ void TestSyncPlanHistory::objectHistoryAcrossRuns()
     QCOMPARE(dialog->hits().size(), 2);
     QCOMPARE(dialog->hits().at(0).entry.status, QStringLiteral("failed"));
     QVERIFY(dialog->windowTitle().contains(QStringLiteral("user0001@example.com")));
+    dialog->close();
+
+    // A run opens with its duration, in the locale's date format.
+    SyncRunDialog* run = page.openRun(0);
+    QVERIFY(run);
+    QSignalSpy loaded(run, &SyncRunDialog::loaded);
+    QVERIFY(loaded.count() > 0 || loaded.wait(30000));
+    const QString header = run->findChildren<QLabel*>().first()->text();
+    QVERIFY2(
+        header.contains(QStringLiteral("Partly done")) && header.contains(QStringLiteral("took ")), qPrintable(header));
+    QVERIFY(header.contains(
+        QLocale().toString(page.history()->runs().first().startedAt.toLocalTime(), QLocale::ShortFormat)));
+    shoot(run, QStringLiteral("run-dialog"));
 }
 
 void TestSyncPlanHistory::overviewAfterRuns()
