@@ -11,6 +11,7 @@
 #include "sync/SyncHistoryView.h"
 #include "sync/SyncOverview.h"
 #include "sync/SyncPage.h"
+#include "util/Translations.h"
 #include "workspace/Workspace.h"
 
 #include <QApplication>
@@ -41,6 +42,7 @@ bool save(QWidget* widget, const QString& directory, const QString& name)
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
+    Translations::install(); // as the app does: "1 user", not "1 user(s)"
     QApplication::setApplicationName(QStringLiteral("ScimDesk"));
     const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshots-out");
     QDir().mkpath(out);

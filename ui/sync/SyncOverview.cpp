@@ -17,6 +17,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 // "3 to create, 1 to update, 2 deprovisions" or "Nothing to change".
 QString nextRunText(const SyncPlan& plan)
@@ -51,8 +53,11 @@ SyncOverview::SyncOverview(std::shared_ptr<Workspace> workspace, QWidget* parent
     m_table = new QTableWidget(this);
     m_table->setObjectName(QStringLiteral("overviewTable"));
     m_table->setColumnCount(ColumnCount);
-    m_table->setHorizontalHeaderLabels({tr("Application"), tr("Last run"), tr("Result"), tr("Changes"),
-        tr("Failures since last success"), tr("Next run would")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("Application"), tr("Last run"), tr("Result"), tr("Changes"), tr("Failures"), tr("Next run would")});
+    m_table->horizontalHeaderItem(FailuresColumn)
+        ->setToolTip(tr("Runs and operations that failed since the last run "
+                        "that succeeded"));
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -62,10 +67,8 @@ SyncOverview::SyncOverview(std::shared_ptr<Workspace> workspace, QWidget* parent
     // Names and dates fit their contents; the sentences share the rest of the width and wrap,
     // so nothing hides behind a horizontal scroll bar on a small screen.
     m_table->setWordWrap(true);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    for (const int column : {ChangesColumn, FailuresColumn, NextRunColumn}) {
-        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Stretch);
-    }
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(ResultColumn, QHeaderView::ResizeToContents);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_previewButton = new QPushButton(tr("&Preview Next Run"), this);
     m_previewButton->setObjectName(QStringLiteral("overviewPreviewButton"));
@@ -131,9 +134,11 @@ void SyncOverview::reload()
             ? tr("No application has a SCIM server yet. Assign one in Application Manager; its runs show here.")
             : tr("Every application with a SCIM server: how its last run went, what failed since the last run that "
                  "succeeded, and what the next run would do (select a row and press Preview Next Run)."));
+    // The selection survives a reload; without one the first application is selected, so its
+    // buttons work at once.
     const int row = int(m_applicationIds.indexOf(selected));
-    if (row >= 0) {
-        m_table->selectRow(row);
+    if (!m_applicationIds.isEmpty()) {
+        m_table->selectRow(std::max(0, row));
     }
     m_previewButton->setEnabled(selectedApplication() > 0);
     m_openButton->setEnabled(selectedApplication() > 0);

@@ -9,12 +9,16 @@
 #include "storage/Database.h"
 
 #include <QDialogButtonBox>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPushButton>
+#include <QScreen>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 SyncRunDialog::SyncRunDialog(std::shared_ptr<Database> database, const SyncRunRecord& run, QWidget* parent)
     : QDialog(parent)
@@ -23,7 +27,9 @@ SyncRunDialog::SyncRunDialog(std::shared_ptr<Database> database, const SyncRunRe
 {
     setObjectName(QStringLiteral("syncRunDialog"));
     setWindowTitle(tr("Run %1 \u2013 %2").arg(run.id).arg(SyncText::dateTime(run.startedAt)));
-    resize(900, 520);
+    const QScreen* screen = parent ? parent->screen() : QGuiApplication::primaryScreen();
+    const QSize available = screen ? screen->availableGeometry().size() : QSize(1024, 700);
+    resize(std::min(900, available.width() - 40), std::min(520, available.height() - 80));
 
     auto* header = new QLabel(this);
     header->setWordWrap(true);
