@@ -166,11 +166,13 @@ void TestJournalSearch::bigJournalIsReadAPageAtATime()
     JournalQuery query;
     query.applicationId = m_applicationId;
     query.object = QStringLiteral("user4999");
+    search.countEntries(query); // the first read of a freshly written journal pays for the page cache
     QElapsedTimer timer;
     timer.start();
     const auto page = search.entries(query);
+    const qint64 pageMs = timer.restart();
     const auto total = search.countEntries(query);
-    qInfo() << "filtered page + count over 50,000 entries:" << timer.elapsed() << "ms";
+    qInfo() << "over 50,000 entries: filtered page" << pageMs << "ms, count" << timer.elapsed() << "ms";
     QCOMPARE(page->size(), 11); // user4999 and user49990..49999
     QCOMPARE(total.value(), 11);
     query.object.clear();
