@@ -13,6 +13,7 @@
 #include "storage/Database.h"
 #include "storage/Profile.h"
 #include "util/DisplayText.h"
+#include "util/StartupTrace.h"
 #include "workspace/Workspace.h"
 
 #include <QCoreApplication>
@@ -217,6 +218,7 @@ std::optional<int> CliContext::openWorkspace()
     if (auto stop = createSecretStore(&secrets)) {
         return stop;
     }
+    StartupTrace::mark("secret-store");
     const QString directory = Profile::resolveDirectory(m_profileOverride);
     auto opened = Workspace::open(directory, secrets);
     if (!opened) {

@@ -123,8 +123,8 @@ QString countsText(const SyncPlan& plan)
         }
         const QString id = PlannedOperation::kindId(kind);
         if (kind == PlannedOperation::Kind::AddMembers || kind == PlannedOperation::Kind::RemoveMembers) {
-            // Two counts, two plural forms: "2 members in 1 request".
-            counts << tr("%1 (%2 in %3)")
+            // Two numbers, two plurals: each is translated on its own.
+            counts << QStringLiteral("%1 (%2 in %3)")
                           .arg(id, QCoreApplication::translate("cli", "%n member(s)", nullptr, objects.value(kind)),
                               QCoreApplication::translate("cli", "%n request(s)", nullptr, requests.value(kind)));
         } else {

@@ -1,6 +1,7 @@
 #include "DirectoryCommand.h"
 
 #include "CliContext.h"
+#include "CsvImportOutput.h"
 #include "DirectoryGroupsCommand.h"
 #include "DirectoryUsersCommand.h"
 
@@ -13,89 +14,14 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonArray>
+
 #include <QTextStream>
+#include <optional>
 
 namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("cli", text);
-}
-
-QJsonArray issuesJson(const QList<CsvImportIssue>& issues)
-{
-    QJsonArray array;
-    for (const CsvImportIssue& issue : issues) {
-        array.append(QJsonObject {{QStringLiteral("line"), issue.line}, {QStringLiteral("message"), issue.message}});
-    }
-    return array;
-}
-
-QString issuesText(const QList<CsvImportIssue>& issues)
-{
-    QStringList lines;
-    for (const CsvImportIssue& issue : issues) {
-        lines << (issue.line > 0 ? tr("  line %1: %2").arg(issue.line).arg(issue.message)
-                                 : QStringLiteral("  %1").arg(issue.message));
-    }
-    return lines.join(QLatin1Char('\n'));
-}
-
-// What an import would do: the counts and the problems found. A refused import puts its error
-// into the same document, so a script reads one JSON document per command.
-void printPreview(const CliContext& context, const CsvImportCounts& preview, const QJsonObject& error = {})
-{
-    if (context.json()) {
-        QJsonObject document {
-            {QStringLiteral("written"), false},
-            {QStringLiteral("rows"), preview.rowCount},
-            {QStringLiteral("invalidRows"), preview.invalidRowCount},
-            {QStringLiteral("toCreate"), preview.toCreate},
-            {QStringLiteral("toUpdate"), preview.toUpdate},
-            {QStringLiteral("unchanged"), preview.unchanged},
-            {QStringLiteral("issues"), issuesJson(preview.issues)},
-        };
-        if (!error.isEmpty()) {
-            document.insert(QStringLiteral("error"), error);
-        }
-        context.printJson(document);
-    } else {
-        QString text = tr("%1 rows: %2 to create, %3 to update, %4 unchanged, %5 invalid.")
-                           .arg(preview.rowCount)
-                           .arg(preview.toCreate)
-                           .arg(preview.toUpdate)
-                           .arg(preview.unchanged)
-                           .arg(preview.invalidRowCount);
-        if (!preview.issues.isEmpty()) {
-            text += QLatin1Char('\n') + issuesText(preview.issues);
-        }
-        context.print(text);
-    }
-}
-
-// What an import did; kind is "users" or "groups" as given on the command line.
-void printImportResult(const CliContext& context, const QString& kind, const CsvImportResult& result)
-{
-    if (context.json()) {
-        context.printJson(QJsonObject {
-            {QStringLiteral("written"), result.written},
-            {QStringLiteral("created"), result.created},
-            {QStringLiteral("updated"), result.updated},
-            {QStringLiteral("unchanged"), result.unchanged},
-            {QStringLiteral("skipped"), result.skipped},
-            {QStringLiteral("issues"), issuesJson(result.issues)},
-        });
-    } else {
-        QString text = tr("Imported %1: %2 created, %3 updated, %4 unchanged, %5 skipped.")
-                           .arg(kind)
-                           .arg(result.created)
-                           .arg(result.updated)
-                           .arg(result.unchanged)
-                           .arg(result.skipped);
-        if (!result.issues.isEmpty()) {
-            text += QLatin1Char('\n') + issuesText(result.issues);
-        }
-        context.print(text);
-    }
 }
 
 // A file that cannot be imported is the command's failure (1); a profile that cannot be written
@@ -118,6 +44,14 @@ bool isKindAndFile(const QStringList& arguments)
 
 DirectoryCommand::DirectoryCommand(CliContext& context)
     : m_context(context)
+    , m_mirror(QStringLiteral("mirror"),
+          tr("Make the directory equal to the file: users (or groups) the file does not name are removed. Shows "
+             "what it removes; more than the deletion threshold needs --confirm-deletions."))
+    , m_threshold(QStringLiteral("deletion-threshold"),
+          tr("With --mirror: removing more than PERCENT % of the directory's entries, and more than MIN, needs "
+             "--confirm-deletions (default 5,10)."),
+          tr("percent,min"))
+    , m_confirm(QStringLiteral("confirm-deletions"), tr("With --mirror: remove even above the deletion threshold."))
 {
 }
 
@@ -157,15 +91,18 @@ int DirectoryCommand::importCsv()
         tr("Imports users or groups from a CSV file into the embedded directory. Every row is checked first; "
            "problems are listed with their line numbers and nothing is written unless --skip-invalid is given "
            "(then the valid rows are imported and the others reported).\n"
-           "Users: a header row names the attributes (userName is required); existing users (same userName) are "
-           "updated.\nGroups: one row per membership (group, member) or a members column separated by ';'."));
+           "Users: a header row names the attributes (userName is required); a row is matched by objectId, else by "
+           "userName, and updated (a changed userName with a known objectId is a rename).\n"
+           "Groups: one row per membership (group, member) or a members column separated by ';'.\n"
+           "--mirror makes the directory equal to the file: what the file does not name is removed. The CSV "
+           "layouts are described in docs/cli.md."));
     parser.addPositionalArgument(QStringLiteral("kind"), tr("users or groups"));
     parser.addPositionalArgument(QStringLiteral("file"), tr("The CSV file (UTF-8)."));
     const QCommandLineOption skipInvalid(QStringLiteral("skip-invalid"), tr("Import the valid rows, skip the others."));
     const QCommandLineOption dryRun(QStringLiteral("dry-run"), tr("Only check the file and show what would change."));
     const QCommandLineOption replaceMembers(
         QStringLiteral("replace-members"), tr("Groups: the file's members replace those of the groups it names."));
-    parser.addOptions({skipInvalid, dryRun, replaceMembers});
+    parser.addOptions({skipInvalid, dryRun, replaceMembers, m_mirror, m_threshold, m_confirm});
     if (auto stop = m_context.parseAndOpenWorkspace(parser, QStringLiteral("users|groups FILE"), isKindAndFile,
             tr("Usage: scimdesk-cli directory import users|groups FILE"))) {
         return *stop;
@@ -179,12 +116,17 @@ int DirectoryCommand::importCsv()
     if (auto status = importer.loadFile(arguments.at(1)); !status) {
         return m_context.fail(ExitCode::OperationFailed, status.error().message);
     }
+    CsvImportOutput::Mirror mirror;
+    if (auto stop = checkMirror(parser, importer, parser.isSet(dryRun), mirror)) {
+        return *stop;
+    }
+    const CsvImportOutput output(m_context, mirror);
     if (parser.isSet(dryRun)) {
         const CsvImportPreview preview = importer.preview(0);
         if (!preview.fileError.isEmpty()) {
             return m_context.fail(ExitCode::OperationFailed, preview.fileError);
         }
-        printPreview(m_context, preview);
+        output.printPreview(preview);
         return toInt(ExitCode::Success);
     }
     if (auto refused = m_context.lockProfileForWriting()) {
@@ -201,12 +143,59 @@ int DirectoryCommand::importCsv()
         const QString message = QCoreApplication::translate(
             "cli", "Nothing was imported: %n row(s) are invalid.", nullptr, result->invalidRowCount);
         const QString hint = tr("Fix the rows listed above, or import the valid rows only with --skip-invalid.");
-        printPreview(m_context, result.value(), CliContext::errorJson(ExitCode::OperationFailed, message, hint));
+        output.printPreview(result.value(), CliContext::errorJson(ExitCode::OperationFailed, message, hint));
         m_context.printError(message, hint);
         return toInt(ExitCode::OperationFailed);
     }
-    printImportResult(m_context, arguments.at(0), result.value());
+    output.printResult(arguments.at(0), result.value());
     return toInt(ExitCode::Success);
+}
+
+// --mirror: what the file would remove, checked against the threshold before anything is
+// written. A dry run only reports; an import above the threshold without --confirm-deletions is
+// refused (3) with the list of what it would remove, in one JSON document.
+std::optional<int> DirectoryCommand::checkMirror(const QCommandLineParser& parser, DirectoryCsvImporter& importer,
+    bool dryRun, CsvImportOutput::Mirror& mirror) const
+{
+    if (!parser.isSet(m_mirror)) {
+        if (parser.isSet(m_threshold) || parser.isSet(m_confirm)) {
+            return m_context.fail(ExitCode::Usage, tr("--deletion-threshold and --confirm-deletions need --mirror."));
+        }
+        return std::nullopt;
+    }
+    mirror.mirror = true;
+    if (parser.isSet(m_threshold)) {
+        const auto threshold = DeletionThreshold::parse(parser.value(m_threshold));
+        if (!threshold) {
+            return m_context.fail(ExitCode::Usage,
+                tr("\"%1\" is not a deletion threshold.").arg(parser.value(m_threshold)),
+                tr("Give a percentage from 0 to 100 and a minimum number of entries, e.g. --deletion-threshold "
+                   "5,10"));
+        }
+        mirror.threshold = *threshold;
+    }
+    importer.setMirror(true);
+    const CsvImportPreview preview = importer.preview(0);
+    if (!preview.fileError.isEmpty()) {
+        return m_context.fail(ExitCode::OperationFailed, preview.fileError);
+    }
+    mirror.limit = mirror.threshold.limit(preview.directoryCount);
+    mirror.needsConfirmation = mirror.threshold.exceeded(preview.toRemove, preview.directoryCount);
+    // The import removes no more than what was checked (and confirmed) here.
+    importer.setMirror(true, preview.toRemove);
+    if (dryRun || !mirror.needsConfirmation || parser.isSet(m_confirm)) {
+        return std::nullopt;
+    }
+    const QString message = tr("The import would remove %1 of %2 entries, more than the threshold of %3; nothing "
+                               "was written.")
+                                .arg(preview.toRemove)
+                                .arg(preview.directoryCount)
+                                .arg(mirror.limit);
+    const QString hint = tr("Check the file and the list above; to remove them, run again with --confirm-deletions.");
+    CsvImportOutput(m_context, mirror)
+        .printPreview(preview, CliContext::errorJson(ExitCode::ThresholdRefused, message, hint));
+    m_context.printError(message, hint);
+    return toInt(ExitCode::ThresholdRefused);
 }
 
 int DirectoryCommand::exportCsv()

@@ -1,27 +1,14 @@
 #include "ServerOptionsArguments.h"
 
+#include "model/DeletionThreshold.h"
 #include "model/ServerOptions.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("cli", text);
-}
-
-// "5,10" → 5 % and at least 10 objects.
-bool parseThreshold(const QString& text, int* percent, int* minimum)
-{
-    static const QRegularExpression shape(QStringLiteral("^\\s*(\\d{1,3})\\s*%?\\s*,\\s*(\\d{1,9})\\s*$"));
-    const QRegularExpressionMatch match = shape.match(text);
-    if (!match.hasMatch()) {
-        return false;
-    }
-    *percent = match.captured(1).toInt();
-    *minimum = match.captured(2).toInt();
-    return *percent <= 100;
 }
 } // namespace
 
@@ -55,11 +42,15 @@ std::optional<ServerOptionsArguments::Problem> ServerOptionsArguments::apply(
         return Problem {tr("Unknown deprovisioning action \"%1\".").arg(parser.value(m_deprovision)),
             tr("Choose one of: disable, delete, none")};
     }
-    if (parser.isSet(m_threshold)
-        && !parseThreshold(
-            parser.value(m_threshold), &options.deletionThresholdPercent, &options.deletionThresholdMinimum)) {
-        return Problem {tr("\"%1\" is not a deletion threshold.").arg(parser.value(m_threshold)),
-            tr("Give a percentage from 0 to 100 and a minimum number of objects, e.g. --deletion-threshold 5,10")};
+    if (parser.isSet(m_threshold)) {
+        const auto threshold = DeletionThreshold::parse(parser.value(m_threshold));
+        if (!threshold) {
+            return Problem {tr("\"%1\" is not a deletion threshold.").arg(parser.value(m_threshold)),
+                tr("Give a percentage from 0 to 100 and a minimum number of objects, e.g. --deletion-threshold "
+                   "5,10")};
+        }
+        options.deletionThresholdPercent = threshold->percent;
+        options.deletionThresholdMinimum = threshold->minimum;
     }
     if (parser.isSet(m_fillMissing)) {
         QStringList ids = parser.value(m_fillMissing).split(QLatin1Char(','), Qt::SkipEmptyParts);

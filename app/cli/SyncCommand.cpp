@@ -14,6 +14,7 @@
 #include "sync/SyncPlan.h"
 #include "sync/SyncRunSummary.h"
 #include "util/DisplayText.h"
+#include "util/StartupTrace.h"
 #include "workspace/Workspace.h"
 
 #include <QCommandLineParser>
@@ -355,6 +356,7 @@ int SyncCommand::sync()
     if (auto stop = resolve(parser.positionalArguments().constFirst(), &setup)) {
         return *stop;
     }
+    StartupTrace::mark("application-resolved");
     // Locked before the preview, so the plan applied is the one computed while no other
     // process could write.
     if (parser.isSet(apply)) {

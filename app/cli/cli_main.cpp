@@ -1,6 +1,7 @@
 #include "CliApplication.h"
 
 #include "util/DisplayText.h"
+#include "util/StartupTrace.h"
 #include "util/Translations.h"
 
 #include <QCoreApplication>
@@ -18,9 +19,12 @@ void escapingMessageHandler(QtMsgType type, const QMessageLogContext& context, c
 
 int main(int argc, char** argv)
 {
+    StartupTrace::mark("main");
     qtHandler = qInstallMessageHandler(escapingMessageHandler);
     QCoreApplication app(argc, argv);
+    StartupTrace::mark("qt-application");
     Translations::install();
+    StartupTrace::mark("translations");
     // The same names as the GUI: they choose the default profile directory both share.
     QCoreApplication::setApplicationName(QStringLiteral("ScimDesk"));
     QCoreApplication::setOrganizationName(QStringLiteral("ScimDesk"));

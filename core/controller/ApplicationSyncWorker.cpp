@@ -9,6 +9,7 @@
 #include <sync/UserProvisioner.h>
 #include <util/AsyncTask.h>
 #include <util/LogCategories.h>
+#include <util/StartupTrace.h>
 
 #include <utility>
 
@@ -46,6 +47,7 @@ ApplicationSyncWorker::~ApplicationSyncWorker()
 {
     // Runs on the worker thread (ApplicationSync deletes it there): the engine goes first,
     // then this thread's database connection.
+    StartupTrace::mark("sync-worker");
     delete m_provisioner.data();
     delete m_session.data();
     delete m_client.data();
@@ -54,6 +56,7 @@ ApplicationSyncWorker::~ApplicationSyncWorker()
 
 void ApplicationSyncWorker::replaceEngine(const SyncSetup& setup)
 {
+    StartupTrace::mark("sync-worker");
     delete m_provisioner.data();
     delete m_session.data();
     delete m_client.data();
@@ -62,6 +65,7 @@ void ApplicationSyncWorker::replaceEngine(const SyncSetup& setup)
     ScimClientConfig config = ServerClientConfig::forServer(setup.server, setup.secret);
     config.traceEnabled = setup.traceEnabled;
     m_client = new ScimClient(config, this);
+    StartupTrace::mark("scim-client");
     connect(m_client, &ScimClient::traceEntry, this, &ApplicationSyncWorker::traceEntry);
 }
 

@@ -6,7 +6,9 @@
 #include "model/DirectoryUser.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
+#include <QStringList>
 
 // The attributes a CSV import column can fill that mean more than a user attribute.
 namespace CsvImportColumn {
@@ -35,6 +37,23 @@ struct CsvImportPlan
     int toCreate = 0;
     int toUpdate = 0;
     int unchanged = 0;
+    int directoryCount = 0;
+    QList<CsvImportRename> renames;
+    int renameCount = 0;
+    // With a mirror import: the ids of directory objects the file names (valid rows or not), so
+    // that the others can be removed.
+    bool mirror = false;
+    QSet<qint64> matchedIds;
+    QList<qint64> removeIds;
+    QStringList removals;
+
+    void addRename(int line, const QString& from, const QString& to)
+    {
+        ++renameCount;
+        if (renames.size() < CsvImportLimits::maxListedIssues) {
+            renames.append({line, from, to});
+        }
+    }
 
     void addIssue(int line, const QString& message)
     {

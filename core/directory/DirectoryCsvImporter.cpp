@@ -3,6 +3,7 @@
 #include "CsvCellCheck.h"
 #include "CsvImportPlan.h"
 #include "CsvImportRows.h"
+#include "CsvMirror.h"
 #include "DirectoryLookup.h"
 #include "DirectoryRepository.h"
 #include "DirectorySnapshot.h"
@@ -113,6 +114,11 @@ CsvImportCounts countsOf(const CsvImportPlan& plan)
     counts.toCreate = plan.toCreate;
     counts.toUpdate = plan.toUpdate;
     counts.unchanged = plan.unchanged;
+    counts.renames = plan.renames;
+    counts.renameCount = plan.renameCount;
+    counts.toRemove = int(plan.removeIds.size());
+    counts.removals = plan.removals;
+    counts.directoryCount = plan.directoryCount;
     return counts;
 }
 
@@ -123,8 +129,18 @@ CsvImportResult resultOf(const CsvImportPlan& plan, const std::optional<Director
     result.written = written.has_value();
     result.created = written ? written->created : 0;
     result.updated = written ? written->updated : 0;
+    result.removed = written ? written->removed : 0;
     result.skipped = written ? plan.invalidRowCount : plan.rowCount;
     return result;
+}
+
+// A mirror import that would remove more than what was confirmed writes nothing.
+StorageError tooManyRemovals(const CsvImportPlan& plan, int confirmed)
+{
+    return fileError(tr("The import would now remove %1 entries, not the %2 confirmed: the directory changed since "
+                        "it was checked. Check the file again and confirm what it removes.")
+                         .arg(plan.removeIds.size())
+                         .arg(confirmed));
 }
 
 // A pass ends early on the first failed lookup or unreadable part of the file.
@@ -272,7 +288,15 @@ std::unique_ptr<CsvImportRows> DirectoryCsvImporter::openRows(QString* error) co
 void DirectoryCsvImporter::analyseUsers(
     CsvImportRows& rows, CsvImportPlan& plan, QList<CsvRecord>* firstRows, int maxRows) const
 {
-    DirectoryLookup lookup(*m_repository.database());
+    Database& database = *m_repository.database();
+    auto start = CsvMirror::start(database);
+    if (!start) {
+        plan.fileError = start.error().message;
+        return;
+    }
+    plan.mirror = m_mirror;
+    plan.directoryCount = start->userCount;
+    DirectoryLookup lookup(database);
     UserCsvAnalysis analysis(lookup, m_headers, m_columnAttributes, plan);
     CsvRecord record;
     while (!lookup.error() && rows.next(record)) {
@@ -283,6 +307,11 @@ void DirectoryCsvImporter::analyseUsers(
         plan.users.clear(); // only counted here
     }
     finishPass(plan, rows, lookup);
+    if (m_mirror && plan.fileError.isEmpty()) {
+        if (auto listed = CsvMirror::listUserRemovals(database, start.value(), plan); !listed) {
+            plan.fileError = listed.error().message;
+        }
+    }
 }
 
 void DirectoryCsvImporter::analyseGroups(
@@ -293,6 +322,8 @@ void DirectoryCsvImporter::analyseGroups(
         plan.fileError = groups.error().message;
         return;
     }
+    plan.mirror = m_mirror;
+    plan.directoryCount = int(groups->groups().size());
     DirectoryLookup lookup(*m_repository.database());
     GroupCsvAnalysis analysis(groups.value(), lookup, m_headers, m_columnAttributes, m_replaceGroupMembers, plan);
     CsvRecord record;
@@ -359,14 +390,42 @@ Result<CsvImportResult, StorageError> DirectoryCsvImporter::import(Mode mode)
 Result<CsvImportResult, StorageError> DirectoryCsvImporter::importUsers(Mode mode, CsvImportRows& rows)
 {
     using Step = DirectoryRepository::BatchStep;
+    Database& database = *m_repository.database();
+    auto start = CsvMirror::start(database);
+    if (!start) {
+        return start.error();
+    }
     CsvImportPlan plan;
-    DirectoryLookup lookup(*m_repository.database());
+    plan.mirror = m_mirror;
+    plan.directoryCount = start->userCount;
+    DirectoryLookup lookup(database);
     UserCsvAnalysis analysis(lookup, m_headers, m_columnAttributes, plan);
+    std::optional<StorageError> removalError;
+    // Runs inside the transaction once every row is read: the users no row named go with it.
+    auto removeUnnamed = [&]() {
+        if (auto listed = CsvMirror::listUserRemovals(database, start.value(), plan); !listed) {
+            removalError = listed.error();
+            return Step::Abandon;
+        }
+        if (m_maxRemovals >= 0 && plan.removeIds.size() > m_maxRemovals) {
+            removalError = tooManyRemovals(plan, m_maxRemovals);
+            return Step::Abandon;
+        }
+        QSqlDatabase db = database.connection();
+        if (auto removed = CsvMirror::removeUsers(db, plan.removeIds); !removed) {
+            removalError = removed.error();
+            return Step::Abandon;
+        }
+        return Step::Last;
+    };
     auto written = m_repository.saveUserBatches([&](QList<DirectoryUser>& batch) {
         CsvRecord record;
         while (batch.size() < writeBatchSize) {
             if (!rows.next(record)) {
-                return rows.error().isEmpty() ? Step::Last : Step::Abandon;
+                if (!rows.error().isEmpty()) {
+                    return Step::Abandon;
+                }
+                return m_mirror ? removeUnnamed() : Step::Last;
             }
             analysis.addRecord(record);
             batch.append(std::move(plan.users));
@@ -377,6 +436,9 @@ Result<CsvImportResult, StorageError> DirectoryCsvImporter::importUsers(Mode mod
         }
         return Step::More;
     });
+    if (removalError) {
+        return *removalError;
+    }
     if (!written) {
         return written.error();
     }
@@ -392,7 +454,9 @@ Result<CsvImportResult, StorageError> DirectoryCsvImporter::importUsers(Mode mod
     if (!plan.fileError.isEmpty()) {
         return lookup.error() ? *lookup.error() : fileError(plan.fileError);
     }
-    return resultOf(plan, written.value());
+    CsvImportResult result = resultOf(plan, written.value());
+    result.removed = written->has_value() ? int(plan.removeIds.size()) : 0;
+    return result;
 }
 
 Result<CsvImportResult, StorageError> DirectoryCsvImporter::importGroups(Mode mode, CsvImportRows& rows)
@@ -405,7 +469,10 @@ Result<CsvImportResult, StorageError> DirectoryCsvImporter::importGroups(Mode mo
     if (mode == Mode::AllOrNothing && plan.invalidRowCount > 0) {
         return resultOf(plan, std::nullopt);
     }
-    auto written = m_repository.saveGroups(plan.groups);
+    if (m_maxRemovals >= 0 && plan.removeIds.size() > m_maxRemovals) {
+        return tooManyRemovals(plan, m_maxRemovals);
+    }
+    auto written = m_repository.saveGroups(plan.groups, plan.removeIds);
     if (!written) {
         return written.error();
     }

@@ -24,6 +24,14 @@ struct CsvImportIssue
     QString message;
 };
 
+// A row that keeps the identity of a user or group (its objectId) under a new name.
+struct CsvImportRename
+{
+    int line = 0;
+    QString from;
+    QString to;
+};
+
 // What the rows of a file amount to: the same for a preview and for an import, written or not.
 struct CsvImportCounts
 {
@@ -33,6 +41,13 @@ struct CsvImportCounts
     int toCreate = 0;
     int toUpdate = 0;
     int unchanged = 0;
+    // Renames are updates too (counted in toUpdate); the first CsvImportLimits::maxListedIssues are listed.
+    QList<CsvImportRename> renames;
+    int renameCount = 0;
+    // With setMirror: the directory's users (or groups) the file does not name, removed by the import.
+    int toRemove = 0;
+    QStringList removals; // their names, the first CsvImportLimits::maxListedIssues
+    int directoryCount = 0; // users (or groups) in the directory before the import
 };
 
 // What an import would do, computed without writing.
@@ -51,18 +66,26 @@ struct CsvImportResult : CsvImportCounts
     int created = 0;
     int updated = 0;
     int skipped = 0; // invalid rows not imported (every row when nothing was written)
+    int removed = 0; // with setMirror
 };
 
 // Imports users or groups from CSV into the embedded directory.
 //
 // Users: the header row names the attributes; common spellings are recognised ("E-mail
 // address", "First name", "user_name" …) and any other header becomes a custom attribute.
-// Existing users (matched by userName, ignoring case and spaces) are updated, others created.
+// A row with an objectId is matched by it first, so a changed userName is a rename of that user;
+// a row without one is matched by userName (ignoring case and spaces). Matched users are updated,
+// others created.
 //
 // Groups: one row per membership — group, member (a userName) — or a "members" column with
 // userNames separated by ';'; an optional "parent" column nests the group inside another.
 // Missing groups are created; memberships are added (or, with setReplaceGroupMembers, the
-// file's members replace those of the groups it names).
+// file's members replace those of the groups it names). A row with an objectId is matched by it
+// first, so a changed group name is a rename.
+//
+// With setMirror the directory becomes equal to the file: the users (or groups) the file does not
+// name are removed in the import's transaction, and a groups file's members and nesting replace
+// those of every group it names.
 //
 // The file is streamed: each preview() or import() is one pass over it that holds one record at
 // a time, so memory stays well below 3x the file size (tests/bench, bench_csv_import). Files
@@ -99,6 +122,13 @@ public:
     // Overrides the automatic mapping of one column (empty attribute ignores the column).
     void setColumnAttribute(int column, const QString& attribute);
     void setReplaceGroupMembers(bool replace) { m_replaceGroupMembers = replace; }
+    // maxRemovals: import() refuses (writes nothing) when it would remove more, e.g. because the
+    // directory changed since the preview that was confirmed; < 0: no bound.
+    void setMirror(bool mirror, int maxRemovals = -1)
+    {
+        m_mirror = mirror;
+        m_maxRemovals = maxRemovals;
+    }
 
     // The attribute a header maps to by default for this kind; empty when none.
     static QString suggestAttribute(const QString& header, Kind kind = Kind::Users);
@@ -128,4 +158,6 @@ private:
     QStringList m_columnAttributes;
     CsvImportLimits m_limits;
     bool m_replaceGroupMembers = false;
+    bool m_mirror = false;
+    int m_maxRemovals = -1;
 };

@@ -10,15 +10,16 @@
 DirectoryLookup::DirectoryLookup(Database& database)
     : m_userByKey(database.connection())
     , m_idByKey(database.connection())
-    , m_objectId(database.connection())
+    , m_userByObjectId(database.connection())
 {
-    for (QSqlQuery* query : {&m_userByKey, &m_idByKey, &m_objectId}) {
+    for (QSqlQuery* query : {&m_userByKey, &m_idByKey, &m_userByObjectId}) {
         query->setForwardOnly(true);
     }
     m_userByKey.prepare(
         QStringLiteral("SELECT %1 FROM directory_users WHERE user_name_key = ?").arg(DirectoryRows::userColumns()));
     m_idByKey.prepare(QStringLiteral("SELECT id FROM directory_users WHERE user_name_key = ?"));
-    m_objectId.prepare(QStringLiteral("SELECT 1 FROM directory_users WHERE object_id = ?"));
+    m_userByObjectId.prepare(
+        QStringLiteral("SELECT %1 FROM directory_users WHERE object_id = ?").arg(DirectoryRows::userColumns()));
     QSqlQuery any(database.connection());
     m_noUsers = any.exec(QStringLiteral("SELECT NOT EXISTS (SELECT 1 FROM directory_users)")) && any.next()
         && any.value(0).toBool();
@@ -57,9 +58,12 @@ qint64 DirectoryLookup::userIdByName(const QString& userName)
     return id;
 }
 
-bool DirectoryLookup::objectIdTaken(const QString& objectId)
+std::optional<DirectoryUser> DirectoryLookup::userByObjectId(const QString& objectId)
 {
-    const bool taken = run(m_objectId, objectId.trimmed());
-    m_objectId.finish();
-    return taken;
+    std::optional<DirectoryUser> user;
+    if (run(m_userByObjectId, objectId.trimmed())) {
+        user = DirectoryRows::userFromQuery(m_userByObjectId);
+    }
+    m_userByObjectId.finish();
+    return user;
 }

@@ -27,7 +27,8 @@ public:
     std::optional<DirectoryUser> userByNameKey(const QString& key);
     // The id of the user with this user name (compared as name keys); 0 when there is none.
     qint64 userIdByName(const QString& userName);
-    bool objectIdTaken(const QString& objectId);
+    // The user with this object ID (compared exactly, after trimming spaces).
+    std::optional<DirectoryUser> userByObjectId(const QString& objectId);
 
     const std::optional<StorageError>& error() const { return m_error; }
 
@@ -36,7 +37,7 @@ private:
 
     QSqlQuery m_userByKey;
     QSqlQuery m_idByKey;
-    QSqlQuery m_objectId;
+    QSqlQuery m_userByObjectId;
     bool m_noUsers = false;
     std::optional<StorageError> m_error;
 };

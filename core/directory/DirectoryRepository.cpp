@@ -663,7 +663,8 @@ int DirectoryRepository::countGroups(const QString& search) const
     return query.value(0).toInt();
 }
 
-Result<DirectoryWriteCounts, StorageError> DirectoryRepository::saveGroups(QList<DirectoryGroup>& groups)
+Result<DirectoryWriteCounts, StorageError> DirectoryRepository::saveGroups(
+    QList<DirectoryGroup>& groups, const QList<qint64>& removeIds)
 {
     QList<DirectoryGroup> written = groups;
     DirectoryWriteCounts counts;
@@ -689,6 +690,15 @@ Result<DirectoryWriteCounts, StorageError> DirectoryRepository::saveGroups(QList
             if (auto result = replaceMembers(db, group.id, group.memberUserIds, group.memberGroupIds); !result) {
                 return result;
             }
+        }
+        QSqlQuery remove(db);
+        remove.prepare(QStringLiteral("DELETE FROM directory_groups WHERE id = ?"));
+        for (const qint64 id : removeIds) {
+            remove.addBindValue(id);
+            if (!remove.exec()) {
+                return sqlError(remove, tr("Could not delete the group"));
+            }
+            ++counts.removed;
         }
         return checkNoNestingLoop(db);
     });

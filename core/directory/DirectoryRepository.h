@@ -86,7 +86,9 @@ public:
     // Creates groups with id 0, updates the others and replaces their members, in one
     // transaction. A memberGroupIds entry -n (n >= 1) means the n-th group of this list, so a
     // batch can nest groups it creates. Created groups get their id and objectId filled in.
-    Result<DirectoryWriteCounts, StorageError> saveGroups(QList<DirectoryGroup>& groups);
+    // The groups of removeIds are deleted in the same transaction, after the writes.
+    Result<DirectoryWriteCounts, StorageError> saveGroups(
+        QList<DirectoryGroup>& groups, const QList<qint64>& removeIds = {});
 
 private:
     Status<StorageError> writeUser(QSqlDatabase& db, DirectoryUser& user, bool create) const;

@@ -79,6 +79,7 @@ private:
     static Status<StorageError> loadUsers(QSqlQuery& query, Data& data);
     // Fills the lookups from data->users and data->groups (memberships included).
     static void index(Data& data);
+    static void shareRepeatedValues(QList<DirectoryUser>& users);
 
     std::shared_ptr<const Data> m_data;
 };

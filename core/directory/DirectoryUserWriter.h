@@ -14,6 +14,7 @@ struct DirectoryWriteCounts
 {
     int created = 0;
     int updated = 0;
+    int removed = 0;
 };
 
 // Writes directory users through two prepared statements (INSERT for id 0, UPDATE for the

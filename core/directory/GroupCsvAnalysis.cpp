@@ -96,6 +96,9 @@ void GroupCsvAnalysis::addRecord(const CsvRecord& record)
     row.parentKey = SqlValues::nameKey(row.parent);
     checkParent(row);
     row.objectId = cell(record, m_objectIdIndex);
+    if (m_plan.issueCount == issuesBefore) {
+        renameByObjectId(row);
+    }
     checkObjectId(row);
     if (m_plan.issueCount > issuesBefore) {
         ++m_plan.invalidRowCount;
@@ -194,6 +197,47 @@ void GroupCsvAnalysis::checkObjectId(const Row& row)
     }
 }
 
+void GroupCsvAnalysis::renameByObjectId(const Row& row)
+{
+    if (row.objectId.isEmpty() || row.name.isEmpty()) {
+        return;
+    }
+    QString oldKey;
+    for (auto it = m_targets.cbegin(); it != m_targets.cend(); ++it) {
+        if (it->group.id != 0 && it->group.objectId == row.objectId) {
+            oldKey = it.key();
+            break;
+        }
+    }
+    if (oldKey.isEmpty() || oldKey == row.key) {
+        return;
+    }
+    if (m_targets.contains(row.key)) {
+        m_plan.addIssue(row.line,
+            tr("Line %1: the group \"%2\" (object ID %3) cannot be renamed to \"%4\": another group has that "
+               "name. Rename or remove that group first.")
+                .arg(row.line)
+                .arg(m_targets.value(oldKey).group.displayName, row.objectId, row.name));
+        return;
+    }
+    // The group keeps its id and objectId under its new name; every reference follows the key.
+    Target target = m_targets.take(oldKey);
+    m_plan.addRename(row.line, target.group.displayName, row.name);
+    target.group.displayName = row.name;
+    m_targets.insert(row.key, target);
+    for (Target& other : m_targets) {
+        if (other.childKeys.remove(oldKey)) {
+            other.childKeys.insert(row.key);
+        }
+    }
+    std::replace(m_order.begin(), m_order.end(), oldKey, row.key);
+    for (QSet<QString>* keys : {&m_replacedNesting, &m_replacedUsers}) {
+        if (keys->remove(oldKey)) {
+            keys->insert(row.key);
+        }
+    }
+}
+
 void GroupCsvAnalysis::apply(const Row& row)
 {
     Target& target = ensure(row.name);
@@ -231,7 +275,12 @@ GroupCsvAnalysis::Target& GroupCsvAnalysis::ensure(const QString& name)
     }
     if (!it->touched) {
         it->touched = true;
-        it->memberIds = QSet<qint64>(it->group.memberUserIds.cbegin(), it->group.memberUserIds.cend());
+        // Mirrored: the file's members and nesting are all the group has.
+        if (m_plan.mirror) {
+            it->childKeys.clear();
+        } else {
+            it->memberIds = QSet<qint64>(it->group.memberUserIds.cbegin(), it->group.memberUserIds.cend());
+        }
         m_order.append(key);
     }
     return *it;
@@ -271,7 +320,8 @@ void GroupCsvAnalysis::finish()
         const DirectoryGroup* stored = m_directory.group(target.group.id);
         const bool isNew = target.group.id == 0;
         const bool same = !isNew && stored && target.group.description == stored->description
-            && sameIds(memberIds, stored->memberUserIds) && sameIds(childIds, stored->memberGroupIds);
+            && target.group.displayName == stored->displayName && sameIds(memberIds, stored->memberUserIds)
+            && sameIds(childIds, stored->memberGroupIds);
         target.group.memberUserIds = sorted(memberIds);
         target.memberIds.clear();
         if (same) {
@@ -290,5 +340,26 @@ void GroupCsvAnalysis::finish()
             group.memberGroupIds.append(id != 0 ? id : -(batchPosition.value(childKey) + 1));
         }
         m_plan.groups.append(group);
+    }
+    if (m_plan.mirror) {
+        listRemovals();
+    }
+}
+
+void GroupCsvAnalysis::listRemovals()
+{
+    QSet<qint64> kept;
+    for (const Target& target : std::as_const(m_targets)) {
+        if (target.touched && target.group.id != 0) {
+            kept.insert(target.group.id);
+        }
+    }
+    for (const DirectoryGroup& group : m_directory.groups()) {
+        if (!kept.contains(group.id)) {
+            m_plan.removeIds.append(group.id);
+            if (m_plan.removals.size() < CsvImportLimits::maxListedIssues) {
+                m_plan.removals.append(group.displayName);
+            }
+        }
     }
 }

@@ -60,7 +60,11 @@ private:
     // The directory users the member and members cells name; unknown names are an issue.
     QList<qint64> readMembers(const CsvRecord& record, int line);
     void checkParent(const Row& row);
+    // A row whose objectId belongs to a group of another name renames that group.
+    void renameByObjectId(const Row& row);
     void checkObjectId(const Row& row);
+    // Mirrored: the directory's groups the file does not name, into plan.removeIds/removals.
+    void listRemovals();
     void apply(const Row& row);
     // The target for a group the file names, created when the directory has no such group.
     Target& ensure(const QString& name);

@@ -5,7 +5,7 @@
 
 #include <cstring>
 
-int SeenKeys::firstLineOrRemember(QStringView key, int line)
+SeenKeys::Digest SeenKeys::digestOf(QStringView key)
 {
     const QByteArray hash = QCryptographicHash::hash(
         QByteArrayView(reinterpret_cast<const char*>(key.utf16()), key.size() * qsizetype(sizeof(char16_t))),
@@ -13,6 +13,17 @@ int SeenKeys::firstLineOrRemember(QStringView key, int line)
     Digest digest;
     std::memcpy(&digest.high, hash.constData(), sizeof(digest.high));
     std::memcpy(&digest.low, hash.constData() + sizeof(digest.high), sizeof(digest.low));
+    return digest;
+}
+
+int SeenKeys::firstLine(QStringView key) const
+{
+    return m_lines.value(digestOf(key), 0);
+}
+
+int SeenKeys::firstLineOrRemember(QStringView key, int line)
+{
+    const Digest digest = digestOf(key);
     const auto found = m_lines.constFind(digest);
     if (found != m_lines.constEnd()) {
         return *found;

@@ -14,6 +14,8 @@ class SeenKeys
 public:
     // The line on which key was first used, or 0 when it is new: then it is remembered on line.
     int firstLineOrRemember(QStringView key, int line);
+    // The line on which key was first used, or 0 when it was not.
+    int firstLine(QStringView key) const;
 
 private:
     struct Digest
@@ -24,6 +26,8 @@ private:
         friend bool operator==(const Digest& a, const Digest& b) { return a.high == b.high && a.low == b.low; }
         friend size_t qHash(const Digest& digest, size_t seed) { return qHashMulti(seed, digest.high, digest.low); }
     };
+
+    static Digest digestOf(QStringView key);
 
     QHash<Digest, int> m_lines;
 };

@@ -32,6 +32,7 @@ UserCsvAnalysis::UserCsvAnalysis(
     , m_plan(plan)
     , m_columnKinds(columnKinds(columnAttributes))
     , m_userNameColumn(int(m_columnKinds.indexOf(Column::UserName)))
+    , m_objectIdColumn(int(m_columnKinds.indexOf(Column::ObjectId)))
     , m_columns(int(headers.size()))
 {
 }
@@ -68,13 +69,19 @@ void UserCsvAnalysis::addRecord(const CsvRecord& record)
     Row row;
     row.line = record.line;
     row.userName = CsvWriter::restoreNeutralised(record.fields.value(m_userNameColumn)).trimmed();
-    const QString key = SqlValues::nameKey(row.userName);
+    row.objectId = CsvWriter::restoreNeutralised(record.fields.value(m_objectIdColumn)).trimmed();
     // A repeated user name is not looked up: an import may already have written the first row,
     // and the issues of a row must not depend on that.
-    const bool lookUp = checkUserName(row.line, row.userName, key);
-    const std::optional<DirectoryUser> found = lookUp ? m_directory.userByNameKey(key) : std::nullopt;
+    const std::optional<DirectoryUser> found
+        = checkUserName(row.line, row.userName, SqlValues::nameKey(row.userName)) ? match(row) : std::nullopt;
+    if (found && m_plan.mirror) {
+        m_plan.matchedIds.insert(found->id);
+    }
     row.isNew = !found.has_value();
     row.user = row.isNew ? DirectoryUser() : *found;
+    if (row.isNew && !row.objectId.isEmpty()) {
+        row.user.objectId = row.objectId;
+    }
     readCells(record, row);
     if (m_plan.issueCount > issuesBefore) {
         ++m_plan.invalidRowCount;
@@ -87,9 +94,54 @@ void UserCsvAnalysis::addRecord(const CsvRecord& record)
     } else if (sameUser(row.user, *found)) {
         ++m_plan.unchanged;
     } else {
+        if (found->userName != row.userName) {
+            m_plan.addRename(row.line, found->userName, row.userName);
+            m_renamedAway.firstLineOrRemember(SqlValues::nameKey(found->userName), row.line);
+        }
         ++m_plan.toUpdate;
         m_plan.users.append(std::move(row.user));
     }
+}
+
+std::optional<DirectoryUser> UserCsvAnalysis::match(const Row& row)
+{
+    const QString key = SqlValues::nameKey(row.userName);
+    if (row.objectId.isEmpty()) {
+        // The user who had this name is renamed by an earlier valid line: the name is free for a new
+        // user (an import may have written that rename already, or not yet).
+        if (m_renamedAway.firstLine(key) != 0) {
+            return std::nullopt;
+        }
+        std::optional<DirectoryUser> byName = m_directory.userByNameKey(key);
+        if (byName) {
+            m_objectIds.firstLineOrRemember(byName->objectId, row.line);
+        }
+        return byName;
+    }
+    if (const int first = m_objectIds.firstLineOrRemember(row.objectId, row.line); first != 0) {
+        m_plan.addIssue(row.line,
+            tr("Line %1 names the same user as line %2 (object ID %3). Keep one of the two lines.")
+                .arg(row.line)
+                .arg(first)
+                .arg(row.objectId));
+        return std::nullopt;
+    }
+    std::optional<DirectoryUser> byId = m_directory.userByObjectId(row.objectId);
+    if (byId && SqlValues::nameKey(byId->userName) == key) {
+        return byId;
+    }
+    // A new user, or a rename: the name must not belong to a user the file keeps.
+    const std::optional<DirectoryUser> holder
+        = m_renamedAway.firstLine(key) != 0 ? std::nullopt : m_directory.userByNameKey(key);
+    if (holder) {
+        m_plan.addIssue(row.line,
+            tr("Line %1: the user name \"%2\" belongs to another directory user (object ID %3), and the object "
+               "ID %4 on this line is not theirs. Use their object ID to update them; to give the name to "
+               "another user, rename or remove them first (on an earlier line, or in another import).")
+                .arg(row.line)
+                .arg(row.userName, holder->objectId, row.objectId));
+    }
+    return byId;
 }
 
 void UserCsvAnalysis::checkCellCount(const CsvRecord& record)
@@ -159,7 +211,7 @@ void UserCsvAnalysis::readCells(const CsvRecord& record, Row& row)
         if (kind == Column::Active) {
             readActive(row, attribute, value);
         } else if (kind == Column::ObjectId) {
-            readObjectId(row, value);
+            continue; // read by match()
         } else if (kind == Column::Standard) {
             // Spaces around an e-mail or a name are spreadsheet noise, never meant.
             row.user.setAttribute(attribute, value.trimmed());
@@ -182,29 +234,5 @@ void UserCsvAnalysis::readActive(Row& row, const QString& attribute, const QStri
                "work).")
                 .arg(row.line)
                 .arg(value));
-    }
-}
-
-void UserCsvAnalysis::readObjectId(Row& row, const QString& value)
-{
-    const QString objectId = value.trimmed();
-    if (objectId.isEmpty()) {
-        return;
-    }
-    if (!row.isNew && objectId != row.user.objectId) {
-        m_plan.addIssue(row.line,
-            tr("Line %1: the object ID of \"%2\" cannot change (it links the user to SCIM servers). "
-               "Clear the cell or use %3.")
-                .arg(row.line)
-                .arg(row.userName, row.user.objectId));
-    } else if (row.isNew
-        && (m_objectIds.firstLineOrRemember(objectId, row.line) != 0 || m_directory.objectIdTaken(objectId))) {
-        m_plan.addIssue(row.line,
-            tr("Line %1: the object ID %2 already belongs to another user. Clear the cell to generate "
-               "a new one.")
-                .arg(row.line)
-                .arg(objectId));
-    } else {
-        row.user.objectId = objectId;
     }
 }

@@ -149,7 +149,12 @@ Status<SourceReadError> LdapSearchOperation::handle(
     for (LDAPMessage* message = ldap_first_message(ld, messages); message; message = ldap_next_message(ld, message)) {
         switch (ldap_msgtype(message)) {
         case LDAP_RES_SEARCH_ENTRY:
-            if (auto accepted = onEntry(entryOf(message)); !accepted) {
+            if (!readEntry(message)) {
+                return failure(LdapFailure::OtherLdapError,
+                    {{QStringLiteral("code"), QString::number(LDAP_DECODING_ERROR)},
+                        {QStringLiteral("codeName"), QString::fromUtf8(ldap_err2string(LDAP_DECODING_ERROR))}});
+            }
+            if (auto accepted = onEntry(m_entry); !accepted) {
                 return accepted;
             }
             if (m_request.maxEntries > 0 && ++m_entries >= m_request.maxEntries) {
@@ -174,46 +179,53 @@ Status<SourceReadError> LdapSearchOperation::handle(
     return {};
 }
 
-LdapEntry LdapSearchOperation::entryOf(LDAPMessage* message) const
+bool LdapSearchOperation::readEntry(LDAPMessage* message)
 {
-    LDAP* ld = m_session.handle();
-    LdapEntry entry;
+    LdapEntry& entry = m_entry;
     struct berval dn
     {
         0, nullptr
     };
     BerElement* ber = nullptr;
-    if (ldap_get_dn_ber(ld, message, &ber, &dn) != LDAP_SUCCESS) {
-        return entry;
+    if (ldap_get_dn_ber(m_session.handle(), message, &ber, &dn) != LDAP_SUCCESS) {
+        return false;
     }
     entry.dn = QString::fromUtf8(dn.bv_val, int(dn.bv_len));
-    entry.attributes.reserve(16);
-    struct berval name
-    {
-        0, nullptr
-    };
-    BerVarray values = nullptr;
-    while (ldap_get_attribute_ber(ld, message, ber, &name, &values) == LDAP_SUCCESS && name.bv_val) {
-        LdapEntry::Attribute attribute;
-        // Raw views of the message's own buffer (no copy per value): valid until the messages are
-        // freed after the handler ran; LdapEntry::detached() copies what a handler keeps.
+    // Each attribute is SEQUENCE { type, SET OF value }, read in place: views of the message's
+    // own buffer, valid until the messages are freed after the handler ran (LdapEntry::detached()
+    // copies what a handler keeps). ldap_get_attribute_ber would allocate an array per attribute.
+    qsizetype used = 0;
+    bool valid = true;
+    ber_len_t length = 0;
+    while (valid && ber_peek_tag(ber, &length) != LBER_DEFAULT) {
+        struct berval name
+        {
+            0, nullptr
+        };
+        valid = ber_scanf(ber, "{m", &name) != LBER_ERROR;
+        if (!valid) {
+            break;
+        }
+        if (used == entry.attributes.size()) {
+            entry.attributes.emplaceBack();
+        }
+        LdapEntry::Attribute& attribute = entry.attributes[used++];
         attribute.name = QByteArray::fromRawData(name.bv_val, qsizetype(name.bv_len));
-        qsizetype count = 0;
-        while (values && values[count].bv_val) {
-            ++count;
+        attribute.values.clear();
+        char* last = nullptr;
+        for (ber_tag_t tag = ber_first_element(ber, &length, &last); valid && tag != LBER_DEFAULT;
+             tag = ber_next_element(ber, &length, last)) {
+            struct berval value
+            {
+                0, nullptr
+            };
+            valid = ber_scanf(ber, "m", &value) != LBER_ERROR;
+            attribute.values.append(QByteArray::fromRawData(value.bv_val, qsizetype(value.bv_len)));
         }
-        attribute.values.reserve(count);
-        for (qsizetype i = 0; i < count; ++i) {
-            attribute.values.append(QByteArray::fromRawData(values[i].bv_val, qsizetype(values[i].bv_len)));
-        }
-        if (values) {
-            ber_memfree(values);
-            values = nullptr;
-        }
-        entry.attributes.append(std::move(attribute));
     }
+    entry.attributes.resize(used);
     ber_free(ber, 0);
-    return entry;
+    return valid;
 }
 
 Status<SourceReadError> LdapSearchOperation::handleReference(LDAPMessage* message)

@@ -33,7 +33,9 @@ private:
     Status<SourceReadError> handle(LDAPMessage* messages, const LdapConnection::EntryHandler& onEntry, bool* done);
     Status<SourceReadError> handleReference(LDAPMessage* message);
     Status<SourceReadError> handleResult(LDAPMessage* message);
-    LdapEntry entryOf(LDAPMessage* message) const;
+    // Fills m_entry in place (its lists keep their capacity from one entry to the next); false
+    // when the entry is not valid BER.
+    bool readEntry(LDAPMessage* message);
     SourceReadError failure(LdapFailure failure, const LdapRemediation::Facts& extra = {}) const;
 
     LdapSession& m_session;
@@ -45,4 +47,5 @@ private:
     int m_msgid = -1;
     int m_entries = 0;
     bool m_sampled = false;
+    LdapEntry m_entry;
 };

@@ -70,6 +70,16 @@ QString LdapValueText::text(const QString& attribute, const QByteArray& bytes)
             return text;
         }
     }
+    return utf8(bytes);
+}
+
+bool LdapValueText::hasBinaryForm(const QString& attribute)
+{
+    return isGuidAttribute(attribute) || attribute.compare(QLatin1String("objectSid"), Qt::CaseInsensitive) == 0;
+}
+
+QString LdapValueText::utf8(const QByteArray& bytes)
+{
     const bool ascii = std::all_of(bytes.begin(), bytes.end(), [](char c) { return quint8(c) < 0x80; });
     if (ascii) {
         return QString::fromLatin1(bytes); // most values: no decoder needed

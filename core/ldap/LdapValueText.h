@@ -19,4 +19,9 @@ public:
     // attribute) becomes lower-case hex, so it is stable and never garbled.
     static QString text(const QString& attribute, const QByteArray& bytes);
     static bool isGuidAttribute(const QString& attribute);
+    // Whether text() gives attribute's values a form of their own (objectGUID, objectSid).
+    static bool hasBinaryForm(const QString& attribute);
+    // text() for every other attribute: UTF-8, or lower-case hex when the bytes are not UTF-8.
+    // (A read converts half a million values: the attribute's kind is better known once.)
+    static QString utf8(const QByteArray& bytes);
 };

@@ -9,6 +9,7 @@
 #include "tls/CaCertificateBundle.h"
 
 #include <util/LogCategories.h>
+#include <util/StartupTrace.h>
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -67,6 +68,7 @@ void ScimWorker::initialize(TraceSink traceSink)
     m_clock.start();
     m_nam = new ScimNetworkAccessManager(this);
     m_nam->setUserAgent(m_config.userAgent);
+    m_nam->setConnectionsWanted(m_config.maxInFlight);
     m_pumpTimer = new QTimer(this);
     m_pumpTimer->setSingleShot(true);
     connect(m_pumpTimer, &QTimer::timeout, this, &ScimWorker::pump);
@@ -217,6 +219,7 @@ void ScimWorker::send(const std::shared_ptr<Call>& call)
         ++m_stats.requestsByMethod[QString::fromLatin1(call->spec.method)];
     }
     connect(job, &ScimHttpJob::finished, this, [this, call, job] { onJobFinished(call, job); });
+    StartupTrace::mark("first-request");
     job->start();
 }
 

@@ -17,26 +17,36 @@ void addOnce(QStringList* names, const QString& name)
     }
 }
 
-QString firstText(const LdapEntry& entry, const QString& alternatives)
+QString firstText(const LdapEntry& entry, const QStringList& alternatives)
 {
-    for (const QString& name : SourceType::alternatives(alternatives)) {
-        const QList<QByteArray> values = entry.values(name);
-        if (!values.isEmpty()) {
-            return LdapValueText::text(name, values.first());
+    for (const QString& name : alternatives) {
+        const QList<QByteArray>* values = entry.find(name);
+        if (values && !values->isEmpty()) {
+            return LdapValueText::text(name, values->first());
         }
     }
     return {};
 }
 
+bool isUniqueMember(const QString& attribute)
+{
+    return attribute.compare(QLatin1String("uniqueMember"), Qt::CaseInsensitive) == 0;
+}
+
 // nameAndOptionalUID (RFC 4517): "cn=Group,dc=x#'0101'B" -> "cn=Group,dc=x".
-QString memberDn(const QString& attribute, const QByteArray& value)
+QString memberDn(bool uniqueMember, const QByteArray& value)
 {
     QString dn = QString::fromUtf8(value);
-    if (attribute.compare(QLatin1String("uniqueMember"), Qt::CaseInsensitive) == 0) {
+    if (uniqueMember) {
         static const QRegularExpression uid(QStringLiteral("#'[01]*'B$"));
         dn.remove(uid);
     }
     return dn;
+}
+
+QString memberDn(const QString& attribute, const QByteArray& value)
+{
+    return memberDn(isUniqueMember(attribute), value);
 }
 
 } // namespace
@@ -48,6 +58,9 @@ LdapGroupReader::LdapGroupReader(LdapConnection& connection, const DirectorySour
     , m_mapper(mapper)
     , m_tracker(tracker)
     , m_options(options)
+    , m_nameAlternatives(SourceType::alternatives(source.groupNameAttribute))
+    , m_descriptionAlternatives(SourceType::alternatives(source.groupDescriptionAttribute))
+    , m_memberAlternatives(SourceType::alternatives(source.groupMemberAttribute))
 {
 }
 
@@ -76,16 +89,19 @@ SourceGroupEntry LdapGroupReader::groupOf(const LdapEntry& entry, QList<QPair<QS
     SourceGroupEntry group;
     group.dn = entry.dn;
     group.anchor = m_mapper.anchorOf(entry);
-    group.name = firstText(entry, m_source.groupNameAttribute);
-    group.description = firstText(entry, m_source.groupDescriptionAttribute);
+    group.name = firstText(entry, m_nameAlternatives);
+    group.description = firstText(entry, m_descriptionAlternatives);
     if (m_options.nestingByServer) {
         return group;
     }
-    for (const QString& name : SourceType::alternatives(m_source.groupMemberAttribute)) {
-        for (const QByteArray& value : entry.values(name)) {
+    for (const QString& name : m_memberAlternatives) {
+        const bool uniqueMember = isUniqueMember(name);
+        const QList<QByteArray>* values = entry.find(name);
+        group.memberDns.reserve(values ? values->size() : 0);
+        for (const QByteArray& value : values ? *values : QList<QByteArray>()) {
             // groupOfNames must have a member: an empty group holds the empty DN.
             if (!value.isEmpty()) {
-                group.memberDns.append(memberDn(name, value));
+                group.memberDns.append(memberDn(uniqueMember, value));
             }
         }
         if (const LdapEntry::Attribute* part = entry.ranged(name)) {

@@ -47,4 +47,8 @@ private:
     const LdapUserMapper& m_mapper;
     SourceChangeTracker& m_tracker;
     Options m_options;
+    // The "a|b" alternatives of the source's group attributes, split once per read.
+    QStringList m_nameAlternatives;
+    QStringList m_descriptionAlternatives;
+    QStringList m_memberAlternatives;
 };

@@ -26,6 +26,9 @@ void addOnce(QStringList* names, const QString& name)
 LdapUserMapper::LdapUserMapper(const DirectorySource& source, SourceType::AnchorFormat anchorFormat)
     : m_source(source)
     , m_anchorFormat(anchorFormat)
+    , m_anchorIsGuid(
+          anchorFormat == SourceType::AnchorFormat::Guid || LdapValueText::isGuidAttribute(source.anchorAttribute))
+    , m_anchorHasBinaryForm(LdapValueText::hasBinaryForm(source.anchorAttribute))
 {
     static const QHash<QString, QString DirectoryUser::*> kStandard {
         {QStringLiteral("userName"), &DirectoryUser::userName},
@@ -42,7 +45,9 @@ LdapUserMapper::LdapUserMapper(const DirectorySource& source, SourceType::Anchor
         Field field;
         field.directoryAttribute = mapping.directoryAttribute;
         field.ldapAttribute = mapping.ldapAttribute;
-        field.alternatives = SourceType::alternatives(mapping.ldapAttribute);
+        for (const QString& name : SourceType::alternatives(mapping.ldapAttribute)) {
+            field.alternatives.append({name, LdapValueText::hasBinaryForm(name)});
+        }
         field.standard = kStandard.value(mapping.directoryAttribute, nullptr);
         field.manager = mapping.directoryAttribute == QLatin1String("manager");
         if (mapping.directoryAttribute == QLatin1String("userName")) {
@@ -79,25 +84,27 @@ QString LdapUserMapper::managerAttribute() const
 
 QString LdapUserMapper::anchorOf(const LdapEntry& entry) const
 {
-    const QList<QByteArray> values = entry.values(m_source.anchorAttribute);
-    if (values.isEmpty()) {
+    const QList<QByteArray>* values = entry.find(m_source.anchorAttribute);
+    if (!values || values->isEmpty()) {
         return {};
     }
-    if (m_anchorFormat == SourceType::AnchorFormat::Guid || LdapValueText::isGuidAttribute(m_source.anchorAttribute)) {
-        const QString guid = LdapValueText::guid(values.first());
+    if (m_anchorIsGuid) {
+        const QString guid = LdapValueText::guid(values->first());
         if (!guid.isEmpty()) {
             return guid;
         }
     }
-    return LdapValueText::text(m_source.anchorAttribute, values.first());
+    return m_anchorHasBinaryForm ? LdapValueText::text(m_source.anchorAttribute, values->first())
+                                 : LdapValueText::utf8(values->first());
 }
 
-QString LdapUserMapper::firstValue(const LdapEntry& entry, const QStringList& alternatives)
+QString LdapUserMapper::firstValue(const LdapEntry& entry, const QList<Alternative>& alternatives)
 {
-    for (const QString& name : alternatives) {
-        const QList<QByteArray>* values = entry.find(name);
+    for (const Alternative& alternative : alternatives) {
+        const QList<QByteArray>* values = entry.find(alternative.name);
         if (values && !values->isEmpty()) {
-            return LdapValueText::text(name, values->first());
+            return alternative.binaryForm ? LdapValueText::text(alternative.name, values->first())
+                                          : LdapValueText::utf8(values->first());
         }
     }
     return {};

@@ -29,19 +29,26 @@ public:
 
 private:
     // One mapping, prepared once: the entries of a read are many, the mappings few.
+    struct Alternative
+    {
+        QString name;
+        bool binaryForm = false; // LdapValueText::hasBinaryForm
+    };
     struct Field
     {
         QString directoryAttribute;
         QString ldapAttribute; // as configured, "a|b" included
-        QStringList alternatives;
+        QList<Alternative> alternatives;
         QString DirectoryUser::*standard = nullptr; // null: a custom attribute
         bool manager = false;
     };
 
-    static QString firstValue(const LdapEntry& entry, const QStringList& alternatives);
+    static QString firstValue(const LdapEntry& entry, const QList<Alternative>& alternatives);
 
     DirectorySource m_source;
     SourceType::AnchorFormat m_anchorFormat;
+    bool m_anchorIsGuid; // decided once: anchorOf() runs for every entry of a read
+    bool m_anchorHasBinaryForm;
     QList<Field> m_fields;
     QString m_userNameSource;
 };

@@ -116,7 +116,7 @@ public:
         if (auto status = markGone(read, changes); !status) {
             return status;
         }
-        if (auto status = loadPresentDns(); !status) {
+        if (auto status = loadPresentDns(read); !status) {
             return status;
         }
         if (auto status = writeManagers(read); !status) {
@@ -250,8 +250,15 @@ private:
         return {};
     }
 
-    Status<StorageError> loadPresentDns()
+    // What is present after the read, by normalised DN: a full read resolves every member, so it
+    // loads them all; a delta looks up only the DNs its changed entries name (presentIdOf), so
+    // merging it stays proportional to the change, not to the directory.
+    Status<StorageError> loadPresentDns(const SourceRead& read)
     {
+        m_lookUpDns = read.delta;
+        if (m_lookUpDns) {
+            return {};
+        }
         QSqlQuery present(m_db);
         present.setForwardOnly(true);
         present.prepare(QStringLiteral("SELECT id, dn_key FROM source_objects WHERE source_id = ? AND present = 1"));
@@ -265,14 +272,45 @@ private:
         return {};
     }
 
+    // The id of the present object named dn, 0 when there is none. Several rows with the same DN
+    // (never in one directory read) resolve to the newest, as the full read's map does.
+    Status<StorageError> presentIdOf(const QString& dn, qint64* id)
+    {
+        const QString key = DistinguishedName::normalizedKey(dn);
+        const auto known = m_idByDn.constFind(key);
+        *id = known == m_idByDn.cend() ? 0 : *known;
+        if (known != m_idByDn.cend() || !m_lookUpDns) {
+            return {};
+        }
+        if (!m_byDn) {
+            m_byDn.emplace(m_db);
+            m_byDn->setForwardOnly(true);
+            m_byDn->prepare(QStringLiteral("SELECT id FROM source_objects WHERE source_id = ? AND dn_key = ?"
+                                           " AND present = 1 ORDER BY id DESC LIMIT 1"));
+        }
+        m_byDn->addBindValue(m_sourceId);
+        m_byDn->addBindValue(key);
+        if (!m_byDn->exec()) {
+            return sqlError(*m_byDn);
+        }
+        *id = m_byDn->next() ? m_byDn->value(0).toLongLong() : 0;
+        m_byDn->finish();
+        m_idByDn.insert(key, *id);
+        return {};
+    }
+
     // The manager of every user the read returned, resolved against what is present now.
     Status<StorageError> writeManagers(const SourceRead& read)
     {
         QSqlQuery update(m_db);
         update.prepare(QStringLiteral("UPDATE source_objects SET manager_id = ? WHERE id = ?"));
         for (const SourceUserEntry& entry : read.users) {
-            const qint64 managerId
-                = entry.managerDn.isEmpty() ? 0 : m_idByDn.value(DistinguishedName::normalizedKey(entry.managerDn), 0);
+            qint64 managerId = 0;
+            if (!entry.managerDn.isEmpty()) {
+                if (auto found = presentIdOf(entry.managerDn, &managerId); !found) {
+                    return found;
+                }
+            }
             if (managerId == 0) {
                 continue;
             }
@@ -300,8 +338,10 @@ private:
                 return sqlError(clear);
             }
             for (int position = 0; position < group.memberDns.size(); ++position) {
-                const qint64 memberId
-                    = m_idByDn.value(DistinguishedName::normalizedKey(group.memberDns.at(position)), 0);
+                qint64 memberId = 0;
+                if (auto found = presentIdOf(group.memberDns.at(position), &memberId); !found) {
+                    return found;
+                }
                 insert.addBindValue(groupId);
                 insert.addBindValue(position);
                 insert.addBindValue(group.memberDns.at(position));
@@ -319,6 +359,8 @@ private:
     QHash<QString, Existing> m_existing; // "kind:anchor"
     QSet<QString> m_written;
     QHash<QString, qint64> m_idByDn; // normalized DN -> id, of what is present after the read
+    bool m_lookUpDns = false; // a delta: m_idByDn holds only what was looked up (presentIdOf)
+    std::optional<QSqlQuery> m_byDn;
     std::optional<QSqlQuery> m_update;
     std::optional<QSqlQuery> m_insert;
 };

@@ -4,6 +4,7 @@
 #include "ldap/LdapValueText.h"
 
 #include <QCoreApplication>
+#include <QLatin1StringView>
 
 namespace {
 
@@ -54,6 +55,7 @@ Result<QString, SourceReadError> readValue(
 
 SourceChangeTracker::SourceChangeTracker(SourceType::HighWaterMark mechanism)
     : m_mechanism(mechanism)
+    , m_markAttribute(markAttribute())
 {
 }
 
@@ -187,10 +189,15 @@ void SourceChangeTracker::observe(const LdapEntry& entry)
     if (m_mechanism != SourceType::HighWaterMark::Csn && m_mechanism != SourceType::HighWaterMark::ModifyTimestamp) {
         return;
     }
-    // Both are fixed-width UTC strings (YYYYmmddHHMMSS…Z), so text order is time order.
-    const QString value = entry.text(markAttribute());
-    if (value > m_highest) {
-        m_highest = value;
+    // Both are fixed-width ASCII UTC strings (YYYYmmddHHMMSS…Z), so text order is time order;
+    // only a new highest value becomes a QString.
+    const QList<QByteArray>* values = entry.find(m_markAttribute);
+    if (!values || values->isEmpty()) {
+        return;
+    }
+    const QByteArray& value = values->first();
+    if (m_highest.compare(QLatin1StringView(value.constData(), value.size())) < 0) {
+        m_highest = QString::fromUtf8(value);
     }
 }
 

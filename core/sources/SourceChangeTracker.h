@@ -54,5 +54,6 @@ private:
     SourceType::HighWaterMark m_mechanism;
     QString m_startUsn; // AD: highestCommittedUSN before the read
     QString m_highest; // csn / modify-timestamp: the highest value seen
+    QString m_markAttribute; // markAttribute(), looked up in every entry of a read
     QString m_identity;
 };

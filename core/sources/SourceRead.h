@@ -19,6 +19,9 @@ struct SourceUserEntry
     QString managerDn;
     DirectoryUser user;
 };
+// A full read appends 50,000 of them: growing the list moves them as bytes (every member is an
+// implicitly shared Qt type, which may be moved so).
+Q_DECLARE_TYPEINFO(SourceUserEntry, Q_RELOCATABLE_TYPE);
 
 // A group with its direct members as DNs (users and groups alike); nesting is expanded by
 // whoever builds the snapshot, with loop detection, unless the source resolved it itself
@@ -31,6 +34,7 @@ struct SourceGroupEntry
     QString description;
     QStringList memberDns;
 };
+Q_DECLARE_TYPEINFO(SourceGroupEntry, Q_RELOCATABLE_TYPE);
 
 // What to read. A delta read returns only entries changed since `sinceHighWaterMark`, plus
 // the anchors of everything present (for deletions); it is refused (SourceReadError::Kind::
@@ -39,7 +43,7 @@ struct SourceGroupEntry
 struct SourceReadRequest
 {
     bool full = true;
-    QString sinceHighWaterMark;    // from the previous SourceRead, when !full
+    QString sinceHighWaterMark; // from the previous SourceRead, when !full
     QString expectedServerIdentity; // from the previous SourceRead, when !full
 };
 
@@ -54,8 +58,8 @@ struct SourceRead
     QStringList presentUserAnchors;
     QStringList presentGroupAnchors;
 
-    QString highWaterMark;   // AD: highestCommittedUSN; OpenLDAP: contextCSN
-    QString serverIdentity;  // AD: the DC's invocationId; OpenLDAP: the serverID/contextCSN sid
-    QStringList notes;       // for the admin: e.g. "3 users without userPrincipalName skipped"
+    QString highWaterMark; // AD: highestCommittedUSN; OpenLDAP: contextCSN
+    QString serverIdentity; // AD: the DC's invocationId; OpenLDAP: the serverID/contextCSN sid
+    QStringList notes; // for the admin: e.g. "3 users without userPrincipalName skipped"
     QDateTime readAt;
 };

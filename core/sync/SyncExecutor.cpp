@@ -114,7 +114,7 @@ void SyncExecutor::execute(const SyncPlan& plan, bool confirmed, const QString& 
     m_cancelled = false;
     m_cancelRequested = false;
     m_inFlight.clear();
-    m_queue.clear();
+    m_schedule = OperationSchedule();
     m_running = true;
     m_clock.start();
     m_lastProgressMs = -1;
@@ -160,16 +160,15 @@ void SyncExecutor::execute(const SyncPlan& plan, bool confirmed, const QString& 
 
     if (m_client)
         m_statsAtStart = m_client->statistics();
-    m_phases.clear();
-    for (const auto& operation : std::as_const(m_plan.operations)) {
-        const auto phase = phaseOf(operation.kind);
-        if (!m_phases.contains(phase))
-            m_phases.append(phase);
-    }
-    std::sort(m_phases.begin(), m_phases.end());
+    m_unfinished.clear();
+    for (const auto& operation : std::as_const(m_plan.operations))
+        ++m_unfinished[phaseOf(operation.kind)];
+    m_phase = m_unfinished.isEmpty() ? SyncProgress::Phase::Users : m_unfinished.firstKey();
+    m_schedule = OperationSchedule(m_plan.operations);
     m_flushTimer.start();
     qCInfo(lcSync) << "Applying plan" << m_summary.planId << "with" << m_summary.total << "operations";
-    startPhase();
+    emitProgress(true);
+    pump();
 }
 
 void SyncExecutor::cancel()
@@ -183,9 +182,8 @@ void SyncExecutor::doCancel()
     if (!m_running || m_cancelled)
         return;
     m_cancelled = true;
-    m_summary.skipped += int(m_queue.size());
-    m_queue.clear();
-    m_phases.clear();
+    m_summary.skipped += m_schedule.notStarted();
+    m_schedule.clear();
     if (m_client) {
         const auto inFlight = m_inFlight;
         for (quint64 id : inFlight)
@@ -195,39 +193,33 @@ void SyncExecutor::doCancel()
         finishRun();
 }
 
-void SyncExecutor::startPhase()
-{
-    while (!m_cancelled && !m_phases.isEmpty()) {
-        m_phase = m_phases.takeFirst();
-        for (int i = 0; i < m_plan.operations.size(); ++i) {
-            if (phaseOf(m_plan.operations.at(i).kind) == m_phase)
-                m_queue.append(i);
-        }
-        if (!m_queue.isEmpty())
-            break;
-    }
-    emitProgress(true);
-    if (m_queue.isEmpty())
-        return finishRun();
-    pump();
-}
-
 void SyncExecutor::pump()
 {
-    if (!m_running)
+    if (!m_running || m_pumping)
         return;
+    // The client queues what it cannot send yet; twice its limit keeps it busy while answers
+    // are processed, and keeps little to unwind on a cancel.
     const int window = qMax(2, (m_client ? m_client->config().maxInFlight : 1) * 2);
-    // Link-only operations finish synchronously; the loop (not recursion) drains them.
-    while (!m_cancelled && !m_queue.isEmpty() && m_inFlight.size() < window)
-        dispatch(m_queue.takeFirst());
+    // Operations that finish at once (links, failures before a request) complete inside
+    // dispatch(); their pump() returns at once and this loop goes on, so there is no recursion.
+    m_pumping = true;
+    while (!m_cancelled && m_inFlight.size() < window) {
+        const int index = m_schedule.takeReady();
+        if (index < 0)
+            break;
+        dispatch(index);
+    }
+    m_pumping = false;
     if (!m_inFlight.isEmpty() || !m_running)
         return;
-    if (m_cancelled)
-        return finishRun();
-    if (m_queue.isEmpty()) {
-        flushStores();
-        startPhase();
+    if (!m_cancelled && m_schedule.notStarted() > 0) {
+        // Nothing in flight and nothing ready: a dependency that can never finish. Not expected;
+        // the rest is reported as not attempted rather than waited for.
+        qCWarning(lcSync) << "Operations left with unmet dependencies:" << m_schedule.notStarted();
+        m_summary.skipped += m_schedule.notStarted();
+        m_schedule.clear();
     }
+    finishRun();
 }
 
 JournalEntry SyncExecutor::entryFor(const PlannedOperation& operation) const
@@ -587,6 +579,13 @@ void SyncExecutor::flushStores()
 void SyncExecutor::complete(int index, JournalEntry entry, bool ok)
 {
     m_inFlight.remove(index);
+    m_schedule.finished(index);
+    const SyncProgress::Phase phase = phaseOf(m_plan.operations.at(index).kind);
+    if (--m_unfinished[phase] <= 0)
+        m_unfinished.remove(phase);
+    const SyncProgress::Phase earliest = m_unfinished.isEmpty() ? m_phase : m_unfinished.firstKey();
+    const bool phaseChanged = earliest != m_phase;
+    m_phase = earliest;
     entry.finishedAt = QDateTime::currentDateTimeUtc();
     entry.sequence = ++m_sequence;
     if (ok) {
@@ -607,7 +606,7 @@ void SyncExecutor::complete(int index, JournalEntry entry, bool ok)
     if (m_journal && m_summary.runId > 0)
         m_journal->append(m_summary.runId, entry);
     emit operationFinished(entry);
-    emitProgress(false);
+    emitProgress(phaseChanged);
     pump();
 }
 

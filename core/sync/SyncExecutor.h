@@ -2,6 +2,7 @@
 
 #include "JournalStore.h"
 #include "LinkStore.h"
+#include "OperationSchedule.h"
 #include "SyncPlan.h"
 #include "SyncProgress.h"
 #include "SyncRunSummary.h"
@@ -10,6 +11,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -18,8 +20,10 @@
 #include <atomic>
 #include <memory>
 
-// Applies exactly one SyncPlan: phase by phase (users, groups, memberships,
-// deprovisioning), operations of a phase concurrently within the client's limits. Every
+// Applies exactly one SyncPlan, keeping the client's requests in flight across kinds of
+// operations: each operation starts as soon as the ones it depends on have finished
+// (OperationSchedule: a group after its members' users, a membership change after its group;
+// deprovisioning last), within the client's limits. Every
 // operation gets a journal entry; links are recorded as objects are created or matched, so
 // a crash or cancel leaves a state the next plan converges from without duplicates.
 // A failed operation does not stop the independent ones. Lives on a worker thread; talk to
@@ -50,7 +54,6 @@ private:
         JournalEntry entry;
     };
 
-    void startPhase();
     void pump();
     void dispatch(int index);
     void complete(int index, JournalEntry entry, bool ok);
@@ -95,10 +98,12 @@ private:
     QHash<QString, QString> m_groupOwners;
     QList<TargetLink> m_pendingLinks;
     QList<QPair<TargetLink::Kind, QString>> m_pendingUnlinks;
-    QList<int> m_queue; // operation indexes of the current phase not yet started
+    OperationSchedule m_schedule;
     QHash<int, quint64> m_inFlight; // operation index → client request id
-    QList<SyncProgress::Phase> m_phases;
+    // Unfinished operations per phase; the progress shows the earliest phase with any.
+    QMap<SyncProgress::Phase, int> m_unfinished;
     SyncProgress::Phase m_phase = SyncProgress::Phase::Users;
+    bool m_pumping = false;
     int m_done = 0;
     qint64 m_sequence = 0;
     QElapsedTimer m_clock;

@@ -10,11 +10,14 @@
 #include <scim/ScimClient.h>
 #include <storage/Database.h>
 #include <util/LogCategories.h>
+#include <util/StartupTrace.h>
 
 #include <util/AsyncTask.h>
 
 #include <QSet>
 #include <QThread>
+
+#include <utility>
 
 // Everything read before planning; shared between the pool, the reader and the planner.
 struct SyncSession::Prepared
@@ -25,6 +28,11 @@ struct SyncSession::Prepared
     QHash<QString, TargetLink> userLinks;
     QHash<QString, TargetLink> groupLinks;
     std::shared_ptr<const TargetSnapshot> target;
+    // The directory side (prepare) and the /ServiceProviderConfig read run at the same time;
+    // the target is read when both are done, and a preview fails once however both end.
+    bool directoryDone = false;
+    bool capabilitiesDone = false;
+    bool failed = false;
 };
 
 SyncSession::SyncSession(
@@ -86,6 +94,9 @@ void SyncSession::preview(const Application& application)
 
     auto prepared = std::make_shared<Prepared>();
     prepared->application = application;
+    // The capability read needs nothing from the directory: sent first, it is on the wire while
+    // the directory is read, scoped and mapped (CLI start to first request), not after.
+    refineCapabilities(prepared);
     // Directory, scope, mapping and links on the pool.
     AsyncTask::run(
         this,
@@ -93,19 +104,39 @@ void SyncSession::preview(const Application& application)
             prepare(*prepared, server, loader, database);
         },
         [this, prepared]() {
+            prepared->directoryDone = true;
+            if (prepared->failed)
+                return;
             if (m_cancelled)
-                return fail(tr("The preview was cancelled."));
+                return failPreview(prepared, tr("The preview was cancelled."));
             if (!prepared->error.isEmpty())
-                return fail(prepared->error);
-            refineCapabilities(prepared);
+                return failPreview(prepared, prepared->error);
+            readTargetWhenReady(prepared);
         });
+}
+
+void SyncSession::failPreview(const std::shared_ptr<Prepared>& prepared, const QString& message)
+{
+    prepared->failed = true;
+    // Nothing more is needed from the server; the cancelled read's callback sees `failed`.
+    if (const quint64 request = std::exchange(m_configRequest, 0); request && m_client)
+        m_client->cancel(request);
+    fail(message);
+}
+
+void SyncSession::readTargetWhenReady(const std::shared_ptr<Prepared>& prepared)
+{
+    if (prepared->directoryDone && prepared->capabilitiesDone && !prepared->failed)
+        readTarget(prepared);
 }
 
 void SyncSession::prepare(Prepared& prepared, const ScimServer& server, const DirectoryLoader& loader,
     const std::shared_ptr<Database>& database)
 {
     const Database::ThreadConnection connection(database);
+    StartupTrace::mark("directory-read-start");
     const auto directory = loader();
+    StartupTrace::mark("directory-read");
     if (!directory) {
         // No partial source ever reaches the planner: a failed read aborts the run.
         prepared.error = tr("The directory could not be read, so nothing was planned or changed: %1")
@@ -118,6 +149,7 @@ void SyncSession::prepare(Prepared& prepared, const ScimServer& server, const Di
         prepared.error = tr("The attribute mappings of the server \"%1\" have errors; fix them first: %2")
                              .arg(server.name, prepared.desired.configurationErrors.join(QLatin1Char(' ')));
     }
+    StartupTrace::mark("desired-state");
     LinkStore links(database, prepared.application.id);
     auto users = links.load(TargetLink::Kind::User);
     auto groups = links.load(TargetLink::Kind::Group);
@@ -127,17 +159,22 @@ void SyncSession::prepare(Prepared& prepared, const ScimServer& server, const Di
     }
     prepared.userLinks = users.value();
     prepared.groupLinks = groups.value();
+    StartupTrace::mark("links");
 }
 
 void SyncSession::refineCapabilities(std::shared_ptr<Prepared> prepared)
 {
-    if (m_capabilities)
-        return readTarget(prepared);
+    if (m_capabilities) {
+        prepared->capabilitiesDone = true;
+        return;
+    }
     m_configRequest = m_client->getServiceProviderConfig(
         this, [this, prepared](const Result<ServiceProviderConfig, ScimError>& config) {
             m_configRequest = 0;
+            if (prepared->failed)
+                return;
             if (m_cancelled)
-                return fail(tr("The preview was cancelled."));
+                return failPreview(prepared, tr("The preview was cancelled."));
             if (!config) {
                 // /ServiceProviderConfig is optional in practice: the preset alone is enough.
                 // Only a server's answer (404 …) is final; a network or auth failure is retried
@@ -158,7 +195,8 @@ void SyncSession::refineCapabilities(std::shared_ptr<Prepared> prepared)
                 m_capabilities = refined.capabilities;
                 m_capabilityWarnings = refined.warnings;
             }
-            readTarget(prepared);
+            prepared->capabilitiesDone = true;
+            readTargetWhenReady(prepared);
         });
 }
 

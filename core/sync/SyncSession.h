@@ -76,6 +76,8 @@ private:
     static void prepare(Prepared& prepared, const ScimServer& server, const DirectoryLoader& loader,
         const std::shared_ptr<Database>& database);
     void refineCapabilities(std::shared_ptr<Prepared> prepared);
+    void readTargetWhenReady(const std::shared_ptr<Prepared>& prepared);
+    void failPreview(const std::shared_ptr<Prepared>& prepared, const QString& message);
     void readTarget(std::shared_ptr<Prepared> prepared);
     void plan(std::shared_ptr<Prepared> prepared);
     void fail(const QString& message);

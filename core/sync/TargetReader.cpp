@@ -24,38 +24,47 @@ void TargetReader::read(MembershipSelector selector, Callback callback)
     m_callback = std::move(callback);
     m_snapshot = std::make_shared<TargetSnapshot>();
     m_usersDone = m_groupsDone = m_failed = false;
+    m_membershipQueue.clear();
+    m_inFlight.clear();
     m_requestsDone = 0;
 
-    const quint64 users
-        = m_client->listUsers(ScimFilter(), this, [this](const Result<QList<QJsonObject>, ScimError>& result) {
-              if (m_failed)
-                  return;
-              if (!result)
-                  return fail(result.error());
-              m_snapshot->users.reserve(result->size());
-              for (const auto& resource : *result)
-                  m_snapshot->users.append(TargetSnapshot::userFromJson(resource));
-              m_usersDone = true;
-              ++m_requestsDone;
-              listsFinished();
-          });
-    const quint64 groups
-        = m_client->listGroups(ScimFilter(), this, [this](const Result<QList<QJsonObject>, ScimError>& result) {
-              if (m_failed)
-                  return;
-              if (!result)
-                  return fail(result.error());
-              m_snapshot->groups.reserve(result->size());
-              for (const auto& resource : *result) {
-                  TargetGroup group = TargetSnapshot::groupFromJson(resource);
-                  group.membersRead = m_capabilities.groupReadReturnsMembers;
-                  m_snapshot->groups.append(group);
-              }
-              m_groupsDone = true;
-              ++m_requestsDone;
-              listsFinished();
-          });
-    m_inFlight << users << groups;
+    auto usersRequest = std::make_shared<quint64>(0);
+    *usersRequest = m_client->listUsers(
+        ScimFilter(), this, [this, usersRequest](const Result<QList<QJsonObject>, ScimError>& result) {
+            m_inFlight.remove(*usersRequest);
+            if (m_failed)
+                return;
+            if (!result)
+                return fail(result.error());
+            m_snapshot->users.reserve(result->size());
+            for (const auto& resource : *result)
+                m_snapshot->users.append(TargetSnapshot::userFromJson(resource));
+            m_usersDone = true;
+            ++m_requestsDone;
+            finishWhenComplete();
+        });
+    auto groupsRequest = std::make_shared<quint64>(0);
+    *groupsRequest = m_client->listGroups(
+        ScimFilter(), this, [this, groupsRequest](const Result<QList<QJsonObject>, ScimError>& result) {
+            m_inFlight.remove(*groupsRequest);
+            if (m_failed)
+                return;
+            if (!result)
+                return fail(result.error());
+            m_snapshot->groups.reserve(result->size());
+            for (const auto& resource : *result) {
+                TargetGroup group = TargetSnapshot::groupFromJson(resource);
+                group.membersRead = m_capabilities.groupReadReturnsMembers;
+                m_snapshot->groups.append(group);
+            }
+            m_groupsDone = true;
+            ++m_requestsDone;
+            // Memberships need only the groups: their reads go out beside the user pages.
+            if (m_capabilities.groupReadReturnsMembers)
+                return finishWhenComplete();
+            startMembershipReads();
+        });
+    m_inFlight << *usersRequest << *groupsRequest;
 }
 
 void TargetReader::cancel()
@@ -77,14 +86,10 @@ void TargetReader::stopRequests()
     m_inFlight.clear();
 }
 
-void TargetReader::listsFinished()
+void TargetReader::finishWhenComplete()
 {
-    if (!m_usersDone || !m_groupsDone)
-        return;
-    m_inFlight.clear();
-    if (m_capabilities.groupReadReturnsMembers)
-        return finish();
-    startMembershipReads();
+    if (m_usersDone && m_groupsDone && m_membershipQueue.isEmpty() && m_inFlight.isEmpty())
+        finish();
 }
 
 void TargetReader::startMembershipReads()
@@ -96,7 +101,7 @@ void TargetReader::startMembershipReads()
     }
     m_membershipTotal = int(m_membershipQueue.size());
     if (m_membershipQueue.isEmpty())
-        return finish();
+        return finishWhenComplete();
     pumpMembershipReads();
 }
 
@@ -123,8 +128,8 @@ void TargetReader::pumpMembershipReads()
                 group.membersRead = true;
                 ++m_requestsDone;
                 emit progress(m_requestsDone, m_membershipTotal);
-                if (m_membershipQueue.isEmpty() && m_inFlight.isEmpty())
-                    return finish();
+                if (m_membershipQueue.isEmpty())
+                    return finishWhenComplete();
                 pumpMembershipReads();
             });
         m_inFlight.insert(*requestId);

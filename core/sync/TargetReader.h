@@ -18,7 +18,8 @@ class ScimClient;
 // Reads every user and group of the target, and the memberships of the groups the caller
 // needs, the way the server allows: from the group resource when it returns members,
 // otherwise with one `groups.value eq "<id>"` user list per group. Requests run
-// concurrently within the client's limits. Any failed request fails the whole read: a
+// concurrently within the client's limits: the membership reads start as soon as the group
+// list is in, beside the pages of the user list. Any failed request fails the whole read: a
 // partial snapshot would make the planner create duplicates or remove members.
 class TargetReader : public QObject
 {
@@ -42,7 +43,8 @@ signals:
     void progress(int requestsDone, int membershipGroupsTotal);
 
 private:
-    void listsFinished();
+    // Calls back once the user list, the group list and every membership read are in.
+    void finishWhenComplete();
     void startMembershipReads();
     void pumpMembershipReads();
     void fail(const ScimError& error);

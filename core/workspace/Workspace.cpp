@@ -6,6 +6,7 @@
 #include "sources/SourceCatalog.h"
 #include "storage/ApplicationRepository.h"
 #include "util/LogCategories.h"
+#include "util/StartupTrace.h"
 
 Result<std::shared_ptr<Workspace>, StorageError> Workspace::open(const QString& profileDirectory, SecretStore* secrets)
 {
@@ -14,6 +15,7 @@ Result<std::shared_ptr<Workspace>, StorageError> Workspace::open(const QString& 
     if (!profile) {
         return profile.error();
     }
+    StartupTrace::mark("profile-open");
     std::shared_ptr<Workspace> workspace(new Workspace);
     workspace->m_profile = profile.value();
     workspace->m_secrets = ownedSecrets.release();
@@ -21,6 +23,7 @@ Result<std::shared_ptr<Workspace>, StorageError> Workspace::open(const QString& 
     workspace->m_servers = new ServerCatalog(workspace->database(), workspace->m_secrets, workspace.get());
     workspace->m_sources = new SourceCatalog(workspace->database(), workspace->m_secrets, workspace.get());
     workspace->m_applications = std::make_unique<ApplicationRepository>(workspace->database());
+    StartupTrace::mark("catalogs");
     workspace->m_serverTypes = ServerTypeRegistry::load();
     for (const auto& error : workspace->m_serverTypes.errors()) {
         qCWarning(lcServerTypes).noquote() << error;
@@ -29,6 +32,7 @@ Result<std::shared_ptr<Workspace>, StorageError> Workspace::open(const QString& 
     for (const auto& error : workspace->m_sourceTypes.errors()) {
         qCWarning(lcServerTypes).noquote() << error;
     }
+    StartupTrace::mark("presets");
     workspace->m_sourceReaderFactory = [types = workspace->m_sourceTypes](const DirectorySource&) {
         return std::make_unique<LdapSourceReader>(types);
     };

@@ -24,6 +24,12 @@ BenchTenant::~BenchTenant()
 bool BenchTenant::setUp(
     const QUrl& baseUrl, const QString& token, int users, int groups, int membersPerGroup, int concurrency)
 {
+    return setUp(baseUrl, token, users, QList<int>(groups, membersPerGroup), concurrency);
+}
+
+bool BenchTenant::setUp(
+    const QUrl& baseUrl, const QString& token, int users, const QList<int>& groupSizes, int concurrency)
+{
     auto db = Database::open(m_dir.filePath(QStringLiteral("bench.db")));
     if (!db) {
         m_error = QStringLiteral("cannot open profile: ") + db.error().message;
@@ -38,7 +44,7 @@ bool BenchTenant::setUp(
     m_server = *server;
 
     QList<DirectoryGroup> teams;
-    if (!seedDirectory(DirectoryRepository(m_database), users, groups, membersPerGroup, &teams, &m_error))
+    if (!seedDirectory(DirectoryRepository(m_database), users, groupSizes, &teams, &m_error))
         return false;
     m_application.name = QStringLiteral("Bench");
     m_application.id = ApplicationRepository(m_database).create(m_application).value();
@@ -63,6 +69,12 @@ bool BenchTenant::setUp(
 bool BenchTenant::seedDirectory(DirectoryRepository directory, int users, int groups, int membersPerGroup,
     QList<DirectoryGroup>* teams, QString* error)
 {
+    return seedDirectory(std::move(directory), users, QList<int>(groups, membersPerGroup), teams, error);
+}
+
+bool BenchTenant::seedDirectory(DirectoryRepository directory, int users, const QList<int>& groupSizes,
+    QList<DirectoryGroup>* teams, QString* error)
+{
     QList<DirectoryUser> people;
     people.reserve(users);
     for (int i = 0; i < users; ++i) {
@@ -79,11 +91,12 @@ bool BenchTenant::seedDirectory(DirectoryRepository directory, int users, int gr
         *error = QStringLiteral("cannot seed users");
         return false;
     }
-    for (int g = 0; g < groups; ++g) {
+    int next = 0;
+    for (int g = 0; g < groupSizes.size(); ++g) {
         DirectoryGroup group;
         group.displayName = QStringLiteral("Bench Group %1").arg(g);
-        for (int m = 0; m < membersPerGroup && users > 0; ++m)
-            group.memberUserIds.append(people.at((g * membersPerGroup + m) % users).id);
+        for (int m = 0; m < groupSizes.at(g) && users > 0; ++m)
+            group.memberUserIds.append(people.at(next++ % users).id);
         teams->append(group);
     }
     if (!teams->isEmpty() && !directory.saveGroups(*teams)) {

@@ -41,6 +41,8 @@ public:
     ~BenchTenant();
 
     bool setUp(const QUrl& baseUrl, const QString& token, int users, int groups, int membersPerGroup, int concurrency);
+    // The same with one entry per group: its member count (members taken round-robin).
+    bool setUp(const QUrl& baseUrl, const QString& token, int users, const QList<int>& groupSizes, int concurrency);
     QString errorString() const { return m_error; }
 
     // Preview, then apply exactly that plan (confirmed); false when either fails.
@@ -57,6 +59,8 @@ public:
     // The benchmark directory: users bench.user000000…, groups "Bench Group N" with
     // membersPerGroup members each; `teams` receives the saved groups with their ids.
     static bool seedDirectory(DirectoryRepository directory, int users, int groups, int membersPerGroup,
+        QList<DirectoryGroup>* teams, QString* error);
+    static bool seedDirectory(DirectoryRepository directory, int users, const QList<int>& groupSizes,
         QList<DirectoryGroup>* teams, QString* error);
 
 private:

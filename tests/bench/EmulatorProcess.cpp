@@ -97,11 +97,13 @@ EmulatorProcess::Totals EmulatorProcess::stop()
         m_process.waitForFinished();
         return totals;
     }
-    static const QRegularExpression counts(QStringLiteral("requests: (\\d+), writes: (\\d+)"));
+    static const QRegularExpression counts(
+        QStringLiteral("requests: (\\d+), writes: (\\d+)(?:, most open at once: (\\d+))?"));
     const auto match = counts.match(QString::fromUtf8(m_process.readAllStandardOutput()));
     if (match.hasMatch()) {
         totals.requests = match.captured(1).toInt();
         totals.writes = match.captured(2).toInt();
+        totals.maxOpen = match.captured(3).isEmpty() ? -1 : match.captured(3).toInt();
     }
     return totals;
 }

@@ -16,6 +16,7 @@ public:
     {
         int requests = -1;
         int writes = -1;
+        int maxOpen = -1; // the most requests the emulator held at once (pending responses)
     };
 
     explicit EmulatorProcess(const QStringList& extraArguments = {});

@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QList>
 
+#include <malloc.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -24,6 +25,13 @@ double peakMegabytes()
     rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_maxrss) / 1024.0; // Linux reports kilobytes
+}
+
+qint64 heapBytes()
+{
+    // uordblks: bytes in chunks in use (small and large); hblkhd: bytes in mmap()ed chunks.
+    const struct mallinfo2 info = mallinfo2();
+    return qint64(info.uordblks + info.hblkhd);
 }
 
 double processCpuSeconds(qint64 pid)

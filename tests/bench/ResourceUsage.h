@@ -11,6 +11,9 @@ double cpuSeconds();
 double peakMegabytes();
 // User + system CPU seconds of another running process (from /proc); -1 when unknown.
 double processCpuSeconds(qint64 pid);
+// Bytes the heap (glibc malloc) holds for the program now, bookkeeping included: the difference
+// before and after building a structure is what it costs, to the byte, unlike RSS.
+qint64 heapBytes();
 // The 1-minute load average, to print beside figures measured on a shared machine.
 double loadAverage();
 } // namespace ResourceUsage

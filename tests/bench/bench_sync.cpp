@@ -10,11 +10,13 @@
 #include "ResourceUsage.h"
 #include "WrkLoad.h"
 
+#include <directory/DirectorySnapshot.h>
 #include <sync/SyncPlanner.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QJsonArray>
 #include <QTextStream>
 #include <QThread>
@@ -159,26 +161,32 @@ bool benchSync(int users, int groups, int members, int concurrency, int wrkSecon
     return complete && noop.writes == 0;
 }
 
-bool benchThrottled(int users, double rate)
+// Starts the emulator, sets the tenant up on it and runs one preview + apply; says why not.
+bool startAndSync(EmulatorProcess& emulator, BenchTenant& tenant, int users, const QList<int>& groupSizes,
+    int concurrency, SyncPlan* plan, SyncRunSummary* result, BenchTenant::Run* run)
 {
-    EmulatorProcess emulator({QStringLiteral("--throttle-rate"), QString::number(rate),
-        QStringLiteral("--throttle-burst"), QString::number(int(rate))});
     if (!emulator.start()) {
         out << "emulator: " << emulator.errorString() << Qt::endl;
         return false;
     }
-    BenchTenant tenant;
-    if (!tenant.setUp(emulator.baseUrl(), emulator.token(), users, 0, 0, 4)) {
+    if (!tenant.setUp(emulator.baseUrl(), emulator.token(), users, groupSizes, concurrency)
+        || !tenant.syncOnce(plan, result, run)) {
         out << tenant.errorString() << Qt::endl;
         return false;
     }
+    return true;
+}
+
+bool benchThrottled(int users, double rate)
+{
+    EmulatorProcess emulator({QStringLiteral("--throttle-rate"), QString::number(rate),
+        QStringLiteral("--throttle-burst"), QString::number(int(rate))});
+    BenchTenant tenant;
     SyncPlan plan;
     SyncRunSummary result;
     BenchTenant::Run run;
-    if (!tenant.syncOnce(&plan, &result, &run)) {
-        out << tenant.errorString() << Qt::endl;
+    if (!startAndSync(emulator, tenant, users, {}, 4, &plan, &result, &run))
         return false;
-    }
     const double achieved = run.applyMs > 0 ? result.succeeded * 1000.0 / run.applyMs : 0;
     const int lost = int(plan.operations.size()) - result.succeeded;
     const int usersThere = emulator.countResources(QStringLiteral("Users"));
@@ -204,6 +212,207 @@ bool benchThrottled(int users, double rate)
     return lost == 0 && usersThere == users;
 }
 
+// Requests on the longest dependency path of the apply: a user create, then the create of a
+// group it is in, then a PATCH with the group's further members; deprovisioning comes last.
+int applyChain(const SyncPlan& plan)
+{
+    using Kind = PlannedOperation::Kind;
+    QHash<QString, int> userDepth;
+    QHash<QString, int> groupDepth;
+    int deepest = 0;
+    auto membersDepth = [&userDepth](const PlannedOperation& operation) {
+        int depth = 0;
+        for (const auto& id : operation.memberDirectoryIds)
+            depth = qMax(depth, userDepth.value(id));
+        return depth;
+    };
+    for (const auto& operation : plan.operations) {
+        int depth = 1;
+        if (operation.isUserOperation() && !operation.isDeprovision())
+            userDepth[operation.directoryObjectId] = depth = operation.isWrite() ? 1 : 0;
+        else if (operation.kind == Kind::CreateGroup || operation.kind == Kind::RenameGroup)
+            groupDepth[operation.directoryObjectId] = depth = 1 + membersDepth(operation);
+        else if (operation.isMembershipChange())
+            depth = 1 + qMax(groupDepth.value(operation.directoryObjectId), membersDepth(operation));
+        else if (operation.isDeprovision())
+            depth = deepest + 1;
+        deepest = qMax(deepest, depth);
+    }
+    return deepest;
+}
+
+// The initial sync at a real network distance: what the admin waits for against what
+// `concurrency` requests in flight allow at best.
+bool benchLatency(int users, const QList<int>& groupSizes, int concurrency, int latencyMs)
+{
+    EmulatorProcess emulator({QStringLiteral("--latency-ms"), QString::number(latencyMs)});
+    BenchTenant tenant;
+    SyncPlan plan;
+    SyncRunSummary result;
+    BenchTenant::Run run;
+    if (!startAndSync(emulator, tenant, users, groupSizes, concurrency, &plan, &result, &run))
+        return false;
+    const int usersThere = emulator.countResources(QStringLiteral("Users"));
+    const int groupsThere = emulator.countResources(QStringLiteral("Groups"));
+    // The re-sync reads every user page, the groups and each group's members, then writes nothing.
+    SyncPlan second;
+    SyncRunSummary secondResult;
+    BenchTenant::Run noop;
+    if (!tenant.syncOnce(&second, &secondResult, &noop)) {
+        out << tenant.errorString() << Qt::endl;
+        return false;
+    }
+    const EmulatorProcess::Totals totals = emulator.stop();
+    const qint64 requests = run.previewRequests + run.applyRequests;
+    const qint64 wallMs = run.previewMs + run.applyMs;
+    const double idealMs = double(requests) * latencyMs / concurrency;
+    // The reads of an empty tenant (the user and group lists, side by side) are one round trip.
+    const int chain = 1 + applyChain(plan);
+    const double boundMs = idealMs + double(chain) * latencyMs;
+    int large = 0;
+    for (int size : groupSizes)
+        large += size > 100 ? 1 : 0;
+    out << QStringLiteral("latency %1 ms: %2 users + %3 groups (%4 of them > 100 members), concurrency %5")
+               .arg(latencyMs)
+               .arg(users)
+               .arg(groupSizes.size())
+               .arg(large)
+               .arg(concurrency)
+        << Qt::endl;
+    out << QStringLiteral("  wall %1 ms (preview %2 + apply %3); requests %4 (preview %5, apply %6); status %7, "
+                          "failed %8; emulator users %9 groups %10; most requests open at the emulator %11")
+               .arg(wallMs)
+               .arg(run.previewMs)
+               .arg(run.applyMs)
+               .arg(requests)
+               .arg(run.previewRequests)
+               .arg(run.applyRequests)
+               .arg(SyncRunSummary::statusId(result.status))
+               .arg(result.failed)
+               .arg(usersThere)
+               .arg(groupsThere)
+               .arg(totals.maxOpen)
+        << Qt::endl;
+    out << QStringLiteral("  ideal requests x latency / concurrency = %1 ms; dependency chain %2 requests x %3 ms = "
+                          "%4 ms; wall / ideal = %5, wall / (ideal + chain) = %6 (goal <= 1.3)")
+               .arg(idealMs, 0, 'f', 0)
+               .arg(chain)
+               .arg(latencyMs)
+               .arg(chain * latencyMs)
+               .arg(wallMs / idealMs, 0, 'f', 2)
+               .arg(wallMs / boundMs, 0, 'f', 2)
+        << Qt::endl;
+    const qint64 noopRequests = noop.previewRequests + noop.applyRequests;
+    out << QStringLiteral("  no-op re-sync: %1 ms, %2 requests (ideal %3 ms), %4 writes, plan operations %5")
+               .arg(noop.previewMs + noop.applyMs)
+               .arg(noopRequests)
+               .arg(double(noopRequests) * latencyMs / concurrency, 0, 'f', 0)
+               .arg(noop.writes)
+               .arg(second.operations.size())
+        << Qt::endl;
+    summary(QStringLiteral("latency %1 ms, %2 users + %3 groups, concurrency %4: wall %5 ms, %6 requests, ideal %7 ms, "
+                           "chain %8 x %1 ms; wall / ideal %9, wall / (ideal + chain) %10 (goal <= 1.3)")
+                .arg(latencyMs)
+                .arg(users)
+                .arg(groupSizes.size())
+                .arg(concurrency)
+                .arg(wallMs)
+                .arg(requests)
+                .arg(idealMs, 0, 'f', 0)
+                .arg(chain)
+                .arg(wallMs / idealMs, 0, 'f', 2)
+                .arg(wallMs / boundMs, 0, 'f', 2));
+    return result.failed == 0 && usersThere == users && groupsThere == int(groupSizes.size()) && noop.writes == 0;
+}
+
+// Every value a fresh string, as a read from SQLite or LDAP hands them out: only the snapshot
+// itself can share them.
+QString fresh(const QString& value)
+{
+    return QString(value.constData(), value.size());
+}
+
+DirectoryUser snapshotUser(int i)
+{
+    static const QStringList given {QStringLiteral("Anna"), QStringLiteral("Ben"), QStringLiteral("Chloe"),
+        QStringLiteral("David"), QStringLiteral("Emma"), QStringLiteral("Farid"), QStringLiteral("Grace")};
+    static const QStringList family {QStringLiteral("Meyer"), QStringLiteral("Nguyen"), QStringLiteral("Okafor"),
+        QStringLiteral("Petrov"), QStringLiteral("Quinn"), QStringLiteral("Rossi"), QStringLiteral("Silva")};
+    static const QStringList titles {QStringLiteral("Engineer"), QStringLiteral("Senior Engineer"),
+        QStringLiteral("Manager"), QStringLiteral("Analyst"), QStringLiteral("Sales Representative")};
+    static const QStringList departments {QStringLiteral("Engineering"), QStringLiteral("Sales"),
+        QStringLiteral("Finance"), QStringLiteral("Operations"), QStringLiteral("Human Resources")};
+    DirectoryUser user;
+    user.id = i + 1;
+    user.objectId = QStringLiteral("3f2b6c1e-8d4a-4c7e-9b1f-%1").arg(i, 12, 10, QLatin1Char('0'));
+    user.givenName = fresh(given.at(i % given.size()));
+    user.familyName = fresh(family.at((i / 7) % family.size()));
+    user.userName
+        = QStringLiteral("%1.%2%3@example.com").arg(user.givenName.toLower(), user.familyName.toLower()).arg(i);
+    user.email = fresh(user.userName);
+    user.displayName = user.givenName + QLatin1Char(' ') + user.familyName;
+    user.phone = QStringLiteral("+1 555 01%1").arg(i % 100000, 5, 10, QLatin1Char('0'));
+    user.title = fresh(titles.at(i % titles.size()));
+    user.department = fresh(departments.at((i / 3) % departments.size()));
+    user.employeeNumber = QStringLiteral("E%1").arg(i, 7, 10, QLatin1Char('0'));
+    user.manager = QStringLiteral("manager%1@example.com").arg(i / 50);
+    user.createdAt = QDateTime::fromMSecsSinceEpoch(1700000000000LL + i, Qt::UTC);
+    user.updatedAt = user.createdAt;
+    return user;
+}
+
+// The directory snapshot alone: what it holds per user (heap bytes, to the byte), built from
+// data the way a directory source hands it over, and a lookup of every user to check it.
+bool benchSnapshot(int users, int groups, int membersPerGroup)
+{
+    QList<DirectoryGroup> groupList;
+    for (int g = 0; g < groups; ++g) {
+        DirectoryGroup group;
+        group.id = g + 1;
+        group.objectId = QStringLiteral("grp-%1").arg(g);
+        group.displayName = QStringLiteral("Group %1").arg(g);
+        for (int m = 0; m < membersPerGroup; ++m)
+            group.memberUserIds.append((g * membersPerGroup + m) % users + 1);
+        groupList.append(group);
+    }
+    const qint64 heapBefore = ResourceUsage::heapBytes();
+    DirectorySnapshot snapshot;
+    double cpu = 0;
+    {
+        QList<DirectoryUser> userList;
+        userList.reserve(users);
+        for (int i = 0; i < users; ++i)
+            userList.append(snapshotUser(i));
+        const double cpuBefore = ResourceUsage::cpuSeconds();
+        snapshot = DirectorySnapshot::fromData(std::move(userList), std::move(groupList), QDateTime());
+        cpu = ResourceUsage::cpuSeconds() - cpuBefore;
+    }
+    const double perUser = double(ResourceUsage::heapBytes() - heapBefore) / users;
+    int found = 0;
+    for (int i = 0; i < users; i += 97) {
+        const DirectoryUser expected = snapshotUser(i);
+        const DirectoryUser* user = snapshot.userByUserName(expected.userName);
+        found += user && user->title == expected.title && user->manager == expected.manager
+            && user->department == expected.department && user->givenName == expected.givenName;
+    }
+    const int checked = (users + 96) / 97;
+    out << QStringLiteral("directory snapshot %1 users / %2 groups x %3: %4 bytes per user (heap, groups and "
+                          "indexes included), indexed in %5 s CPU, peak RSS %6 MB; %7 of %8 sampled users read back")
+               .arg(users)
+               .arg(groups)
+               .arg(membersPerGroup)
+               .arg(perUser, 0, 'f', 0)
+               .arg(cpu, 0, 'f', 2)
+               .arg(ResourceUsage::peakMegabytes(), 0, 'f', 0)
+               .arg(found)
+               .arg(checked)
+        << Qt::endl;
+    summary(QStringLiteral("directory snapshot %1 users: %2 bytes per user (target <= 1024)")
+                .arg(users)
+                .arg(perUser, 0, 'f', 0));
+    return found == checked;
+}
+
 bool benchPlan(int users, int groups, int membersPerGroup)
 {
     // A tenant in sync except every 100th user (a title change): the planner's full work.
@@ -217,6 +426,7 @@ bool benchPlan(int users, int groups, int membersPerGroup)
         QStringLiteral("name.givenName"), QStringLiteral("name.familyName"), email, QStringLiteral("title"),
         QStringLiteral("active")};
     input.caseInsensitivePaths = {QStringLiteral("userName"), QStringLiteral("emails.value")};
+    const qint64 heapBefore = ResourceUsage::heapBytes();
     auto target = std::make_shared<TargetSnapshot>();
     target->users.reserve(users);
     input.users.reserve(users);
@@ -275,6 +485,7 @@ bool benchPlan(int users, int groups, int membersPerGroup)
     }
     input.target = target;
     const double inputMb = ResourceUsage::peakMegabytes();
+    const double inputBytesPerUser = double(ResourceUsage::heapBytes() - heapBefore) / users;
     QElapsedTimer clock;
     clock.start();
     const double cpuBefore = ResourceUsage::cpuSeconds();
@@ -282,7 +493,8 @@ bool benchPlan(int users, int groups, int membersPerGroup)
     const qint64 ms = clock.elapsed();
     const double cpu = ResourceUsage::cpuSeconds() - cpuBefore;
     out << QStringLiteral("plan %1 users / %2 groups x %3 members: %4 ms wall, %9 s CPU, %5 operations "
-                          "(expected %6), peak RSS %7 MB (%8 MB after building the input)")
+                          "(expected %6), peak RSS %7 MB (%8 MB after building the input, %10 heap bytes per "
+                          "user: desired state, target snapshot, links)")
                .arg(users)
                .arg(groups)
                .arg(membersPerGroup)
@@ -292,6 +504,7 @@ bool benchPlan(int users, int groups, int membersPerGroup)
                .arg(ResourceUsage::peakMegabytes(), 0, 'f', 0)
                .arg(inputMb, 0, 'f', 0)
                .arg(cpu, 0, 'f', 2)
+               .arg(inputBytesPerUser, 0, 'f', 0)
         << Qt::endl;
     summary(QStringLiteral("plan %1 users / %2 groups: %3 ms wall, %4 s CPU, peak RSS %5 MB (target < 2 s, < 500 MB)")
                 .arg(users)
@@ -316,7 +529,8 @@ int main(int argc, char** argv)
     parser.addHelpOption();
     const QCommandLineOption smoke(QStringLiteral("smoke"), QStringLiteral("Tiny sizes: checks the benchmarks run."));
     const QCommandLineOption only(QStringLiteral("only"),
-        QStringLiteral("Run one benchmark: sync, plan or throttled (each in its own process for clean peak memory)."),
+        QStringLiteral("Run one benchmark: sync, plan, snapshot, throttled or latency (each in its own process for "
+                       "clean peak memory)."),
         QStringLiteral("name"));
     const QCommandLineOption users(QStringLiteral("users"), QStringLiteral("Users for the sync benchmark."),
         QStringLiteral("n"), QStringLiteral("10000"));
@@ -339,8 +553,20 @@ int main(int argc, char** argv)
     }
     if (which.isEmpty() || which == QLatin1String("plan"))
         ok &= tiny ? benchPlan(2000, 200, 20) : benchPlan(100000, 10000, 20);
+    if (which.isEmpty() || which == QLatin1String("snapshot"))
+        ok &= tiny ? benchSnapshot(2000, 200, 20) : benchSnapshot(100000, 10000, 20);
     if (which.isEmpty() || which == QLatin1String("throttled"))
         ok &= tiny ? benchThrottled(30, 20) : benchThrottled(400, 20);
+    if (which.isEmpty() || which == QLatin1String("latency")) {
+        // Every tenth group is larger than AWS takes in one request (100 members).
+        const int groupCount = tiny ? 6 : 100;
+        QList<int> sizes;
+        for (int g = 0; g < groupCount; ++g)
+            sizes.append(g % 10 == 0 ? 250 : 20);
+        const int latencyConcurrency = parser.isSet(concurrency) ? parser.value(concurrency).toInt() : 8;
+        for (int latencyMs : tiny ? QList<int> {20} : QList<int> {50, 150})
+            ok &= benchLatency(tiny ? 300 : 2000, sizes, latencyConcurrency, latencyMs);
+    }
     out << (ok ? "OK" : "FAILED: a run did not converge") << Qt::endl;
     return ok ? 0 : 1;
 }

@@ -13,6 +13,7 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -36,6 +37,7 @@ private slots:
     void deleteAsksFirst();
     void csvPreviewShowsLineNumberedProblems();
     void csvSkipInvalidImportsTheRest();
+    void csvPreviewShowsRenames();
     void closingThePageWhileAPreviewRuns();
     void exportWritesCsv();
     void largeDirectoryIsReadPageByPage();
@@ -252,6 +254,46 @@ void TestDirectoryPage::csvSkipInvalidImportsTheRest()
     QCOMPARE(dialog->lastResult().skipped, 1);
     QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("resultLabel"))->text().contains(QStringLiteral("2 created")));
     QCOMPARE(page.userModel()->rowCount(), 2);
+    dialog->reject();
+}
+
+// A row carrying a user's objectId under another userName renames that user: the preview says so
+// on the row, and the import updates the user in place.
+void TestDirectoryPage::csvPreviewShowsRenames()
+{
+    DirectoryRepository repository(m_profile->workspace->database());
+    DirectoryUser alice;
+    alice.userName = QStringLiteral("alice");
+    alice.objectId = QStringLiteral("oid-alice");
+    const qint64 aliceId = repository.createUser(alice).value();
+    const QString path = writeCsv("objectId,userName,email\n"
+                                  "oid-alice,alice.smith,alice.smith@example.com\n"
+                                  ",bob,bob@example.com\n");
+    DirectoryPage page(m_profile->workspace);
+    page.show();
+    auto* dialog = page.importCsv();
+    QSignalSpy previewed(dialog, &CsvImportDialog::previewReady);
+    QVERIFY(dialog->loadFile(path));
+    QVERIFY(previewed.wait(10000));
+    auto* table = dialog->findChild<QTableWidget*>(QStringLiteral("previewTable"));
+    QCOMPARE(table->horizontalHeaderItem(1)->text(), QStringLiteral("Change"));
+    QCOMPARE(table->item(0, 1)->text(), QStringLiteral("renames alice \u2192 alice.smith"));
+    QCOMPARE(table->item(1, 1)->text(), QString());
+    QCOMPARE(table->item(0, 3)->text(), QStringLiteral("alice.smith")); // the file's cells follow
+    QVERIFY2(dialog->findChild<QLabel*>(QStringLiteral("previewSummary"))->text().contains(QStringLiteral("1 renamed")),
+        qPrintable(dialog->findChild<QLabel*>(QStringLiteral("previewSummary"))->text()));
+    for (const QSize size : {QSize(1024, 700), QSize(1600, 1000)}) {
+        dialog->resize(size);
+        dialog->layout()->activate();
+        GuiTest::screenshot(dialog, QStringLiteral("csv-import-rename-%1x%2").arg(size.width()).arg(size.height()));
+    }
+
+    QSignalSpy imported(dialog, &CsvImportDialog::importFinished);
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("importButton")), Qt::LeftButton);
+    QVERIFY(imported.wait(10000));
+    QCOMPARE(imported.first().first().toBool(), true);
+    QCOMPARE(repository.findUser(aliceId)->userName, QStringLiteral("alice.smith"));
+    QCOMPARE(repository.countUsers(), 2);
     dialog->reject();
 }
 

@@ -11,6 +11,7 @@
 #include <QFileDialog>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -269,22 +270,29 @@ void CsvImportDialog::showPreview(const CsvImportPreview& preview)
 {
     m_preview = preview;
     m_previewTable->clear();
-    m_previewTable->setColumnCount(int(preview.headers.size()) + 1);
-    QStringList headers {tr("Line")};
+    // Line, then what the row changes beyond its cells (a rename), then the file's columns.
+    m_previewTable->setColumnCount(int(preview.headers.size()) + 2);
+    QStringList headers {tr("Line"), tr("Change")};
     for (int column = 0; column < preview.headers.size(); ++column) {
         const QString attribute = preview.columnAttributes.value(column);
         headers << (attribute.isEmpty() ? tr("%1 (ignored)").arg(preview.headers.at(column))
                                         : QStringLiteral("%1 \u2192 %2").arg(preview.headers.at(column), attribute));
     }
     m_previewTable->setHorizontalHeaderLabels(headers);
+    QHash<int, QString> renames;
+    for (const CsvImportRename& rename : preview.renames) {
+        renames.insert(
+            rename.line, tr("renames %1 → %2").arg(DisplayText::escaped(rename.from), DisplayText::escaped(rename.to)));
+    }
     m_previewTable->setRowCount(int(preview.rows.size()));
     for (int row = 0; row < preview.rows.size(); ++row) {
         const auto& record = preview.rows.at(row);
         m_previewTable->setItem(row, 0, new QTableWidgetItem(QString::number(record.line)));
+        m_previewTable->setItem(row, 1, new QTableWidgetItem(renames.value(record.line)));
         for (int column = 0; column < record.fields.size() && column < preview.headers.size(); ++column) {
             // The file's control characters are refused by the import; shown, they stay visible.
             m_previewTable->setItem(
-                row, column + 1, new QTableWidgetItem(DisplayText::escaped(record.fields.at(column))));
+                row, column + 2, new QTableWidgetItem(DisplayText::escaped(record.fields.at(column))));
         }
     }
     m_previewTable->resizeColumnsToContents();
@@ -302,12 +310,13 @@ void CsvImportDialog::showPreview(const CsvImportPreview& preview)
                                .arg(preview.fileError.toHtmlEscaped(), StatusColors::errorName()));
         m_import->setEnabled(false);
     } else {
-        m_summary->setText(
-            tr("%n row(s): %1 to create, %2 to update, %3 unchanged, %4 invalid.", nullptr, preview.rowCount)
-                .arg(preview.toCreate)
-                .arg(preview.toUpdate)
-                .arg(preview.unchanged)
-                .arg(preview.invalidRowCount));
+        m_summary->setText(tr(
+            "%n row(s): %1 to create, %2 to update (%3 renamed), %4 unchanged, %5 invalid.", nullptr, preview.rowCount)
+                               .arg(preview.toCreate)
+                               .arg(preview.toUpdate)
+                               .arg(preview.renameCount)
+                               .arg(preview.unchanged)
+                               .arg(preview.invalidRowCount));
         m_import->setEnabled(preview.rowCount > 0 && !m_importWatcher.isRunning());
     }
     emit previewReady();

@@ -153,7 +153,8 @@ void TestCliPlan::countsSeparateObjectsAndRequestsAndLabelMembers()
     }
     QVERIFY2(foundA, qPrintable(QJsonDocument(removed).toJson()));
     run = m_cli->runWithToken(words("sync App --dry-run"));
-    QVERIFY2(run.out.contains(QStringLiteral("remove-members (2 members in 1 request); 1 write request")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("remove-members (2 members in 1 request); 1 write request")),
+        qPrintable(run.out));
 }
 
 void TestCliPlan::userMissingARequiredValueIsSkippedAndApplyExitsOne()

@@ -331,7 +331,9 @@ void CliSourcesTest::allGroupsAndAssignmentByDn()
     QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
     const QJsonObject counts
         = run.json().value(QLatin1String("plan")).toObject().value(QLatin1String("counts")).toObject();
-    QVERIFY2(counts.value(QLatin1String("create-group")).toInt() >= 10, qPrintable(run.out.left(2000)));
+    // Plan counts are {objects, requests} per kind.
+    QVERIFY2(counts.value(QLatin1String("objects")).toObject().value(QLatin1String("create-group")).toInt() >= 10,
+        qPrintable(run.out.left(2000)));
 
     // A group named by its DN, in another spelling than the directory's.
     run = cliWithSecrets(
@@ -378,6 +380,8 @@ void CliSourcesTest::lockedAccountIsDeprovisioned()
                  .value(QLatin1String("plan"))
                  .toObject()
                  .value(QLatin1String("counts"))
+                 .toObject()
+                 .value(QLatin1String("objects"))
                  .toObject()
                  .value(QLatin1String("disable-user"))
                  .toInt(),

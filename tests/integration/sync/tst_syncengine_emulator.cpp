@@ -3,6 +3,7 @@
 #include <AwsScimEmulator.h>
 
 #include <QJsonArray>
+#include <QSemaphore>
 #include <QSet>
 
 #include <limits>
@@ -45,6 +46,8 @@ private slots:
     void unmanagedObjectsAreNeverTouched();
     void thresholdBlocksMassDisable();
     void sourceFailureAbortsBeforeAnyWrite();
+    void capabilityReadOverlapsTheDirectoryRead();
+    void directoryFailureDuringTheCapabilityReadFailsOnce();
     void conflictOnCreateLinksTheExistingUser();
     void vanishedLinkedUserIsMatchedAgain();
     void cancelMidApplyThenRerunConverges();
@@ -344,6 +347,59 @@ void TestSyncEngineEmulator::sourceFailureAbortsBeforeAnyWrite()
     QCOMPARE(m_emulator->writeCount(), writesBefore);
     for (const auto& resource : m_emulator->store().listUsers({}).body.value(QLatin1String("Resources")).toArray())
         QCOMPARE(resource.toObject().value(QLatin1String("active")).toBool(false), true);
+}
+
+void TestSyncEngineEmulator::capabilityReadOverlapsTheDirectoryRead()
+{
+    // The loader (on the pool) holds the directory read until the emulator has answered
+    // /ServiceProviderConfig: a session that reads the directory first would never see it.
+    auto t = tenant();
+    t->addUsers(QStringLiteral("overlap"), 3);
+    t->assignAll();
+    QSemaphore configAnswered;
+    connect(m_emulator.get(), &AwsScimEmulator::requestHandled, t->session.get(),
+        [&configAnswered](const QString&, const QString& path, int) {
+            if (path.endsWith(QLatin1String("/ServiceProviderConfig")))
+                configAnswered.release();
+        });
+    bool sawConfigFirst = false;
+    t->session->setDirectoryLoader(
+        [&sawConfigFirst, &configAnswered, database = t->database()]() -> Result<DirectorySnapshot, StorageError> {
+            sawConfigFirst = configAnswered.tryAcquire(1, 30000);
+            return DirectorySnapshot::load(*database);
+        });
+    const auto outcome = t->syncOnce();
+    m_emulator->disconnect(t->session.get());
+    QVERIFY2(sawConfigFirst, "the directory was read before /ServiceProviderConfig was asked");
+    QCOMPARE(outcome.summary.status, SyncRunSummary::Status::Succeeded);
+    QCOMPARE(m_emulator->userCount(), 3);
+}
+
+void TestSyncEngineEmulator::directoryFailureDuringTheCapabilityReadFailsOnce()
+{
+    // /ServiceProviderConfig hangs while the directory read fails: one failure, reported once,
+    // the hanging read given up, and the next preview works.
+    auto t = tenant();
+    t->addUsers(QStringLiteral("once"), 2);
+    t->assignAll();
+    m_emulator->hangNext(1);
+    t->session->setDirectoryLoader([]() -> Result<DirectorySnapshot, StorageError> {
+        return StorageError {StorageError::Kind::Io, QStringLiteral("LDAP server timed out")};
+    });
+    QSignalSpy failed(t->session.get(), &SyncSession::previewFailed);
+    const auto broken = t->preview();
+    QVERIFY(!broken.previewed);
+    QVERIFY2(broken.previewError.contains(QStringLiteral("LDAP server timed out")), qPrintable(broken.previewError));
+    QVERIFY(!t->session->isBusy());
+
+    m_emulator->clearFaults();
+    t->session->setDirectoryLoader([database = t->database()]() -> Result<DirectorySnapshot, StorageError> {
+        return DirectorySnapshot::load(*database);
+    });
+    const auto outcome = t->syncOnce();
+    QCOMPARE(outcome.summary.status, SyncRunSummary::Status::Succeeded);
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(m_emulator->userCount(), 2);
 }
 
 void TestSyncEngineEmulator::conflictOnCreateLinksTheExistingUser()

@@ -161,6 +161,51 @@ private slots:
         QCOMPARE(copy.users().size(), 7);
         QVERIFY(copy.user(m_ids.value(QStringLiteral("ada"))));
     }
+
+    // Repeated values are shared between users (the snapshot's memory per user), and every
+    // value reads back exactly as stored, custom attributes included.
+    void repeatedValuesAreSharedAndReadBackUnchanged()
+    {
+        QList<DirectoryUser> stored;
+        for (int i = 0; i < 3; ++i) {
+            DirectoryUser u;
+            u.userName = QStringLiteral("shared%1").arg(i);
+            u.givenName = QStringLiteral("Ann");
+            u.familyName = i == 2 ? QStringLiteral("Other") : QStringLiteral("Lee");
+            u.title = QStringLiteral("Engineer");
+            u.department = QStringLiteral("R&D");
+            u.manager = QStringLiteral("boss");
+            u.employeeNumber = QStringLiteral("E%1").arg(i);
+            u.active = i != 1;
+            u.customAttributes.insert(QStringLiteral("costCenter"), QStringLiteral("CC-7"));
+            if (i == 1)
+                u.customAttributes.insert(QStringLiteral("building"), QStringLiteral("B%1").arg(i));
+            m_ids.insert(u.userName, m_repo->createUser(u).value());
+            u.id = m_ids.value(u.userName);
+            stored.append(u);
+        }
+        const auto snapshot = DirectorySnapshot::load(*m_db);
+        QVERIFY(snapshot.ok());
+        QList<const DirectoryUser*> read;
+        for (const DirectoryUser& expected : std::as_const(stored)) {
+            const DirectoryUser* user = snapshot->userByUserName(expected.userName);
+            QVERIFY(user);
+            for (const QString& name : DirectoryUser::standardAttributeNames()) {
+                if (name != QLatin1String("objectId"))
+                    QCOMPARE(user->attribute(name), expected.attribute(name));
+            }
+            QCOMPARE(user->customAttributes, expected.customAttributes);
+            read.append(user);
+        }
+        // Each read from SQLite is a string of its own; one copy is kept for equal values.
+        QCOMPARE(read.at(0)->title.constData(), read.at(2)->title.constData());
+        QCOMPARE(read.at(0)->department.constData(), read.at(1)->department.constData());
+        QCOMPARE(read.at(0)->manager.constData(), read.at(2)->manager.constData());
+        QCOMPARE(read.at(0)->familyName.constData(), read.at(1)->familyName.constData());
+        QVERIFY(read.at(0)->familyName.constData() != read.at(2)->familyName.constData());
+        QCOMPARE(read.at(0)->customAttributes.constFind(QStringLiteral("costCenter"))->constData(),
+            read.at(1)->customAttributes.constFind(QStringLiteral("costCenter"))->constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDirectorySnapshot)

@@ -197,6 +197,35 @@ private slots:
         QCOMPARE(SourceReadFixture::dump(fromDelta), SourceReadFixture::dump(snapshot()));
     }
 
+    // A delta looks up only the DNs its changed entries name (not every DN of the cache): those
+    // naming unchanged objects, written in another case and spacing, or nothing present, resolve
+    // as a full read resolves them.
+    void deltaResolvesUnchangedMembersAndManagersByDn()
+    {
+        SourceCache cache(m_db, m_sourceId);
+        SourceReadFixture d = corp();
+        QVERIFY(cache.store(d.full(QStringLiteral("100"))).ok());
+        d.addMember(QStringLiteral("g-staff"),
+            userDn(QStringLiteral("Bob")).toUpper().replace(QLatin1String(","), QLatin1String(" , ")));
+        d.addMember(QStringLiteral("g-staff"), groupDn(QStringLiteral("Platform")).toLower());
+        d.addMember(QStringLiteral("g-staff"), userDn(QStringLiteral("Nobody")));
+        d.setManager(QStringLiteral("u-alice"), d.dnOf(QStringLiteral("u-carol")).toLower());
+        d.setManager(QStringLiteral("u-dave"), userDn(QStringLiteral("Nobody")));
+        QVERIFY(cache
+                    .store(d.delta({QStringLiteral("g-staff"), QStringLiteral("u-alice"), QStringLiteral("u-dave")},
+                        QStringLiteral("200")))
+                    .ok());
+        const DirectorySnapshot fromDelta = snapshot();
+        QCOMPARE(fromDelta.userByObjectId(QStringLiteral("u-alice"))->manager, QStringLiteral("carol@corp.example"));
+        QVERIFY(fromDelta.userByObjectId(QStringLiteral("u-dave"))->manager.isEmpty());
+        const DirectoryGroup* staff = groupNamed(fromDelta, QStringLiteral("Staff"));
+        QVERIFY(staff->memberUserIds.contains(fromDelta.userByObjectId(QStringLiteral("u-bob"))->id));
+        QVERIFY(staff->memberGroupIds.contains(groupNamed(fromDelta, QStringLiteral("Platform"))->id));
+
+        QVERIFY(cache.store(d.full(QStringLiteral("200"))).ok());
+        QCOMPARE(SourceReadFixture::dump(fromDelta), SourceReadFixture::dump(snapshot()));
+    }
+
     void deltaTheCacheCannotTakeIsRefusedAndChangesNothing()
     {
         SourceCache cache(m_db, m_sourceId);
