@@ -200,6 +200,10 @@ QJsonObject CliPlan::json(const SyncPlan& plan, const QString& applicationName, 
         {QStringLiteral("writeCount"), plan.writeCount()},
         {QStringLiteral("deprovisionCount"), plan.deprovisionCount()},
         {QStringLiteral("managedCount"), plan.managedCount},
+        {QStringLiteral("users"), plan.userCounts.toJson()},
+        {QStringLiteral("protectedCount"), int(plan.protectedObjects.size())},
+        {QStringLiteral("unmanagedCount"), int(plan.unmanagedObjects.size())},
+        {QStringLiteral("skippedCount"), int(plan.validationFailures.size())},
         {QStringLiteral("sourceComplete"), plan.sourceComplete},
         {QStringLiteral("needsConfirmation"), plan.needsConfirmation},
         {QStringLiteral("confirmationReason"), plan.confirmationReason},
@@ -225,6 +229,9 @@ QString CliPlan::text(const SyncPlan& plan, const QString& applicationName, cons
     if (const QString counts = countsText(plan); !counts.isEmpty()) {
         stream << counts << '\n';
     }
+    if (plan.userCounts.inScope > 0) {
+        stream << QStringLiteral("  ") << plan.userCounts.sentence() << '\n';
+    }
     for (const PlannedOperation& operation : plan.operations) {
         operationText(stream, operation);
     }
@@ -235,12 +242,14 @@ QString CliPlan::text(const SyncPlan& plan, const QString& applicationName, cons
         }
     }
     if (!plan.protectedObjects.isEmpty()) {
-        stream << tr("  %1 protected object(s) left alone").arg(plan.protectedObjects.size()) << '\n';
+        stream << QCoreApplication::translate(
+            "cli", "  %n protected object(s) left alone", nullptr, int(plan.protectedObjects.size()))
+               << '\n';
     }
     if (!plan.unmanagedObjects.isEmpty()) {
-        stream
-            << tr("  %1 object(s) on the server not managed by ScimDesk left alone").arg(plan.unmanagedObjects.size())
-            << '\n';
+        stream << QCoreApplication::translate("cli", "  %n object(s) on the server not managed by ScimDesk left alone",
+            nullptr, int(plan.unmanagedObjects.size()))
+               << '\n';
     }
     for (const QString& warning : plan.warnings) {
         stream << tr("  warning: %1").arg(shown(warning)) << '\n';

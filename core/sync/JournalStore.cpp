@@ -1,5 +1,7 @@
 #include "JournalStore.h"
 
+#include "JournalRows.h"
+
 #include <storage/Database.h>
 #include <storage/SqlValues.h>
 
@@ -25,27 +27,7 @@ QString jsonText(const QJsonObject& object)
     return object.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-QJsonObject jsonObject(const QVariant& value)
-{
-    return QJsonDocument::fromJson(value.toString().toUtf8()).object();
-}
-
-SyncRunRecord readRun(const QSqlQuery& query)
-{
-    SyncRunRecord run;
-    run.id = query.value(0).toLongLong();
-    run.applicationId = query.value(1).toLongLong();
-    run.planId = query.value(2).toString();
-    run.mode = query.value(3).toString();
-    run.status = query.value(4).toString();
-    run.startedAt = SqlValues::toDateTime(query.value(5));
-    run.finishedAt = SqlValues::toDateTime(query.value(6));
-    run.summary = jsonObject(query.value(7));
-    return run;
-}
-
-const QString kRunColumns = QStringLiteral(
-    "SELECT id, application_id, plan_id, mode, status, started_at, finished_at, summary_json FROM sync_runs ");
+const QString kRunColumns = QStringLiteral("SELECT %1 FROM sync_runs ").arg(JournalRows::runColumns(QString()));
 } // namespace
 
 JournalStore::JournalStore(std::shared_ptr<Database> database, int batchSize)
@@ -143,7 +125,7 @@ Result<QList<SyncRunRecord>, StorageError> JournalStore::runs(qint64 application
         return sqlError(query);
     QList<SyncRunRecord> result;
     while (query.next())
-        result.append(readRun(query));
+        result.append(JournalRows::run(query));
     return result;
 }
 
@@ -156,7 +138,7 @@ Result<QList<SyncRunRecord>, StorageError> JournalStore::unfinishedRuns(qint64 a
         return sqlError(query);
     QList<SyncRunRecord> result;
     while (query.next())
-        result.append(readRun(query));
+        result.append(JournalRows::run(query));
     return result;
 }
 
@@ -164,31 +146,14 @@ Result<QList<JournalEntry>, StorageError> JournalStore::entries(qint64 runId) co
 {
     QSqlQuery query(m_database->connection());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral(
-        "SELECT sequence, action, object_kind, object_name, directory_object_id, target_id, status, http_status, "
-        "request_id, error, before_json, after_json, started_at, finished_at FROM journal_entries "
-        "WHERE run_id = ? ORDER BY sequence"));
+    query.prepare(QStringLiteral("SELECT %1 FROM journal_entries WHERE run_id = ? ORDER BY sequence")
+                      .arg(JournalRows::entryColumns(QString())));
     query.addBindValue(runId);
     if (!query.exec())
         return sqlError(query);
     QList<JournalEntry> result;
     while (query.next()) {
-        JournalEntry entry;
-        entry.sequence = query.value(0).toLongLong();
-        entry.action = query.value(1).toString();
-        entry.objectKind = query.value(2).toString();
-        entry.objectName = query.value(3).toString();
-        entry.directoryObjectId = query.value(4).toString();
-        entry.targetId = query.value(5).toString();
-        entry.status = query.value(6).toString();
-        entry.httpStatus = query.value(7).toInt();
-        entry.requestId = query.value(8).toString();
-        entry.error = query.value(9).toString();
-        entry.before = jsonObject(query.value(10));
-        entry.after = jsonObject(query.value(11));
-        entry.startedAt = SqlValues::toDateTime(query.value(12));
-        entry.finishedAt = SqlValues::toDateTime(query.value(13));
-        result.append(entry);
+        result.append(JournalRows::entry(query));
     }
     return result;
 }

@@ -159,6 +159,7 @@ QJsonObject SyncPlan::summaryJson() const
         {QStringLiteral("validationFailures"), int(validationFailures.size())},
         {QStringLiteral("protected"), int(protectedObjects.size())},
         {QStringLiteral("unmanaged"), int(unmanagedObjects.size())},
+        {QStringLiteral("users"), userCounts.toJson()},
         {QStringLiteral("sourceComplete"), sourceComplete},
         {QStringLiteral("needsConfirmation"), needsConfirmation},
         {QStringLiteral("confirmationReason"), confirmationReason},

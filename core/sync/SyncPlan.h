@@ -1,5 +1,6 @@
 #pragma once
 
+#include "PlanUserCounts.h"
 #include "PlannedOperation.h"
 
 #include <QDateTime>
@@ -55,6 +56,7 @@ struct SyncPlan
     bool needsConfirmation = false;
     QString confirmationReason;
     int managedCount = 0; // linked objects before the plan, the base of the threshold
+    PlanUserCounts userCounts; // how the users in scope split into creates, in sync, skipped …
     // How the executor compares a user it finds on a 409 or re-match (same as the planner).
     QStringList updatePaths;
     QStringList caseInsensitivePaths;

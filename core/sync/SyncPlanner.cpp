@@ -779,5 +779,7 @@ SyncPlan PlanBuilder::build()
 
 SyncPlan SyncPlanner::plan(const PlannerInput& input)
 {
-    return PlanBuilder(input).build();
+    SyncPlan plan = PlanBuilder(input).build();
+    plan.userCounts = PlanUserCounts::count(input, plan);
+    return plan;
 }

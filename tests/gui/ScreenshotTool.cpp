@@ -8,7 +8,10 @@
 #include "servers/ServerCatalog.h"
 #include "servers/ServersPage.h"
 #include "storage/ApplicationRepository.h"
+#include "sync/SyncHistoryView.h"
+#include "sync/SyncOverview.h"
 #include "sync/SyncPage.h"
+#include "util/Translations.h"
 #include "workspace/Workspace.h"
 
 #include <QApplication>
@@ -39,6 +42,7 @@ bool save(QWidget* widget, const QString& directory, const QString& name)
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
+    Translations::install(); // as the app does: "1 user", not "1 user(s)"
     QApplication::setApplicationName(QStringLiteral("ScimDesk"));
     const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshots-out");
     QDir().mkpath(out);
@@ -93,8 +97,10 @@ int main(int argc, char** argv)
             if (applied.wait(120000)) {
                 failures += save(&window, out, QStringLiteral("sync-2-applied")) ? 0 : 1;
                 if (auto* tabs = sync->findChild<QTabWidget*>(QStringLiteral("syncTabs"))) {
-                    tabs->setCurrentIndex(2);
+                    tabs->setCurrentWidget(sync->history());
                     failures += save(&window, out, QStringLiteral("sync-3-history")) ? 0 : 1;
+                    tabs->setCurrentWidget(sync->overview());
+                    failures += save(&window, out, QStringLiteral("sync-4-overview")) ? 0 : 1;
                 }
             }
         }

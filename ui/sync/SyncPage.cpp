@@ -2,10 +2,14 @@
 #include "widgets/PageHeader.h"
 #include "widgets/StatusColors.h"
 
+#include "PlanRequestDialog.h"
+#include "SyncHistoryView.h"
+#include "SyncOverview.h"
 #include "SyncPlanView.h"
 #include "SyncResultsExport.h"
 #include "SyncResultsModel.h"
 #include "SyncRunDialog.h"
+#include "SyncText.h"
 #include "TypedConfirmationDialog.h"
 #include "controller/ApplicationSync.h"
 #include "scim/HttpTraceEntry.h"
@@ -29,10 +33,11 @@
 #include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTableWidget>
 #include <QTime>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace {
 QToolButton* buttonFor(QAction* action, QWidget* parent)
@@ -68,8 +73,12 @@ SyncPage::SyncPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("syncTabs"));
-    m_tabs->addTab(createPlanTab(), tr("Plan"));
-    m_tabs->addTab(createRunTab(), tr("Run"));
+    m_overview = new SyncOverview(m_workspace, this);
+    m_tabs->addTab(m_overview, tr("Overview"));
+    m_planTab = createPlanTab();
+    m_tabs->addTab(m_planTab, tr("Plan"));
+    m_runTab = createRunTab();
+    m_tabs->addTab(m_runTab, tr("Run"));
     m_tabs->addTab(createHistoryTab(), tr("History"));
     m_tabs->addTab(createTraceView(), tr("HTTP Trace"));
 
@@ -126,11 +135,26 @@ QWidget* SyncPage::createPlanTab()
     m_planSummary->setObjectName(QStringLiteral("planSummary"));
     m_planSummary->setWordWrap(true);
     m_planSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_planCounts = new QLabel(planTab);
+    m_planCounts->setObjectName(QStringLiteral("planCounts"));
+    m_planCounts->setWordWrap(true);
+    m_planCounts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_planCounts->hide();
     m_planView = new SyncPlanView(planTab);
     m_planView->setObjectName(QStringLiteral("planTree"));
+    m_requestButton = new QPushButton(tr("Show &Request\u2026"), planTab);
+    m_requestButton->setObjectName(QStringLiteral("showRequestButton"));
+    m_requestButton->setToolTip(tr("The exact request and JSON the selected change sends (or double-click it)."));
+    m_requestButton->setEnabled(false);
     auto* planLayout = new QVBoxLayout(planTab);
     planLayout->addWidget(m_planSummary);
+    planLayout->addWidget(m_planCounts);
     planLayout->addWidget(m_planView, 1);
+    auto* planButtons = new QHBoxLayout;
+    planButtons->addWidget(
+        new QLabel(tr("Select a change to see its attributes and the request it sends."), planTab), 1);
+    planButtons->addWidget(m_requestButton);
+    planLayout->addLayout(planButtons);
     return planTab;
 }
 
@@ -159,7 +183,9 @@ QWidget* SyncPage::createRunTab()
     m_resultsTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_resultsTable->verticalHeader()->setDefaultSectionSize(m_resultsTable->fontMetrics().height() + 8);
     m_resultsTable->setColumnWidth(SyncResultsModel::ObjectColumn, 220);
-    m_resultsTable->setColumnWidth(SyncResultsModel::RequestIdColumn, 240);
+    // A request id is a UUID on AWS: the column fits one; the server's message takes the rest.
+    m_resultsTable->setColumnWidth(SyncResultsModel::RequestIdColumn,
+        m_resultsTable->fontMetrics().horizontalAdvance(QStringLiteral("0000000a-000b-000c-000d-00000000000e")) + 16);
     auto* runSplitter = new QSplitter(Qt::Vertical, runTab);
     runSplitter->addWidget(m_log);
     runSplitter->addWidget(m_resultsTable);
@@ -175,27 +201,10 @@ QWidget* SyncPage::createRunTab()
 
 QWidget* SyncPage::createHistoryTab()
 {
-    auto* historyTab = new QWidget(this);
-    m_history = new QTableWidget(historyTab);
-    m_history->setObjectName(QStringLiteral("historyTable"));
-    m_history->setColumnCount(6);
-    m_history->setHorizontalHeaderLabels(
-        {tr("Started"), tr("Mode"), tr("Status"), tr("Operations"), tr("Failed"), tr("Finished")});
-    m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_history->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_history->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_history->verticalHeader()->hide();
-    m_history->horizontalHeader()->setStretchLastSection(true);
-    m_history->setAlternatingRowColors(true);
-    m_openRunButton = new QPushButton(tr("&Open Run"), historyTab);
-    m_openRunButton->setObjectName(QStringLiteral("openRunButton"));
-    auto* historyLayout = new QVBoxLayout(historyTab);
-    historyLayout->addWidget(m_history, 1);
-    auto* historyButtons = new QHBoxLayout;
-    historyButtons->addStretch(1);
-    historyButtons->addWidget(m_openRunButton);
-    historyLayout->addLayout(historyButtons);
-    return historyTab;
+    m_historyView = new SyncHistoryView(m_workspace->database(), this);
+    connect(m_historyView, &SyncHistoryView::readFailed, this,
+        [this](const QString& message) { log(tr("The run history could not be read: %1").arg(message)); });
+    return m_historyView;
 }
 
 QWidget* SyncPage::createTraceView()
@@ -231,17 +240,26 @@ void SyncPage::connectSignals()
             emit statusMessage(tr("Exported the results to %1.").arg(path));
         }
     });
-    connect(m_openRunButton, &QPushButton::clicked, this, [this]() {
-        const auto rows = m_history->selectionModel()->selectedRows();
-        if (!rows.isEmpty()) {
-            openRun(rows.first().row());
+    connect(m_requestButton, &QPushButton::clicked, this, &SyncPage::showSelectedRequest);
+    connect(m_planView, &QTreeWidget::itemDoubleClicked, this, [this]() { showSelectedRequest(); });
+    connect(m_planView, &QTreeWidget::itemSelectionChanged, this,
+        [this]() { m_requestButton->setEnabled(m_planView->operationAt(m_planView->currentItem()) != nullptr); });
+    connect(m_overview, &SyncOverview::openRequested, this, [this](qint64 applicationId) {
+        if (selectApplication(applicationId)) {
+            m_tabs->setCurrentWidget(m_planTab);
         }
     });
-    connect(m_history, &QTableWidget::cellDoubleClicked, this, [this](int row, int) { openRun(row); });
+    connect(m_overview, &SyncOverview::previewRequested, this, [this](qint64 applicationId) {
+        if (selectApplication(applicationId)) {
+            m_tabs->setCurrentWidget(m_planTab);
+            preview();
+        }
+    });
     connect(m_applications, qOverload<int>(&QComboBox::currentIndexChanged), this, [this]() {
         discardSession();
         m_plan.reset();
         m_planView->clear();
+        m_planCounts->hide();
         m_planSummary->setText(tr("Press Preview to compute the plan of this application."));
         reloadHistory();
         updateActions();
@@ -263,7 +281,8 @@ SyncPage::~SyncPage()
 void SyncPage::reloadApplications()
 {
     if (isBusy()) {
-        return; // the combo is locked while a run goes on; the next reload picks changes up
+        m_reloadWhenIdle = true; // the combo is locked while a run goes on; reloaded when it ends
+        return;
     }
     const qint64 current = currentApplicationId();
     const QSignalBlocker blocker(m_applications);
@@ -276,18 +295,21 @@ void SyncPage::reloadApplications()
         const QString label = server ? tr("%1 \u2192 %2").arg(application.name, server->name) : application.name;
         m_applications->addItem(label, application.id);
     }
-    if (m_applications->count() == 0) {
-        m_planSummary->setText(tr("No application has a SCIM server yet. Assign one in Application Manager, then "
-                                  "come back to preview its sync."));
-    } else if (!m_plan && !m_applying) {
-        m_planSummary->setText(tr("Press Preview to compute the plan of this application."));
-    }
     const int index = m_applications->findData(current);
     m_applications->setCurrentIndex(index >= 0 ? index : 0);
     if (index < 0) {
         discardSession();
         m_plan.reset();
         m_planView->clear();
+        m_planCounts->hide();
+    }
+    // Only a change of the application replaces the summary: a reload after a run (lastSyncAt)
+    // keeps its result, and the "no application" notice goes as soon as one has a server.
+    if (m_applications->count() == 0) {
+        m_planSummary->setText(tr("No application has a SCIM server yet. Assign one in Application Manager, then "
+                                  "come back to preview its sync."));
+    } else if (index < 0 && !m_applying) {
+        m_planSummary->setText(tr("Press Preview to compute the plan of this application."));
     }
     reloadHistory();
     updateActions();
@@ -357,6 +379,7 @@ void SyncPage::preview()
     }
     m_plan.reset();
     m_planView->clear();
+    m_planCounts->hide();
     m_traceView->clear();
     m_log->clear();
     m_planSummary->setText(tr("Reading the directory and %1\u2026").arg(m_applications->currentText()));
@@ -394,10 +417,27 @@ void SyncPage::showPlan(const SyncPlan& plan)
                         StatusColors::errorName());
     }
     m_planSummary->setText(text);
-    log(tr("Plan ready: %1 operation(s), %2 write(s).").arg(plan.operations.size()).arg(plan.writeCount()));
-    m_tabs->setCurrentIndex(0);
+    showPlanCounts(plan);
+    log(tr("Plan ready: %1, %2.")
+            .arg(tr("%n operation(s)", nullptr, int(plan.operations.size())),
+                tr("%n write(s)", nullptr, plan.writeCount())));
+    m_tabs->setCurrentWidget(m_planTab);
+    m_overview->setPreview(plan);
     updateActions();
     emit previewFinished(true);
+}
+
+void SyncPage::showPlanCounts(const SyncPlan& plan)
+{
+    // The same numbers as the CLI's plan ("users", "protectedCount", "unmanagedCount", "skippedCount").
+    QStringList leftAlone;
+    leftAlone << tr("%n protected object(s)", nullptr, int(plan.protectedObjects.size()))
+              << tr("%n object(s) not managed by ScimDesk", nullptr, int(plan.unmanagedObjects.size()))
+              << tr("%n skipped (cannot be provisioned)", nullptr, int(plan.validationFailures.size()));
+    m_planCounts->setText(QStringLiteral("%1<br>%2")
+                              .arg(plan.userCounts.sentence().toHtmlEscaped(),
+                                  tr("Left alone: %1.").arg(leftAlone.join(QStringLiteral(", ")))));
+    m_planCounts->show();
 }
 
 void SyncPage::showPreviewFailure(const SyncFailure& failure)
@@ -447,7 +487,7 @@ void SyncPage::applyConfirmed(bool confirmed)
     m_progress->setRange(0, std::max(1, m_plan->writeCount()));
     m_progress->setValue(0);
     m_rate->setText(tr("Starting\u2026"));
-    m_tabs->setCurrentIndex(1);
+    m_tabs->setCurrentWidget(m_runTab);
     log(tr("Applying %n operation(s).", nullptr, int(m_plan->operations.size())));
     m_sync->apply(m_plan->planId, confirmed);
     updateActions();
@@ -489,7 +529,9 @@ void SyncPage::showOperation(const JournalEntry& entry)
 {
     m_results->append(entry);
     if (entry.status != QLatin1String("ok")) {
-        log(tr("%1 %2 %3: %4").arg(entry.status, entry.action, entry.objectName, entry.error));
+        log(tr("%1: %2 %3: %4")
+                .arg(SyncText::entryStatus(entry.status), SyncText::action(entry.action), entry.objectName,
+                    entry.error));
     }
 }
 
@@ -532,7 +574,12 @@ void SyncPage::showSummary(const SyncRunSummary& summary)
     // The plan was used up; a new preview shows what is left to do.
     m_plan.reset();
     m_planView->clear();
+    m_planCounts->hide();
     m_planSummary->setText(tr("%1 The plan is used up: press Preview to see what is left to change.").arg(statusText));
+    m_overview->forgetPreview(currentApplicationId());
+    if (std::exchange(m_reloadWhenIdle, false)) {
+        reloadApplications();
+    }
     reloadHistory();
     updateActions();
     emit statusMessage(statusText);
@@ -553,41 +600,22 @@ void SyncPage::log(const QString& line)
 
 void SyncPage::reloadHistory()
 {
-    m_history->setRowCount(0);
-    m_runs.clear();
-    const qint64 applicationId = currentApplicationId();
-    if (applicationId <= 0) {
-        return;
-    }
-    JournalStore journal(m_workspace->database());
-    const auto runs = journal.runs(applicationId);
-    if (!runs) {
-        log(tr("The run history could not be read: %1").arg(runs.error().message));
-        return;
-    }
-    m_runs = runs.value();
-    m_history->setRowCount(int(m_runs.size()));
-    for (int row = 0; row < m_runs.size(); ++row) {
-        const auto& run = m_runs.at(row);
-        const auto set = [this, row](int column, const QString& text) {
-            m_history->setItem(row, column, new QTableWidgetItem(text));
-        };
-        set(0, run.startedAt.toLocalTime().toString(Qt::ISODate));
-        set(1, run.mode);
-        set(2, run.status);
-        set(3, QString::number(run.summary.value(QStringLiteral("total")).toInt()));
-        set(4, QString::number(run.summary.value(QStringLiteral("failed")).toInt()));
-        set(5, run.finishedAt.isValid() ? run.finishedAt.toLocalTime().toString(Qt::ISODate) : QString());
-    }
-    m_history->resizeColumnsToContents();
+    m_historyView->setApplication(currentApplicationId());
+    m_overview->reload();
 }
 
 SyncRunDialog* SyncPage::openRun(int historyRow)
 {
-    if (historyRow < 0 || historyRow >= m_runs.size()) {
+    return m_historyView->openRun(historyRow);
+}
+
+PlanRequestDialog* SyncPage::showSelectedRequest()
+{
+    const PlannedOperation* operation = m_planView->operationAt(m_planView->currentItem());
+    if (!operation) {
         return nullptr;
     }
-    auto* dialog = new SyncRunDialog(m_workspace->database(), m_runs.at(historyRow), this);
+    auto* dialog = new PlanRequestDialog(*operation, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     return dialog;

@@ -22,9 +22,11 @@ class QPlainTextEdit;
 class QProgressBar;
 class QTabWidget;
 class QTableView;
-class QTableWidget;
 class ApplicationSync;
+class SyncHistoryView;
+class SyncOverview;
 class SyncPlanView;
+class PlanRequestDialog;
 class SyncResultsModel;
 class SyncRunDialog;
 class TypedConfirmationDialog;
@@ -52,6 +54,10 @@ public:
     bool isBusy() const;
     std::optional<SyncPlan> currentPlan() const { return m_plan; }
     SyncResultsModel* resultsModel() const { return m_results; }
+    SyncOverview* overview() const { return m_overview; }
+    SyncHistoryView* history() const { return m_historyView; }
+    // The request the selected plan row sends, opened on demand; null when the row sends none.
+    PlanRequestDialog* showSelectedRequest();
     // The typed confirmation of a threshold-exceeding plan while it is open.
     TypedConfirmationDialog* pendingConfirmation() const;
 
@@ -83,6 +89,7 @@ private:
     QWidget* createRunTab();
     QWidget* createHistoryTab();
     QWidget* createTraceView();
+    void showPlanCounts(const SyncPlan& plan);
     void connectSignals();
     void applyConfirmed(bool confirmed);
     void showPlan(const SyncPlan& plan);
@@ -100,23 +107,27 @@ private:
     std::shared_ptr<Workspace> m_workspace;
     QPointer<ApplicationSync> m_sync;
     std::optional<SyncPlan> m_plan;
-    QList<SyncRunRecord> m_runs;
     bool m_applying = false;
+    bool m_reloadWhenIdle = false; // applications changed during a run
     SyncProgress::Phase m_lastPhase = SyncProgress::Phase::Finished;
     QPointer<TypedConfirmationDialog> m_confirmation;
 
     QComboBox* m_applications = nullptr;
     QCheckBox* m_trace = nullptr;
     QLabel* m_planSummary = nullptr;
+    QLabel* m_planCounts = nullptr;
+    QPushButton* m_requestButton = nullptr;
+    SyncOverview* m_overview = nullptr;
+    SyncHistoryView* m_historyView = nullptr;
     SyncPlanView* m_planView = nullptr;
     QTabWidget* m_tabs = nullptr;
+    QWidget* m_planTab = nullptr;
+    QWidget* m_runTab = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_rate = nullptr;
     QPlainTextEdit* m_log = nullptr;
     SyncResultsModel* m_results = nullptr;
     QTableView* m_resultsTable = nullptr;
-    QTableWidget* m_history = nullptr;
-    QPushButton* m_openRunButton = nullptr;
     QPlainTextEdit* m_traceView = nullptr;
     QAction* m_previewAction = nullptr;
     QAction* m_applyAction = nullptr;

@@ -38,6 +38,34 @@ QString jsonText(const QJsonValue& value)
     return {};
 }
 
+constexpr int OperationRole = Qt::UserRole + 1;
+
+// The attributes an admin recognises a new user by, in this order, with what they are called.
+QList<QPair<QString, QString>> keyAttributes(const QJsonObject& payload)
+{
+    QList<QPair<QString, QString>> result;
+    const auto add = [&result](const char* label, const QJsonValue& value) {
+        if (!value.isUndefined() && !value.isNull() && !(value.isString() && value.toString().isEmpty())) {
+            result.append({QCoreApplication::translate("SyncPlanView", label), jsonText(value)});
+        }
+    };
+    add(QT_TRANSLATE_NOOP("SyncPlanView", "User name"), payload.value(QLatin1String("userName")));
+    add(QT_TRANSLATE_NOOP("SyncPlanView", "Display name"), payload.value(QLatin1String("displayName")));
+    const QJsonObject name = payload.value(QLatin1String("name")).toObject();
+    add(QT_TRANSLATE_NOOP("SyncPlanView", "Given name"), name.value(QLatin1String("givenName")));
+    add(QT_TRANSLATE_NOOP("SyncPlanView", "Family name"), name.value(QLatin1String("familyName")));
+    QJsonValue email;
+    for (const auto& entry : payload.value(QLatin1String("emails")).toArray()) {
+        if (email.isUndefined() || entry.toObject().value(QLatin1String("primary")).toBool()) {
+            email = entry.toObject().value(QLatin1String("value"));
+        }
+    }
+    add(QT_TRANSLATE_NOOP("SyncPlanView", "Email"), email);
+    add(QT_TRANSLATE_NOOP("SyncPlanView", "Active"), payload.value(QLatin1String("active")));
+    add(QT_TRANSLATE_NOOP("SyncPlanView", "External id"), payload.value(QLatin1String("externalId")));
+    return result;
+}
+
 // The order groups appear in: what an admin checks first (creates, updates, deprovisions).
 const QList<QPair<PlannedOperation::Kind, const char*>>& groupTitles()
 {
@@ -102,6 +130,7 @@ void SyncPlanView::addMore(QTreeWidgetItem* group, int shown, int total)
     if (total > shown) {
         auto* more = new QTreeWidgetItem(group);
         more->setText(0, tr("\u2026 and %1 more (export the plan results to see every row)").arg(total - shown));
+        more->setFirstColumnSpanned(true);
     }
 }
 
@@ -119,7 +148,8 @@ void SyncPlanView::setPlan(const SyncPlan& plan)
 {
     setUpdatesEnabled(false);
     clear();
-    addOperations(plan.operations);
+    m_plan = plan;
+    addOperations(m_plan.operations);
     addUntouched(tr("Protected (never touched)"), plan.protectedObjects);
     addUntouched(tr("Not managed by ScimDesk (left alone)"), plan.unmanagedObjects);
     addValidationFailures(plan.validationFailures);
@@ -156,7 +186,11 @@ void SyncPlanView::addOperationRow(QTreeWidgetItem* group, const PlannedOperatio
 {
     auto* row = new QTreeWidgetItem(group);
     row->setText(0, displayed(operation.displayName));
+    row->setData(0, OperationRole, qlonglong(&operation - m_plan.operations.constData()));
     switch (operation.kind) {
+    case PlannedOperation::Kind::CreateUser:
+        addCreateDetails(row, operation);
+        break;
     case PlannedOperation::Kind::UpdateUser:
         row->setText(1, tr("%n attribute(s)", nullptr, int(operation.changes.size())));
         for (const auto& change : operation.changes) {
@@ -180,9 +214,96 @@ void SyncPlanView::addOperationRow(QTreeWidgetItem* group, const PlannedOperatio
     case PlannedOperation::Kind::RemoveMembers:
         row->setText(1, tr("\u2212%n member(s)", nullptr, operation.memberCount()));
         break;
-    default:
-        row->setText(1, displayed(operation.targetId.isEmpty() ? operation.directoryObjectId : operation.targetId));
+    case PlannedOperation::Kind::DisableUser:
+        row->setText(1, tr("Sets active to false (SCIM id %1)").arg(displayed(operation.targetId)));
         break;
+    case PlannedOperation::Kind::DeleteUser:
+    case PlannedOperation::Kind::DeleteGroup:
+        row->setText(1, tr("Deleted on the server (SCIM id %1)").arg(displayed(operation.targetId)));
+        break;
+    default:
+        row->setText(1,
+            operation.targetId.isEmpty() ? tr("Directory id %1").arg(displayed(operation.directoryObjectId))
+                                         : tr("SCIM id %1").arg(displayed(operation.targetId)));
+        break;
+    }
+}
+
+void SyncPlanView::addCreateDetails(QTreeWidgetItem* row, const PlannedOperation& operation)
+{
+    const auto attributes = keyAttributes(operation.payload);
+    for (const auto& [label, value] : attributes) {
+        auto* attribute = new QTreeWidgetItem(row);
+        attribute->setText(0, label);
+        attribute->setText(1, value);
+        attribute->setToolTip(1, value);
+    }
+    // Who it is at a glance: the display name and the email; "inactive" only when it is.
+    const auto valueOf = [&attributes](const QString& label) {
+        for (const auto& [name, value] : attributes) {
+            if (name == label) {
+                return value;
+            }
+        }
+        return QString();
+    };
+    QStringList summary;
+    for (const QString& label : {tr("Display name"), tr("Email")}) {
+        if (const QString value = valueOf(label); !value.isEmpty()) {
+            summary << value;
+        }
+    }
+    if (valueOf(tr("Active")) == QLatin1String("false")) {
+        summary << tr("inactive");
+    }
+    row->setText(1, summary.join(QStringLiteral(" \u00b7 ")));
+    row->setToolTip(1, row->text(1));
+}
+
+const PlannedOperation* SyncPlanView::operationAt(const QTreeWidgetItem* item) const
+{
+    for (; item; item = item->parent()) {
+        const QVariant index = item->data(0, OperationRole);
+        if (index.isValid()) {
+            const qlonglong i = index.toLongLong();
+            return i >= 0 && i < m_plan.operations.size() ? &m_plan.operations.at(i) : nullptr;
+        }
+    }
+    return nullptr;
+}
+
+QString SyncPlanView::requestText(const PlannedOperation& operation)
+{
+    const bool user = operation.isUserOperation();
+    const QString collection = user ? QStringLiteral("/Users") : QStringLiteral("/Groups");
+    const QString target = operation.targetId.isEmpty() ? tr("{id}") : operation.targetId;
+    const auto pretty = [](const QJsonObject& body) { return QString::fromUtf8(QJsonDocument(body).toJson()); };
+    switch (operation.kind) {
+    case PlannedOperation::Kind::CreateUser:
+        return QStringLiteral("POST %1\n\n%2").arg(collection, pretty(operation.payload));
+    case PlannedOperation::Kind::CreateGroup:
+        return tr("POST %1\n\n%2\nWith %n member(s) added as members[] when it is sent (their ids are known "
+                  "only then).",
+            nullptr, operation.memberCount())
+            .arg(collection, pretty(operation.payload));
+    case PlannedOperation::Kind::DeleteUser:
+    case PlannedOperation::Kind::DeleteGroup:
+        return QStringLiteral("DELETE %1/%2").arg(collection, target);
+    case PlannedOperation::Kind::LinkUser:
+    case PlannedOperation::Kind::LinkGroup:
+        return tr("Nothing is sent: the object is already on the server as the directory has it; ScimDesk "
+                  "records the link (%1/%2).")
+            .arg(collection, target);
+    case PlannedOperation::Kind::AddMembers:
+    case PlannedOperation::Kind::RemoveMembers:
+        return tr("PATCH %1/%2 %3 %n member(s); the members' ids are filled in when it is sent.", nullptr,
+            operation.memberCount())
+            .arg(collection, target,
+                operation.kind == PlannedOperation::Kind::AddMembers ? QStringLiteral("add")
+                                                                     : QStringLiteral("remove"));
+    default:
+        return QStringLiteral("PATCH %1/%2\n\n%3")
+            .arg(collection, target, pretty(PatchOperation::requestBody(operation.patch)));
     }
 }
 
@@ -226,6 +347,7 @@ void SyncPlanView::addWarnings(const QStringList& warnings)
         auto* row = new QTreeWidgetItem(group);
         row->setText(0, displayed(warning));
         row->setToolTip(0, row->text(0));
+        row->setFirstColumnSpanned(true); // a sentence: it gets the whole width, not the name column
     }
     group->setExpanded(true);
 }

@@ -23,8 +23,13 @@ public:
     void setPlan(const SyncPlan& plan);
     // The top-level item whose text starts with title (e.g. "Create users"), for tests.
     QTreeWidgetItem* groupItem(const QString& title) const;
+    // The planned operation an item (or one of its attribute rows) stands for; null for others.
+    const PlannedOperation* operationAt(const QTreeWidgetItem* item) const;
+    // The request the operation sends, as it is sent: method, path and the JSON body.
+    static QString requestText(const PlannedOperation& operation);
 
 private:
+    void addCreateDetails(QTreeWidgetItem* row, const PlannedOperation& operation);
     QTreeWidgetItem* addGroup(const QString& title, int count);
     void addMore(QTreeWidgetItem* group, int shown, int total);
     // The groups setPlan() shows, in this order.
@@ -33,4 +38,6 @@ private:
     void addUntouched(const QString& title, const QList<UntouchedObject>& objects);
     void addValidationFailures(const QList<ValidationFailure>& failures);
     void addWarnings(const QStringList& warnings);
+
+    SyncPlan m_plan; // the operations the rows point into (by index)
 };

@@ -1,4 +1,5 @@
 #include "SyncResultsModel.h"
+#include "SyncText.h"
 #include "widgets/StatusColors.h"
 
 #include "directory/CsvWriter.h"
@@ -38,9 +39,9 @@ QVariant SyncResultsModel::data(const QModelIndex& index, int role) const
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
         case StatusColumn:
-            return entry.status;
+            return SyncText::entryStatus(entry.status);
         case ActionColumn:
-            return entry.action;
+            return SyncText::action(entry.action);
         // What the server or the directory sent is shown escaped (control characters, bidi
         // overrides); the CSV and JSON exports keep it as it is.
         case ObjectColumn:

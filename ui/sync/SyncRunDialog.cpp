@@ -5,15 +5,20 @@
 
 #include "SyncResultsExport.h"
 #include "SyncResultsModel.h"
+#include "SyncText.h"
 #include "storage/Database.h"
 
 #include <QDialogButtonBox>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPushButton>
+#include <QScreen>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 SyncRunDialog::SyncRunDialog(std::shared_ptr<Database> database, const SyncRunRecord& run, QWidget* parent)
     : QDialog(parent)
@@ -21,21 +26,23 @@ SyncRunDialog::SyncRunDialog(std::shared_ptr<Database> database, const SyncRunRe
     , m_model(new SyncResultsModel(this))
 {
     setObjectName(QStringLiteral("syncRunDialog"));
-    setWindowTitle(tr("Run %1 \u2013 %2").arg(run.id).arg(run.startedAt.toLocalTime().toString(Qt::TextDate)));
-    resize(900, 520);
+    setWindowTitle(tr("Run %1 \u2013 %2").arg(run.id).arg(SyncText::dateTime(run.startedAt)));
+    const QScreen* screen = parent ? parent->screen() : QGuiApplication::primaryScreen();
+    const QSize available = screen ? screen->availableGeometry().size() : QSize(1024, 700);
+    resize(std::min(900, available.width() - 40), std::min(520, available.height() - 80));
 
     auto* header = new QLabel(this);
     header->setWordWrap(true);
     header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     const auto summary = run.summary;
-    header->setText(
-        tr("<b>%1</b> (%2), started %3, finished %4.<br>%5 operations: %6 succeeded, %7 failed, %8 skipped.")
-            .arg(run.status, run.mode, run.startedAt.toLocalTime().toString(Qt::TextDate),
-                run.finishedAt.isValid() ? run.finishedAt.toLocalTime().toString(Qt::TextDate) : tr("never"))
-            .arg(summary.value(QStringLiteral("total")).toInt())
-            .arg(summary.value(QStringLiteral("succeeded")).toInt())
-            .arg(summary.value(QStringLiteral("failed")).toInt())
-            .arg(summary.value(QStringLiteral("skipped")).toInt()));
+    header->setText(tr("<b>%1</b> (%2), started %3, finished %4, took %5.<br>%6: %7 succeeded, %8 failed, %9 skipped.")
+                        .arg(SyncText::runStatus(run.status), run.mode, SyncText::dateTime(run.startedAt),
+                            run.finishedAt.isValid() ? SyncText::dateTime(run.finishedAt) : tr("never"),
+                            SyncText::duration(run.startedAt, run.finishedAt),
+                            tr("%n operation(s)", nullptr, summary.value(QStringLiteral("total")).toInt()))
+                        .arg(summary.value(QStringLiteral("succeeded")).toInt())
+                        .arg(summary.value(QStringLiteral("failed")).toInt())
+                        .arg(summary.value(QStringLiteral("skipped")).toInt()));
     m_status = new QLabel(tr("Reading the journal\u2026"), this);
     m_status->setObjectName(QStringLiteral("runStatusLabel"));
 
