@@ -1,10 +1,8 @@
-#include "DemoEnvironment.h"
+#include "GuiSession.h"
 #include "MainWindow.h"
-#include "secrets/KeychainSecretStore.h"
-#include "workspace/Workspace.h"
+#include "util/Translations.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
 #include <QMessageBox>
 
 #include <cstdio>
@@ -16,6 +14,18 @@ namespace {
 bool handledWithoutDisplay(int argc, char** argv, int* exitCode)
 {
     for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+            std::printf("Usage: scimdesk [--profile DIRECTORY] [--demo]\n"
+                        "Provision users and groups to SCIM 2.0 servers on demand.\n\n"
+                        "  --profile DIRECTORY  use the profile in DIRECTORY instead of the default one\n"
+                        "  --demo               open the demo profile with a sample directory and a local\n"
+                        "                       AWS IAM Identity Center sandbox; your own profile is not touched\n"
+                        "  -v, --version        print the version\n"
+                        "  -h, --help           print this help\n\n"
+                        "Headless provisioning: scimdesk-cli --help\n");
+            *exitCode = 0;
+            return true;
+        }
         if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
             std::printf("scimdesk %s\n", SCIMDESK_VERSION);
             *exitCode = 0;
@@ -47,32 +57,29 @@ int main(int argc, char** argv)
     }
 
     QApplication app(argc, argv);
+    Translations::install();
     QApplication::setApplicationName(QStringLiteral("ScimDesk"));
     QApplication::setOrganizationName(QStringLiteral("ScimDesk"));
     QApplication::setApplicationVersion(QStringLiteral(SCIMDESK_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/scimdesk.svg")));
     QApplication::setDesktopFileName(QStringLiteral("io.scimdesk.ScimDesk"));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Provision users and groups to SCIM 2.0 servers on demand."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    QCommandLineOption profileOption(QStringLiteral("profile"),
-        QApplication::translate("main", "Use the profile in <directory> instead of the default one."),
-        QApplication::translate("main", "directory"));
-    parser.addOption(profileOption);
-    parser.process(app);
-
-    const QString profileDirectory = Profile::resolveDirectory(parser.value(profileOption));
-    auto workspace = Workspace::open(profileDirectory, new KeychainSecretStore());
-    if (!workspace) {
-        QMessageBox::critical(
-            nullptr, QApplication::translate("main", "ScimDesk cannot open its profile"), workspace.error().message);
+    const auto options = GuiSession::parseArguments(QApplication::arguments());
+    if (!options) {
+        std::fprintf(stderr, "%s\n", qPrintable(options.error()));
+        return 2;
+    }
+    GuiSession session;
+    const auto window = session.open(options.value());
+    if (!window) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "ScimDesk cannot open its profile"),
+            window.error().toHtmlEscaped());
+        std::fprintf(stderr, "scimdesk: %s\n", qPrintable(window.error()));
         return 1;
     }
-
-    MainWindow window(workspace.value());
-    window.show();
+    if (!session.demoDescription().isEmpty()) {
+        std::fprintf(stderr, "scimdesk: %s\n", qPrintable(session.demoDescription()));
+    }
+    window.value()->show();
     return app.exec();
 }

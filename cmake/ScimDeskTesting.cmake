@@ -5,8 +5,9 @@ function(scimdesk_add_test NAME)
     if(NOT ARG_TIMEOUT)
         set(ARG_TIMEOUT 300)
     endif()
-    add_executable(${NAME} ${ARG_SOURCES})
-    target_link_libraries(${NAME} PRIVATE Qt6::Test scimdesk_warnings ${ARG_LIBS})
+    add_executable(${NAME} ${ARG_SOURCES} ${PROJECT_SOURCE_DIR}/tests/support/InstallTranslations.cpp)
+    # scimdesk_core for the English plural translator every test installs (tests/support).
+    target_link_libraries(${NAME} PRIVATE Qt6::Test scimdesk_warnings scimdesk_core ${ARG_LIBS})
     add_test(NAME ${NAME} COMMAND ${NAME})
     set_tests_properties(${NAME} PROPERTIES
         TIMEOUT ${ARG_TIMEOUT}

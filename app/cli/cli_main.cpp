@@ -1,6 +1,7 @@
 #include "CliApplication.h"
 
 #include "util/DisplayText.h"
+#include "util/Translations.h"
 
 #include <QCoreApplication>
 
@@ -19,6 +20,7 @@ int main(int argc, char** argv)
 {
     qtHandler = qInstallMessageHandler(escapingMessageHandler);
     QCoreApplication app(argc, argv);
+    Translations::install();
     // The same names as the GUI: they choose the default profile directory both share.
     QCoreApplication::setApplicationName(QStringLiteral("ScimDesk"));
     QCoreApplication::setOrganizationName(QStringLiteral("ScimDesk"));

@@ -33,7 +33,7 @@ QString describeMapping(const AttributeMapping& mapping)
         text += tr(" (on create only)");
     }
     if (mapping.matching) {
-        text += tr(" (matching, precedence %1)").arg(mapping.matchingPrecedence);
+        text += tr(" (matching, order %1)").arg(mapping.matchingPrecedence + 1);
     }
     if (!mapping.defaultValue.isEmpty()) {
         text += tr(" (default \"%1\")").arg(mapping.defaultValue);
@@ -234,6 +234,19 @@ std::optional<ServerType> ServerTypeRegistry::find(const QString& id) const
 {
     for (const auto& type : m_types) {
         if (type.id == id) {
+            return type;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<ServerType> ServerTypeRegistry::suggestForUrl(const QString& url) const
+{
+    if (url.trimmed().isEmpty()) {
+        return std::nullopt;
+    }
+    for (const auto& type : m_types) {
+        if (!type.connectionHints.urlTemplate.isEmpty() && !type.urlPattern.isEmpty() && type.urlMatches(url)) {
             return type;
         }
     }

@@ -31,6 +31,9 @@ public:
     QList<ServerType> all() const { return m_types; }
     std::optional<ServerType> find(const QString& id) const;
     QStringList errors() const { return m_errors; }
+    // The product type a pasted URL belongs to: a type with a URL template of its own (not a
+    // catch-all like Generic SCIM 2.0) whose URL pattern the URL matches. Empty when none does.
+    std::optional<ServerType> suggestForUrl(const QString& url) const;
 
     // What choosing preset for current overwrites: auth settings, SCIM attribute mappings,
     // static attributes and capabilities; the preset's protected patterns are added to the

@@ -30,47 +30,16 @@ bool BenchTenant::setUp(
         return false;
     }
     m_database = db.value();
-    const auto preset = ServerTypeRegistry::load().find(QStringLiteral("aws-iam-identity-center"));
-    if (!preset) {
+    const auto server = awsServer(ServerTypeRegistry::load(), baseUrl, users, concurrency);
+    if (!server) {
         m_error = QStringLiteral("the AWS server type preset is missing");
         return false;
     }
-    ScimServer blank;
-    blank.name = QStringLiteral("bench");
-    blank.url = baseUrl.toString();
-    m_server = ServerTypeRegistry::applyPreset(*preset, blank).result;
-    m_server.options.concurrency = concurrency;
-    m_server.options.deletionThresholdMinimum = users * 2;
+    m_server = *server;
 
-    DirectoryRepository directory(m_database);
-    QList<DirectoryUser> people;
-    people.reserve(users);
-    for (int i = 0; i < users; ++i) {
-        DirectoryUser user;
-        user.userName = QStringLiteral("bench.user%1").arg(i, 6, 10, QLatin1Char('0'));
-        user.givenName = QStringLiteral("Bench");
-        user.familyName = QStringLiteral("User%1").arg(i);
-        user.displayName = user.givenName + QLatin1Char(' ') + user.familyName;
-        user.email = user.userName + QStringLiteral("@example.com");
-        user.department = QStringLiteral("Dept%1").arg(i % 50);
-        people.append(user);
-    }
-    if (!directory.saveUsers(people)) {
-        m_error = QStringLiteral("cannot seed users");
-        return false;
-    }
     QList<DirectoryGroup> teams;
-    for (int g = 0; g < groups; ++g) {
-        DirectoryGroup group;
-        group.displayName = QStringLiteral("Bench Group %1").arg(g);
-        for (int m = 0; m < membersPerGroup && users > 0; ++m)
-            group.memberUserIds.append(people.at((g * membersPerGroup + m) % users).id);
-        teams.append(group);
-    }
-    if (!teams.isEmpty() && !directory.saveGroups(teams)) {
-        m_error = QStringLiteral("cannot seed groups");
+    if (!seedDirectory(DirectoryRepository(m_database), users, groups, membersPerGroup, &teams, &m_error))
         return false;
-    }
     m_application.name = QStringLiteral("Bench");
     m_application.id = ApplicationRepository(m_database).create(m_application).value();
     m_application.assignment.allUsers = true;
@@ -89,6 +58,54 @@ bool BenchTenant::setUp(
     m_client = std::make_unique<ScimClient>(config);
     m_session = std::make_unique<SyncSession>(m_database, m_client.get(), m_server);
     return true;
+}
+
+bool BenchTenant::seedDirectory(DirectoryRepository directory, int users, int groups, int membersPerGroup,
+    QList<DirectoryGroup>* teams, QString* error)
+{
+    QList<DirectoryUser> people;
+    people.reserve(users);
+    for (int i = 0; i < users; ++i) {
+        DirectoryUser user;
+        user.userName = QStringLiteral("bench.user%1").arg(i, 6, 10, QLatin1Char('0'));
+        user.givenName = QStringLiteral("Bench");
+        user.familyName = QStringLiteral("User%1").arg(i);
+        user.displayName = user.givenName + QLatin1Char(' ') + user.familyName;
+        user.email = user.userName + QStringLiteral("@example.com");
+        user.department = QStringLiteral("Dept%1").arg(i % 50);
+        people.append(user);
+    }
+    if (!directory.saveUsers(people)) {
+        *error = QStringLiteral("cannot seed users");
+        return false;
+    }
+    for (int g = 0; g < groups; ++g) {
+        DirectoryGroup group;
+        group.displayName = QStringLiteral("Bench Group %1").arg(g);
+        for (int m = 0; m < membersPerGroup && users > 0; ++m)
+            group.memberUserIds.append(people.at((g * membersPerGroup + m) % users).id);
+        teams->append(group);
+    }
+    if (!teams->isEmpty() && !directory.saveGroups(*teams)) {
+        *error = QStringLiteral("cannot seed groups");
+        return false;
+    }
+    return true;
+}
+
+std::optional<ScimServer> BenchTenant::awsServer(
+    const ServerTypeRegistry& types, const QUrl& baseUrl, int users, int concurrency)
+{
+    const auto preset = types.find(QStringLiteral("aws-iam-identity-center"));
+    if (!preset)
+        return std::nullopt;
+    ScimServer blank;
+    blank.name = QStringLiteral("bench");
+    blank.url = baseUrl.toString();
+    ScimServer server = ServerTypeRegistry::applyPreset(*preset, blank).result;
+    server.options.concurrency = concurrency;
+    server.options.deletionThresholdMinimum = users * 2;
+    return server;
 }
 
 qint64 BenchTenant::writesIn(const ScimClientStats& stats)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <directory/DirectoryRepository.h>
 #include <model/Application.h>
 #include <model/ScimServer.h>
 #include <scim/ScimClientStats.h>
@@ -11,8 +12,10 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 class Database;
+class ServerTypeRegistry;
 class ScimClient;
 class SyncSession;
 
@@ -47,6 +50,14 @@ public:
     ScimClient* client() const { return m_client.get(); }
 
     static qint64 writesIn(const ScimClientStats& stats);
+    // The AWS preset at baseUrl with the benchmark's concurrency; a deletion threshold no
+    // benchmark reaches. Empty when the preset is missing.
+    static std::optional<ScimServer> awsServer(
+        const ServerTypeRegistry& types, const QUrl& baseUrl, int users, int concurrency);
+    // The benchmark directory: users bench.user000000…, groups "Bench Group N" with
+    // membersPerGroup members each; `teams` receives the saved groups with their ids.
+    static bool seedDirectory(DirectoryRepository directory, int users, int groups, int membersPerGroup,
+        QList<DirectoryGroup>* teams, QString* error);
 
 private:
     QTemporaryDir m_dir;

@@ -1,7 +1,10 @@
 #include "GuiTestSupport.h"
 
+#include "directory/DirectoryRepository.h"
 #include "secrets/InMemorySecretStore.h"
 #include "servers/ServerCatalog.h"
+#include "servertypes/ServerTypeRegistry.h"
+#include "sync/SyncPage.h"
 #include "workspace/Workspace.h"
 
 #include <QAbstractItemView>
@@ -11,6 +14,7 @@
 #include <QPixmap>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolButton>
 
 GuiTestProfile::GuiTestProfile()
 {
@@ -35,6 +39,39 @@ qint64 GuiTestProfile::createServer(const ScimServer& server, const QString& sec
         spy.wait(5000);
     }
     return id;
+}
+
+qint64 GuiTestProfile::createAwsServer(
+    const QString& name, const QString& url, const QString& secret, const std::function<void(ScimServer&)>& adjust)
+{
+    const auto preset = workspace->serverTypes().find(QStringLiteral("aws-iam-identity-center"));
+    if (!preset) {
+        return -1;
+    }
+    ScimServer server = ServerTypeRegistry::applyPreset(*preset, GuiTest::awsServer(name)).result;
+    server.url = url;
+    if (adjust) {
+        adjust(server);
+    }
+    return createServer(server, secret);
+}
+
+QList<DirectoryUser> GuiTestProfile::addUsers(const QStringList& userNames)
+{
+    QList<DirectoryUser> users;
+    for (const auto& name : userNames) {
+        DirectoryUser user;
+        user.userName = name;
+        user.givenName = QStringLiteral("Given");
+        user.familyName = name;
+        user.displayName = QStringLiteral("Given ") + name;
+        user.email = name + QStringLiteral("@example.com");
+        users.append(user);
+    }
+    if (!DirectoryRepository(workspace->database()).saveUsers(users)) {
+        return {};
+    }
+    return users;
 }
 
 bool GuiTestProfile::profileFilesContain(const QString& text) const
@@ -75,6 +112,27 @@ bool chooseInCombo(QComboBox* combo, const QString& text)
     const QRect rect = view->visualRect(view->model()->index(row, combo->modelColumn(), view->rootIndex()));
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
     return combo->currentIndex() == row;
+}
+
+bool previewOnPage(SyncPage& page)
+{
+    QSignalSpy finished(&page, &SyncPage::previewFinished);
+    auto* button = page.findChild<QToolButton*>(QStringLiteral("previewButton"));
+    if (!button || !button->isEnabled()) {
+        return false;
+    }
+    QTest::mouseClick(button, Qt::LeftButton);
+    return finished.wait(60000) && finished.first().first().toBool();
+}
+
+SyncRunSummary applyOnPage(SyncPage& page)
+{
+    QSignalSpy finished(&page, &SyncPage::applyFinished);
+    QTest::mouseClick(page.findChild<QToolButton*>(QStringLiteral("applyButton")), Qt::LeftButton);
+    if (!finished.wait(60000)) {
+        return {};
+    }
+    return finished.first().first().value<SyncRunSummary>();
 }
 
 void typeInto(QWidget* edit, const QString& text)

@@ -1,14 +1,18 @@
 #pragma once
 
+#include "model/DirectoryUser.h"
 #include "model/ScimServer.h"
+#include "sync/SyncRunSummary.h"
 
 #include <QString>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 
 class InMemorySecretStore;
 class QComboBox;
+class SyncPage;
 class QWidget;
 class Workspace;
 
@@ -23,6 +27,11 @@ struct GuiTestProfile
 
     // Creates a server through the catalog (with its secret) and waits for it; returns its id.
     qint64 createServer(const ScimServer& server, const QString& secret);
+    // The AWS preset applied to a server named `name` at `url` (an emulator), created as above.
+    qint64 createAwsServer(const QString& name, const QString& url, const QString& secret,
+        const std::function<void(ScimServer&)>& adjust = {});
+    // Directory users as the sync tests use them: given name "Given", family name = userName.
+    QList<DirectoryUser> addUsers(const QStringList& userNames);
     // Whether any file under the profile directory contains text (e.g. a token).
     bool profileFilesContain(const QString& text) const;
 };
@@ -34,6 +43,10 @@ ScimServer awsServer(const QString& name = QStringLiteral("AWS SCIM Server"));
 bool chooseInCombo(QComboBox* combo, const QString& text);
 // Replaces a line edit's text by typing, as a person would (select all, type).
 void typeInto(QWidget* edit, const QString& text);
+// Clicks Preview on the Sync & Logs page and waits for the plan; false when it failed.
+bool previewOnPage(SyncPage& page);
+// Clicks Apply and waits for the run's summary (a default one when it never finished).
+SyncRunSummary applyOnPage(SyncPage& page);
 // Saves widget as <name>.png when SCIMDESK_SCREENSHOT_DIR is set; for looking at the GUI.
 void screenshot(QWidget* widget, const QString& name);
 } // namespace GuiTest

@@ -18,12 +18,15 @@
 #include "workspace/Workspace.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -65,11 +68,20 @@ private slots:
     void pastedTokenIsTrimmed();
     void mappingTableFlagsEmptyAndDuplicateTargets();
     void duplicateServerPrefillsWithoutToken();
+    void pastedProductUrlSuggestsItsType();
+    void seedFlowCreatesFromAuthenticationSettings();
+    void noticeSummarisesWithDetailsBehindAButton();
+    void arrowKeyOpensTheListInsteadOfAsking();
+    void creatingWithoutScimAttributesAsksFirst();
+    void cancelAsksBeforeDiscardingInput();
+    void connectionPageMnemonicsAreUnique();
 
 private:
     AddServerWizard* openWizardFromPage();
     void fillConnection(AddServerWizard* wizard, const QString& name, const QString& url);
     void chooseAwsType(AddServerWizard* wizard);
+    // Cancel, answering "Discard" to the question it asks about what was typed.
+    void discard(AddServerWizard* wizard);
 
     std::unique_ptr<GuiTestProfile> m_profile;
     std::unique_ptr<ServersPage> m_page;
@@ -125,6 +137,15 @@ void TestAddServerWizard::chooseAwsType(AddServerWizard* wizard)
     QCOMPARE(ConfirmationDialogs::pendingAnswers(), 0);
 }
 
+void TestAddServerWizard::discard(AddServerWizard* wizard)
+{
+    ConfirmationDialogs::setNextAnswer(ConfirmationDialogs::Answer::Accept);
+    wizard->reject();
+    QCOMPARE(ConfirmationDialogs::pendingAnswers(), 0);
+    QCOMPARE(ConfirmationDialogs::lastShown().objectName, QStringLiteral("discardServerQuestion"));
+    QVERIFY(!wizard->isVisible());
+}
+
 void TestAddServerWizard::seedFlowCreatesAwsServer()
 {
     // Steps 1–2: SCIM Servers → Add Server.
@@ -148,14 +169,15 @@ void TestAddServerWizard::seedFlowCreatesAwsServer()
     QVERIFY2(notice.text.contains(QStringLiteral("autocomplete and overwrite the authentication settings, SCIM "
                                                  "attributes and static attributes")),
         qPrintable(notice.text));
-    // The notice lists what changes: every SCIM attribute the preset brings.
+    // The notice's details list what changes: every SCIM attribute the preset brings.
     const auto preset = m_profile->workspace->serverTypes().find(awsType);
     QVERIFY(preset);
-    QVERIFY(notice.details.size() >= preset->userMappings.size());
+    QVERIFY(notice.fullDetails.size() >= preset->userMappings.size());
     for (const auto& mapping : preset->userMappings) {
-        const bool listed = std::any_of(notice.details.cbegin(), notice.details.cend(), [&](const QString& line) {
-            return line.startsWith(QStringLiteral("SCIM attribute added")) && line.contains(mapping.target);
-        });
+        const bool listed
+            = std::any_of(notice.fullDetails.cbegin(), notice.fullDetails.cend(), [&](const QString& line) {
+                  return line.startsWith(QStringLiteral("SCIM attribute added")) && line.contains(mapping.target);
+              });
         QVERIFY2(listed, qPrintable(mapping.target));
     }
     QCOMPARE(typeCombo->currentData().toString(), awsType);
@@ -252,7 +274,7 @@ void TestAddServerWizard::cancelOnNoticeRestoresPreviousType()
     QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
     QCOMPARE(
         static_cast<ScimAttributesPage*>(wizard->currentPage())->editor()->model()->mappings(), before.userMappings);
-    wizard->reject();
+    discard(wizard);
 }
 
 void TestAddServerWizard::choosingTheSameTypeAsksNothing()
@@ -265,7 +287,7 @@ void TestAddServerWizard::choosingTheSameTypeAsksNothing()
     QVERIFY(GuiTest::chooseInCombo(
         child<QComboBox>(wizard, QStringLiteral("serverTypeCombo")), QStringLiteral("AWS IAM Identity Center")));
     QVERIFY(ConfirmationDialogs::lastShown().objectName.isEmpty());
-    wizard->reject();
+    discard(wizard);
 }
 
 void TestAddServerWizard::duplicateNameBlocksNext()
@@ -283,7 +305,7 @@ void TestAddServerWizard::duplicateNameBlocksNext()
     QTest::keyClicks(child<QLineEdit>(wizard, QStringLiteral("serverNameEdit")), QStringLiteral(" 2"));
     QVERIFY(!error->isVisible());
     QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
-    wizard->reject();
+    discard(wizard);
 }
 
 void TestAddServerWizard::invalidUrlBlocksNext_data()
@@ -318,7 +340,7 @@ void TestAddServerWizard::invalidUrlBlocksNext()
         QVERIFY(error->isVisible());
         QVERIFY2(error->text().contains(messagePart), qPrintable(error->text()));
     }
-    wizard->reject();
+    discard(wizard);
 }
 
 void TestAddServerWizard::credentialUrlShowsTheMessageEverySavePathGives()
@@ -337,7 +359,7 @@ void TestAddServerWizard::credentialUrlShowsTheMessageEverySavePathGives()
     QCOMPARE(refused.error().field, QStringLiteral("url"));
     QCOMPARE(refused.error().message, error->text());
     GuiTest::screenshot(wizard, QStringLiteral("wizard-credential-url"));
-    wizard->reject();
+    discard(wizard);
 }
 
 void TestAddServerWizard::keychainFailureKeepsWizardOpenAndCreatesNothing()
@@ -394,7 +416,7 @@ void TestAddServerWizard::pastedTokenIsTrimmed()
     QCOMPARE(tokenEdit->echoMode(), QLineEdit::Normal);
     tokenEdit->revealAction()->trigger();
     QCOMPARE(tokenEdit->echoMode(), QLineEdit::Password);
-    wizard->reject();
+    discard(wizard);
 }
 
 void TestAddServerWizard::mappingTableFlagsEmptyAndDuplicateTargets()
@@ -447,7 +469,7 @@ void TestAddServerWizard::mappingTableFlagsEmptyAndDuplicateTargets()
     QCOMPARE(table->model()->rowCount(), rows);
     QVERIFY(!errors->isVisible());
     QVERIFY(next->isEnabled());
-    wizard->reject();
+    discard(wizard);
 }
 
 void TestAddServerWizard::duplicateServerPrefillsWithoutToken()
@@ -471,6 +493,173 @@ void TestAddServerWizard::duplicateServerPrefillsWithoutToken()
     QVERIFY(child<QLineEdit>(wizard, QStringLiteral("accessTokenEdit"))->text().isEmpty());
     QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
     QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+    discard(wizard);
+}
+
+void TestAddServerWizard::pastedProductUrlSuggestsItsType()
+{
+    AddServerWizard* wizard = openWizardFromPage();
+    QVERIFY(wizard);
+    auto* suggest = child<QAbstractButton>(wizard, QStringLiteral("suggestTypeButton"));
+    fillConnection(wizard, QStringLiteral("Corp SCIM"), QStringLiteral("https://scim.example.com/scim/v2/"));
+    QVERIFY(!suggest->isVisible()); // a generic address suggests nothing
+
+    GuiTest::typeInto(child<QLineEdit>(wizard, QStringLiteral("serverUrlEdit")), awsUrl);
+    QVERIFY(suggest->isVisible());
+    QVERIFY2(suggest->text().contains(QStringLiteral("AWS IAM Identity Center")), qPrintable(suggest->text()));
+    GuiTest::screenshot(wizard, QStringLiteral("wizard-type-suggestion"));
+
+    // Declining the notice keeps the server as it was, and the suggestion stays.
+    ConfirmationDialogs::setNextAnswer(ConfirmationDialogs::Answer::Reject);
+    QTest::mouseClick(suggest, Qt::LeftButton);
+    QCOMPARE(ConfirmationDialogs::lastShown().objectName, QStringLiteral("serverTypeNotice"));
+    QVERIFY(wizard->draft()->server().serverTypeId.isEmpty());
+    QVERIFY(child<QComboBox>(wizard, QStringLiteral("serverTypeCombo"))->currentData().toString().isEmpty());
+    QVERIFY(suggest->isVisible());
+
+    ConfirmationDialogs::setNextAnswer(ConfirmationDialogs::Answer::Accept);
+    QTest::mouseClick(suggest, Qt::LeftButton);
+    QCOMPARE(wizard->draft()->server().serverTypeId, awsType);
+    QCOMPARE(child<QComboBox>(wizard, QStringLiteral("serverTypeCombo"))->currentData().toString(), awsType);
+    QVERIFY(!wizard->draft()->server().userMappings.isEmpty());
+    QVERIFY(!suggest->isVisible());
+    discard(wizard);
+}
+
+void TestAddServerWizard::seedFlowCreatesFromAuthenticationSettings()
+{
+    AddServerWizard* wizard = openWizardFromPage();
+    QVERIFY(wizard);
+    auto* create = wizard->button(QWizard::FinishButton);
+    QVERIFY(!create->isVisible() || !create->isEnabled());
+    fillConnection(wizard, QStringLiteral("AWS SCIM Server"), awsUrl);
+    chooseAwsType(wizard);
+    QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+    QCOMPARE(wizard->currentId(), int(AddServerWizard::AuthenticationPage));
+    QVERIFY(create->isVisible());
+    QVERIFY(!create->isEnabled()); // no token yet
+    GuiTest::typeInto(child<QLineEdit>(wizard, QStringLiteral("accessTokenEdit")), token);
+    QVERIFY(create->isEnabled());
+    QVERIFY(wizard->button(QWizard::NextButton)->isEnabled()); // the later pages stay reachable
+    GuiTest::screenshot(wizard, QStringLiteral("wizard-2-authentication-create"));
+
+    QSignalSpy accepted(wizard, &QDialog::accepted);
+    QTest::mouseClick(create, Qt::LeftButton);
+    QVERIFY(accepted.count() == 1 || accepted.wait(5000));
+    const auto servers = m_profile->workspace->servers()->repository().list();
+    QCOMPARE(servers.size(), 1);
+    QCOMPARE(servers.first().userMappings, m_profile->workspace->serverTypes().find(awsType)->userMappings);
+    QCOMPARE(
+        m_profile->secrets->peek(SecretKey {servers.first().id, SecretPurpose::AccessToken}), std::optional(token));
+}
+
+void TestAddServerWizard::noticeSummarisesWithDetailsBehindAButton()
+{
+    AddServerWizard* wizard = openWizardFromPage();
+    QVERIFY(wizard);
+    fillConnection(wizard, QStringLiteral("AWS SCIM Server"), awsUrl);
+    chooseAwsType(wizard);
+    const auto notice = ConfirmationDialogs::lastShown();
+    const auto preset = m_profile->workspace->serverTypes().find(awsType);
+    // A few lines in an admin's words, one per section that changes.
+    QVERIFY2(notice.details.size() <= 5, qPrintable(notice.details.join(QLatin1Char('\n'))));
+    const QString summary = notice.details.join(QLatin1Char('\n'));
+    QVERIFY2(summary.contains(QStringLiteral("SCIM attributes: %1 SCIM attributes").arg(preset->userMappings.size())),
+        qPrintable(summary));
+    QVERIFY(summary.contains(QStringLiteral("How the server behaves:")));
+    QVERIFY(summary.contains(QStringLiteral("page by page with a cursor")));
+    for (const char* rawKey : {"groupPutSupported", "pagingMode", "precedence", "Capability"})
+        QVERIFY2(!summary.contains(QLatin1String(rawKey)), rawKey);
+    // The full list is still there, behind Show Details, with the wizard's word for matching order.
+    QVERIFY(notice.fullDetails.size() > notice.details.size());
+    const QString full = notice.fullDetails.join(QLatin1Char('\n'));
+    QVERIFY(full.contains(QStringLiteral("(matching, order 1)")));
+    QVERIFY(!full.contains(QStringLiteral("precedence")));
+    discard(wizard);
+}
+
+void TestAddServerWizard::arrowKeyOpensTheListInsteadOfAsking()
+{
+    AddServerWizard* wizard = openWizardFromPage();
+    QVERIFY(wizard);
+    fillConnection(wizard, QStringLiteral("AWS SCIM Server"), awsUrl);
+    auto* combo = child<QComboBox>(wizard, QStringLiteral("serverTypeCombo"));
+    combo->setFocus();
+    QTest::keyClick(combo, Qt::Key_Down);
+    QVERIFY(ConfirmationDialogs::lastShown().objectName.isEmpty()); // nothing asked, nothing applied
+    QVERIFY(wizard->draft()->server().serverTypeId.isEmpty());
+    QTRY_VERIFY(combo->view()->isVisible());
+    combo->hidePopup();
+    discard(wizard);
+}
+
+void TestAddServerWizard::creatingWithoutScimAttributesAsksFirst()
+{
+    AddServerWizard* wizard = openWizardFromPage();
+    QVERIFY(wizard);
+    fillConnection(wizard, QStringLiteral("Bare server"), QStringLiteral("https://scim.example.com/scim/v2/"));
+    QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+    GuiTest::typeInto(child<QLineEdit>(wizard, QStringLiteral("accessTokenEdit")), token);
+    auto* create = wizard->button(QWizard::FinishButton);
+    QVERIFY(create->isEnabled());
+
+    ConfirmationDialogs::setNextAnswer(ConfirmationDialogs::Answer::Reject);
+    QTest::mouseClick(create, Qt::LeftButton);
+    QCOMPARE(ConfirmationDialogs::lastShown().objectName, QStringLiteral("noMappingsWarning"));
+    QVERIFY(wizard->isVisible());
+    QVERIFY(m_profile->workspace->servers()->repository().list().isEmpty());
+
+    ConfirmationDialogs::setNextAnswer(ConfirmationDialogs::Answer::Accept);
+    QSignalSpy accepted(wizard, &QDialog::accepted);
+    QTest::mouseClick(create, Qt::LeftButton);
+    QVERIFY(accepted.count() == 1 || accepted.wait(5000));
+    QCOMPARE(m_profile->workspace->servers()->repository().list().size(), 1);
+}
+
+void TestAddServerWizard::cancelAsksBeforeDiscardingInput()
+{
+    // Nothing typed: Cancel closes at once.
+    QPointer<AddServerWizard> empty = openWizardFromPage();
+    QVERIFY(empty);
+    empty->reject();
+    QVERIFY(ConfirmationDialogs::lastShown().objectName.isEmpty());
+    QVERIFY(!empty || !empty->isVisible());
+    QTRY_VERIFY(!empty); // closed wizards are deleted
+
+    AddServerWizard* wizard = openWizardFromPage();
+    QVERIFY(wizard);
+    fillConnection(wizard, QStringLiteral("AWS SCIM Server"), awsUrl);
+    ConfirmationDialogs::setNextAnswer(ConfirmationDialogs::Answer::Reject);
+    QTest::mouseClick(wizard->button(QWizard::CancelButton), Qt::LeftButton);
+    QCOMPARE(ConfirmationDialogs::lastShown().objectName, QStringLiteral("discardServerQuestion"));
+    QVERIFY2(ConfirmationDialogs::lastShown().text.contains(QStringLiteral("AWS SCIM Server")),
+        qPrintable(ConfirmationDialogs::lastShown().text));
+    QVERIFY(wizard->isVisible());
+    QCOMPARE(child<QLineEdit>(wizard, QStringLiteral("serverNameEdit"))->text(), QStringLiteral("AWS SCIM Server"));
+    discard(wizard);
+}
+
+void TestAddServerWizard::connectionPageMnemonicsAreUnique()
+{
+    AddServerWizard* wizard = openWizardFromPage();
+    QVERIFY(wizard);
+    QStringList texts;
+    for (const auto* label : wizard->currentPage()->findChildren<QLabel*>()) {
+        if (label->buddy())
+            texts.append(label->text());
+    }
+    for (auto which : {QWizard::BackButton, QWizard::NextButton, QWizard::FinishButton, QWizard::CancelButton})
+        texts.append(wizard->buttonText(which));
+    QSet<QChar> keys;
+    for (const QString& text : texts) {
+        const int at = text.indexOf(QLatin1Char('&'));
+        if (at < 0 || at + 1 >= text.size())
+            continue;
+        const QChar key = text.at(at + 1).toLower();
+        QVERIFY2(!keys.contains(key), qPrintable(QStringLiteral("Alt+%1 is bound twice (%2)").arg(key).arg(text)));
+        keys.insert(key);
+    }
+    QVERIFY(keys.size() >= 5);
     wizard->reject();
 }
 

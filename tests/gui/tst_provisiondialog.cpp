@@ -47,24 +47,10 @@ void TestProvisionDialog::init()
     m_profile = std::make_unique<GuiTestProfile>();
     QVERIFY(m_profile->workspace);
 
-    const auto preset = m_profile->workspace->serverTypes().find(QStringLiteral("aws-iam-identity-center"));
-    QVERIFY(preset);
-    ScimServer server
-        = ServerTypeRegistry::applyPreset(*preset, GuiTest::awsServer(QStringLiteral("Emulated AWS"))).result;
-    server.url = m_emulator->baseUrl().toString();
-    const qint64 serverId = m_profile->createServer(server, Token);
+    const qint64 serverId
+        = m_profile->createAwsServer(QStringLiteral("Emulated AWS"), m_emulator->baseUrl().toString(), Token);
     QVERIFY(serverId > 0);
-
-    DirectoryRepository directory(m_profile->workspace->database());
-    for (const auto& name : {QStringLiteral("alice"), QStringLiteral("bob")}) {
-        DirectoryUser user;
-        user.userName = name;
-        user.givenName = QStringLiteral("Given");
-        user.familyName = name;
-        user.displayName = QStringLiteral("Given ") + name;
-        user.email = name + QStringLiteral("@example.com");
-        QVERIFY(directory.createUser(user));
-    }
+    QCOMPARE(m_profile->addUsers({QStringLiteral("alice"), QStringLiteral("bob")}).size(), 2);
     Application application;
     application.name = QStringLiteral("AWS");
     application.scimServerId = serverId;

@@ -42,8 +42,6 @@ private slots:
 
 private:
     void setUpTenant(int users, int deletionThresholdMinimum = 1000);
-    bool previewPage(SyncPage& page);
-    SyncRunSummary applyPage(SyncPage& page);
 
     std::unique_ptr<AwsScimEmulator> m_emulator;
     std::unique_ptr<GuiTestProfile> m_profile;
@@ -68,13 +66,8 @@ void TestSyncPage::cleanup()
 
 void TestSyncPage::setUpTenant(int users, int deletionThresholdMinimum)
 {
-    const auto preset = m_profile->workspace->serverTypes().find(QStringLiteral("aws-iam-identity-center"));
-    QVERIFY(preset);
-    ScimServer server
-        = ServerTypeRegistry::applyPreset(*preset, GuiTest::awsServer(QStringLiteral("Emulated AWS"))).result;
-    server.url = m_emulator->baseUrl().toString();
-    server.options.deletionThresholdMinimum = deletionThresholdMinimum;
-    const qint64 serverId = m_profile->createServer(server, Token);
+    const qint64 serverId = m_profile->createAwsServer(QStringLiteral("Emulated AWS"), m_emulator->baseUrl().toString(),
+        Token, [&](ScimServer& server) { server.options.deletionThresholdMinimum = deletionThresholdMinimum; });
     QVERIFY(serverId > 0);
 
     DirectoryRepository directory(m_profile->workspace->database());
@@ -106,34 +99,13 @@ void TestSyncPage::setUpTenant(int users, int deletionThresholdMinimum)
     m_profile->workspace->notifyApplicationsChanged();
 }
 
-bool TestSyncPage::previewPage(SyncPage& page)
-{
-    QSignalSpy finished(&page, &SyncPage::previewFinished);
-    auto* button = page.findChild<QToolButton*>(QStringLiteral("previewButton"));
-    if (!button || !button->isEnabled()) {
-        return false;
-    }
-    QTest::mouseClick(button, Qt::LeftButton);
-    return finished.wait(60000) && finished.first().first().toBool();
-}
-
-SyncRunSummary TestSyncPage::applyPage(SyncPage& page)
-{
-    QSignalSpy finished(&page, &SyncPage::applyFinished);
-    QTest::mouseClick(page.findChild<QToolButton*>(QStringLiteral("applyButton")), Qt::LeftButton);
-    if (!finished.wait(60000)) {
-        return {};
-    }
-    return finished.first().first().value<SyncRunSummary>();
-}
-
 void TestSyncPage::previewShowsPlanGroupedByAction()
 {
     setUpTenant(12);
     SyncPage page(m_profile->workspace);
     page.show();
     QVERIFY(page.selectApplication(m_applicationId));
-    QVERIFY(previewPage(page));
+    QVERIFY(GuiTest::previewOnPage(page));
     QCOMPARE(m_emulator->writeCount(), 0); // a preview never writes
 
     auto* tree = page.findChild<SyncPlanView*>(QStringLiteral("planTree"));
@@ -154,10 +126,10 @@ void TestSyncPage::applyReachesHundredPercentAndIsRecorded()
     page.show();
     QVERIFY(page.selectApplication(m_applicationId));
     QSignalSpy activity(&page, &SyncPage::activity);
-    QVERIFY(previewPage(page));
+    QVERIFY(GuiTest::previewOnPage(page));
     const int writes = page.currentPlan()->writeCount();
 
-    const SyncRunSummary summary = applyPage(page);
+    const SyncRunSummary summary = GuiTest::applyOnPage(page);
     QCOMPARE(summary.status, SyncRunSummary::Status::Succeeded);
     // The main window's status bar saw the apply progress and then went idle.
     QVERIFY(std::any_of(activity.cbegin(), activity.cend(), [&](const QList<QVariant>& emitted) {
@@ -185,7 +157,7 @@ void TestSyncPage::applyReachesHundredPercentAndIsRecorded()
     QCOMPARE(QJsonDocument::fromJson(json.readAll()).array().size(), writes);
 
     // A second preview after the apply has nothing left to do.
-    QVERIFY(previewPage(page));
+    QVERIFY(GuiTest::previewOnPage(page));
     QVERIFY(page.currentPlan()->isEmpty());
     GuiTest::screenshot(&page, QStringLiteral("sync-applied"));
 }
@@ -196,21 +168,23 @@ void TestSyncPage::cancelStopsARunningApply()
     SyncPage page(m_profile->workspace);
     page.show();
     QVERIFY(page.selectApplication(m_applicationId));
-    QVERIFY(previewPage(page));
-    m_emulator->setLatency(150); // time for the cancel to land mid-run
+    QVERIFY(GuiTest::previewOnPage(page));
+    // Every write from now on reaches the server and hangs there: the cancel lands mid-run
+    // whatever the machine's speed.
+    m_emulator->hangNext(1000);
+    QSignalSpy handled(m_emulator.get(), &AwsScimEmulator::requestHandled);
 
     QSignalSpy finished(&page, &SyncPage::applyFinished);
-    auto* progress = page.findChild<QProgressBar*>(QStringLiteral("progressBar"));
-    QSignalSpy progressed(progress, &QProgressBar::valueChanged);
     QTest::mouseClick(page.findChild<QToolButton*>(QStringLiteral("applyButton")), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(progress->value() > 0, 30000);
+    QVERIFY(handled.wait(30000));
     auto* cancel = page.findChild<QToolButton*>(QStringLiteral("cancelButton"));
     QVERIFY(cancel->isEnabled());
     QTest::mouseClick(cancel, Qt::LeftButton);
     QVERIFY(finished.wait(30000));
     const auto summary = finished.first().first().value<SyncRunSummary>();
     QCOMPARE(summary.status, SyncRunSummary::Status::Cancelled);
-    QVERIFY(m_emulator->userCount() < 60);
+    QCOMPARE(summary.succeeded, 0);
+    QCOMPARE(m_emulator->userCount(), 0);
     QVERIFY(!page.isBusy());
 }
 
@@ -220,14 +194,14 @@ void TestSyncPage::deprovisionOverThresholdNeedsTypedNumber()
     SyncPage page(m_profile->workspace);
     page.show();
     QVERIFY(page.selectApplication(m_applicationId));
-    QVERIFY(previewPage(page));
-    QCOMPARE(applyPage(page).status, SyncRunSummary::Status::Succeeded);
+    QVERIFY(GuiTest::previewOnPage(page));
+    QCOMPARE(GuiTest::applyOnPage(page).status, SyncRunSummary::Status::Succeeded);
 
     // Unassign everybody: the plan deprovisions all ten, over the threshold.
     auto application = *m_profile->workspace->applications().find(m_applicationId);
     application.assignment.allUsers = false;
     QVERIFY(m_profile->workspace->applications().update(application));
-    QVERIFY(previewPage(page));
+    QVERIFY(GuiTest::previewOnPage(page));
     QVERIFY(page.currentPlan()->needsConfirmation);
     const int deprovisions = page.currentPlan()->deprovisionCount();
     QVERIFY(deprovisions >= 10);

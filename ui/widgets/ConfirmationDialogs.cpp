@@ -25,9 +25,9 @@ bool ConfirmationDialogs::takeQueuedAnswer(Answer* answer)
 }
 
 bool ConfirmationDialogs::confirm(QWidget* parent, const QString& objectName, const QString& title, const QString& text,
-    const QStringList& details, const QString& acceptText)
+    const QStringList& details, const QString& acceptText, const QStringList& fullDetails)
 {
-    last() = {objectName, title, text, details};
+    last() = {objectName, title, text, details, fullDetails};
     Answer answer = Answer::Reject;
     if (takeQueuedAnswer(&answer)) {
         return answer == Answer::Accept;
@@ -43,6 +43,9 @@ bool ConfirmationDialogs::confirm(QWidget* parent, const QString& objectName, co
         box.setInformativeText(list);
         box.setTextFormat(Qt::PlainText);
     }
+    if (!fullDetails.isEmpty()) {
+        box.setDetailedText(fullDetails.join(QLatin1Char('\n')));
+    }
     auto* accept = box.addButton(acceptText, QMessageBox::AcceptRole);
     accept->setObjectName(QStringLiteral("continueButton"));
     auto* cancel = box.addButton(QMessageBox::Cancel);
@@ -57,7 +60,7 @@ bool ConfirmationDialogs::confirm(QWidget* parent, const QString& objectName, co
 void ConfirmationDialogs::showError(
     QWidget* parent, const QString& objectName, const QString& title, const QString& text, const QString& hint)
 {
-    last() = {objectName, title, text, hint.isEmpty() ? QStringList() : QStringList {hint}};
+    last() = {objectName, title, text, hint.isEmpty() ? QStringList() : QStringList {hint}, {}};
     Answer answer = Answer::Accept;
     if (takeQueuedAnswer(&answer)) {
         return;

@@ -25,12 +25,14 @@ public:
         QString title;
         QString text;
         QStringList details;
+        QStringList fullDetails;
     };
 
     // Asks with an explicit accept button (e.g. "Continue") and Cancel. details are listed
     // under the text, one line each. Returns true when the admin accepted.
+    // fullDetails, when given, sit behind the box's "Show Details..." button, one line each.
     static bool confirm(QWidget* parent, const QString& objectName, const QString& title, const QString& text,
-        const QStringList& details, const QString& acceptText);
+        const QStringList& details, const QString& acceptText, const QStringList& fullDetails = {});
     // Shows an error the admin has to acknowledge: what happened, then what to do.
     static void showError(
         QWidget* parent, const QString& objectName, const QString& title, const QString& text, const QString& hint);

@@ -27,9 +27,9 @@ AddServerWizard::AddServerWizard(std::shared_ptr<Workspace> workspace, const Sci
     button(QWizard::BackButton)->setObjectName(QStringLiteral("backButton"));
     button(QWizard::CancelButton)->setObjectName(QStringLiteral("cancelButton"));
 
-    ScimServer server = prefill;
-    server.id = 0;
-    m_draft = new ServerDraft(m_workspace, server, this);
+    m_prefill = prefill;
+    m_prefill.id = 0;
+    m_draft = new ServerDraft(m_workspace, m_prefill, this);
 
     auto* connection = new ConnectionSettingsPage(m_draft, this);
     connection->setSubTitle(tr("Name the server and paste its SCIM endpoint. The Server Type fills in the "
@@ -40,6 +40,10 @@ AddServerWizard::AddServerWizard(std::shared_ptr<Workspace> workspace, const Sci
     attributes->setSubTitle(tr("How directory attributes become SCIM attributes."));
     auto* statics = new StaticAttributesPage(m_draft, this);
     statics->setSubTitle(tr("Constant SCIM attributes sent for every user."));
+    // Each page after the first can finish: Create is enabled there once the pages are complete.
+    for (QWizardPage* page : std::initializer_list<QWizardPage*> {authentication, attributes, statics}) {
+        page->setFinalPage(true);
+    }
     setPage(ConnectionPage, connection);
     setPage(AuthenticationPage, authentication);
     setPage(ScimAttributesPageId, attributes);
@@ -75,11 +79,54 @@ void AddServerWizard::setSaving(bool saving)
     }
 }
 
+bool AddServerWizard::hasInput() const
+{
+    const ScimServer& server = m_draft->server();
+    return !m_draft->secret().isEmpty() || server.name != m_prefill.name || server.url != m_prefill.url
+        || server.description != m_prefill.description || server.serverTypeId != m_prefill.serverTypeId
+        || !m_prefill.name.isEmpty();
+}
+
+void AddServerWizard::reject()
+{
+    if (m_saving) {
+        return;
+    }
+    if (m_createdId == 0 && hasInput()) {
+        const QString name = m_draft->server().name.trimmed();
+        const bool discard
+            = ConfirmationDialogs::confirm(this, QStringLiteral("discardServerQuestion"), tr("Discard this server?"),
+                name.isEmpty() ? tr("The server has not been created. What you entered is lost.")
+                               : tr("\u201c%1\u201d has not been created. What you entered is lost.").arg(name),
+                {}, tr("Discard"));
+        if (!discard) {
+            return;
+        }
+    }
+    QWizard::reject();
+}
+
 void AddServerWizard::accept()
 {
     if (m_saving || m_createdId > 0) {
         return;
     }
+    if (m_draft->server().userMappings.isEmpty()) {
+        const bool createAnyway = ConfirmationDialogs::confirm(this, QStringLiteral("noMappingsWarning"),
+            tr("Create a server without SCIM attributes?"),
+            tr("This server has no SCIM attributes: a sync would send users without their names, email "
+               "addresses or any other directory attribute. Choose a Server Type on the first page to fill them "
+               "in, or add them on the SCIM Attributes page."),
+            {}, tr("Create Anyway"));
+        if (!createAnyway) {
+            return;
+        }
+    }
+    create();
+}
+
+void AddServerWizard::create()
+{
     setSaving(true);
     m_workspace->servers()->create(
         m_draft->server(), m_draft->secret(), this, [this](Result<qint64, ServerSaveError> result) {

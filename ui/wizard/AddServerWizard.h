@@ -16,8 +16,11 @@ class StaticAttributesPage;
 class Workspace;
 
 // Add Server: Connection Settings → Authentication Settings → SCIM Attributes → Static
-// Attributes → Review → Create. The wizard only collects; ServerCatalog::create saves the
-// server and its secret together. A failed Create keeps the wizard open with everything entered.
+// Attributes → Review → Create. Create is offered from Authentication Settings on, as soon as
+// what is required is valid (the seed flow: Server Type, token, Create); the later pages stay for
+// those who want them. The wizard only collects; ServerCatalog::create saves the server and its
+// secret together. A failed Create keeps the wizard open with everything entered; Cancel asks
+// before it throws away what was typed.
 class AddServerWizard : public QWizard
 {
     Q_OBJECT
@@ -45,15 +48,19 @@ public:
 
 public slots:
     void accept() override;
+    void reject() override;
 
 signals:
     void serverCreated(qint64 id);
 
 private:
     void setSaving(bool saving);
+    void create();
+    bool hasInput() const;
 
     std::shared_ptr<Workspace> m_workspace;
     ServerDraft* m_draft = nullptr;
     qint64 m_createdId = 0;
     bool m_saving = false;
+    ScimServer m_prefill;
 };

@@ -2,16 +2,21 @@
 
 #include "ServerDraft.h"
 #include "TrustedCaEditor.h"
+#include "servertypes/PresetChangeSummary.h"
 #include "widgets/ConfirmationDialogs.h"
 #include "widgets/FormMessages.h"
 #include "workspace/Workspace.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
+#include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QList>
 #include <QPair>
+#include <QPushButton>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 
@@ -34,6 +39,8 @@ ConnectionSettingsEditor::ConnectionSettingsEditor(ServerDraft* draft, QWidget* 
     m_urlHint = FormMessages::hintLabel(QStringLiteral("serverUrlHint"), this);
     m_urlError = FormMessages::errorLabel(QStringLiteral("serverUrlError"), this);
 
+    createTypeSuggestion();
+
     m_typeCombo = new QComboBox(this);
     m_typeCombo->setObjectName(QStringLiteral("serverTypeCombo"));
     m_typeCombo->addItem(tr("Select a server type\u2026"), QString());
@@ -52,6 +59,7 @@ ConnectionSettingsEditor::ConnectionSettingsEditor(ServerDraft* draft, QWidget* 
     urlColumn->addWidget(m_urlEdit);
     urlColumn->addWidget(m_urlHint);
     urlColumn->addWidget(m_urlError);
+    urlColumn->addWidget(m_suggestion);
     auto* typeColumn = new QVBoxLayout;
     typeColumn->setSpacing(2);
     typeColumn->addWidget(m_typeCombo);
@@ -59,7 +67,7 @@ ConnectionSettingsEditor::ConnectionSettingsEditor(ServerDraft* draft, QWidget* 
 
     auto* form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(tr("Server &Name:"), nameColumn);
+    form->addRow(tr("Server Na&me:"), nameColumn);
     form->addRow(tr("&Description:"), m_descriptionEdit);
     form->addRow(tr("Server &URL:"), urlColumn);
     form->addRow(tr("Server &Type:"), typeColumn);
@@ -87,6 +95,9 @@ ConnectionSettingsEditor::ConnectionSettingsEditor(ServerDraft* draft, QWidget* 
     });
     // activated, not currentIndexChanged: only the admin's choice asks, never a reload.
     connect(m_typeCombo, &QComboBox::activated, this, &ConnectionSettingsEditor::serverTypeChosen);
+    // Arrow keys on the closed box would choose (and ask about) each type they pass: open the list.
+    m_typeCombo->installEventFilter(this);
+    connect(m_suggestionButton, &QPushButton::clicked, this, &ConnectionSettingsEditor::useSuggestedType);
     connect(m_draft, &ServerDraft::changed, this, &ConnectionSettingsEditor::updateMessages);
     connect(m_draft, &ServerDraft::reloaded, this, &ConnectionSettingsEditor::load);
     load();
@@ -143,7 +154,60 @@ void ConnectionSettingsEditor::updateMessages()
                   "that suit the service."),
         FormMessages::Hint);
     m_trustedCa->updateMessages();
+    updateTypeSuggestion();
     emit validityChanged();
+}
+
+void ConnectionSettingsEditor::createTypeSuggestion()
+{
+    m_suggestion = new QWidget(this);
+    m_suggestionText = FormMessages::hintLabel(QStringLiteral("serverTypeSuggestionText"), m_suggestion);
+    m_suggestionButton = new QPushButton(m_suggestion);
+    m_suggestionButton->setObjectName(QStringLiteral("suggestTypeButton"));
+    auto* suggestionRow = new QHBoxLayout(m_suggestion);
+    suggestionRow->setContentsMargins(0, 0, 0, 0);
+    suggestionRow->addWidget(m_suggestionText, 1);
+    suggestionRow->addWidget(m_suggestionButton);
+    m_suggestion->setVisible(false);
+}
+
+void ConnectionSettingsEditor::updateTypeSuggestion()
+{
+    const auto suggested = m_draft->workspace().serverTypes().suggestForUrl(m_draft->server().url);
+    const bool show = suggested && suggested->id != m_draft->server().serverTypeId;
+    m_suggestedTypeId = show ? suggested->id : QString();
+    if (show) {
+        FormMessages::show(
+            m_suggestionText, tr("This address belongs to %1.").arg(suggested->displayName), FormMessages::Hint);
+        m_suggestionButton->setText(tr("Use Server Type %1").arg(suggested->displayName));
+    }
+    m_suggestion->setVisible(show);
+}
+
+void ConnectionSettingsEditor::useSuggestedType()
+{
+    const int index = indexOfType(m_suggestedTypeId);
+    if (index <= 0) {
+        return;
+    }
+    {
+        const QSignalBlocker blocker(m_typeCombo);
+        m_typeCombo->setCurrentIndex(index);
+    }
+    serverTypeChosen(index);
+}
+
+bool ConnectionSettingsEditor::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_typeCombo && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (key == Qt::Key_Down || key == Qt::Key_Up || key == Qt::Key_PageDown || key == Qt::Key_PageUp
+            || key == Qt::Key_Home || key == Qt::Key_End) {
+            m_typeCombo->showPopup();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ConnectionSettingsEditor::serverTypeChosen(int index)
@@ -153,14 +217,15 @@ void ConnectionSettingsEditor::serverTypeChosen(int index)
         return;
     }
     const PresetChange change = m_draft->previewServerType(typeId);
-    if (change.hasChanges()) {
+    const auto type = m_draft->workspace().serverTypes().find(typeId);
+    if (change.hasChanges() && type) {
         const QString typeName = m_typeCombo->itemText(index);
         const bool accepted = ConfirmationDialogs::confirm(this, QStringLiteral("serverTypeNotice"),
             tr("Apply Server Type \u201c%1\u201d?").arg(typeName),
             tr("Selecting %1 will autocomplete and overwrite the authentication settings, SCIM attributes and "
-               "static attributes of this server with the settings of that server type. These settings change:")
+               "static attributes of this server with the settings of that server type:")
                 .arg(typeName),
-            change.changes, tr("Continue"));
+            PresetChangeSummary::summarize(change, *type, m_draft->server()), tr("Continue"), change.changes);
         if (!accepted) {
             const QSignalBlocker blocker(m_typeCombo);
             m_typeCombo->setCurrentIndex(qMax(0, indexOfType(m_draft->server().serverTypeId)));

@@ -141,7 +141,7 @@ void TestServerTypeRegistry::applyToNewServer()
     QCOMPARE(change.result.options.protectedPatterns, preset.defaults.protectedPatterns);
 
     QVERIFY(change.changes.contains(
-        QStringLiteral("SCIM attribute added: externalId ← objectId (matching, precedence 0)")));
+        QStringLiteral("SCIM attribute added: externalId ← objectId (matching, order 1)")));
     QVERIFY(change.changes.contains(QStringLiteral("SCIM attribute added: active ← active (default \"true\")")));
     QVERIFY(change.changes.contains(QStringLiteral("Capability pagingMode: startIndex → cursor")));
     QVERIFY(change.changes.contains(QStringLiteral("Capability maxMembersPerPatch: 0 → 100")));
