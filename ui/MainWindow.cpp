@@ -3,6 +3,7 @@
 #include "applications/ApplicationsPage.h"
 #include "directory/DirectoryPage.h"
 #include "servers/ServersPage.h"
+#include "sources/SourcesPage.h"
 #include "sync/SyncPage.h"
 #include "workspace/Workspace.h"
 
@@ -88,6 +89,12 @@ MainWindow::MainWindow(std::shared_ptr<Workspace> workspace, QWidget* parent)
     connect(applications, &ApplicationsPage::statusMessage, this, &MainWindow::showStatus);
     addPage(QStringLiteral("applications"), tr("Application Manager"), style()->standardIcon(QStyle::SP_DesktopIcon),
         applications, applications->pageActions());
+
+    auto* sources = new SourcesPage(m_workspace, this);
+    connect(sources, &SourcesPage::statusMessage, this, &MainWindow::showStatus);
+    connect(sources, &SourcesPage::activity, this, &MainWindow::showActivity);
+    addPage(QStringLiteral("sources"), tr("Directory Sources"), style()->standardIcon(QStyle::SP_DriveHDIcon), sources,
+        sources->pageActions());
 
     auto* directory = new DirectoryPage(m_workspace, this);
     connect(directory, &DirectoryPage::statusMessage, this, &MainWindow::showStatus);

@@ -2,7 +2,11 @@
 
 #include "AssignmentEditor.h"
 #include "servers/ServerCatalog.h"
+#include "sources/SourceCache.h"
+#include "sources/SourceCatalog.h"
+#include "sources/SourceReadJob.h"
 #include "storage/ApplicationRepository.h"
+#include "widgets/ConfirmationDialogs.h"
 #include "widgets/EditIcons.h"
 #include "widgets/FormMessages.h"
 #include "workspace/Workspace.h"
@@ -14,6 +18,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QToolButton>
@@ -32,11 +37,12 @@ ApplicationEditDialog::ApplicationEditDialog(
     auto* general = createGeneralSection(application, adding);
     auto* serverSection = createServerSection(application);
 
-    m_assignment = new AssignmentEditor(m_workspace->database(), application.assignment, this);
+    m_assignment = new AssignmentEditor(m_workspace->database(), application.assignment, application.sourceId, this);
     auto* assignmentSection = new QGroupBox(tr("Assignment"), this);
     assignmentSection->setObjectName(QStringLiteral("assignmentSection"));
     auto* assignmentLayout = new QVBoxLayout(assignmentSection);
-    assignmentLayout->addWidget(m_assignment);
+    assignmentLayout->addWidget(createSourceRow(application));
+    assignmentLayout->addWidget(m_assignment, 1);
 
     m_error = FormMessages::errorLabel(QStringLiteral("applicationError"), this);
 
@@ -152,6 +158,126 @@ QGroupBox* ApplicationEditDialog::createServerSection(const Application& applica
     return serverSection;
 }
 
+QWidget* ApplicationEditDialog::createSourceRow(const Application& application)
+{
+    auto* row = new QWidget(this);
+    m_sourceCombo = new QComboBox(row);
+    m_sourceCombo->setObjectName(QStringLiteral("applicationSourceCombo"));
+    m_sourceCombo->addItem(tr("Embedded directory"), qint64(0));
+    for (const DirectorySource& source : m_workspace->sources()->repository().list()) {
+        m_sourceCombo->addItem(source.name, source.id);
+    }
+    if (application.sourceId > 0 && m_sourceCombo->findData(application.sourceId) < 0) {
+        m_sourceCombo->addItem(tr("Missing source (it was deleted)"), application.sourceId);
+    }
+    m_sourceCombo->setCurrentIndex(qMax(0, m_sourceCombo->findData(application.sourceId)));
+    auto* label = new QLabel(tr("Users and groups &from:"), row);
+    label->setBuddy(m_sourceCombo);
+    m_sourceHint = FormMessages::hintLabel(QStringLiteral("applicationSourceHint"), row);
+    m_readSourceButton = new QPushButton(tr("&Read Now"), row);
+    m_readSourceButton->setObjectName(QStringLiteral("readApplicationSourceButton"));
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(label);
+    layout->addWidget(m_sourceCombo);
+    layout->addWidget(m_sourceHint, 1);
+    layout->addWidget(m_readSourceButton);
+    connect(m_sourceCombo, &QComboBox::activated, this, &ApplicationEditDialog::sourceChosen);
+    connect(m_readSourceButton, &QPushButton::clicked, this, &ApplicationEditDialog::readSource);
+    updateSourceHint();
+    return row;
+}
+
+qint64 ApplicationEditDialog::chosenSourceId() const
+{
+    return m_sourceCombo->currentData().toLongLong();
+}
+
+bool ApplicationEditDialog::chooseSource(qint64 sourceId)
+{
+    const int index = m_sourceCombo->findData(sourceId);
+    if (index < 0) {
+        return false;
+    }
+    m_sourceCombo->setCurrentIndex(index);
+    sourceChosen(index);
+    return chosenSourceId() == sourceId;
+}
+
+void ApplicationEditDialog::sourceChosen(int index)
+{
+    const qint64 sourceId = m_sourceCombo->itemData(index).toLongLong();
+    if (sourceId == m_assignment->sourceId()) {
+        return;
+    }
+    const Assignment current = m_assignment->assignment();
+    const int assigned = int(current.userIds.size() + current.groupIds.size());
+    if (assigned > 0) {
+        const bool switchSource = ConfirmationDialogs::confirm(this, QStringLiteral("changeSourceQuestion"),
+            tr("Change the source of \u201c%1\u201d?").arg(m_nameEdit->text().trimmed()),
+            tr("The %n assigned user(s) and group(s) belong to the current source and are cleared. Pick users and "
+               "groups of \u201c%1\u201d afterwards. On the SCIM server, users that leave the scope are deprovisioned "
+               "by the next sync.",
+                nullptr, assigned)
+                .arg(m_sourceCombo->itemText(index)),
+            {}, tr("Change Source"));
+        if (!switchSource) {
+            m_sourceCombo->setCurrentIndex(qMax(0, m_sourceCombo->findData(m_assignment->sourceId())));
+            return;
+        }
+    }
+    m_assignment->setSourceId(sourceId);
+    updateSourceHint();
+    updateError();
+}
+
+void ApplicationEditDialog::updateSourceHint()
+{
+    const qint64 sourceId = chosenSourceId();
+    m_readSourceButton->setVisible(sourceId > 0);
+    m_readSourceButton->setEnabled(!m_readJob);
+    if (sourceId <= 0) {
+        FormMessages::show(m_sourceHint, tr("Users and groups kept in ScimDesk."), FormMessages::Hint);
+        return;
+    }
+    if (m_readJob) {
+        FormMessages::show(m_sourceHint, tr("Reading the directory\u2026"), FormMessages::Hint);
+        return;
+    }
+    const auto state = SourceCache(m_workspace->database(), sourceId).state();
+    FormMessages::show(m_sourceHint,
+        state ? tr("As of its last read, %1; every sync reads it again.")
+                    .arg(QLocale().toString(state->readAt.toLocalTime(), QLocale::ShortFormat))
+              : tr("Not read yet: Read Now to pick its users and groups."),
+        state ? FormMessages::Hint : FormMessages::Warning);
+}
+
+void ApplicationEditDialog::readSource()
+{
+    const auto source = m_workspace->sources()->repository().find(chosenSourceId());
+    if (!source || m_readJob) {
+        return;
+    }
+    m_readJob = new SourceReadJob(
+        m_workspace->database(), m_workspace->secrets(), m_workspace->sourceReaderFactory(), *source, this);
+    const auto done = [this](bool succeeded) {
+        m_readJob->deleteLater();
+        m_readJob = nullptr;
+        m_assignment->reloadDirectory();
+        updateSourceHint();
+        emit sourceReadFinished(succeeded);
+    };
+    connect(m_readJob, &SourceReadJob::finished, this, [done]() { done(true); });
+    connect(m_readJob, &SourceReadJob::failed, this, [this, done](const SourceReadError& error) {
+        done(false);
+        if (error.kind != SourceReadError::Kind::Cancelled) {
+            FormMessages::show(m_sourceHint, error.message, FormMessages::Error);
+        }
+    });
+    m_readJob->start();
+    updateSourceHint();
+}
+
 QString ApplicationEditDialog::serverName(qint64 id) const
 {
     if (id <= 0) {
@@ -176,6 +302,7 @@ void ApplicationEditDialog::updateError()
 {
     Application candidate = m_application;
     candidate.name = m_nameEdit->text();
+    candidate.sourceId = chosenSourceId();
     candidate.assignment = m_assignment->assignment();
     // The same check saving applies; the assignment's part of it is shown by the editor itself,
     // next to each condition and in the list below.
@@ -200,6 +327,7 @@ void ApplicationEditDialog::accept()
     application.description = m_descriptionEdit->text().trimmed();
     application.signInProtocol = m_protocolCombo->currentData().toString();
     application.scimServerId = chosenServerId();
+    application.sourceId = chosenSourceId();
     application.assignment = m_assignment->assignment();
 
     ApplicationRepository& repository = m_workspace->applications();

@@ -1,6 +1,4 @@
 #include "DirectoryPage.h"
-#include "storage/Database.h"
-#include "util/AsyncTask.h"
 
 #include "CsvImportDialog.h"
 #include "DirectoryGroupModel.h"
@@ -10,18 +8,28 @@
 #include "directory/DirectoryCsvExporter.h"
 #include "directory/DirectoryRepository.h"
 #include "directory/DirectorySnapshot.h"
+#include "sources/DirectoryBrowser.h"
+#include "sources/SourceCache.h"
+#include "sources/SourceCatalog.h"
+#include "sources/SourceReadJob.h"
 #include "storage/Database.h"
+#include "util/AsyncTask.h"
+#include "util/DisplayText.h"
 #include "widgets/ConfirmationDialogs.h"
+#include "widgets/FormMessages.h"
 #include "widgets/PageHeader.h"
 #include "workspace/Workspace.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
 #include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
@@ -56,15 +64,18 @@ DirectoryPage::DirectoryPage(std::shared_ptr<Workspace> workspace, QWidget* pare
     , m_searchTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("directoryPage"));
-    m_users = new DirectoryUserModel(*m_repository, this);
-    m_groups = new DirectoryGroupModel(*m_repository, this);
+    m_users = new DirectoryUserModel(DirectoryBrowser(m_workspace->database()), this);
+    m_groups = new DirectoryGroupModel(DirectoryBrowser(m_workspace->database()), this);
 
     auto* header = new PageHeader(tr("Directory"),
-        tr("The users and groups ScimDesk provisions from. Edit them here or import them from CSV."), this);
+        tr("The users and groups ScimDesk provisions from: the embedded directory, edited here or imported from CSV, "
+           "or a directory source, read-only."),
+        this);
+    auto* sourceBar = createSourceBar();
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("searchEdit"));
-    m_search->setPlaceholderText(tr("Search by user name, e-mail, name or group\u2026"));
+    m_search->setPlaceholderText(tr("Search by user name, e-mail, name, group or DN\u2026"));
     m_search->setClearButtonEnabled(true);
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
@@ -78,10 +89,12 @@ DirectoryPage::DirectoryPage(std::shared_ptr<Workspace> workspace, QWidget* pare
     m_userTable->setColumnWidth(DirectoryUserModel::DisplayNameColumn, 180);
     m_userTable->setColumnWidth(DirectoryUserModel::EmailColumn, 240);
     m_userTable->setColumnWidth(DirectoryUserModel::DepartmentColumn, 130);
+    m_userTable->setColumnWidth(DirectoryUserModel::DnColumn, 320);
     m_groupTable = makeTable(m_groups, QStringLiteral("groupsTable"), this);
     m_groupTable->sortByColumn(DirectoryGroupModel::NameColumn, Qt::AscendingOrder);
     m_groupTable->setColumnWidth(DirectoryGroupModel::NameColumn, 240);
     m_groupTable->setColumnWidth(DirectoryGroupModel::DescriptionColumn, 320);
+    m_groupTable->setColumnWidth(DirectoryGroupModel::DnColumn, 320);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("directoryTabs"));
@@ -90,6 +103,7 @@ DirectoryPage::DirectoryPage(std::shared_ptr<Workspace> workspace, QWidget* pare
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(header);
+    layout->addWidget(sourceBar);
     layout->addLayout(searchRow);
     layout->addWidget(m_tabs, 1);
 
@@ -131,7 +145,137 @@ DirectoryPage::DirectoryPage(std::shared_ptr<Workspace> workspace, QWidget* pare
         m_groupTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DirectoryPage::updateActions);
     connect(m_users, &QAbstractItemModel::modelReset, this, &DirectoryPage::updateActions);
     connect(m_groups, &QAbstractItemModel::modelReset, this, &DirectoryPage::updateActions);
+    connect(m_workspace->sources(), &SourceCatalog::sourcesChanged, this, &DirectoryPage::reloadSources);
+    reloadSources();
     reload();
+}
+
+QWidget* DirectoryPage::createSourceBar()
+{
+    auto* bar = new QWidget(this);
+    m_sourceCombo = new QComboBox(bar);
+    m_sourceCombo->setObjectName(QStringLiteral("directorySourceCombo"));
+    m_sourceCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_sourceCombo->setMinimumContentsLength(24);
+    auto* label = new QLabel(tr("S&how:"), bar);
+    label->setBuddy(m_sourceCombo);
+    m_sourceInfo = FormMessages::hintLabel(QStringLiteral("sourceInfoLabel"), bar);
+    m_readButton = new QPushButton(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Read Now"), bar);
+    m_readButton->setObjectName(QStringLiteral("readSourceButton"));
+    m_readButton->setToolTip(tr("Read the directory source now. Nothing is sent to any SCIM server."));
+    auto* row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(label);
+    row->addWidget(m_sourceCombo);
+    row->addWidget(m_sourceInfo, 1);
+    row->addWidget(m_readButton);
+    connect(m_sourceCombo, &QComboBox::activated, this, &DirectoryPage::sourceChosen);
+    connect(m_readButton, &QPushButton::clicked, this, &DirectoryPage::readSource);
+    return bar;
+}
+
+void DirectoryPage::reloadSources()
+{
+    const qint64 current = currentSourceId();
+    m_sourceCombo->clear();
+    m_sourceCombo->addItem(tr("Embedded directory"), qint64(0));
+    for (const DirectorySource& source : m_workspace->sources()->repository().list()) {
+        m_sourceCombo->addItem(source.name, source.id);
+    }
+    const int index = m_sourceCombo->findData(current);
+    m_sourceCombo->setCurrentIndex(qMax(0, index));
+    if (index < 0) {
+        sourceChosen(); // the source shown was deleted: back to the embedded directory
+    } else {
+        updateSourceInfo();
+    }
+}
+
+qint64 DirectoryPage::currentSourceId() const
+{
+    return m_sourceCombo ? m_sourceCombo->currentData().toLongLong() : 0;
+}
+
+bool DirectoryPage::showSource(qint64 sourceId)
+{
+    const int index = m_sourceCombo->findData(sourceId);
+    if (index < 0) {
+        return false;
+    }
+    m_sourceCombo->setCurrentIndex(index);
+    sourceChosen();
+    return true;
+}
+
+void DirectoryPage::sourceChosen()
+{
+    const DirectoryBrowser browser(m_workspace->database(), currentSourceId());
+    m_users->setBrowser(browser);
+    m_groups->setBrowser(browser);
+    // The DN and the anchor only mean something for a directory source.
+    for (auto column : {DirectoryUserModel::DnColumn, DirectoryUserModel::AnchorColumn}) {
+        m_userTable->setColumnHidden(column, !browser.isSource());
+    }
+    for (auto column : {DirectoryGroupModel::DnColumn, DirectoryGroupModel::AnchorColumn}) {
+        m_groupTable->setColumnHidden(column, !browser.isSource());
+    }
+    updateSourceInfo();
+    updateCounts();
+    updateActions();
+}
+
+void DirectoryPage::updateSourceInfo()
+{
+    const qint64 sourceId = currentSourceId();
+    m_readButton->setVisible(sourceId > 0);
+    m_readButton->setEnabled(!m_readJob);
+    if (sourceId <= 0) {
+        FormMessages::show(m_sourceInfo, tr("Editable. Import or export CSV from the toolbar."), FormMessages::Hint);
+        return;
+    }
+    if (m_readJob) {
+        FormMessages::show(m_sourceInfo, tr("Reading the directory\u2026"), FormMessages::Hint);
+        return;
+    }
+    const auto state = SourceCache(m_workspace->database(), sourceId).state();
+    if (!state) {
+        FormMessages::show(m_sourceInfo, tr("Not read yet. Read Now shows its users and groups; a sync reads it too."),
+            FormMessages::Warning);
+        return;
+    }
+    FormMessages::show(m_sourceInfo,
+        tr("Read-only: as of the last read, %1. Change users and groups in the directory itself.")
+            .arg(QLocale().toString(state->readAt.toLocalTime(), QLocale::ShortFormat)),
+        FormMessages::Hint);
+}
+
+void DirectoryPage::readSource()
+{
+    const auto source = m_workspace->sources()->repository().find(currentSourceId());
+    if (!source || m_readJob) {
+        return;
+    }
+    m_readJob = new SourceReadJob(
+        m_workspace->database(), m_workspace->secrets(), m_workspace->sourceReaderFactory(), *source, this);
+    const auto done = [this](bool succeeded) {
+        m_readJob->deleteLater();
+        m_readJob = nullptr;
+        reload();
+        updateSourceInfo();
+        emit sourceReadFinished(succeeded);
+    };
+    connect(m_readJob, &SourceReadJob::finished, this, [done]() { done(true); });
+    connect(m_readJob, &SourceReadJob::failed, this, [this, done, name = source->name](const SourceReadError& error) {
+        done(false);
+        if (error.kind != SourceReadError::Kind::Cancelled) {
+            ConfirmationDialogs::showError(this, QStringLiteral("readSourceError"), tr("Read Now"),
+                tr("\u201c%1\u201d could not be read completely: %2").arg(name, error.message),
+                error.remedy.isEmpty() ? tr("Nothing was kept. Test the connection on the Directory Sources page.")
+                                       : error.remedy);
+        }
+    });
+    m_readJob->start();
+    updateSourceInfo();
 }
 
 DirectoryPage::~DirectoryPage() = default;
@@ -170,12 +314,20 @@ void DirectoryPage::updateActions()
 {
     const auto* table = showingGroups() ? m_groupTable : m_userTable;
     const int selected = int(table->selectionModel()->selectedRows().size());
-    m_editAction->setEnabled(selected == 1);
-    m_deleteAction->setEnabled(selected > 0);
+    // A live source is changed in the directory itself, never here.
+    const bool editable = currentSourceId() <= 0;
+    m_editAction->setEnabled(editable && selected == 1);
+    m_deleteAction->setEnabled(editable && selected > 0);
+    m_addUserAction->setEnabled(editable);
+    m_addGroupAction->setEnabled(editable);
+    m_importAction->setEnabled(editable);
 }
 
 UserEditDialog* DirectoryPage::addUser()
 {
+    if (currentSourceId() > 0) {
+        return nullptr;
+    }
     auto* dialog = new UserEditDialog(*m_repository, DirectoryUser(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog]() {
@@ -188,6 +340,9 @@ UserEditDialog* DirectoryPage::addUser()
 
 GroupEditDialog* DirectoryPage::addGroup()
 {
+    if (currentSourceId() > 0) {
+        return nullptr;
+    }
     auto* dialog = new GroupEditDialog(*m_repository, DirectoryGroup(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog]() {
@@ -200,6 +355,9 @@ GroupEditDialog* DirectoryPage::addGroup()
 
 QDialog* DirectoryPage::editSelected()
 {
+    if (currentSourceId() > 0) {
+        return nullptr;
+    }
     QDialog* dialog = nullptr;
     if (showingGroups()) {
         const auto rows = m_groupTable->selectionModel()->selectedRows();
@@ -228,6 +386,9 @@ QDialog* DirectoryPage::editSelected()
 
 void DirectoryPage::deleteSelected()
 {
+    if (currentSourceId() > 0) {
+        return;
+    }
     const bool groups = showingGroups();
     const auto* table = groups ? m_groupTable : m_userTable;
     const auto rows = table->selectionModel()->selectedRows();
@@ -276,6 +437,9 @@ void DirectoryPage::deleteSelected()
 
 CsvImportDialog* DirectoryPage::importCsv()
 {
+    if (currentSourceId() > 0) {
+        return nullptr;
+    }
     auto* dialog = new CsvImportDialog(*m_repository, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (showingGroups()) {
@@ -304,10 +468,11 @@ void DirectoryPage::exportCsv()
 void DirectoryPage::exportTo(const QString& path, bool groups)
 {
     auto database = m_workspace->database();
-    const auto write = [database, path, groups]() -> QString {
-        Result<DirectorySnapshot, StorageError> snapshot = [&database] {
+    const qint64 sourceId = currentSourceId();
+    const auto write = [database, sourceId, path, groups]() -> QString {
+        Result<DirectorySnapshot, StorageError> snapshot = [&database, sourceId] {
             const Database::ThreadConnection connection(database);
-            return DirectorySnapshot::load(*database);
+            return DirectoryBrowser(database, sourceId).snapshot();
         }();
         if (!snapshot) {
             return snapshot.error().message;
