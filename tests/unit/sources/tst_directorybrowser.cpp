@@ -21,6 +21,7 @@ private:
     QTemporaryDir m_dir;
     std::shared_ptr<Database> m_db;
     qint64 m_sourceId = 0;
+    int m_run = 0;
     std::atomic_bool m_cancelled {false};
 
     static QString userDn(const QString& uid, const QString& ou)
@@ -55,7 +56,7 @@ private:
 private slots:
     void init()
     {
-        auto db = Database::open(m_dir.filePath(QStringLiteral("%1.db").arg(QTest::currentTestFunction())));
+        auto db = Database::open(m_dir.filePath(QStringLiteral("%1-%2.db").arg(QTest::currentTestFunction(), QString::number(++m_run))));
         QVERIFY(db.ok());
         m_db = db.value();
         m_sourceId = createSource(QStringLiteral("OpenLDAP"));
