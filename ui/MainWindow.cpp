@@ -80,6 +80,17 @@ MainWindow::MainWindow(std::shared_ptr<Workspace> workspace, QWidget* parent)
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::switchToPage);
 
+    addPages();
+    restoreState();
+    for (const auto& warning : m_workspace->profile().warnings()) {
+        showStatus(warning);
+    }
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addPages()
+{
     auto* servers = new ServersPage(m_workspace, this);
     connect(servers, &ServersPage::statusMessage, this, &MainWindow::showStatus);
     addPage(QStringLiteral("servers"), tr("SCIM Servers"), style()->standardIcon(QStyle::SP_DriveNetIcon), servers,
@@ -106,18 +117,15 @@ MainWindow::MainWindow(std::shared_ptr<Workspace> workspace, QWidget* parent)
     connect(sync, &SyncPage::activity, this, &MainWindow::showActivity);
     addPage(QStringLiteral("sync"), tr("Sync & Logs"), style()->standardIcon(QStyle::SP_BrowserReload), sync,
         sync->pageActions());
+    connect(sources, &SourcesPage::browseRequested, this, [this, directory](qint64 sourceId) {
+        directory->showSource(sourceId);
+        showPage(QStringLiteral("directory"));
+    });
     connect(servers, &ServersPage::syncRequested, this, [this, sync](qint64 serverId) {
         sync->selectApplicationOfServer(serverId);
         showPage(QStringLiteral("sync"));
     });
-
-    restoreState();
-    for (const auto& warning : m_workspace->profile().warnings()) {
-        showStatus(warning);
-    }
 }
-
-MainWindow::~MainWindow() = default;
 
 void MainWindow::addPage(
     const QString& objectName, const QString& title, const QIcon& icon, QWidget* page, const QList<QAction*>& actions)

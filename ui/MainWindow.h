@@ -41,6 +41,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void addPages();
     void switchToPage(int index);
     void restoreState();
 

@@ -290,6 +290,7 @@ void TestSourcesPage::passwordKeepsItsSpaces()
 {
     AddSourceWizard* wizard = openWizard();
     QVERIFY(wizard);
+    GuiTest::typeInto(child<QLineEdit>(wizard, QStringLiteral("sourceNameEdit")), QStringLiteral("Spaces"));
     GuiTest::typeInto(child<QLineEdit>(wizard, QStringLiteral("sourceUrlEdit")), QStringLiteral("ldaps://ldap.example.org"));
     next(wizard);
     GuiTest::typeInto(child<QLineEdit>(wizard, QStringLiteral("bindDnEdit")), QStringLiteral("cn=reader,dc=example,dc=org"));

@@ -107,6 +107,30 @@ DirectoryPage::DirectoryPage(std::shared_ptr<Workspace> workspace, QWidget* pare
     layout->addLayout(searchRow);
     layout->addWidget(m_tabs, 1);
 
+    createActions();
+
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(250);
+    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_searchTimer, &QTimer::timeout, this, &DirectoryPage::applySearch);
+    connect(m_userTable, &QTableView::doubleClicked, this, &DirectoryPage::editSelected);
+    connect(m_groupTable, &QTableView::doubleClicked, this, &DirectoryPage::editSelected);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this]() {
+        updateCounts();
+        updateActions();
+    });
+    connect(m_userTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DirectoryPage::updateActions);
+    connect(
+        m_groupTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DirectoryPage::updateActions);
+    connect(m_users, &QAbstractItemModel::modelReset, this, &DirectoryPage::updateActions);
+    connect(m_groups, &QAbstractItemModel::modelReset, this, &DirectoryPage::updateActions);
+    connect(m_workspace->sources(), &SourceCatalog::sourcesChanged, this, &DirectoryPage::reloadSources);
+    reloadSources();
+    sourceChosen();
+}
+
+void DirectoryPage::createActions()
+{
     m_addUserAction = new QAction(style()->standardIcon(QStyle::SP_FileIcon), tr("Add &User"), this);
     m_addUserAction->setObjectName(QStringLiteral("addUserAction"));
     m_addGroupAction = new QAction(style()->standardIcon(QStyle::SP_DirIcon), tr("Add &Group"), this);
@@ -123,31 +147,12 @@ DirectoryPage::DirectoryPage(std::shared_ptr<Workspace> workspace, QWidget* pare
     m_exportAction->setObjectName(QStringLiteral("exportCsvAction"));
     m_actions = {m_addUserAction, m_addGroupAction, m_editAction, m_deleteAction, m_importAction, m_exportAction};
     addActions(m_actions);
-
-    m_searchTimer->setSingleShot(true);
-    m_searchTimer->setInterval(250);
-    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
-    connect(m_searchTimer, &QTimer::timeout, this, &DirectoryPage::applySearch);
     connect(m_addUserAction, &QAction::triggered, this, &DirectoryPage::addUser);
     connect(m_addGroupAction, &QAction::triggered, this, &DirectoryPage::addGroup);
     connect(m_editAction, &QAction::triggered, this, &DirectoryPage::editSelected);
     connect(m_deleteAction, &QAction::triggered, this, &DirectoryPage::deleteSelected);
     connect(m_importAction, &QAction::triggered, this, &DirectoryPage::importCsv);
     connect(m_exportAction, &QAction::triggered, this, &DirectoryPage::exportCsv);
-    connect(m_userTable, &QTableView::doubleClicked, this, &DirectoryPage::editSelected);
-    connect(m_groupTable, &QTableView::doubleClicked, this, &DirectoryPage::editSelected);
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this]() {
-        updateCounts();
-        updateActions();
-    });
-    connect(m_userTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DirectoryPage::updateActions);
-    connect(
-        m_groupTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DirectoryPage::updateActions);
-    connect(m_users, &QAbstractItemModel::modelReset, this, &DirectoryPage::updateActions);
-    connect(m_groups, &QAbstractItemModel::modelReset, this, &DirectoryPage::updateActions);
-    connect(m_workspace->sources(), &SourceCatalog::sourcesChanged, this, &DirectoryPage::reloadSources);
-    reloadSources();
-    reload();
 }
 
 QWidget* DirectoryPage::createSourceBar()

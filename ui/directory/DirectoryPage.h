@@ -66,6 +66,7 @@ signals:
     void sourceReadFinished(bool succeeded);
 
 private:
+    void createActions();
     QWidget* createSourceBar();
     void reloadSources();
     void sourceChosen();
