@@ -9,6 +9,7 @@
 
 #include <QAbstractItemView>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDirIterator>
 #include <QFile>
 #include <QPixmap>
@@ -149,6 +150,9 @@ void screenshot(QWidget* widget, const QString& name)
     if (directory.isEmpty()) {
         return;
     }
+    // What a person would see: the layout requests the last change posted have been handled.
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
     widget->grab().save(directory + QLatin1Char('/') + name + QStringLiteral(".png"));
 }
 

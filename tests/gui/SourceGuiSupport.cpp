@@ -54,8 +54,8 @@ bool readNow(GuiTestProfile& profile, qint64 sourceId)
     if (!source) {
         return false;
     }
-    SourceReadJob job(profile.workspace->database(), profile.workspace->secrets(),
-        profile.workspace->sourceReaderFactory(), *source);
+    SourceReadJob job(
+        profile.workspace->database(), profile.workspace->secrets(), profile.workspace->sourceReaderFactory(), *source);
     QSignalSpy finished(&job, &SourceReadJob::finished);
     QSignalSpy failed(&job, &SourceReadJob::failed);
     job.start();

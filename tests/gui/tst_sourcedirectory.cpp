@@ -1,6 +1,7 @@
 #include "GuiTestSupport.h"
 #include "SourceGuiSupport.h"
 
+#include "MainWindow.h"
 #include "applications/ApplicationEditDialog.h"
 #include "applications/AssignmentEditor.h"
 #include "applications/ScopeCounter.h"
@@ -58,6 +59,7 @@ private slots:
     void directoryPageReadsANeverReadSource();
     void applicationManagerPicksTheSourceAndAGroup();
     void changingTheSourceAsksAndClearsTheAssignment();
+    void sourcesPageLeadsToItsUsersAndGroups();
 
 private:
     void search(DirectoryPage& page, const QString& text);
@@ -115,11 +117,11 @@ void TestSourceDirectory::directoryPageShowsTheSourceReadOnly()
     QVERIFY(!users->isColumnHidden(DirectoryUserModel::DnColumn));
     QVERIFY(!users->isColumnHidden(DirectoryUserModel::AnchorColumn));
     // A live source is changed in the directory itself, never here.
-    for (const char* name : {"addUserAction", "addGroupAction", "importCsvAction", "editDirectoryAction",
-             "deleteDirectoryAction"}) {
+    for (const char* name :
+        {"addUserAction", "addGroupAction", "importCsvAction", "editDirectoryAction", "deleteDirectoryAction"}) {
         QVERIFY2(!actionEnabled(&page, QLatin1String(name)), name);
     }
-    QVERIFY(child<QLabel>(&page, QStringLiteral("sourceInfoLabel"))->text().startsWith(QStringLiteral("Read-only")));
+    QVERIFY(child<QLabel>(&page, QStringLiteral("directorySourceHint"))->text().startsWith(QStringLiteral("Read-only")));
 
     search(page, QStringLiteral("ada.chief"));
     QCOMPARE(page.userModel()->rowCount(), 1);
@@ -155,13 +157,14 @@ void TestSourceDirectory::directoryPageShowsTheSourceReadOnly()
 void TestSourceDirectory::directoryPageReadsANeverReadSource()
 {
     DirectoryPage page(m_profile->workspace);
+    page.resize(900, 500);
     page.show();
     QVERIFY(page.showSource(m_sourceId));
     QCOMPARE(page.userModel()->rowCount(), 0);
-    QVERIFY(child<QLabel>(&page, QStringLiteral("sourceInfoLabel"))->text().startsWith(QStringLiteral("Not read yet")));
+    QVERIFY(child<QLabel>(&page, QStringLiteral("directorySourceHint"))->text().startsWith(QStringLiteral("Not read yet")));
     GuiTest::screenshot(&page, QStringLiteral("directory-source-never-read"));
     QSignalSpy read(&page, &DirectoryPage::sourceReadFinished);
-    QTest::mouseClick(child<QAbstractButton>(&page, QStringLiteral("readSourceButton")), Qt::LeftButton);
+    QTest::mouseClick(child<QAbstractButton>(&page, QStringLiteral("directorySourceReadButton")), Qt::LeftButton);
     QVERIFY(read.wait(60000));
     QCOMPARE(read.first().first().toBool(), true);
     QCOMPARE(page.userModel()->rowCount(), 1630);
@@ -176,8 +179,8 @@ void TestSourceDirectory::applicationManagerPicksTheSourceAndAGroup()
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     GuiTest::typeInto(child<QLineEdit>(&dialog, QStringLiteral("applicationNameEdit")), QStringLiteral("AWS"));
-    QVERIFY(GuiTest::chooseInCombo(child<QComboBox>(&dialog, QStringLiteral("applicationSourceCombo")),
-        QStringLiteral("Corporate LDAP")));
+    QVERIFY(GuiTest::chooseInCombo(
+        child<QComboBox>(&dialog, QStringLiteral("applicationSourceCombo")), QStringLiteral("Corporate LDAP")));
     AssignmentEditor* editor = dialog.assignmentEditor();
     QCOMPARE(editor->sourceId(), m_sourceId);
     QCOMPARE(editor->groupModel()->totalCount(), 11);
@@ -243,6 +246,27 @@ void TestSourceDirectory::changingTheSourceAsksAndClearsTheAssignment()
     const auto saved = m_profile->workspace->applications().find(application.id);
     QCOMPARE(saved->sourceId, 0);
     QVERIFY(saved->assignment.groupIds.isEmpty());
+}
+
+void TestSourceDirectory::sourcesPageLeadsToItsUsersAndGroups()
+{
+    QVERIFY(SourceGuiTest::readNow(*m_profile, m_sourceId));
+    MainWindow window(m_profile->workspace);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QStringList pages = window.pageNames();
+    // Next to the Directory page it fills.
+    QCOMPARE(pages.indexOf(QStringLiteral("sources")) + 1, pages.indexOf(QStringLiteral("directory")));
+    QVERIFY(window.showPage(QStringLiteral("sources")));
+    auto* table = child<QTableView>(&window, QStringLiteral("sourcesTable"));
+    table->selectRow(0);
+    GuiTest::screenshot(&window, QStringLiteral("main-window-sources"));
+    child<QAction>(&window, QStringLiteral("browseSourceAction"))->trigger();
+    QCOMPARE(window.currentPageName(), QStringLiteral("directory"));
+    auto* page = child<DirectoryPage>(&window, QStringLiteral("directoryPage"));
+    QCOMPARE(page->currentSourceId(), m_sourceId);
+    QCOMPARE(page->userModel()->rowCount(), 1630);
+    GuiTest::screenshot(&window, QStringLiteral("main-window-directory-source"));
 }
 
 QTEST_MAIN(TestSourceDirectory)

@@ -106,8 +106,9 @@ void TestSourceSync::previewAndApplyFlattenNestedGroups()
     const QJsonObject group = m_emulator->store().findGroupByDisplayName(QStringLiteral("AWS-Engineers"));
     QVERIFY(!group.isEmpty());
     QSet<QString> expected;
-    for (const QString& user : {QStringLiteral("ben.vance"), QStringLiteral("dan.platform"), QStringLiteral("rae.mover"),
-             QStringLiteral("eve.sre"), QStringLiteral("finn.sre"), QStringLiteral("kim.off")}) {
+    for (const QString& user :
+        {QStringLiteral("ben.vance"), QStringLiteral("dan.platform"), QStringLiteral("rae.mover"),
+            QStringLiteral("eve.sre"), QStringLiteral("finn.sre"), QStringLiteral("kim.off")}) {
         const QJsonObject created = m_emulator->findUserByUserName(user);
         QVERIFY2(!created.isEmpty(), qPrintable(user));
         // The anchor (entryUUID) is the externalId: renames and moves keep the link.

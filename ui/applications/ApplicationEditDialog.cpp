@@ -2,9 +2,7 @@
 
 #include "AssignmentEditor.h"
 #include "servers/ServerCatalog.h"
-#include "sources/SourceCache.h"
-#include "sources/SourceCatalog.h"
-#include "sources/SourceReadJob.h"
+#include "sources/SourceChooser.h"
 #include "storage/ApplicationRepository.h"
 #include "widgets/ConfirmationDialogs.h"
 #include "widgets/EditIcons.h"
@@ -18,7 +16,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QToolButton>
@@ -160,122 +157,70 @@ QGroupBox* ApplicationEditDialog::createServerSection(const Application& applica
 
 QWidget* ApplicationEditDialog::createSourceRow(const Application& application)
 {
-    auto* row = new QWidget(this);
-    m_sourceCombo = new QComboBox(row);
-    m_sourceCombo->setObjectName(QStringLiteral("applicationSourceCombo"));
-    m_sourceCombo->addItem(tr("Embedded directory"), qint64(0));
-    for (const DirectorySource& source : m_workspace->sources()->repository().list()) {
-        m_sourceCombo->addItem(source.name, source.id);
+    m_source = new SourceChooser(m_workspace, QStringLiteral("applicationSource"), tr("Users and groups &from:"),
+        tr("Users and groups kept in ScimDesk (the Directory page)."), this);
+    if (!m_source->setSourceId(application.sourceId) && application.sourceId > 0) {
+        // The source was deleted meanwhile: saving then asks for another (the repository refuses it).
+        m_source->combo()->addItem(tr("Missing source (it was deleted)"), application.sourceId);
+        m_source->setSourceId(application.sourceId);
     }
-    if (application.sourceId > 0 && m_sourceCombo->findData(application.sourceId) < 0) {
-        m_sourceCombo->addItem(tr("Missing source (it was deleted)"), application.sourceId);
-    }
-    m_sourceCombo->setCurrentIndex(qMax(0, m_sourceCombo->findData(application.sourceId)));
-    auto* label = new QLabel(tr("Users and groups &from:"), row);
-    label->setBuddy(m_sourceCombo);
-    m_sourceHint = FormMessages::hintLabel(QStringLiteral("applicationSourceHint"), row);
-    m_readSourceButton = new QPushButton(tr("&Read Now"), row);
-    m_readSourceButton->setObjectName(QStringLiteral("readApplicationSourceButton"));
-    auto* layout = new QHBoxLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(label);
-    layout->addWidget(m_sourceCombo);
-    layout->addWidget(m_sourceHint, 1);
-    layout->addWidget(m_readSourceButton);
-    connect(m_sourceCombo, &QComboBox::activated, this, &ApplicationEditDialog::sourceChosen);
-    connect(m_readSourceButton, &QPushButton::clicked, this, &ApplicationEditDialog::readSource);
-    updateSourceHint();
-    return row;
+    m_source->setChoiceGuard([this](qint64 sourceId) { return confirmSourceChange(sourceId); });
+    connect(m_source, &SourceChooser::sourceChosen, this, [this](qint64 sourceId) {
+        m_assignment->setSourceId(sourceId);
+        updateError();
+    });
+    connect(m_source, &SourceChooser::readFinished, this, [this](bool succeeded) {
+        m_assignment->reloadDirectory();
+        emit sourceReadFinished(succeeded);
+    });
+    return m_source;
 }
 
 qint64 ApplicationEditDialog::chosenSourceId() const
 {
-    return m_sourceCombo->currentData().toLongLong();
+    return m_source->sourceId();
 }
 
 bool ApplicationEditDialog::chooseSource(qint64 sourceId)
 {
-    const int index = m_sourceCombo->findData(sourceId);
-    if (index < 0) {
+    const int index = m_source->combo()->findData(sourceId);
+    if (index < 0 || !confirmSourceChange(sourceId)) {
         return false;
     }
-    m_sourceCombo->setCurrentIndex(index);
-    sourceChosen(index);
-    return chosenSourceId() == sourceId;
+    m_source->setSourceId(sourceId);
+    m_assignment->setSourceId(sourceId);
+    updateError();
+    return true;
 }
 
-void ApplicationEditDialog::sourceChosen(int index)
+bool ApplicationEditDialog::confirmSourceChange(qint64 sourceId)
 {
-    const qint64 sourceId = m_sourceCombo->itemData(index).toLongLong();
     if (sourceId == m_assignment->sourceId()) {
-        return;
+        return true;
     }
     const Assignment current = m_assignment->assignment();
     const int assigned = int(current.userIds.size() + current.groupIds.size());
-    if (assigned > 0) {
-        const bool switchSource = ConfirmationDialogs::confirm(this, QStringLiteral("changeSourceQuestion"),
-            tr("Change the source of \u201c%1\u201d?").arg(m_nameEdit->text().trimmed()),
-            tr("The %n assigned user(s) and group(s) belong to the current source and are cleared. Pick users and "
-               "groups of \u201c%1\u201d afterwards. On the SCIM server, users that leave the scope are deprovisioned "
-               "by the next sync.",
-                nullptr, assigned)
-                .arg(m_sourceCombo->itemText(index)),
-            {}, tr("Change Source"));
-        if (!switchSource) {
-            m_sourceCombo->setCurrentIndex(qMax(0, m_sourceCombo->findData(m_assignment->sourceId())));
-            return;
-        }
+    if (assigned == 0) {
+        return true;
     }
-    m_assignment->setSourceId(sourceId);
-    updateSourceHint();
-    updateError();
-}
-
-void ApplicationEditDialog::updateSourceHint()
-{
-    const qint64 sourceId = chosenSourceId();
-    m_readSourceButton->setVisible(sourceId > 0);
-    m_readSourceButton->setEnabled(!m_readJob);
-    if (sourceId <= 0) {
-        FormMessages::show(m_sourceHint, tr("Users and groups kept in ScimDesk."), FormMessages::Hint);
-        return;
+    const QString name = m_source->combo()->itemText(m_source->combo()->findData(sourceId));
+    const bool switchSource = ConfirmationDialogs::confirm(this, QStringLiteral("changeSourceQuestion"),
+        tr("Change the source of \u201c%1\u201d?").arg(m_nameEdit->text().trimmed()),
+        tr("The %n assigned user(s) and group(s) belong to the current source and are cleared. Pick users and "
+           "groups of \u201c%1\u201d afterwards. On the SCIM server, users that leave the scope are deprovisioned "
+           "by the next sync.",
+            nullptr, assigned)
+            .arg(name),
+        {}, tr("Change Source"));
+    if (!switchSource) {
+        m_source->setSourceId(m_assignment->sourceId());
     }
-    if (m_readJob) {
-        FormMessages::show(m_sourceHint, tr("Reading the directory\u2026"), FormMessages::Hint);
-        return;
-    }
-    const auto state = SourceCache(m_workspace->database(), sourceId).state();
-    FormMessages::show(m_sourceHint,
-        state ? tr("As of its last read, %1; every sync reads it again.")
-                    .arg(QLocale().toString(state->readAt.toLocalTime(), QLocale::ShortFormat))
-              : tr("Not read yet: Read Now to pick its users and groups."),
-        state ? FormMessages::Hint : FormMessages::Warning);
+    return switchSource;
 }
 
 void ApplicationEditDialog::readSource()
 {
-    const auto source = m_workspace->sources()->repository().find(chosenSourceId());
-    if (!source || m_readJob) {
-        return;
-    }
-    m_readJob = new SourceReadJob(
-        m_workspace->database(), m_workspace->secrets(), m_workspace->sourceReaderFactory(), *source, this);
-    const auto done = [this](bool succeeded) {
-        m_readJob->deleteLater();
-        m_readJob = nullptr;
-        m_assignment->reloadDirectory();
-        updateSourceHint();
-        emit sourceReadFinished(succeeded);
-    };
-    connect(m_readJob, &SourceReadJob::finished, this, [done]() { done(true); });
-    connect(m_readJob, &SourceReadJob::failed, this, [this, done](const SourceReadError& error) {
-        done(false);
-        if (error.kind != SourceReadError::Kind::Cancelled) {
-            FormMessages::show(m_sourceHint, error.message, FormMessages::Error);
-        }
-    });
-    m_readJob->start();
-    updateSourceHint();
+    m_source->readNow();
 }
 
 QString ApplicationEditDialog::serverName(qint64 id) const

@@ -14,7 +14,7 @@ class QLineEdit;
 class QPushButton;
 class QStackedWidget;
 class QToolButton;
-class SourceReadJob;
+class SourceChooser;
 class Workspace;
 
 // Adds or edits an application: name, description, sign-in protocol and, in the SCIM Server
@@ -50,8 +50,8 @@ private:
     QGroupBox* createGeneralSection(const Application& application, bool adding);
     QGroupBox* createServerSection(const Application& application);
     QWidget* createSourceRow(const Application& application);
-    void sourceChosen(int index);
-    void updateSourceHint();
+    // Asks before assigned users and groups of the current source are cleared.
+    bool confirmSourceChange(qint64 sourceId);
     QString serverName(qint64 id) const;
     void updateError();
 
@@ -65,10 +65,7 @@ private:
     QToolButton* m_serverEditButton = nullptr;
     QComboBox* m_serverCombo = nullptr;
     AssignmentEditor* m_assignment = nullptr;
-    QComboBox* m_sourceCombo = nullptr;
-    QLabel* m_sourceHint = nullptr;
-    QPushButton* m_readSourceButton = nullptr;
-    SourceReadJob* m_readJob = nullptr;
+    SourceChooser* m_source = nullptr;
     QLabel* m_error = nullptr;
     QPushButton* m_updateButton = nullptr;
 };

@@ -9,27 +9,20 @@
 #include "directory/DirectoryRepository.h"
 #include "directory/DirectorySnapshot.h"
 #include "sources/DirectoryBrowser.h"
-#include "sources/SourceCache.h"
-#include "sources/SourceCatalog.h"
-#include "sources/SourceReadJob.h"
+#include "sources/SourceChooser.h"
 #include "storage/Database.h"
 #include "util/AsyncTask.h"
-#include "util/DisplayText.h"
 #include "widgets/ConfirmationDialogs.h"
-#include "widgets/FormMessages.h"
 #include "widgets/PageHeader.h"
 #include "workspace/Workspace.h"
 
 #include <QAction>
-#include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
-#include <QPushButton>
 #include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
@@ -71,7 +64,8 @@ DirectoryPage::DirectoryPage(std::shared_ptr<Workspace> workspace, QWidget* pare
         tr("The users and groups ScimDesk provisions from: the embedded directory, edited here or imported from CSV, "
            "or a directory source, read-only."),
         this);
-    auto* sourceBar = createSourceBar();
+    m_chooser = new SourceChooser(m_workspace, QStringLiteral("directorySource"), tr("S&how:"),
+        tr("Editable. Import or export CSV from the toolbar."), this);
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("searchEdit"));
@@ -85,11 +79,12 @@ DirectoryPage::DirectoryPage(std::shared_ptr<Workspace> workspace, QWidget* pare
 
     m_userTable = makeTable(m_users, QStringLiteral("usersTable"), this);
     m_userTable->sortByColumn(DirectoryUserModel::UserNameColumn, Qt::AscendingOrder);
-    m_userTable->setColumnWidth(DirectoryUserModel::UserNameColumn, 220);
-    m_userTable->setColumnWidth(DirectoryUserModel::DisplayNameColumn, 180);
-    m_userTable->setColumnWidth(DirectoryUserModel::EmailColumn, 240);
+    m_userTable->setColumnWidth(DirectoryUserModel::UserNameColumn, 170);
+    m_userTable->setColumnWidth(DirectoryUserModel::DisplayNameColumn, 150);
+    m_userTable->setColumnWidth(DirectoryUserModel::EmailColumn, 210);
     m_userTable->setColumnWidth(DirectoryUserModel::DepartmentColumn, 130);
-    m_userTable->setColumnWidth(DirectoryUserModel::DnColumn, 320);
+    m_userTable->setColumnWidth(DirectoryUserModel::ActiveColumn, 80);
+    m_userTable->setColumnWidth(DirectoryUserModel::DnColumn, 360);
     m_groupTable = makeTable(m_groups, QStringLiteral("groupsTable"), this);
     m_groupTable->sortByColumn(DirectoryGroupModel::NameColumn, Qt::AscendingOrder);
     m_groupTable->setColumnWidth(DirectoryGroupModel::NameColumn, 240);
@@ -103,7 +98,7 @@ DirectoryPage::DirectoryPage(std::shared_ptr<Workspace> workspace, QWidget* pare
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(header);
-    layout->addWidget(sourceBar);
+    layout->addWidget(m_chooser);
     layout->addLayout(searchRow);
     layout->addWidget(m_tabs, 1);
 
@@ -124,8 +119,11 @@ DirectoryPage::DirectoryPage(std::shared_ptr<Workspace> workspace, QWidget* pare
         m_groupTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DirectoryPage::updateActions);
     connect(m_users, &QAbstractItemModel::modelReset, this, &DirectoryPage::updateActions);
     connect(m_groups, &QAbstractItemModel::modelReset, this, &DirectoryPage::updateActions);
-    connect(m_workspace->sources(), &SourceCatalog::sourcesChanged, this, &DirectoryPage::reloadSources);
-    reloadSources();
+    connect(m_chooser, &SourceChooser::sourceChosen, this, &DirectoryPage::sourceChosen);
+    connect(m_chooser, &SourceChooser::readFinished, this, [this](bool succeeded) {
+        reload();
+        emit sourceReadFinished(succeeded);
+    });
     sourceChosen();
 }
 
@@ -155,61 +153,23 @@ void DirectoryPage::createActions()
     connect(m_exportAction, &QAction::triggered, this, &DirectoryPage::exportCsv);
 }
 
-QWidget* DirectoryPage::createSourceBar()
-{
-    auto* bar = new QWidget(this);
-    m_sourceCombo = new QComboBox(bar);
-    m_sourceCombo->setObjectName(QStringLiteral("directorySourceCombo"));
-    m_sourceCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_sourceCombo->setMinimumContentsLength(24);
-    auto* label = new QLabel(tr("S&how:"), bar);
-    label->setBuddy(m_sourceCombo);
-    m_sourceInfo = FormMessages::hintLabel(QStringLiteral("sourceInfoLabel"), bar);
-    m_readButton = new QPushButton(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Read Now"), bar);
-    m_readButton->setObjectName(QStringLiteral("readSourceButton"));
-    m_readButton->setToolTip(tr("Read the directory source now. Nothing is sent to any SCIM server."));
-    auto* row = new QHBoxLayout(bar);
-    row->setContentsMargins(0, 0, 0, 0);
-    row->addWidget(label);
-    row->addWidget(m_sourceCombo);
-    row->addWidget(m_sourceInfo, 1);
-    row->addWidget(m_readButton);
-    connect(m_sourceCombo, &QComboBox::activated, this, &DirectoryPage::sourceChosen);
-    connect(m_readButton, &QPushButton::clicked, this, &DirectoryPage::readSource);
-    return bar;
-}
-
-void DirectoryPage::reloadSources()
-{
-    const qint64 current = currentSourceId();
-    m_sourceCombo->clear();
-    m_sourceCombo->addItem(tr("Embedded directory"), qint64(0));
-    for (const DirectorySource& source : m_workspace->sources()->repository().list()) {
-        m_sourceCombo->addItem(source.name, source.id);
-    }
-    const int index = m_sourceCombo->findData(current);
-    m_sourceCombo->setCurrentIndex(qMax(0, index));
-    if (index < 0) {
-        sourceChosen(); // the source shown was deleted: back to the embedded directory
-    } else {
-        updateSourceInfo();
-    }
-}
-
 qint64 DirectoryPage::currentSourceId() const
 {
-    return m_sourceCombo ? m_sourceCombo->currentData().toLongLong() : 0;
+    return m_chooser ? m_chooser->sourceId() : 0;
 }
 
 bool DirectoryPage::showSource(qint64 sourceId)
 {
-    const int index = m_sourceCombo->findData(sourceId);
-    if (index < 0) {
+    if (!m_chooser->setSourceId(sourceId)) {
         return false;
     }
-    m_sourceCombo->setCurrentIndex(index);
     sourceChosen();
     return true;
+}
+
+void DirectoryPage::readSource()
+{
+    m_chooser->readNow();
 }
 
 void DirectoryPage::sourceChosen()
@@ -217,70 +177,20 @@ void DirectoryPage::sourceChosen()
     const DirectoryBrowser browser(m_workspace->database(), currentSourceId());
     m_users->setBrowser(browser);
     m_groups->setBrowser(browser);
-    // The DN and the anchor only mean something for a directory source.
+    // The DN and the anchor only mean something for a directory source; there they take the place of
+    // department and title (which the row's tooltip lists with every other attribute), so the DN is
+    // on screen without scrolling.
     for (auto column : {DirectoryUserModel::DnColumn, DirectoryUserModel::AnchorColumn}) {
         m_userTable->setColumnHidden(column, !browser.isSource());
+    }
+    for (auto column : {DirectoryUserModel::DepartmentColumn, DirectoryUserModel::TitleColumn}) {
+        m_userTable->setColumnHidden(column, browser.isSource());
     }
     for (auto column : {DirectoryGroupModel::DnColumn, DirectoryGroupModel::AnchorColumn}) {
         m_groupTable->setColumnHidden(column, !browser.isSource());
     }
-    updateSourceInfo();
     updateCounts();
     updateActions();
-}
-
-void DirectoryPage::updateSourceInfo()
-{
-    const qint64 sourceId = currentSourceId();
-    m_readButton->setVisible(sourceId > 0);
-    m_readButton->setEnabled(!m_readJob);
-    if (sourceId <= 0) {
-        FormMessages::show(m_sourceInfo, tr("Editable. Import or export CSV from the toolbar."), FormMessages::Hint);
-        return;
-    }
-    if (m_readJob) {
-        FormMessages::show(m_sourceInfo, tr("Reading the directory\u2026"), FormMessages::Hint);
-        return;
-    }
-    const auto state = SourceCache(m_workspace->database(), sourceId).state();
-    if (!state) {
-        FormMessages::show(m_sourceInfo, tr("Not read yet. Read Now shows its users and groups; a sync reads it too."),
-            FormMessages::Warning);
-        return;
-    }
-    FormMessages::show(m_sourceInfo,
-        tr("Read-only: as of the last read, %1. Change users and groups in the directory itself.")
-            .arg(QLocale().toString(state->readAt.toLocalTime(), QLocale::ShortFormat)),
-        FormMessages::Hint);
-}
-
-void DirectoryPage::readSource()
-{
-    const auto source = m_workspace->sources()->repository().find(currentSourceId());
-    if (!source || m_readJob) {
-        return;
-    }
-    m_readJob = new SourceReadJob(
-        m_workspace->database(), m_workspace->secrets(), m_workspace->sourceReaderFactory(), *source, this);
-    const auto done = [this](bool succeeded) {
-        m_readJob->deleteLater();
-        m_readJob = nullptr;
-        reload();
-        updateSourceInfo();
-        emit sourceReadFinished(succeeded);
-    };
-    connect(m_readJob, &SourceReadJob::finished, this, [done]() { done(true); });
-    connect(m_readJob, &SourceReadJob::failed, this, [this, done, name = source->name](const SourceReadError& error) {
-        done(false);
-        if (error.kind != SourceReadError::Kind::Cancelled) {
-            ConfirmationDialogs::showError(this, QStringLiteral("readSourceError"), tr("Read Now"),
-                tr("\u201c%1\u201d could not be read completely: %2").arg(name, error.message),
-                error.remedy.isEmpty() ? tr("Nothing was kept. Test the connection on the Directory Sources page.")
-                                       : error.remedy);
-        }
-    });
-    m_readJob->start();
-    updateSourceInfo();
 }
 
 DirectoryPage::~DirectoryPage() = default;

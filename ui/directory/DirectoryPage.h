@@ -11,11 +11,9 @@ class DirectoryRepository;
 class DirectoryUserModel;
 class GroupEditDialog;
 class QAction;
-class QComboBox;
 class QLabel;
 class QLineEdit;
-class QPushButton;
-class SourceReadJob;
+class SourceChooser;
 class QTabWidget;
 class QTableView;
 class QTimer;
@@ -67,10 +65,7 @@ signals:
 
 private:
     void createActions();
-    QWidget* createSourceBar();
-    void reloadSources();
     void sourceChosen();
-    void updateSourceInfo();
     void applySearch();
     void updateCounts();
     void updateActions();
@@ -86,10 +81,7 @@ private:
     QLineEdit* m_search = nullptr;
     QTimer* m_searchTimer = nullptr;
     QLabel* m_countLabel = nullptr;
-    QComboBox* m_sourceCombo = nullptr;
-    QLabel* m_sourceInfo = nullptr;
-    QPushButton* m_readButton = nullptr;
-    SourceReadJob* m_readJob = nullptr;
+    SourceChooser* m_chooser = nullptr;
     QAction* m_addUserAction = nullptr;
     QAction* m_addGroupAction = nullptr;
     QAction* m_editAction = nullptr;

@@ -60,10 +60,24 @@ QString SourceTableModel::resultText(const SourceTableRow& row) const
         return row.lastRead ? tr("Complete") : tr("Never read");
     }
     if (!row.lastAttempt->succeeded) {
-        // The directory's words can carry anything: shown escaped.
-        return tr("Failed: %1").arg(DisplayText::escaped(row.lastAttempt->message));
+        return tr("Failed");
     }
     return row.lastAttempt->delta ? tr("Complete (incremental)") : tr("Complete (full read)");
+}
+
+QString SourceTableModel::failureText(const SourceTableRow& row) const
+{
+    if (!row.lastAttempt || row.lastAttempt->succeeded) {
+        return {};
+    }
+    // The directory's words can carry anything: shown escaped.
+    QString text = DisplayText::escaped(row.lastAttempt->message);
+    if (row.lastRead) {
+        text += QLatin1Char(' ')
+            + tr("The users and groups shown are those of the last complete read, %1.")
+                  .arg(QLocale().toString(row.lastRead->readAt.toLocalTime(), QLocale::ShortFormat));
+    }
+    return text;
 }
 
 QVariant SourceTableModel::display(const SourceTableRow& row, int column, bool toolTip) const
@@ -80,22 +94,23 @@ QVariant SourceTableModel::display(const SourceTableRow& row, int column, bool t
         return row.source.baseDn;
     case ApplicationsColumn:
         return row.applications.isEmpty() ? tr("None") : row.applications.join(QStringLiteral(", "));
+    case CountsColumn:
+        if (!row.lastRead) {
+            return tr("\u2014");
+        }
+        return toolTip ? tr("%n user(s)", nullptr, row.lastRead->users) + QStringLiteral(", ")
+                + tr("%n group(s)", nullptr, row.lastRead->groups)
+                       : tr("%1 / %2").arg(locale.toString(row.lastRead->users), locale.toString(row.lastRead->groups));
     case LastReadColumn: {
         const QDateTime at
             = row.lastAttempt ? row.lastAttempt->attemptedAt : (row.lastRead ? row.lastRead->readAt : QDateTime());
-        return at.isValid() ? locale.toString(at.toLocalTime(), QLocale::ShortFormat) : tr("Never");
+        const QString result = resultText(row);
+        const QString text = at.isValid() && !m_reading.contains(row.source.id)
+            ? tr("%1 \u2014 %2").arg(locale.toString(at.toLocalTime(), QLocale::ShortFormat), result)
+            : result;
+        const QString failure = failureText(row);
+        return toolTip && !failure.isEmpty() ? text + QLatin1Char('\n') + failure : text;
     }
-    case UsersColumn:
-        return row.lastRead ? QVariant(locale.toString(row.lastRead->users)) : QVariant(tr("\u2014"));
-    case GroupsColumn:
-        return row.lastRead ? QVariant(locale.toString(row.lastRead->groups)) : QVariant(tr("\u2014"));
-    case ResultColumn:
-        if (toolTip && row.lastAttempt && !row.lastAttempt->succeeded && row.lastRead) {
-            return resultText(row) + QLatin1Char('\n')
-                + tr("The users and groups shown are those of the last complete read, %1.")
-                      .arg(locale.toString(row.lastRead->readAt.toLocalTime(), QLocale::ShortFormat));
-        }
-        return resultText(row);
     default:
         return {};
     }
@@ -103,7 +118,7 @@ QVariant SourceTableModel::display(const SourceTableRow& row, int column, bool t
 
 QVariant SourceTableModel::decoration(const SourceTableRow& row, int column) const
 {
-    if (column != ResultColumn || m_reading.contains(row.source.id) || (!row.lastAttempt && !row.lastRead)) {
+    if (column != LastReadColumn || m_reading.contains(row.source.id) || (!row.lastAttempt && !row.lastRead)) {
         return {};
     }
     const bool failed = row.lastAttempt && !row.lastAttempt->succeeded;
@@ -125,7 +140,7 @@ QVariant SourceTableModel::data(const QModelIndex& index, int role) const
     case Qt::DecorationRole:
         return decoration(*row, index.column());
     case Qt::TextAlignmentRole:
-        if (index.column() == UsersColumn || index.column() == GroupsColumn) {
+        if (index.column() == CountsColumn) {
             return int(Qt::AlignRight | Qt::AlignVCenter);
         }
         return {};
@@ -150,14 +165,10 @@ QVariant SourceTableModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Base DN");
     case ApplicationsColumn:
         return tr("Applications");
+    case CountsColumn:
+        return tr("Users / Groups");
     case LastReadColumn:
         return tr("Last Read");
-    case UsersColumn:
-        return tr("Users");
-    case GroupsColumn:
-        return tr("Groups");
-    case ResultColumn:
-        return tr("Result");
     default:
         return {};
     }

@@ -21,8 +21,9 @@ struct SourceTableRow
     std::optional<SourceCacheState> lastRead; // the last complete read, what the counts are of
 };
 
-// The Directory Sources table: one row per source, read-only — name, type, URL, base DN, the
-// applications reading from it, and its last read: when, how many users and groups, the result.
+// The Directory Sources table: one row per source, read-only — name, its last read (when and the
+// result; a failure's message in full in the tooltip), how many users and groups the last complete
+// read found, type, URL, base DN and the applications reading from it.
 class SourceTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -30,15 +31,14 @@ class SourceTableModel : public QAbstractTableModel
 public:
     enum Column
     {
+        // How the source is doing first: on a narrow window the settings are what scrolls away.
         NameColumn,
+        LastReadColumn, // when, and the result
+        CountsColumn, // users and groups of the last complete read
         TypeColumn,
         UrlColumn,
         BaseDnColumn,
         ApplicationsColumn,
-        LastReadColumn,
-        UsersColumn,
-        GroupsColumn,
-        ResultColumn,
         ColumnCount,
     };
 
@@ -55,8 +55,11 @@ public:
     const SourceTableRow* rowAt(int row) const;
     int rowOfSource(qint64 id) const;
 
-    // The result column's text, e.g. "Complete (incremental)" or "Failed: …".
+    // The last read's result, e.g. "Complete (incremental)" or "Failed".
     QString resultText(const SourceTableRow& row) const;
+    QString resultText(int row) const { return rowAt(row) ? resultText(*rowAt(row)) : QString(); }
+    // Why the last read failed and what to do (empty unless it failed).
+    QString failureText(const SourceTableRow& row) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

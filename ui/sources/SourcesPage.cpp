@@ -11,6 +11,7 @@
 #include "util/DisplayText.h"
 #include "widgets/ConfirmationDialogs.h"
 #include "widgets/EditIcons.h"
+#include "widgets/FormMessages.h"
 #include "widgets/PageHeader.h"
 #include "widgets/RecordTable.h"
 #include "workspace/Workspace.h"
@@ -58,12 +59,17 @@ SourcesPage::SourcesPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
     m_stack->addWidget(m_emptyLabel);
     m_stack->addWidget(m_table);
 
+    // Why the selected source's last read failed, in full: too long for its cell.
+    m_details = FormMessages::errorLabel(QStringLiteral("sourceReadDetails"), this);
+
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(header);
     layout->addWidget(m_stack, 1);
+    layout->addWidget(m_details);
 
     createActions();
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SourcesPage::updateActions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SourcesPage::updateDetails);
     connect(m_table, &QTableView::doubleClicked, this, &SourcesPage::editSelected);
     connect(m_workspace->sources(), &SourceCatalog::sourcesChanged, this, &SourcesPage::reload);
     connect(m_workspace.get(), &Workspace::applicationsChanged, this, &SourcesPage::reload);
@@ -95,7 +101,7 @@ void SourcesPage::createActions()
     m_readAction->setToolTip(tr("Read the directory now (only what changed, when the last read allows it). Nothing "
                                 "is sent to any SCIM server."));
     connect(m_readAction, &QAction::triggered, this, &SourcesPage::readSelected);
-    m_browseAction = new QAction(style()->standardIcon(QStyle::SP_DirHomeIcon), tr("&Users and Groups"), this);
+    m_browseAction = new QAction(style()->standardIcon(QStyle::SP_DirHomeIcon), tr("Show &Users and Groups"), this);
     m_browseAction->setObjectName(QStringLiteral("browseSourceAction"));
     m_browseAction->setToolTip(tr("Show the users and groups of the last read on the Directory page."));
     connect(m_browseAction, &QAction::triggered, this, [this]() { emit browseRequested(selectedSourceId()); });
@@ -127,11 +133,24 @@ void SourcesPage::reload()
     m_stack->setCurrentWidget(m_model->rowCount() == 0 ? static_cast<QWidget*>(m_emptyLabel) : m_table);
     m_table->resizeColumnsToContents();
     // One long URL, DN or message must not push the other columns off screen; tooltips show it all.
-    for (int column = 0; column < m_model->columnCount() - 1; ++column) {
-        m_table->setColumnWidth(column, qMin(m_table->columnWidth(column), 260));
+    // The last read's cell is short (when and the result; why it failed is shown below the table).
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        if (column != SourceTableModel::LastReadColumn) {
+            m_table->setColumnWidth(column, qMin(m_table->columnWidth(column), 240));
+        }
     }
     selectSource(selected);
     updateActions();
+    updateDetails();
+}
+
+void SourcesPage::updateDetails()
+{
+    const SourceTableRow* row = m_model->rowAt(m_model->rowOfSource(selectedSourceId()));
+    const QString failure = row ? m_model->failureText(*row) : QString();
+    FormMessages::show(m_details,
+        failure.isEmpty() ? QString()
+                          : tr("The last read of \u201c%1\u201d failed: %2").arg(row->source.name, failure));
 }
 
 qint64 SourcesPage::selectedSourceId() const

@@ -58,6 +58,7 @@ private:
     void createActions();
     void updateActions();
     void updateActivity();
+    void updateDetails();
 
     std::shared_ptr<Workspace> m_workspace;
     SourceTableModel* m_model = nullptr;
@@ -65,6 +66,7 @@ private:
     QTableView* m_table = nullptr;
     QStackedWidget* m_stack = nullptr;
     QLabel* m_emptyLabel = nullptr;
+    QLabel* m_details = nullptr;
     QAction* m_editAction = nullptr;
     QAction* m_deleteAction = nullptr;
     QAction* m_testAction = nullptr;

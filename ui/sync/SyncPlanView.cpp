@@ -210,6 +210,8 @@ void SyncPlanView::addWarnings(const QStringList& warnings)
         auto* row = new QTreeWidgetItem(group);
         row->setText(0, displayed(warning));
         row->setToolTip(0, row->text(0));
+        // A warning is a sentence, not a name with details: it gets the whole width.
+        row->setFirstColumnSpanned(true);
     }
     group->setExpanded(true);
 }

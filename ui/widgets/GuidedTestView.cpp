@@ -125,7 +125,10 @@ void GuidedTestView::showFinished(const GuidedTestStep& step)
     m_results.insert(step.id, step);
     const QString verdict = ConnectionVerdicts::displayName(step.verdict);
     item->setIcon(0, verdictIcon(style(), step.verdict));
-    item->setText(1, step.cause.isEmpty() ? verdict : verdict + QStringLiteral(": ") + step.cause);
+    // A cause may already say the verdict ("Skipped: \"Bind\" failed."): it is not said twice.
+    const bool saysVerdict = step.cause.startsWith(verdict + QLatin1Char(':'));
+    item->setText(
+        1, step.cause.isEmpty() ? verdict : (saysVerdict ? step.cause : verdict + QStringLiteral(": ") + step.cause));
     item->setToolTip(1, item->text(1));
     item->setText(2, step.verdict == ConnectionVerdict::Skipped ? QString() : tr("%1 ms").arg(step.durationMs));
     if (!step.checked.isEmpty()) {
