@@ -520,8 +520,8 @@ int AppsCommand::add()
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Adds an application, optionally with its SCIM server and assignment. Users and groups are named by "
-           "userName and group display name of the directory."));
+        tr("Adds an application, optionally with its SCIM server, its source and its assignment. Users and groups "
+           "are named as in the application's source: userName and group name, or a DN in a directory source."));
     const EditOptions options;
     options.addTo(parser);
     m_context.addSourcePasswordOptions(parser);

@@ -111,6 +111,13 @@ int CliApplication::run(const QStringList& arguments)
     if (hasSubcommands(command) && tail.size() > 1 && !tail.at(1).startsWith(QLatin1Char('-'))) {
         subcommand = tail.at(1);
         consumed = 2;
+        // directory users|groups ACTION: one more word names what to do.
+        const bool objectWord = subcommand == QLatin1String("users") || subcommand == QLatin1String("groups");
+        if (command == QLatin1String("directory") && objectWord && tail.size() > 2
+            && !tail.at(2).startsWith(QLatin1Char('-'))) {
+            subcommand += QLatin1Char(' ') + tail.at(2);
+            consumed = 3;
+        }
     }
     const QStringList commandArguments = arguments.mid(0, commandIndex) + tail.mid(consumed);
     const QString words = subcommand.isEmpty() ? command : command + QLatin1Char(' ') + subcommand;

@@ -10,6 +10,7 @@
 #include "secrets/KeychainSecretStore.h"
 #include "secrets/SecretRouter.h"
 #include "servers/ServerCatalog.h"
+#include "storage/Database.h"
 #include "storage/Profile.h"
 #include "util/DisplayText.h"
 #include "workspace/Workspace.h"
@@ -33,6 +34,18 @@ void writeBytes(FILE* stream, const QString& text)
         std::fputc('\n', stream);
     }
     std::fflush(stream);
+}
+
+// Commands that change the profile's settings: on a read-only profile they are refused before
+// anything is asked or sent. (Applies and imports take the write lock, which checks the same.)
+bool changesProfile(const QString& commandWords)
+{
+    static const QStringList words {QStringLiteral("servers add"), QStringLiteral("servers edit"),
+        QStringLiteral("servers remove"), QStringLiteral("apps add"), QStringLiteral("apps edit"),
+        QStringLiteral("apps remove"), QStringLiteral("directory users add"), QStringLiteral("directory users edit"),
+        QStringLiteral("directory users remove"), QStringLiteral("directory groups add"),
+        QStringLiteral("directory groups edit"), QStringLiteral("directory groups remove")};
+    return words.contains(commandWords);
 }
 
 // Text for a terminal. Commands escape each server or directory value they print (so a line
@@ -217,6 +230,10 @@ std::optional<int> CliContext::openWorkspace()
     for (const QString& warning : m_workspace->profile().warnings()) {
         warn(warning);
     }
+    if (changesProfile(m_commandWords) && m_workspace->database()->isReadOnly()) {
+        const StorageError error = m_workspace->database()->readOnlyError();
+        return fail(ExitCode::ProfileError, error.message);
+    }
     return std::nullopt;
 }
 
@@ -358,4 +375,22 @@ InterruptWatcher* CliContext::interrupts()
         m_interrupts = new InterruptWatcher(this);
     }
     return m_interrupts;
+}
+
+std::optional<int> CliContext::lockProfileForWriting()
+{
+    if (m_workspace->database()->isReadOnly()) {
+        return fail(ExitCode::ProfileError, m_workspace->database()->readOnlyError().message);
+    }
+    auto lock = ProfileLock::acquire(m_workspace->database()->filePath());
+    if (!lock) {
+        const StorageError& error = lock.error();
+        return fail(
+            error.kind == StorageError::Kind::Busy ? ExitCode::ProfileBusy : ExitCode::ProfileError, error.message);
+    }
+    if (!lock->takenOver().isEmpty()) {
+        warn(lock->takenOver());
+    }
+    m_writeLock = std::move(lock).value();
+    return std::nullopt;
 }

@@ -3,6 +3,9 @@
 #include "ExitCode.h"
 #include "GlobalOptions.h"
 
+#include "storage/ProfileLock.h"
+#include "util/Result.h"
+
 #include <QCommandLineParser>
 #include <QJsonObject>
 #include <QObject>
@@ -97,9 +100,43 @@ public:
 
     // Runs the event loop until start's completion callback was called.
     static void waitFor(const std::function<void(std::function<void()> finished)>& start);
+    // waitFor() for a call that answers with a Result.
+    template<typename Value, typename Error>
+    static Result<Value, Error> waitForResult(
+        const std::function<void(std::function<void(Result<Value, Error>)>)>& call)
+    {
+        std::optional<Result<Value, Error>> answer;
+        waitFor([&](std::function<void()> finished) {
+            call([&answer, finished](Result<Value, Error> result) {
+                answer = std::move(result);
+                finished();
+            });
+        });
+        return std::move(*answer);
+    }
+    // waitFor() for a call that answers with a Status: its error, or std::nullopt on success.
+    template<typename Error>
+    static std::optional<Error> waitForStatus(const std::function<void(std::function<void(Status<Error>)>)>& call)
+    {
+        std::optional<Error> error;
+        waitFor([&](std::function<void()> finished) {
+            call([&error, finished](Status<Error> status) {
+                if (!status) {
+                    error = status.error();
+                }
+                finished();
+            });
+        });
+        return error;
+    }
 
     // Ctrl-C/SIGTERM watcher for long commands; created on first use.
     InterruptWatcher* interrupts();
+
+    // Takes the profile's write lock (ProfileLock) for a command that applies or imports, until
+    // the command ends. Reports a refusal itself and returns its exit code: 7 while another
+    // process holds the lock, 6 when the profile is read-only. A stale lock taken over is a warning.
+    std::optional<int> lockProfileForWriting();
 
 private:
     // The keychain, or the headless sources of --token-env/--token-file and
@@ -124,4 +161,5 @@ private:
     bool m_demo = false;
     std::unique_ptr<DemoEnvironment> m_demoEnvironment;
     InterruptWatcher* m_interrupts = nullptr;
+    ProfileLock m_writeLock;
 };

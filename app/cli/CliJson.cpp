@@ -101,6 +101,7 @@ QJsonObject CliJson::server(const ScimServer& server, const QStringList& applica
         {QStringLiteral("deprovisionAction"), ServerOptions::deprovisionActionId(server.options.deprovisionAction)},
         {QStringLiteral("deletionThresholdPercent"), server.options.deletionThresholdPercent},
         {QStringLiteral("deletionThresholdMinimum"), server.options.deletionThresholdMinimum},
+        {QStringLiteral("fillMissing"), QJsonArray::fromStringList(server.options.fillMissingIds())},
         {QStringLiteral("userMappings"), mappings},
         {QStringLiteral("staticAttributes"), statics},
         {QStringLiteral("lastTest"), lastTest.isEmpty() ? QJsonValue() : QJsonValue(lastTest)},

@@ -1,6 +1,8 @@
 #include "DirectoryCommand.h"
 
 #include "CliContext.h"
+#include "DirectoryGroupsCommand.h"
+#include "DirectoryUsersCommand.h"
 
 #include "directory/DirectoryCsvExporter.h"
 #include "directory/DirectoryCsvImporter.h"
@@ -38,11 +40,12 @@ QString issuesText(const QList<CsvImportIssue>& issues)
     return lines.join(QLatin1Char('\n'));
 }
 
-// What an import would do: the counts and the problems found.
-void printPreview(const CliContext& context, const CsvImportPreview& preview)
+// What an import would do: the counts and the problems found. A refused import puts its error
+// into the same document, so a script reads one JSON document per command.
+void printPreview(const CliContext& context, const CsvImportCounts& preview, const QJsonObject& error = {})
 {
     if (context.json()) {
-        context.printJson(QJsonObject {
+        QJsonObject document {
             {QStringLiteral("written"), false},
             {QStringLiteral("rows"), preview.rowCount},
             {QStringLiteral("invalidRows"), preview.invalidRowCount},
@@ -50,7 +53,11 @@ void printPreview(const CliContext& context, const CsvImportPreview& preview)
             {QStringLiteral("toUpdate"), preview.toUpdate},
             {QStringLiteral("unchanged"), preview.unchanged},
             {QStringLiteral("issues"), issuesJson(preview.issues)},
-        });
+        };
+        if (!error.isEmpty()) {
+            document.insert(QStringLiteral("error"), error);
+        }
+        context.printJson(document);
     } else {
         QString text = tr("%1 rows: %2 to create, %3 to update, %4 unchanged, %5 invalid.")
                            .arg(preview.rowCount)
@@ -91,6 +98,16 @@ void printImportResult(const CliContext& context, const QString& kind, const Csv
     }
 }
 
+// A file that cannot be imported is the command's failure (1); a profile that cannot be written
+// is 6, or 7 while another process holds its lock.
+ExitCode importExitCode(const StorageError& error)
+{
+    if (error.kind == StorageError::Kind::Busy) {
+        return ExitCode::ProfileBusy;
+    }
+    return error.field == QLatin1String("file") ? ExitCode::OperationFailed : ExitCode::ProfileError;
+}
+
 // import and export both take "users|groups FILE".
 bool isKindAndFile(const QStringList& arguments)
 {
@@ -106,19 +123,31 @@ DirectoryCommand::DirectoryCommand(CliContext& context)
 
 QString DirectoryCommand::summary()
 {
-    return tr("  directory import|export users|groups FILE   CSV import/export of the embedded directory");
+    return tr("  directory import|export users|groups FILE   CSV import/export of the embedded directory\n")
+        + DirectoryUsersCommand::summary() + QLatin1Char('\n') + DirectoryGroupsCommand::summary();
 }
 
 int DirectoryCommand::run(const QString& subcommand)
 {
+    // "users list", "groups edit" …: the object, then what to do with it.
+    const QString object = subcommand.section(QLatin1Char(' '), 0, 0);
+    const QString action = subcommand.section(QLatin1Char(' '), 1);
+    if (object == QLatin1String("users")) {
+        return DirectoryUsersCommand(m_context).run(action);
+    }
+    if (object == QLatin1String("groups")) {
+        return DirectoryGroupsCommand(m_context).run(action);
+    }
     if (subcommand == QLatin1String("import")) {
         return importCsv();
     }
     if (subcommand == QLatin1String("export")) {
         return exportCsv();
     }
-    return m_context.fail(ExitCode::Usage, tr("Choose import or export: scimdesk-cli directory import users FILE"),
-        tr("See: scimdesk-cli directory import --help"));
+    return m_context.fail(ExitCode::Usage,
+        tr("Choose import, export, users or groups: scimdesk-cli directory import users FILE, "
+           "scimdesk-cli directory users list"),
+        tr("See: scimdesk-cli directory import --help, scimdesk-cli directory users add --help"));
 }
 
 int DirectoryCommand::importCsv()
@@ -150,26 +179,31 @@ int DirectoryCommand::importCsv()
     if (auto status = importer.loadFile(arguments.at(1)); !status) {
         return m_context.fail(ExitCode::OperationFailed, status.error().message);
     }
-    const CsvImportPreview preview = importer.preview(0);
-    if (!preview.fileError.isEmpty()) {
-        return m_context.fail(ExitCode::OperationFailed, preview.fileError);
-    }
-    const bool hasInvalid = preview.invalidRowCount > 0;
-    if (parser.isSet(dryRun) || (hasInvalid && !parser.isSet(skipInvalid))) {
-        const bool refused = hasInvalid && !parser.isSet(skipInvalid) && !parser.isSet(dryRun);
-        printPreview(m_context, preview);
-        if (refused) {
-            return m_context.fail(ExitCode::OperationFailed,
-                QCoreApplication::translate(
-                    "cli", "Nothing was imported: %n row(s) are invalid.", nullptr, preview.invalidRowCount),
-                tr("Fix the rows listed above, or import the valid rows only with --skip-invalid."));
+    if (parser.isSet(dryRun)) {
+        const CsvImportPreview preview = importer.preview(0);
+        if (!preview.fileError.isEmpty()) {
+            return m_context.fail(ExitCode::OperationFailed, preview.fileError);
         }
+        printPreview(m_context, preview);
         return toInt(ExitCode::Success);
     }
+    if (auto refused = m_context.lockProfileForWriting()) {
+        return *refused;
+    }
+    // One pass: the rows are checked and written together, and nothing is written when a row
+    // is invalid (unless --skip-invalid).
     auto result = importer.import(
         parser.isSet(skipInvalid) ? DirectoryCsvImporter::Mode::SkipInvalid : DirectoryCsvImporter::Mode::AllOrNothing);
     if (!result) {
-        return m_context.fail(ExitCode::ProfileError, result.error().message);
+        return m_context.fail(importExitCode(result.error()), result.error().message);
+    }
+    if (!result->written) {
+        const QString message = QCoreApplication::translate(
+            "cli", "Nothing was imported: %n row(s) are invalid.", nullptr, result->invalidRowCount);
+        const QString hint = tr("Fix the rows listed above, or import the valid rows only with --skip-invalid.");
+        printPreview(m_context, result.value(), CliContext::errorJson(ExitCode::OperationFailed, message, hint));
+        m_context.printError(message, hint);
+        return toInt(ExitCode::OperationFailed);
     }
     printImportResult(m_context, arguments.at(0), result.value());
     return toInt(ExitCode::Success);

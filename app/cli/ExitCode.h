@@ -10,6 +10,7 @@ enum class ExitCode : int
     ConnectionFailed = 4, // the server could not be reached or refused the credentials
     Cancelled = 5, // interrupted (Ctrl-C)
     ProfileError = 6, // the profile database or the keychain failed
+    ProfileBusy = 7, // another ScimDesk process is applying or importing into this profile; try again later
 };
 
 inline int toInt(ExitCode code)

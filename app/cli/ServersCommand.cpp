@@ -3,6 +3,7 @@
 #include "CliContext.h"
 #include "CliJson.h"
 #include "InterruptWatcher.h"
+#include "StepText.h"
 
 #include "connection/ServerConnectionTest.h"
 #include "secrets/HeadlessSecretSource.h"
@@ -25,7 +26,9 @@ QString tr(const char* text)
     return QCoreApplication::translate("cli", text);
 }
 
-ExitCode exitCodeFor(const ServerSaveError& error)
+} // namespace
+
+ExitCode ServersCommand::exitCodeFor(const ServerSaveError& error)
 {
     switch (error.source) {
     case ServerSaveError::Source::Validation:
@@ -36,6 +39,8 @@ ExitCode exitCodeFor(const ServerSaveError& error)
     }
     return ExitCode::OperationFailed;
 }
+
+namespace {
 
 QString fieldOption(const QString& field)
 {
@@ -128,6 +133,7 @@ void ServersCommand::EditOptions::addTo(QCommandLineParser& parser) const
 {
     parser.addOptions({name, description, url, type, authScheme, basicUsername, oauthTokenUrl, oauthClientId,
         oauthScope, caFile, tokenStdin});
+    serverOptions.addTo(parser);
 }
 
 ServersCommand::ServersCommand(CliContext& context)
@@ -270,7 +276,15 @@ void ServersCommand::printServer(const ScimServer& server)
                   .arg(server.secretStoredAt.isValid() ? CliJson::timestamp(server.secretStoredAt) : tr("never"),
                       CliJson::secretAgeId(server.secretAge()))
            << '\n';
-    stream << tr("Deprovisioning:  %1").arg(ServerOptions::deprovisionActionId(server.options.deprovisionAction))
+    stream << tr("Deprovisioning:  %1; deletion threshold %2 %, at least %3")
+                  .arg(ServerOptions::deprovisionActionId(server.options.deprovisionAction))
+                  .arg(server.options.deletionThresholdPercent)
+                  .arg(server.options.deletionThresholdMinimum)
+           << '\n';
+    stream << tr("Fill missing:    %1")
+                  .arg(server.options.fillMissingIds().isEmpty()
+                          ? tr("none")
+                          : server.options.fillMissingIds().join(QStringLiteral(", ")))
            << '\n';
     stream << tr("Mappings:        %1 attribute mappings, %2 static attributes")
                   .arg(server.userMappings.size())
@@ -354,6 +368,10 @@ std::optional<int> ServersCommand::applyOptions(
         const QString path = parser.value(options.caFile);
         server.options.caBundlePath = path.isEmpty() ? QString() : QDir::cleanPath(QFileInfo(path).absoluteFilePath());
     }
+    // After --type: explicit options win over the preset's.
+    if (const auto problem = options.serverOptions.apply(parser, server.options)) {
+        return m_context.fail(ExitCode::Usage, problem->message, problem->hint);
+    }
     return std::nullopt;
 }
 
@@ -422,23 +440,12 @@ int ServersCommand::add()
             tr("Pipe it in with --token-stdin (e.g. from your password manager), or use --token-env NAME / "
                "--token-file PATH on a machine without a keychain."));
     }
-    std::optional<ServerSaveError> error;
-    qint64 id = 0;
-    CliContext::waitFor([&](std::function<void()> finished) {
-        m_context.workspace().servers()->create(
-            server, secret, &m_context, [&error, &id, finished](Result<qint64, ServerSaveError> result) {
-                if (result) {
-                    id = result.value();
-                } else {
-                    error = result.error();
-                }
-                finished();
-            });
-    });
-    if (error) {
-        return failSave(*error);
+    const auto id = CliContext::waitForResult<qint64, ServerSaveError>(
+        [&](auto done) { m_context.workspace().servers()->create(server, secret, &m_context, done); });
+    if (!id) {
+        return failSave(id.error());
     }
-    const auto created = m_context.workspace().servers()->repository().find(id);
+    const auto created = m_context.workspace().servers()->repository().find(id.value());
     if (!created) {
         return m_context.fail(ExitCode::ProfileError, tr("The server was saved but cannot be read back."));
     }
@@ -533,46 +540,17 @@ int ServersCommand::remove()
 
 namespace {
 
-// One step as `servers test` prints it while the test runs.
-QString stepText(const ConnectionStepResult& result)
+StepText::Step stepOf(const ConnectionStepResult& result)
 {
-    QString text = QStringLiteral("[%1] %2 (%3 ms)")
-                       .arg(ConnectionVerdicts::id(result.verdict).toUpper(), result.title())
-                       .arg(result.durationMs);
-    if (!result.checked.isEmpty()) {
-        text += QStringLiteral("\n    ") + result.checked;
-    }
-    if (!result.cause.isEmpty()) {
-        text += QStringLiteral("\n    ") + tr("cause: %1").arg(result.cause);
-    }
-    if (!result.fix.isEmpty()) {
-        text += QStringLiteral("\n    ") + tr("fix: %1").arg(result.fix);
-    }
-    // Details and the request id quote the server: escaped, so they cannot fake lines.
-    for (const QString& detail : result.details) {
-        text += QStringLiteral("\n    - ") + DisplayText::escaped(detail);
-    }
-    if (!result.requestId.isEmpty()) {
-        text += QStringLiteral("\n    ") + tr("request id: %1").arg(DisplayText::escaped(result.requestId));
-    }
-    return text;
+    return {result.verdict, result.title(), result.durationMs, result.checked, result.cause, result.fix, result.details,
+        result.requestId};
 }
 
 QJsonObject reportJson(const QString& serverName, const ConnectionReport& report)
 {
     QJsonArray steps;
     for (const ConnectionStepResult& result : report.steps) {
-        steps.append(QJsonObject {
-            {QStringLiteral("step"), ConnectionSteps::id(result.step)},
-            {QStringLiteral("title"), result.title()},
-            {QStringLiteral("verdict"), ConnectionVerdicts::id(result.verdict)},
-            {QStringLiteral("durationMs"), result.durationMs},
-            {QStringLiteral("checked"), result.checked},
-            {QStringLiteral("cause"), result.cause},
-            {QStringLiteral("fix"), result.fix},
-            {QStringLiteral("details"), QJsonArray::fromStringList(result.details)},
-            {QStringLiteral("requestId"), result.requestId},
-        });
+        steps.append(StepText::json(stepOf(result), ConnectionSteps::id(result.step), true));
     }
     return QJsonObject {
         {QStringLiteral("server"), serverName},
@@ -615,7 +593,7 @@ int ServersCommand::test()
         [this](int, const ConnectionStepResult& result) {
             if (!m_context.json()) {
                 m_context.progress(QString());
-                m_context.print(stepText(result));
+                m_context.print(StepText::format(stepOf(result)));
             }
         });
     QObject::connect(

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ExitCode.h"
+#include "ServerOptionsArguments.h"
 #include "model/ScimServer.h"
 #include "servers/ServerSaveError.h"
 
@@ -22,6 +24,10 @@ public:
     static QString summary();
     int run(const QString& subcommand);
 
+    // The exit code of a refused save (a server's or, the same shape, a source's): 2 for input,
+    // 6 for the profile or the keychain.
+    static ExitCode exitCodeFor(const ServerSaveError& error);
+
 private:
     // The options add and edit share.
     struct EditOptions
@@ -37,6 +43,7 @@ private:
         QCommandLineOption oauthScope;
         QCommandLineOption caFile;
         QCommandLineOption tokenStdin;
+        ServerOptionsArguments serverOptions;
         EditOptions();
         void addTo(QCommandLineParser& parser) const;
     };

@@ -3,6 +3,7 @@
 #include "CliContext.h"
 #include "CliJson.h"
 #include "InterruptWatcher.h"
+#include "SourcesCommand.h"
 
 #include "sources/SourceCatalog.h"
 #include "storage/Database.h"
@@ -20,11 +21,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("cli", text);
 }
 
-struct ReadOutcome
-{
-    std::optional<SourceLoadSummary> summary;
-    SourceReadError error;
-};
 } // namespace
 
 SourceReadCommand::SourceReadCommand(CliContext& context)
@@ -64,39 +60,24 @@ std::optional<int> SourceReadCommand::readNow(const DirectorySource& source, boo
         *cancelled = true;
     });
     m_context.progress(tr("Reading the directory source \"%1\" …").arg(source.name));
-    ReadOutcome outcome;
+    SourceLoadOutcome outcome;
     CliContext::waitFor([&](std::function<void()> finished) {
         AsyncTask::run(
             &m_context,
             [database, factory, source, secret = password->toUtf8(), full, cancelled]() {
-                const Database::ThreadConnection connection(database);
-                ReadOutcome result;
-                std::unique_ptr<DirectorySourceReader> reader = factory ? factory(source) : nullptr;
-                if (!reader) {
-                    result.error = {SourceReadError::Kind::InvalidSettings,
-                        tr("No directory reader is available for this source."), {}, 0, {}};
-                    return result;
-                }
-                SourceLoadSummary loaded;
-                auto snapshot = SourceLoader(database, source, *reader).loadSnapshot(secret, full, *cancelled, &loaded);
-                if (snapshot) {
-                    result.summary = loaded;
-                } else {
-                    result.error = snapshot.error();
-                }
-                return result;
+                return SourceLoader::loadWith(factory, database, source, secret, full, *cancelled);
             },
-            [&outcome, finished](const ReadOutcome& result) {
+            [&outcome, finished](const SourceLoadOutcome& result) {
                 outcome = result;
                 finished();
             });
     });
     m_context.progress(QString());
-    if (!outcome.summary) {
+    if (!outcome.snapshot) {
         return failRead(source, outcome.error);
     }
     if (summary) {
-        *summary = *outcome.summary;
+        *summary = outcome.summary;
     }
     return std::nullopt;
 }
@@ -189,15 +170,10 @@ int SourceReadCommand::run()
     parser.addOption(full);
     m_context.addSourcePasswordOptions(parser);
     int exitCode = 0;
-    const auto name = m_context.parseNameAndOpenWorkspace(
-        parser, tr("The source's name."), tr("Name one source: scimdesk-cli sources read NAME [--full]"), &exitCode);
-    if (!name) {
-        return exitCode;
-    }
-    const auto source = m_context.workspace().sources()->repository().findByName(*name);
+    const auto source = SourcesCommand::openNamedSource(m_context, parser, tr("The source's name."),
+        tr("Name one source: scimdesk-cli sources read NAME [--full]"), &exitCode);
     if (!source) {
-        return m_context.fail(ExitCode::Usage, tr("There is no directory source named \"%1\".").arg(*name),
-            tr("List them with: scimdesk-cli sources list"));
+        return exitCode;
     }
     SourceLoadSummary summary;
     if (auto stop = readNow(*source, parser.isSet(full), &summary)) {

@@ -2,6 +2,8 @@
 
 #include "CliContext.h"
 #include "InterruptWatcher.h"
+#include "SourcesCommand.h"
+#include "StepText.h"
 
 #include "sources/SourceCatalog.h"
 #include "sources/check/SourceConnectionTest.h"
@@ -18,41 +20,17 @@ QString tr(const char* text)
     return QCoreApplication::translate("cli", text);
 }
 
-QString stepText(const SourceTestStepResult& result)
+StepText::Step stepOf(const SourceTestStepResult& result)
 {
-    QString text = QStringLiteral("[%1] %2 (%3 ms)")
-                       .arg(ConnectionVerdicts::id(result.verdict).toUpper(), result.title())
-                       .arg(result.durationMs);
-    if (!result.checked.isEmpty()) {
-        text += QStringLiteral("\n    ") + result.checked;
-    }
-    if (!result.cause.isEmpty()) {
-        text += QStringLiteral("\n    ") + tr("cause: %1").arg(result.cause);
-    }
-    if (!result.fix.isEmpty()) {
-        text += QStringLiteral("\n    ") + tr("fix: %1").arg(result.fix);
-    }
-    // Details quote the directory (the sample user's values): escaped, so they cannot fake lines.
-    for (const QString& detail : result.details) {
-        text += QStringLiteral("\n    - ") + DisplayText::escaped(detail);
-    }
-    return text;
+    return {result.verdict, result.title(), result.durationMs, result.checked, result.cause, result.fix, result.details,
+        {}};
 }
 
 QJsonObject reportJson(const SourceTestReport& report)
 {
     QJsonArray steps;
     for (const SourceTestStepResult& result : report.steps) {
-        steps.append(QJsonObject {
-            {QStringLiteral("step"), SourceTestSteps::id(result.step)},
-            {QStringLiteral("title"), result.title()},
-            {QStringLiteral("verdict"), ConnectionVerdicts::id(result.verdict)},
-            {QStringLiteral("durationMs"), result.durationMs},
-            {QStringLiteral("checked"), result.checked},
-            {QStringLiteral("cause"), result.cause},
-            {QStringLiteral("fix"), result.fix},
-            {QStringLiteral("details"), QJsonArray::fromStringList(result.details)},
-        });
+        steps.append(StepText::json(stepOf(result), SourceTestSteps::id(result.step), false));
     }
     return QJsonObject {
         {QStringLiteral("source"), report.sourceName},
@@ -79,15 +57,10 @@ int SourceTestCommand::run()
            "passes (warnings included), 4 when a step fails, 5 when cancelled."));
     m_context.addSourcePasswordOptions(parser);
     int exitCode = 0;
-    const auto name = m_context.parseNameAndOpenWorkspace(
-        parser, tr("The source's name."), tr("Name one source: scimdesk-cli sources test NAME"), &exitCode);
-    if (!name) {
-        return exitCode;
-    }
-    const auto source = m_context.workspace().sources()->repository().findByName(*name);
+    const auto source = SourcesCommand::openNamedSource(
+        m_context, parser, tr("The source's name."), tr("Name one source: scimdesk-cli sources test NAME"), &exitCode);
     if (!source) {
-        return m_context.fail(ExitCode::Usage, tr("There is no directory source named \"%1\".").arg(*name),
-            tr("List them with: scimdesk-cli sources list"));
+        return exitCode;
     }
     const auto password = m_context.readSourcePassword(*source, &exitCode);
     if (!password) {
@@ -104,7 +77,7 @@ int SourceTestCommand::run()
         &test, &SourceConnectionTest::stepFinished, &m_context, [this](int, const SourceTestStepResult& result) {
             if (!m_context.json()) {
                 m_context.progress(QString());
-                m_context.print(stepText(result));
+                m_context.print(StepText::format(stepOf(result)));
             }
         });
     QObject::connect(m_context.interrupts(), &InterruptWatcher::interrupted, &test, &SourceConnectionTest::cancel);

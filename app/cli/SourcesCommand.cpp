@@ -2,6 +2,7 @@
 
 #include "CliContext.h"
 #include "CliJson.h"
+#include "ServersCommand.h"
 #include "SourceReadCommand.h"
 #include "SourceTestCommand.h"
 
@@ -23,18 +24,6 @@ namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("cli", text);
-}
-
-ExitCode exitCodeFor(const SourceSaveError& error)
-{
-    switch (error.source) {
-    case SourceSaveError::Source::Validation:
-        return ExitCode::Usage;
-    case SourceSaveError::Source::Storage:
-    case SourceSaveError::Source::Keychain:
-        return ExitCode::ProfileError;
-    }
-    return ExitCode::OperationFailed;
 }
 
 // The option an admin typed for a field of the form; empty for what only --type sets.
@@ -116,26 +105,17 @@ QString SourcesCommand::summary()
 
 int SourcesCommand::run(const QString& subcommand)
 {
-    if (subcommand == QLatin1String("list")) {
-        return list();
-    }
-    if (subcommand == QLatin1String("show")) {
-        return show();
-    }
-    if (subcommand == QLatin1String("add")) {
-        return add();
-    }
-    if (subcommand == QLatin1String("edit")) {
-        return edit();
-    }
-    if (subcommand == QLatin1String("remove")) {
-        return remove();
-    }
-    if (subcommand == QLatin1String("test")) {
-        return SourceTestCommand(m_context).run();
-    }
-    if (subcommand == QLatin1String("read")) {
-        return SourceReadCommand(m_context).run();
+    const QHash<QString, std::function<int()>> commands {
+        {QStringLiteral("list"), [this] { return list(); }},
+        {QStringLiteral("show"), [this] { return show(); }},
+        {QStringLiteral("add"), [this] { return add(); }},
+        {QStringLiteral("edit"), [this] { return edit(); }},
+        {QStringLiteral("remove"), [this] { return remove(); }},
+        {QStringLiteral("test"), [this] { return SourceTestCommand(m_context).run(); }},
+        {QStringLiteral("read"), [this] { return SourceReadCommand(m_context).run(); }},
+    };
+    if (const auto command = commands.value(subcommand)) {
+        return command();
     }
     return m_context.fail(ExitCode::Usage,
         tr("Choose what to do with sources: list, show, add, edit, remove, test or read."),
@@ -145,7 +125,7 @@ int SourcesCommand::run(const QString& subcommand)
 int SourcesCommand::failSave(const SourceSaveError& error) const
 {
     if (error.source == SourceSaveError::Source::Keychain) {
-        return m_context.fail(exitCodeFor(error), error.message,
+        return m_context.fail(ServersCommand::exitCodeFor(error), error.message,
             error.hint + QLatin1Char('\n')
                 + tr("  On a machine without a keychain, give --source-password-env NAME or --source-password-file "
                      "PATH to the commands that read the source instead."));
@@ -155,19 +135,19 @@ int SourcesCommand::failSave(const SourceSaveError& error) const
         const qsizetype firstLineEnd = message.indexOf(QLatin1Char('\n'));
         message.insert(firstLineEnd < 0 ? message.size() : firstLineEnd, tr(" (%1)").arg(option));
     }
-    return m_context.fail(exitCodeFor(error), message, error.hint);
+    return m_context.fail(ServersCommand::exitCodeFor(error), message, error.hint);
 }
 
-std::optional<DirectorySource> SourcesCommand::openNamedSource(
-    QCommandLineParser& parser, const QString& nameDescription, const QString& usage, int* exitCode)
+std::optional<DirectorySource> SourcesCommand::openNamedSource(CliContext& context, QCommandLineParser& parser,
+    const QString& nameDescription, const QString& usage, int* exitCode)
 {
-    const auto name = m_context.parseNameAndOpenWorkspace(parser, nameDescription, usage, exitCode);
+    const auto name = context.parseNameAndOpenWorkspace(parser, nameDescription, usage, exitCode);
     if (!name) {
         return std::nullopt;
     }
-    auto source = m_context.workspace().sources()->repository().findByName(*name);
+    auto source = context.workspace().sources()->repository().findByName(*name);
     if (!source) {
-        *exitCode = m_context.fail(ExitCode::Usage, tr("There is no directory source named \"%1\".").arg(*name),
+        *exitCode = context.fail(ExitCode::Usage, tr("There is no directory source named \"%1\".").arg(*name),
             tr("List them with: scimdesk-cli sources list"));
     }
     return source;
@@ -267,7 +247,7 @@ int SourcesCommand::show()
     parser.setApplicationDescription(tr("Shows one directory source (never its password) and its last read."));
     int exitCode = 0;
     const auto source = openNamedSource(
-        parser, tr("The source's name."), tr("Name one source: scimdesk-cli sources show NAME"), &exitCode);
+        m_context, parser, tr("The source's name."), tr("Name one source: scimdesk-cli sources show NAME"), &exitCode);
     if (!source) {
         return exitCode;
     }
@@ -427,23 +407,12 @@ int SourcesCommand::add()
     if (exitCode != 0) {
         return exitCode;
     }
-    std::optional<SourceSaveError> error;
-    qint64 id = 0;
-    CliContext::waitFor([&](std::function<void()> finished) {
-        m_context.workspace().sources()->create(
-            source, password, &m_context, [&error, &id, finished](Result<qint64, SourceSaveError> result) {
-                if (result) {
-                    id = result.value();
-                } else {
-                    error = result.error();
-                }
-                finished();
-            });
-    });
-    if (error) {
-        return failSave(*error);
+    const auto id = CliContext::waitForResult<qint64, SourceSaveError>(
+        [&](auto done) { m_context.workspace().sources()->create(source, password, &m_context, done); });
+    if (!id) {
+        return failSave(id.error());
     }
-    const auto created = m_context.workspace().sources()->repository().find(id);
+    const auto created = m_context.workspace().sources()->repository().find(id.value());
     if (!created) {
         return m_context.fail(ExitCode::ProfileError, tr("The source was saved but cannot be read back."));
     }
@@ -462,7 +431,7 @@ int SourcesCommand::edit()
     options.addTo(parser);
     m_context.addSourcePasswordOptions(parser);
     int exitCode = 0;
-    auto source = openNamedSource(parser, tr("The source's current name."),
+    auto source = openNamedSource(m_context, parser, tr("The source's current name."),
         tr("Name one source: scimdesk-cli sources edit NAME [options]"), &exitCode);
     if (!source) {
         return exitCode;
@@ -481,16 +450,8 @@ int SourcesCommand::edit()
     if (exitCode != 0) {
         return exitCode;
     }
-    std::optional<SourceSaveError> error;
-    CliContext::waitFor([&](std::function<void()> finished) {
-        m_context.workspace().sources()->update(
-            *source, password, &m_context, [&error, finished](Status<SourceSaveError> status) {
-                if (!status) {
-                    error = status.error();
-                }
-                finished();
-            });
-    });
+    const auto error = CliContext::waitForStatus<SourceSaveError>(
+        [&](auto done) { m_context.workspace().sources()->update(*source, password, &m_context, done); });
     if (error) {
         return failSave(*error);
     }
@@ -505,21 +466,13 @@ int SourcesCommand::remove()
     parser.setApplicationDescription(tr("Deletes a directory source, its stored password and its last read. A source "
                                         "an application reads from is not deleted."));
     int exitCode = 0;
-    const auto source = openNamedSource(
-        parser, tr("The source's name."), tr("Name one source: scimdesk-cli sources remove NAME"), &exitCode);
+    const auto source = openNamedSource(m_context, parser, tr("The source's name."),
+        tr("Name one source: scimdesk-cli sources remove NAME"), &exitCode);
     if (!source) {
         return exitCode;
     }
-    std::optional<SourceSaveError> error;
-    CliContext::waitFor([&](std::function<void()> finished) {
-        m_context.workspace().sources()->remove(
-            source->id, &m_context, [&error, finished](Status<SourceSaveError> status) {
-                if (!status) {
-                    error = status.error();
-                }
-                finished();
-            });
-    });
+    const auto error = CliContext::waitForStatus<SourceSaveError>(
+        [&](auto done) { m_context.workspace().sources()->remove(source->id, &m_context, done); });
     if (error) {
         return failSave(*error);
     }

@@ -23,6 +23,11 @@ public:
     static QString summary();
     int run(const QString& subcommand);
 
+    // show, edit, remove, test and read: parses the arguments naming one source, opens the
+    // profile and finds it. Returns std::nullopt with *exitCode set when the command must stop.
+    static std::optional<DirectorySource> openNamedSource(CliContext& context, QCommandLineParser& parser,
+        const QString& nameDescription, const QString& usage, int* exitCode);
+
 private:
     // The options add and edit share.
     struct EditOptions
@@ -60,8 +65,6 @@ private:
     // *exitCode when it was given but is empty or clashes with the headless options.
     std::optional<QString> passwordFromOptions(
         const QCommandLineParser& parser, const EditOptions& options, int* exitCode);
-    std::optional<DirectorySource> openNamedSource(
-        QCommandLineParser& parser, const QString& nameDescription, const QString& usage, int* exitCode);
     void printSource(const DirectorySource& source, const QStringList& typeChanges = {});
     void reportSaved(const DirectorySource& source, const QStringList& typeChanges, const QString& verb);
     int failSave(const SourceSaveError& error) const;

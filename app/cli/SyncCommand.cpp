@@ -2,6 +2,7 @@
 
 #include "CliContext.h"
 #include "CliJson.h"
+#include "CliPlan.h"
 #include "InterruptWatcher.h"
 #include "SourceReadCommand.h"
 
@@ -35,39 +36,6 @@ QString tr(const char* text)
 QString shown(const QString& value)
 {
     return DisplayText::escaped(value);
-}
-
-QString valueText(const QJsonValue& value)
-{
-    if (value.isNull() || value.isUndefined()) {
-        return tr("(absent)");
-    }
-    if (value.isString()) {
-        return QLatin1Char('"') + shown(value.toString()) + QLatin1Char('"');
-    }
-    if (value.isBool()) {
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    }
-    if (value.isDouble()) {
-        return QString::number(value.toDouble());
-    }
-    return shown(QString::fromUtf8(
-        QJsonDocument(value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject()))
-            .toJson(QJsonDocument::Compact)));
-}
-
-QJsonArray untouchedJson(const QList<UntouchedObject>& objects)
-{
-    QJsonArray array;
-    for (const UntouchedObject& object : objects) {
-        array.append(QJsonObject {
-            {QStringLiteral("kind"), object.kind},
-            {QStringLiteral("targetId"), object.targetId},
-            {QStringLiteral("displayName"), object.displayName},
-            {QStringLiteral("reason"), object.reason},
-        });
-    }
-    return array;
 }
 
 QJsonObject entryJson(const JournalEntry& entry)
@@ -137,126 +105,12 @@ int SyncCommand::run(const QString& command, const QString& subcommand)
 
 QJsonObject SyncCommand::planJson(const SyncPlan& plan, const QString& applicationName, const QString& serverName)
 {
-    QJsonObject counts;
-    const auto byKind = plan.counts();
-    for (auto it = byKind.cbegin(); it != byKind.cend(); ++it) {
-        counts.insert(PlannedOperation::kindId(it.key()), it.value());
-    }
-    QJsonArray operations;
-    for (const PlannedOperation& operation : plan.operations) {
-        QJsonArray changes;
-        for (const AttributeChange& change : operation.changes) {
-            changes.append(QJsonObject {
-                {QStringLiteral("path"), change.path},
-                {QStringLiteral("before"), change.before},
-                {QStringLiteral("after"), change.after},
-            });
-        }
-        QJsonObject object {
-            {QStringLiteral("kind"), PlannedOperation::kindId(operation.kind)},
-            {QStringLiteral("displayName"), operation.displayName},
-            {QStringLiteral("directoryObjectId"), operation.directoryObjectId},
-            {QStringLiteral("targetId"), operation.targetId},
-        };
-        if (!changes.isEmpty()) {
-            object.insert(QStringLiteral("changes"), changes);
-        }
-        if (!operation.memberDirectoryIds.isEmpty()) {
-            object.insert(QStringLiteral("addMembers"), QJsonArray::fromStringList(operation.memberDirectoryIds));
-        }
-        if (!operation.memberTargetIds.isEmpty()) {
-            object.insert(QStringLiteral("removeMembers"), QJsonArray::fromStringList(operation.memberTargetIds));
-        }
-        operations.append(object);
-    }
-    QJsonArray failures;
-    for (const ValidationFailure& failure : plan.validationFailures) {
-        failures.append(QJsonObject {
-            {QStringLiteral("directoryObjectId"), failure.directoryObjectId},
-            {QStringLiteral("displayName"), failure.displayName},
-            {QStringLiteral("reason"), failure.reason},
-        });
-    }
-    return QJsonObject {
-        {QStringLiteral("planId"), plan.planId.toString(QUuid::WithoutBraces)},
-        {QStringLiteral("application"), applicationName},
-        {QStringLiteral("server"), serverName},
-        {QStringLiteral("createdAt"), CliJson::timestamp(plan.createdAt)},
-        {QStringLiteral("counts"), counts},
-        {QStringLiteral("writeCount"), plan.writeCount()},
-        {QStringLiteral("deprovisionCount"), plan.deprovisionCount()},
-        {QStringLiteral("managedCount"), plan.managedCount},
-        {QStringLiteral("sourceComplete"), plan.sourceComplete},
-        {QStringLiteral("needsConfirmation"), plan.needsConfirmation},
-        {QStringLiteral("confirmationReason"), plan.confirmationReason},
-        {QStringLiteral("warnings"), QJsonArray::fromStringList(plan.warnings)},
-        {QStringLiteral("operations"), operations},
-        {QStringLiteral("validationFailures"), failures},
-        {QStringLiteral("protectedObjects"), untouchedJson(plan.protectedObjects)},
-        {QStringLiteral("unmanagedObjects"), untouchedJson(plan.unmanagedObjects)},
-    };
+    return CliPlan::json(plan, applicationName, serverName);
 }
 
 QString SyncCommand::planText(const SyncPlan& plan, const QString& applicationName, const QString& serverName)
 {
-    QString text;
-    QTextStream stream(&text);
-    stream << tr("Plan for \"%1\" → \"%2\" (%3)")
-                  .arg(shown(applicationName), shown(serverName), plan.planId.toString(QUuid::WithoutBraces))
-           << '\n';
-    if (plan.isEmpty()) {
-        stream << tr("  Nothing to change: the server is in sync.") << '\n';
-    }
-    QStringList counts;
-    const auto byKind = plan.counts();
-    for (auto it = byKind.cbegin(); it != byKind.cend(); ++it) {
-        if (it.value() > 0) {
-            counts << QStringLiteral("%1 %2").arg(it.value()).arg(PlannedOperation::kindId(it.key()));
-        }
-    }
-    std::sort(counts.begin(), counts.end());
-    if (!counts.isEmpty()) {
-        stream << tr("  Counts: %1").arg(counts.join(QStringLiteral(", "))) << '\n';
-    }
-    for (const PlannedOperation& operation : plan.operations) {
-        stream << QStringLiteral("  %1 %2")
-                      .arg(PlannedOperation::kindId(operation.kind), -16)
-                      .arg(shown(operation.displayName));
-        if (!operation.memberDirectoryIds.isEmpty()) {
-            stream << tr(" (+%1 members)").arg(operation.memberDirectoryIds.size());
-        }
-        if (!operation.memberTargetIds.isEmpty()) {
-            stream << tr(" (-%1 members)").arg(operation.memberTargetIds.size());
-        }
-        stream << '\n';
-        for (const AttributeChange& change : operation.changes) {
-            stream << QStringLiteral("      %1: %2 → %3")
-                          .arg(shown(change.path), valueText(change.before), valueText(change.after))
-                   << '\n';
-        }
-    }
-    for (const ValidationFailure& failure : plan.validationFailures) {
-        stream << tr("  not sendable: %1 — %2").arg(shown(failure.displayName), shown(failure.reason)) << '\n';
-    }
-    if (!plan.protectedObjects.isEmpty()) {
-        stream << tr("  %1 protected object(s) left alone").arg(plan.protectedObjects.size()) << '\n';
-    }
-    if (!plan.unmanagedObjects.isEmpty()) {
-        stream
-            << tr("  %1 object(s) on the server not managed by ScimDesk left alone").arg(plan.unmanagedObjects.size())
-            << '\n';
-    }
-    for (const QString& warning : plan.warnings) {
-        stream << tr("  warning: %1").arg(shown(warning)) << '\n';
-    }
-    if (!plan.sourceComplete) {
-        stream << tr("  The directory read was incomplete: nothing is deprovisioned.") << '\n';
-    }
-    if (plan.needsConfirmation) {
-        stream << tr("  Needs confirmation: %1").arg(shown(plan.confirmationReason)) << '\n';
-    }
-    text.chop(1);
-    return text;
+    return CliPlan::text(plan, applicationName, serverName);
 }
 
 std::optional<int> SyncCommand::resolve(const QString& applicationName, SyncSetup* setup)
@@ -392,17 +246,19 @@ int SyncCommand::execute(const SyncSetup& setup, bool apply, bool confirmed)
     });
     QObject::connect(&sync, &ApplicationSync::previewReady, &loop, [&](const SyncPlan& ready) {
         plan = ready;
-        if (!apply || interrupts->wasInterrupted()) {
+        if (!apply) {
             loop.quit();
-            return;
         }
-        sync.apply(ready.planId, confirmed);
     });
     QObject::connect(&sync, &ApplicationSync::applyFinished, &loop, [&](const SyncRunSummary& finished) {
         summary = finished;
         loop.quit();
     });
-    sync.preview();
+    if (apply) {
+        sync.previewAndApply(confirmed);
+    } else {
+        sync.preview();
+    }
     loop.exec();
     m_context.progress(QString());
 
@@ -412,12 +268,34 @@ int SyncCommand::execute(const SyncSetup& setup, bool apply, bool confirmed)
         }
         return failWith(*failure, server.name, setup.source ? setup.source->name : QString());
     }
+    if (!plan) {
+        return printCancelledBeforePlan(*summary);
+    }
+    return printOutcome(*plan, summary, setup, authFailed);
+}
+
+int SyncCommand::printCancelledBeforePlan(const SyncRunSummary& summary) const
+{
+    if (m_context.json()) {
+        m_context.printJson(
+            QJsonObject {{QStringLiteral("plan"), QJsonValue::Null}, {QStringLiteral("run"), runJson(summary)}});
+    } else {
+        m_context.print(summaryText(summary));
+    }
+    return exitCodeFor(summary, false);
+}
+
+int SyncCommand::printOutcome(
+    const SyncPlan& plan, const std::optional<SyncRunSummary>& summary, const SyncSetup& setup, bool authFailed) const
+{
+    const QString& applicationName = setup.application.name;
+    const QString& serverName = setup.server.name;
     const bool refused = summary && summary->status == SyncRunSummary::Status::Refused;
     const QString refusal
-        = refused ? (summary->message.isEmpty() ? plan->confirmationReason : summary->message) : QString();
+        = refused ? (summary->message.isEmpty() ? plan.confirmationReason : summary->message) : QString();
     const QString refusalHint = tr("Review the plan; to apply it anyway rerun with --confirm-deletions.");
     if (m_context.json()) {
-        QJsonObject output {{QStringLiteral("plan"), planJson(*plan, application.name, server.name)}};
+        QJsonObject output {{QStringLiteral("plan"), planJson(plan, applicationName, serverName)}};
         if (summary) {
             output.insert(QStringLiteral("run"), runJson(*summary));
         }
@@ -427,13 +305,13 @@ int SyncCommand::execute(const SyncSetup& setup, bool apply, bool confirmed)
         }
         m_context.printJson(output);
     } else {
-        m_context.print(planText(*plan, application.name, server.name));
+        m_context.print(planText(plan, applicationName, serverName));
         if (summary) {
             m_context.print(summaryText(*summary));
         }
     }
     if (!summary) {
-        return interrupts->wasInterrupted() ? toInt(ExitCode::Cancelled) : toInt(ExitCode::Success);
+        return m_context.interrupts()->wasInterrupted() ? toInt(ExitCode::Cancelled) : toInt(ExitCode::Success);
     }
     if (refused) {
         // With --json the error is already part of the one JSON document printed above.
@@ -477,7 +355,29 @@ int SyncCommand::sync()
     if (auto stop = resolve(parser.positionalArguments().constFirst(), &setup)) {
         return *stop;
     }
+    // Locked before the preview, so the plan applied is the one computed while no other
+    // process could write.
+    if (parser.isSet(apply)) {
+        if (auto refused = m_context.lockProfileForWriting()) {
+            return *refused;
+        }
+    }
     return execute(setup, parser.isSet(apply), parser.isSet(confirmDeletions));
+}
+
+std::optional<int> SyncCommand::findUser(const SyncSetup& setup, const QString& name, qint64* userId)
+{
+    if (setup.source) {
+        // A user of the application's directory source, by userName or DN.
+        return SourceReadCommand(m_context).find(*setup.source, false, name, userId);
+    }
+    const auto user = DirectoryRepository(m_context.workspace().database()).findUserByUserName(name);
+    if (!user) {
+        return m_context.fail(ExitCode::Usage, tr("There is no directory user \"%1\".").arg(name),
+            tr("Look the user up with: scimdesk-cli directory export users FILE"));
+    }
+    *userId = user->id;
+    return std::nullopt;
 }
 
 int SyncCommand::provisionUser()
@@ -504,20 +404,16 @@ int SyncCommand::provisionUser()
         return *stop;
     }
     qint64 userId = 0;
-    if (setup.source) {
-        // A user of the application's directory source, by userName or DN.
-        if (auto stop = SourceReadCommand(m_context).find(*setup.source, false, arguments.at(1), &userId)) {
-            return *stop;
-        }
-    } else {
-        const auto user = DirectoryRepository(m_context.workspace().database()).findUserByUserName(arguments.at(1));
-        if (!user) {
-            return m_context.fail(ExitCode::Usage, tr("There is no directory user \"%1\".").arg(arguments.at(1)),
-                tr("Look the user up with: scimdesk-cli directory export users FILE"));
-        }
-        userId = user->id;
+    if (auto stop = findUser(setup, arguments.at(1), &userId)) {
+        return *stop;
     }
 
+    const bool perform = !parser.isSet(checkOnly);
+    if (perform) {
+        if (auto refused = m_context.lockProfileForWriting()) {
+            return *refused;
+        }
+    }
     ApplicationSync sync(m_context.workspacePointer(), setup.application.id);
     bool authFailed = false;
     showProgress(sync, &authFailed);
@@ -526,7 +422,6 @@ int SyncCommand::provisionUser()
             m_context.progress(tr("Step %1: %2 …").arg(index + 1).arg(step.title));
         });
     InterruptWatcher* interrupts = m_context.interrupts();
-    const bool perform = !parser.isSet(checkOnly);
     std::optional<ProvisionTrace> trace;
     std::optional<SyncFailure> failure;
     QEventLoop loop;

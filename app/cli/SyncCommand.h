@@ -39,8 +39,16 @@ private:
 
     // Finds the application and its SCIM server; exit code on failure.
     std::optional<int> resolve(const QString& applicationName, SyncSetup* setup);
+    // The user provision-user names: a userName of the embedded directory, or a userName or DN of
+    // the application's directory source; exit code on failure.
+    std::optional<int> findUser(const SyncSetup& setup, const QString& name, qint64* userId);
     // Previews (and with apply applies) with progress, Ctrl-C and exit-code mapping.
     int execute(const SyncSetup& setup, bool apply, bool confirmed);
+    // The plan, the run if there was one, and the exit code.
+    int printOutcome(const SyncPlan& plan, const std::optional<SyncRunSummary>& summary, const SyncSetup& setup,
+        bool authFailed) const;
+    // An --apply cancelled while the target was read: the journalled run only.
+    int printCancelledBeforePlan(const SyncRunSummary& summary) const;
     // Progress on stderr, 401/403 noted in *authFailed, Ctrl-C cancels.
     void showProgress(ApplicationSync& sync, bool* authFailed);
     int failWith(const SyncFailure& failure, const QString& serverName, const QString& sourceName = {}) const;

@@ -11,7 +11,9 @@ AuthenticationCheck::AuthenticationCheck(ConnectionCheckContext& context, QObjec
 
 QString AuthenticationCheck::checked() const
 {
-    return tr("GET %1/ServiceProviderConfig with the stored credentials").arg(context().url().url().toString());
+    return tr("GET %1/Users?filter=userName eq \"<a name that cannot exist>\" with the stored credentials: an "
+              "endpoint that needs them")
+        .arg(context().url().url().toString());
 }
 
 void AuthenticationCheck::run()
@@ -20,9 +22,14 @@ void AuthenticationCheck::run()
         finish();
         return;
     }
-    using ConfigAnswer = Result<ServiceProviderConfig, ScimError>;
-    track(client().getServiceProviderConfig(
-        this, guarded<const ConfigAnswer&>([this](const ConfigAnswer& answer) { discovered(answer); })));
+    setOperation(tr("read users (GET /Users)"), tr("read users"));
+    // A filter that matches nobody: the answer is small whatever the tenant holds, and a list
+    // the server cannot page or fill properly is the read steps' to report, not this one's.
+    const ScimFilter probe = ScimFilter::eq(QStringLiteral("userName"),
+        QStringLiteral("scimdesk-connection-test-probe-%1@invalid.example")
+            .arg(QUuid::createUuid().toString(QUuid::WithoutBraces)));
+    track(client().listUsers(
+        probe, this, guarded<const ListAnswer&>([this](const ListAnswer& answer) { answered(answer); })));
 }
 
 bool AuthenticationCheck::explainMissingSecret()
@@ -44,34 +51,21 @@ bool AuthenticationCheck::explainMissingSecret()
     return false;
 }
 
-void AuthenticationCheck::discovered(const Result<ServiceProviderConfig, ScimError>& answer)
+void AuthenticationCheck::answered(const ListAnswer& answer)
 {
     if (answer) {
-        context().setDiscovered(answer.value());
-        result().details << tr("The server accepted the credentials and described its capabilities.");
+        result().details << tr("The server accepted the credentials for GET /Users, which needs them.");
         finish();
         return;
     }
-    if (answer.error().kind == ScimError::Kind::Http && answer.error().httpStatus == 404) {
-        probeUsersAfterMissingDiscovery(answer.error());
+    const ScimError& error = answer.error();
+    if (error.kind == ScimError::Kind::Http && error.httpStatus == 400) {
+        // The server got as far as reading the filter, which it does only for accepted
+        // credentials (a wrong token is answered 401 first); the read step reports the filter.
+        result().details << tr("The server accepted the credentials but refused the filter (400); see the read step.");
+        finish();
         return;
     }
-    explain(answer.error());
+    explain(error);
     finish();
-}
-
-void AuthenticationCheck::probeUsersAfterMissingDiscovery(const ScimError& discoveryError)
-{
-    // Some servers do not implement /ServiceProviderConfig although RFC 7644 asks for it.
-    result().checked += tr("; then GET /Users with a filter, because /ServiceProviderConfig answered 404");
-    const ScimFilter probe = ScimFilter::eq(QStringLiteral("userName"),
-        QStringLiteral("scimdesk-connection-test-probe-%1@invalid.example")
-            .arg(QUuid::createUuid().toString(QUuid::WithoutBraces)));
-    track(client().listUsers(probe, this, guarded<const ListAnswer&>([this, discoveryError](const ListAnswer& answer) {
-        if (answer)
-            warn(ConnectionFailure::NoDiscovery);
-        else
-            explain(answer.error().httpStatus == 404 ? discoveryError : answer.error());
-        finish();
-    })));
 }

@@ -2,12 +2,11 @@
 
 #include "ConnectionCheck.h"
 
-#include "scim/ServiceProviderConfig.h"
-
-// Step 3: the stored credentials against GET /ServiceProviderConfig. A server without that
-// endpoint (404) is probed with a filtered GET /Users, which tells a wrong path from a
-// missing discovery endpoint. A secret that could not be read fails here, with the secret
-// store's cause and fix.
+// Step 3: the stored credentials against an endpoint that needs them: GET /Users with a filter
+// for a userName that cannot exist. /ServiceProviderConfig cannot decide this — RFC 7644 lets a
+// server answer it without authentication, so a wrong token would pass there — and is read by
+// the capabilities step instead. A 401 here is the wrong, expired or deleted token; a secret
+// that could not be read fails here too, with the secret store's cause and fix.
 class AuthenticationCheck : public ConnectionCheck
 {
     Q_OBJECT
@@ -21,6 +20,5 @@ protected:
 
 private:
     bool explainMissingSecret();
-    void discovered(const Result<ServiceProviderConfig, ScimError>& answer);
-    void probeUsersAfterMissingDiscovery(const ScimError& discoveryError);
+    void answered(const ListAnswer& answer);
 };

@@ -1,6 +1,6 @@
 #include "CapabilitiesCheck.h"
 
-#include "scim/ServiceProviderConfig.h"
+#include "scim/ScimClient.h"
 
 namespace {
 
@@ -18,16 +18,33 @@ CapabilitiesCheck::CapabilitiesCheck(ConnectionCheckContext& context, QObject* p
 
 QString CapabilitiesCheck::checked() const
 {
-    return tr("What the server says it supports (/ServiceProviderConfig) against the server type's capabilities");
+    return tr("GET /ServiceProviderConfig: what the server says it supports, against the server type's "
+              "capabilities");
 }
 
 void CapabilitiesCheck::run()
 {
-    if (!context().discovered()) {
-        warn(ConnectionFailure::NoServiceProviderConfig);
+    using ConfigAnswer = Result<ServiceProviderConfig, ScimError>;
+    track(client().getServiceProviderConfig(
+        this, guarded<const ConfigAnswer&>([this](const ConfigAnswer& answer) { discovered(answer); })));
+}
+
+void CapabilitiesCheck::discovered(const Result<ServiceProviderConfig, ScimError>& answer)
+{
+    if (!answer) {
+        const ScimError& error = answer.error();
+        if (error.kind == ScimError::Kind::Cancelled) {
+            explain(error);
+        } else if (error.kind == ScimError::Kind::Http && error.httpStatus == 404) {
+            warn(ConnectionFailure::NoDiscovery); // the authentication step read /Users a moment ago
+        } else {
+            warn(ConnectionFailure::NoServiceProviderConfig);
+            result().details << tr("GET /ServiceProviderConfig failed: %1").arg(error.message());
+        }
         finish();
         return;
     }
+    context().setDiscovered(answer.value());
     const ServiceProviderConfig& spc = *context().discovered();
     describe(spc);
     const ServerCapabilities& caps = context().server().capabilities;

@@ -2,11 +2,11 @@
 
 #include "ConnectionCheck.h"
 
-struct ServiceProviderConfig;
+#include "scim/ServiceProviderConfig.h"
 
-// Step 5: what the server says it supports (/ServiceProviderConfig, read by the
-// authentication step) against the capabilities of the server's type: PATCH, filters and
-// their result cap, bulk, and the paging modes of RFC 9865. No network.
+// Step 5: what the server says it supports (GET /ServiceProviderConfig) against the
+// capabilities of the server's type: PATCH, filters and their result cap, bulk, and the paging
+// modes of RFC 9865. A server without the endpoint is a warning: the type's capabilities serve.
 class CapabilitiesCheck : public ConnectionCheck
 {
     Q_OBJECT
@@ -19,6 +19,7 @@ protected:
     void run() override;
 
 private:
+    void discovered(const Result<ServiceProviderConfig, ScimError>& answer);
     void describe(const ServiceProviderConfig& spc);
     QList<ConnectionFailure> compare(const ServiceProviderConfig& spc);
     void comparePaging(const ServiceProviderConfig& spc, QList<ConnectionFailure>& mismatches);

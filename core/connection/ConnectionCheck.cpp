@@ -98,9 +98,14 @@ std::pair<ConnectionFailure, ConnectionRemediation::Facts> ConnectionCheck::clas
         const ConnectionStep step = m_result.step;
         if (status == 401)
             return {ConnectionFailure::Unauthorized, {}};
+        if (status == 403 && !m_operation.isEmpty())
+            return {ConnectionFailure::ForbiddenOperation,
+                {{QStringLiteral("operation"), m_operation}, {QStringLiteral("permission"), m_permission}}};
         if (status == 403)
             return {ConnectionFailure::Forbidden, {}};
-        if (status == 404 && (step == ConnectionStep::Authentication || step == ConnectionStep::Read))
+        if (status == 404
+            && (step == ConnectionStep::Authentication || step == ConnectionStep::Read
+                || step == ConnectionStep::GroupRead))
             return {ConnectionFailure::EndpointNotFound, {}};
         if (status == 429)
             return {ConnectionFailure::Throttled, {}};
@@ -113,6 +118,12 @@ std::pair<ConnectionFailure, ConnectionRemediation::Facts> ConnectionCheck::clas
         return {ConnectionFailure::InvalidResponse, {}};
     return {ConnectionFailure::OtherScimError,
         {{QStringLiteral("message"), error.message()}, {QStringLiteral("hint"), error.hint()}}};
+}
+
+void ConnectionCheck::setOperation(const QString& operation, const QString& permission)
+{
+    m_operation = operation;
+    m_permission = permission;
 }
 
 Remediation ConnectionCheck::remediationFor(const ScimError& error) const

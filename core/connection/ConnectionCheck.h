@@ -63,6 +63,9 @@ protected:
     void explain(const ScimError& error);
     // The cause and fix a failed SCIM call would give, without touching result().
     Remediation remediationFor(const ScimError& error) const;
+    // What the requests from now on do and the permission they need ("create a group", "create
+    // and delete groups"): a 403 then names that permission instead of a general one.
+    void setOperation(const QString& operation, const QString& permission);
 
     // Remembers a request so abort() can cancel it.
     quint64 track(quint64 requestId);
@@ -88,5 +91,7 @@ private:
     ConnectionCheckContext& m_context;
     ConnectionStepResult m_result;
     QList<quint64> m_requests;
+    QString m_operation;
+    QString m_permission;
     bool m_over = false;
 };

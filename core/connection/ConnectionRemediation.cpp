@@ -118,6 +118,11 @@ const Row kRows[] = {
                "for this operation, or an IP allow list or firewall blocks this computer."),
         REMEDY("Check the token's permissions (role or scopes for SCIM provisioning) and any IP restrictions in the "
                "server's admin console.")},
+    {ConnectionFailure::ForbiddenOperation,
+        REMEDY("The server refused to {operation} (403 Forbidden): the credentials were accepted, but they lack the "
+               "permission for it, or an IP allow list or firewall blocks this computer."),
+        REMEDY("Check that the token has the permission to {permission} (its role or scopes for SCIM provisioning "
+               "in the server's admin console) — a sync needs it — and any IP restrictions.")},
     {ConnectionFailure::EndpointNotFound,
         REMEDY("The host answered, but there is no SCIM endpoint at {url} (404 Not Found)."),
         REMEDY("Use {urlShape} from {endpointLocation}.")},
@@ -214,6 +219,17 @@ const Row kRows[] = {
         REMEDY("The server ignored the filter: it returned {count} user(s) for a userName that cannot exist."),
         REMEDY("ScimDesk cannot match users safely on this server. Check the server type, or report the filter "
                "problem to the server's vendor.")},
+    {ConnectionFailure::ListPageInvalid,
+        REMEDY("The first page of GET {endpoint} is not a usable SCIM list: {detail}"),
+        REMEDY("A sync reads every page this way and stops before planning when one is unusable. Check the server "
+               "type (its paging mode), and report the answer to the server's vendor.")},
+    {ConnectionFailure::GroupFilterRejected, REMEDY("ScimDesk needs \"displayName eq\" filters to find existing "
+                                                    "groups."),
+        nullptr},
+    {ConnectionFailure::GroupFilterIgnored,
+        REMEDY("The server ignored the filter: it returned {count} group(s) for a group name that cannot exist."),
+        REMEDY("ScimDesk cannot match groups safely on this server. Check the server type, or report the filter "
+               "problem to the server's vendor.")},
     {ConnectionFailure::GroupPagingFailed, REMEDY("Reading groups page by page failed."), nullptr},
 
     {ConnectionFailure::CreateFailed, REMEDY("Creating the temporary user failed."), nullptr},
@@ -234,6 +250,13 @@ const Row kRows[] = {
     {ConnectionFailure::CleanupFailed,
         REMEDY("The temporary user could neither be deleted ({deleteError}) nor deactivated ({patchError})."),
         kRemoveByHand},
+    {ConnectionFailure::GroupCreateFailed, REMEDY("Creating the temporary group failed."), nullptr},
+    {ConnectionFailure::MemberAddFailed, REMEDY("Adding the temporary user to the temporary group failed."), nullptr},
+    {ConnectionFailure::MemberRemoveFailed, REMEDY("Removing the temporary user from the temporary group failed."),
+        nullptr},
+    {ConnectionFailure::GroupDeleteFailed, REMEDY("Deleting the temporary group failed: {error}"),
+        REMEDY("Remove the group with id {groupId} by hand in the server's admin console, and check that the token "
+               "may delete groups (a sync that deprovisions groups needs it).")},
 
     {ConnectionFailure::ThrottledWithRetryAfter,
         REMEDY("The server throttled {throttled} of {total} requests (429 Too Many Requests), asking to wait "

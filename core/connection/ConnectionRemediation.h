@@ -36,6 +36,7 @@ enum class ConnectionFailure
     // A SCIM call
     Unauthorized,
     Forbidden,
+    ForbiddenOperation, // a 403 on a step that knows which permission it needed
     EndpointNotFound,
     UnusualScimPath, // remark
     Throttled,
@@ -63,6 +64,9 @@ enum class ConnectionFailure
     // Reads
     FilterRejected, // remark
     FilterIgnored,
+    ListPageInvalid,
+    GroupFilterRejected, // remark
+    GroupFilterIgnored,
     GroupPagingFailed, // remark
                        // The write round trip
     CreateFailed, // remark
@@ -73,6 +77,10 @@ enum class ConnectionFailure
     DeleteCheckFailed,
     DeactivatedInstead,
     CleanupFailed,
+    GroupCreateFailed, // remark
+    MemberAddFailed, // remark
+    MemberRemoveFailed, // remark
+    GroupDeleteFailed,
     // Latency and throttling of the whole test
     ThrottledWithRetryAfter,
     ThrottledWithoutRetryAfter,
@@ -98,9 +106,9 @@ struct Remediation
 // Facts the connection test passes: host, port, endpoint, url, timeout, attempts, status,
 // error, detail, hint, path, date, names, days, lifetime, expiry, daysLeft, count, max,
 // pageSize, userName, id, deleteError, patchError, throttled, total, retryAfter, median,
-// message, tokenAge, and from the server type: urlHint, urlShape (the URL template with
-// the parts known from the URL filled in), endpointLocation,
-// tokenLocation, tokenRotation, unauthorizedNote, urlTemplate.
+// message, tokenAge, operation, permission, endpoint, groupId, and from the server type: urlHint, urlShape (the URL
+// template with the parts known from the URL filled in), endpointLocation, tokenLocation, tokenRotation,
+// unauthorizedNote, urlTemplate.
 namespace ConnectionRemediation {
 
 using Facts = QHash<QString, QString>;

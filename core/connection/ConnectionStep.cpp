@@ -7,7 +7,8 @@ namespace ConnectionSteps {
 QList<ConnectionStep> all()
 {
     return {ConnectionStep::Url, ConnectionStep::Reachability, ConnectionStep::Authentication, ConnectionStep::TokenAge,
-        ConnectionStep::Capabilities, ConnectionStep::Read, ConnectionStep::WriteRoundTrip, ConnectionStep::Latency};
+        ConnectionStep::Capabilities, ConnectionStep::Read, ConnectionStep::GroupRead, ConnectionStep::WriteRoundTrip,
+        ConnectionStep::Latency};
 }
 
 QString id(ConnectionStep step)
@@ -25,6 +26,8 @@ QString id(ConnectionStep step)
         return QStringLiteral("capabilities");
     case ConnectionStep::Read:
         return QStringLiteral("read");
+    case ConnectionStep::GroupRead:
+        return QStringLiteral("read-groups");
     case ConnectionStep::WriteRoundTrip:
         return QStringLiteral("write-round-trip");
     case ConnectionStep::Latency:
@@ -47,10 +50,12 @@ QString title(ConnectionStep step)
     case ConnectionStep::Capabilities:
         return QCoreApplication::translate("ConnectionStep", "Server capabilities");
     case ConnectionStep::Read:
-        return QCoreApplication::translate("ConnectionStep", "Read: filter and paging");
+        return QCoreApplication::translate("ConnectionStep", "Read users: filter and one page");
+    case ConnectionStep::GroupRead:
+        return QCoreApplication::translate("ConnectionStep", "Read groups: filter, one page and paging");
     case ConnectionStep::WriteRoundTrip:
         return QCoreApplication::translate(
-            "ConnectionStep", "Write round trip (creates and deletes a temporary test user)");
+            "ConnectionStep", "Write round trip (a temporary test user and group, created and deleted)");
     case ConnectionStep::Latency:
         return QCoreApplication::translate("ConnectionStep", "Latency and throttling");
     }
@@ -67,6 +72,7 @@ bool failureBlocks(ConnectionStep step)
         return true;
     case ConnectionStep::TokenAge: // the token worked just now: later steps still say something
     case ConnectionStep::Capabilities:
+    case ConnectionStep::GroupRead: // users still sync; the write round trip says more
     case ConnectionStep::WriteRoundTrip:
     case ConnectionStep::Latency:
         return false;

@@ -12,6 +12,7 @@ enum class ConnectionStep
     TokenAge,
     Capabilities,
     Read,
+    GroupRead,
     WriteRoundTrip,
     Latency,
 };

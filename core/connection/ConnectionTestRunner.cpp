@@ -2,6 +2,7 @@
 
 #include "AuthenticationCheck.h"
 #include "CapabilitiesCheck.h"
+#include "GroupReadCheck.h"
 #include "LatencyCheck.h"
 #include "ReachabilityCheck.h"
 #include "ReadCheck.h"
@@ -61,6 +62,8 @@ ConnectionCheck* ConnectionTestRunner::createCheck(ConnectionStep step)
         return new CapabilitiesCheck(m_context, this);
     case ConnectionStep::Read:
         return new ReadCheck(m_context, this);
+    case ConnectionStep::GroupRead:
+        return new GroupReadCheck(m_context, this);
     case ConnectionStep::WriteRoundTrip:
         return new WriteRoundTripCheck(m_context, this);
     case ConnectionStep::Latency:

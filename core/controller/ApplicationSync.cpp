@@ -6,7 +6,9 @@
 #include <servers/ServerCatalog.h>
 #include <sources/SourceCatalog.h>
 #include <storage/ApplicationRepository.h>
+#include <storage/Database.h>
 #include <storage/ServerRepository.h>
+#include <util/LogCategories.h>
 #include <validation/AssignmentValidator.h>
 #include <workspace/Workspace.h>
 
@@ -39,15 +41,18 @@ ApplicationSync::ApplicationSync(std::shared_ptr<Workspace> workspace, qint64 ap
     connect(m_worker, &ApplicationSyncWorker::provisionStepStarted, this, &ApplicationSync::provisionStepStarted);
     connect(m_worker, &ApplicationSyncWorker::provisionStepFinished, this, &ApplicationSync::provisionStepFinished);
     connect(m_worker, &ApplicationSyncWorker::previewReady, this, [this](const SyncPlan& plan) {
-        m_busy = false;
+        m_busy = m_applyAfterPreview;
         emit previewReady(plan);
     });
     connect(m_worker, &ApplicationSyncWorker::previewFailed, this, [this](const SyncFailure& failure) {
-        m_busy = false;
+        m_busy = m_applyAfterPreview = false;
         emit previewFailed(failure);
     });
     connect(m_worker, &ApplicationSyncWorker::applyFinished, this, [this](const SyncRunSummary& summary) {
-        m_busy = false;
+        m_busy = m_applyAfterPreview = false;
+        m_writeLock.release();
+        if (summary.runId > 0)
+            m_lastRunId = summary.runId;
         emit applyFinished(summary);
         finishRun(summary.status != SyncRunSummary::Status::Refused);
     });
@@ -61,6 +66,7 @@ ApplicationSync::ApplicationSync(std::shared_ptr<Workspace> workspace, qint64 ap
     });
     connect(m_worker, &ApplicationSyncWorker::provisionFinished, this, [this](const ProvisionTrace& trace) {
         m_busy = false;
+        m_writeLock.release();
         emit provisionFinished(trace);
         finishRun(trace.run.has_value());
     });
@@ -135,7 +141,15 @@ Result<SyncSetup, SyncFailure> ApplicationSync::resolve(const Workspace& workspa
 
 void ApplicationSync::preview()
 {
-    start(Request::Preview, 0);
+    if (!m_busy)
+        m_previewStartedAt = QDateTime::currentDateTimeUtc();
+    start(Request::Preview);
+}
+
+void ApplicationSync::previewAndApply(bool confirmed)
+{
+    // The CLI's `sync --apply` holds the profile's write lock for the whole command.
+    start(Request::PreviewAndApply, 0, confirmed);
 }
 
 void ApplicationSync::startProvisionUser(qint64 userId)
@@ -143,7 +157,7 @@ void ApplicationSync::startProvisionUser(qint64 userId)
     start(Request::Provision, userId);
 }
 
-void ApplicationSync::start(Request request, qint64 userId)
+void ApplicationSync::start(Request request, qint64 userId, bool confirmed)
 {
     if (m_busy) {
         return failStart(request,
@@ -154,12 +168,13 @@ void ApplicationSync::start(Request request, qint64 userId)
     if (!resolved)
         return failStart(request, resolved.error());
     m_busy = true;
+    m_applyAfterPreview = request == Request::PreviewAndApply;
     m_pendingRequest = request;
     const quint64 generation = ++m_generation;
     SyncSetup setup = resolved.value();
     const SecretKey key {setup.server.id, ServerCatalog::secretPurpose(setup.server.auth.scheme)};
     m_workspace->secrets()->read(
-        key, this, [this, request, userId, generation, setup](Result<QString, SecretError> secret) mutable {
+        key, this, [this, request, userId, confirmed, generation, setup](Result<QString, SecretError> secret) mutable {
             if (generation != m_generation)
                 return; // cancelled meanwhile: failStart was already reported
             if (!secret) {
@@ -168,16 +183,17 @@ void ApplicationSync::start(Request request, qint64 userId)
                         .arg(setup.server.name, secret.error().message));
             }
             setup.secret = secret.value();
-            readSourcePassword(request, userId, generation, setup);
+            readSourcePassword(request, userId, confirmed, generation, setup);
         });
 }
 
-void ApplicationSync::readSourcePassword(Request request, qint64 userId, quint64 generation, SyncSetup setup)
+void ApplicationSync::readSourcePassword(
+    Request request, qint64 userId, bool confirmed, quint64 generation, SyncSetup setup)
 {
     if (!setup.source || setup.source->anonymousBind())
-        return dispatch(request, userId, setup);
+        return dispatch(request, userId, confirmed, setup);
     m_workspace->secrets()->read(SecretKey::forSource(setup.source->id), this,
-        [this, request, userId, generation, setup](Result<QString, SecretError> password) mutable {
+        [this, request, userId, confirmed, generation, setup](Result<QString, SecretError> password) mutable {
             if (generation != m_generation)
                 return;
             if (!password) {
@@ -194,37 +210,41 @@ void ApplicationSync::readSourcePassword(Request request, qint64 userId, quint64
                     true);
             }
             setup.sourcePassword = password.value();
-            dispatch(request, userId, setup);
+            dispatch(request, userId, confirmed, setup);
         });
 }
 
 void ApplicationSync::failSecret(Request request, const SecretError& error, const QString& message, bool aboutSource)
 {
     m_pendingRequest.reset();
-    m_busy = false;
+    m_busy = m_applyAfterPreview = false;
     const bool missing = error.kind == SecretError::Kind::NotFound;
     failStart(request,
         SyncFailure {missing ? SyncFailure::Kind::Secret : SyncFailure::Kind::Keychain, message,
             error.hint.isEmpty() ? SecretError::defaultHint(error.kind) : error.hint, aboutSource});
 }
 
-void ApplicationSync::dispatch(Request request, qint64 userId, SyncSetup setup)
+void ApplicationSync::dispatch(Request request, qint64 userId, bool confirmed, SyncSetup setup)
 {
     m_pendingRequest.reset();
     setup.traceEnabled = m_traceEnabled;
     ApplicationSyncWorker* worker = m_worker;
-    if (request == Request::Preview)
-        onWorker([worker, setup] { worker->preview(setup); });
-    else
-        onWorker([worker, setup, userId] { worker->startProvision(setup, userId); });
+    switch (request) {
+    case Request::Preview:
+        return onWorker([worker, setup] { worker->preview(setup); });
+    case Request::PreviewAndApply:
+        return onWorker([worker, setup, confirmed] { worker->previewAndApply(setup, confirmed); });
+    case Request::Provision:
+        return onWorker([worker, setup, userId] { worker->startProvision(setup, userId); });
+    }
 }
 
 void ApplicationSync::failStart(Request request, const SyncFailure& failure)
 {
-    if (request == Request::Preview)
-        emit previewFailed(failure);
-    else
+    if (request == Request::Provision)
         emit provisionFailed(failure);
+    else
+        emit previewFailed(failure);
 }
 
 void ApplicationSync::apply(const QUuid& planId, bool confirmed)
@@ -232,6 +252,14 @@ void ApplicationSync::apply(const QUuid& planId, bool confirmed)
     if (m_busy) {
         emit applyFinished(SyncRunSummary::refused(planId.toString(QUuid::WithoutBraces),
             tr("A sync of this application is already running. Wait for it to finish.")));
+        return;
+    }
+    QString refused = lockForWriting();
+    if (refused.isEmpty())
+        refused = appliedSincePreview();
+    if (!refused.isEmpty()) {
+        m_writeLock.release();
+        emit applyFinished(SyncRunSummary::refused(planId.toString(QUuid::WithoutBraces), refused));
         return;
     }
     m_busy = true;
@@ -243,6 +271,10 @@ void ApplicationSync::performProvision()
 {
     if (m_busy)
         return;
+    if (const QString refused = lockForWriting(); !refused.isEmpty()) {
+        emit provisionFailed(SyncFailure {SyncFailure::Kind::Busy, refused, {}});
+        return;
+    }
     m_busy = true;
     ApplicationSyncWorker* worker = m_worker;
     onWorker([worker] { worker->performProvision(); });
@@ -250,16 +282,20 @@ void ApplicationSync::performProvision()
 
 void ApplicationSync::cancel()
 {
+    ApplicationSyncWorker* worker = m_worker;
     if (m_pendingRequest) {
         // Still waiting for the keychain: nothing reached the worker, so end here.
         const Request request = *m_pendingRequest;
         m_pendingRequest.reset();
         ++m_generation;
+        if (request == Request::PreviewAndApply) {
+            const qint64 applicationId = m_applicationId;
+            return onWorker([worker, applicationId] { worker->cancelBeforeStart(applicationId); });
+        }
         m_busy = false;
         return failStart(request,
             SyncFailure {SyncFailure::Kind::Cancelled, tr("Cancelled before anything was read or changed."), {}});
     }
-    ApplicationSyncWorker* worker = m_worker;
     onWorker([worker] { worker->cancel(); });
 }
 
@@ -275,4 +311,38 @@ void ApplicationSync::finishRun(bool recorded)
     // The worker stored lastSyncAt; views that show it (Application Manager) refresh.
     if (recorded)
         m_workspace->notifyApplicationsChanged();
+}
+
+QString ApplicationSync::lockForWriting()
+{
+    auto lock = ProfileLock::acquire(m_workspace->database()->filePath());
+    if (!lock)
+        return lock.error().message;
+    if (!lock->takenOver().isEmpty())
+        qCWarning(lcSync).noquote() << lock->takenOver();
+    m_writeLock = std::move(lock).value();
+    return {};
+}
+
+QString ApplicationSync::appliedSincePreview() const
+{
+    if (!m_previewStartedAt.isValid())
+        return {};
+    const auto runs = JournalStore(m_workspace->database()).runs(m_applicationId, 5);
+    if (!runs)
+        return {};
+    for (const SyncRunRecord& run : runs.value()) {
+        // This object's own last run is the session's to refuse ("at most once").
+        const bool wrote
+            = run.mode == QLatin1String("apply") && run.status != QLatin1String("refused") && run.id != m_lastRunId;
+        const bool sincePreview
+            = run.startedAt >= m_previewStartedAt || (run.finishedAt.isValid() && run.finishedAt >= m_previewStartedAt);
+        if (wrote && sincePreview) {
+            return tr("Run %1 of this application was applied after this plan was previewed (by another ScimDesk "
+                      "program, or a scheduled run), so the plan no longer shows the target as it is. Nothing was "
+                      "sent. Preview again, then apply the new plan.")
+                .arg(run.id);
+        }
+    }
+    return {};
 }

@@ -5,6 +5,7 @@
 
 #include <scim/HttpTraceEntry.h>
 #include <secrets/SecretError.h>
+#include <storage/ProfileLock.h>
 #include <sync/JournalStore.h>
 #include <sync/ProvisionTrace.h>
 #include <sync/SyncPlan.h>
@@ -12,6 +13,7 @@
 #include <sync/SyncRunSummary.h>
 #include <util/Result.h>
 
+#include <QDateTime>
 #include <QObject>
 #include <QUuid>
 
@@ -54,11 +56,23 @@ public:
 
     // Reads the directory and the target and computes the plan: previewReady or previewFailed.
     void preview();
-    // Applies a plan delivered by previewReady, at most once: applyFinished follows.
+    // Applies a plan delivered by previewReady, at most once: applyFinished follows. The apply
+    // holds the profile's write lock (ProfileLock); while another process holds it, the apply is
+    // refused at once (a refused summary says who holds it). So is a plan previewed before
+    // another apply of this application (a scheduled run while the GUI showed the plan): it no
+    // longer describes the target, and applying it would send those writes a second time.
     void apply(const QUuid& planId, bool confirmed);
+    // Previews and applies that very plan at once, without waiting for anyone (the CLI's
+    // `sync --apply`): previewReady, then applyFinished. A failed read ends with previewFailed.
+    // A cancel before the apply started ends with applyFinished too, for a journalled run that
+    // is `cancelled` and sent no write, so a stopped scheduled sync shows in the run history.
+    // The caller holds the profile's write lock (the CLI's `sync --apply` takes it for the whole
+    // command, before the preview).
+    void previewAndApply(bool confirmed);
     // Provision one user, steps 1 to 4 (source, scope, match, action): provisionReady, or
     // provisionFinished when a step fails. Step 5 runs only after performProvision().
     void startProvisionUser(qint64 userId);
+    // Step 5, holding the profile's write lock like apply(); provisionFailed when it is held elsewhere.
     void performProvision();
     // Stops what runs; nothing more is sent. The running call reports its end as usual.
     void cancel();
@@ -85,16 +99,21 @@ private:
     enum class Request
     {
         Preview,
+        PreviewAndApply,
         Provision
     };
-    void start(Request request, qint64 userId);
+    void start(Request request, qint64 userId = 0, bool confirmed = false);
     // After the server's secret: the directory source's bind password (none for the embedded
     // directory or an anonymous bind), then dispatch().
-    void readSourcePassword(Request request, qint64 userId, quint64 generation, SyncSetup setup);
-    void dispatch(Request request, qint64 userId, SyncSetup setup);
+    void readSourcePassword(Request request, qint64 userId, bool confirmed, quint64 generation, SyncSetup setup);
+    void dispatch(Request request, qint64 userId, bool confirmed, SyncSetup setup);
     void failSecret(Request request, const SecretError& error, const QString& message, bool aboutSource = false);
     void failStart(Request request, const SyncFailure& failure);
     void finishRun(bool recorded);
+    // Takes the profile's write lock for an apply; the error message when another process holds it.
+    QString lockForWriting();
+    // Why the previewed plan must not be applied any more; empty when it may.
+    QString appliedSincePreview() const;
     template<typename Function>
     void onWorker(Function function);
 
@@ -103,7 +122,11 @@ private:
     QThread* m_thread = nullptr;
     ApplicationSyncWorker* m_worker = nullptr;
     bool m_busy = false;
+    bool m_applyAfterPreview = false; // a previewAndApply() runs: previewReady does not end it
     bool m_traceEnabled = false;
     quint64 m_generation = 0; // a secret read answered after cancel() or a new start is dropped
     std::optional<Request> m_pendingRequest; // set while the secret is being read
+    ProfileLock m_writeLock; // held from apply()/performProvision() until the run is finished
+    QDateTime m_previewStartedAt;
+    qint64 m_lastRunId = 0; // the last run this object applied
 };

@@ -10,42 +10,14 @@
 #include <util/AsyncTask.h>
 #include <util/LogCategories.h>
 
+#include <utility>
+
 #include <QCoreApplication>
 
 namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("ApplicationSyncWorker", text);
-}
-
-// What one read of a directory source gave, handed from the pool thread to the worker.
-struct SourceOutcome
-{
-    std::optional<DirectorySnapshot> snapshot;
-    SourceReadError error;
-    SourceLoadSummary summary;
-};
-
-std::shared_ptr<SourceOutcome> readSource(
-    const std::shared_ptr<Database>& database, const SyncSetup& setup, const std::atomic_bool& cancelled)
-{
-    const Database::ThreadConnection connection(database);
-    auto outcome = std::make_shared<SourceOutcome>();
-    std::unique_ptr<DirectorySourceReader> reader
-        = setup.sourceReaderFactory ? setup.sourceReaderFactory(*setup.source) : nullptr;
-    if (!reader) {
-        outcome->error = SourceReadError {
-            SourceReadError::Kind::InvalidSettings, tr("No directory reader is available for this source."), {}, 0, {}};
-        return outcome;
-    }
-    SourceLoader loader(database, *setup.source, *reader);
-    auto snapshot = loader.loadSnapshot(setup.sourcePassword.toUtf8(), false, cancelled, &outcome->summary);
-    if (snapshot) {
-        outcome->snapshot = snapshot.value();
-    } else {
-        outcome->error = snapshot.error();
-    }
-    return outcome;
 }
 
 SyncFailure sourceFailure(const DirectorySource& source, const SourceReadError& error)
@@ -107,19 +79,23 @@ void ApplicationSyncWorker::withDirectory(const SyncSetup& setup, std::function<
     auto cancelled = std::make_shared<std::atomic_bool>(false);
     m_sourceCancelled = cancelled;
     AsyncTask::run(
-        this, [database = m_database, setup, cancelled]() { return readSource(database, setup, *cancelled); },
-        [this, setup, cancelled, next, failed](const std::shared_ptr<SourceOutcome>& outcome) {
+        this,
+        [database = m_database, setup, cancelled]() {
+            return SourceLoader::loadWith(
+                setup.sourceReaderFactory, database, *setup.source, setup.sourcePassword.toUtf8(), false, *cancelled);
+        },
+        [this, setup, cancelled, next, failed](SourceLoadOutcome outcome) {
             if (m_sourceCancelled == cancelled)
                 m_sourceCancelled.reset();
-            if (*cancelled || !outcome->snapshot) {
+            if (*cancelled || !outcome.snapshot) {
                 if (*cancelled)
-                    outcome->error.kind = SourceReadError::Kind::Cancelled;
-                qCWarning(lcSync) << "Reading the directory source failed:" << outcome->error.message;
-                return failed(sourceFailure(*setup.source, outcome->error));
+                    outcome.error.kind = SourceReadError::Kind::Cancelled;
+                qCWarning(lcSync) << "Reading the directory source failed:" << outcome.error.message;
+                return failed(sourceFailure(*setup.source, outcome.error));
             }
-            for (const QString& note : std::as_const(outcome->summary.notes))
+            for (const QString& note : std::as_const(outcome.summary.notes))
                 m_sourceNotes.append(tr("Directory source \"%1\": %2").arg(setup.source->name, note));
-            const DirectorySnapshot snapshot = *outcome->snapshot;
+            const DirectorySnapshot snapshot = *outcome.snapshot;
             next([snapshot]() -> Result<DirectorySnapshot, StorageError> { return snapshot; });
         });
 }
@@ -127,28 +103,34 @@ void ApplicationSyncWorker::withDirectory(const SyncSetup& setup, std::function<
 void ApplicationSyncWorker::preview(const SyncSetup& setup)
 {
     withDirectory(
-        setup, [this, setup](const DirectoryLoader& loader) { startPreview(setup, loader); },
+        setup, [this, setup](const DirectoryLoader& loader) { startPreview(setup, loader, std::nullopt); },
         [this](const SyncFailure& failure) { emit previewFailed(failure); });
 }
 
-void ApplicationSyncWorker::startPreview(const SyncSetup& setup, const DirectoryLoader& loader)
+void ApplicationSyncWorker::previewAndApply(const SyncSetup& setup, bool confirmed)
+{
+    m_applicationId = setup.application.id;
+    withDirectory(
+        setup, [this, setup, confirmed](const DirectoryLoader& loader) { startPreview(setup, loader, confirmed); },
+        [this](const SyncFailure& failure) {
+            // Like a cancel during the target read: a journalled run that sent nothing.
+            if (failure.kind == SyncFailure::Kind::Cancelled)
+                return finishCancelledBeforeApply(QString(), 0);
+            emit previewFailed(failure);
+        });
+}
+
+void ApplicationSyncWorker::startPreview(
+    const SyncSetup& setup, const DirectoryLoader& loader, std::optional<bool> applyConfirmed)
 {
     replaceEngine(setup);
+    m_applyConfirmed = applyConfirmed;
     m_session = new SyncSession(m_database, m_client, setup.server, this);
     if (loader)
         m_session->setDirectoryLoader(loader);
     connect(m_session, &SyncSession::progress, this, &ApplicationSyncWorker::progress);
-    connect(m_session, &SyncSession::previewReady, this, [this](const SyncPlan& plan) {
-        if (m_sourceNotes.isEmpty())
-            return emit previewReady(plan);
-        SyncPlan withNotes = plan;
-        withNotes.warnings << m_sourceNotes;
-        emit previewReady(withNotes);
-    });
-    connect(m_session, &SyncSession::previewFailed, this, [this](const QString& message) {
-        const SyncFailure::Kind kind = m_cancelled ? SyncFailure::Kind::Cancelled : SyncFailure::Kind::Read;
-        emit previewFailed(SyncFailure {kind, message, {}});
-    });
+    connect(m_session, &SyncSession::previewReady, this, &ApplicationSyncWorker::onPreviewReady);
+    connect(m_session, &SyncSession::previewFailed, this, &ApplicationSyncWorker::onPreviewFailed);
     connect(m_session, &SyncSession::operationFinished, this, &ApplicationSyncWorker::operationFinished);
     const qint64 applicationId = setup.application.id;
     connect(m_session, &SyncSession::applyFinished, this, [this, applicationId](const SyncRunSummary& summary) {
@@ -156,6 +138,61 @@ void ApplicationSyncWorker::startPreview(const SyncSetup& setup, const Directory
         emit applyFinished(summary);
     });
     m_session->preview(setup.application);
+}
+
+void ApplicationSyncWorker::onPreviewReady(const SyncPlan& plan)
+{
+    if (m_sourceNotes.isEmpty()) {
+        emit previewReady(plan);
+    } else {
+        SyncPlan withNotes = plan;
+        withNotes.warnings << m_sourceNotes;
+        emit previewReady(withNotes);
+    }
+    const std::optional<bool> confirmed = std::exchange(m_applyConfirmed, std::nullopt);
+    if (!confirmed)
+        return;
+    if (m_cancelled)
+        return finishCancelledBeforeApply(plan.planId.toString(QUuid::WithoutBraces), int(plan.operations.size()));
+    m_session->apply(plan.planId, *confirmed);
+}
+
+void ApplicationSyncWorker::onPreviewFailed(const QString& message)
+{
+    const bool applyWaited = std::exchange(m_applyConfirmed, std::nullopt).has_value();
+    if (m_cancelled && applyWaited)
+        return finishCancelledBeforeApply(QString(), 0);
+    const SyncFailure::Kind kind = m_cancelled ? SyncFailure::Kind::Cancelled : SyncFailure::Kind::Read;
+    emit previewFailed(SyncFailure {kind, message, {}});
+}
+
+void ApplicationSyncWorker::cancelBeforeStart(qint64 applicationId)
+{
+    m_applicationId = applicationId;
+    finishCancelledBeforeApply(QString(), 0);
+}
+
+void ApplicationSyncWorker::finishCancelledBeforeApply(const QString& planId, int operations)
+{
+    SyncRunSummary summary;
+    summary.planId = planId;
+    summary.status = SyncRunSummary::Status::Cancelled;
+    summary.total = operations;
+    summary.skipped = operations;
+    summary.message = planId.isEmpty()
+        ? tr("Cancelled while the target was read, before anything was planned; nothing was sent to the server.")
+        : tr("Cancelled before the apply started; nothing was sent to the server.");
+    summary.startedAt = summary.finishedAt = QDateTime::currentDateTimeUtc();
+    // Not a sync for lastSyncAt, but a run the history shows: a stopped scheduled sync is seen.
+    JournalStore journal(m_database);
+    const auto run = journal.beginRun(m_applicationId, planId, QStringLiteral("apply"));
+    const auto finished = run ? journal.finishRun(*run, SyncRunSummary::statusId(summary.status), summary.toJson())
+                              : Status<StorageError>(run.error());
+    if (run)
+        summary.runId = *run;
+    if (!finished)
+        summary.errors.append(tr("The cancelled run could not be journalled: %1").arg(finished.error().message));
+    emit applyFinished(summary);
 }
 
 void ApplicationSyncWorker::apply(const QUuid& planId, bool confirmed)

@@ -20,6 +20,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class Database;
 class ScimClient;
@@ -42,6 +43,10 @@ public:
     ~ApplicationSyncWorker() override;
 
     void preview(const SyncSetup& setup);
+    // Applies the plan as soon as it is ready, unless cancelled first (see ApplicationSync).
+    void previewAndApply(const SyncSetup& setup, bool confirmed);
+    // A previewAndApply cancelled before its engine was built: journals the cancelled run.
+    void cancelBeforeStart(qint64 applicationId);
     void apply(const QUuid& planId, bool confirmed);
     void startProvision(const SyncSetup& setup, qint64 userId);
     void performProvision();
@@ -68,9 +73,14 @@ private:
     // next({}) at once (the embedded directory). A failed read goes to failed().
     void withDirectory(const SyncSetup& setup, std::function<void(const DirectoryLoader&)> next,
         std::function<void(const SyncFailure&)> failed);
-    void startPreview(const SyncSetup& setup, const DirectoryLoader& loader);
     void startProvisionWith(const SyncSetup& setup, qint64 userId, const DirectoryLoader& loader);
     void replaceEngine(const SyncSetup& setup);
+    // applyConfirmed: set for a previewAndApply (the plan is applied as soon as it is ready).
+    void startPreview(const SyncSetup& setup, const DirectoryLoader& loader, std::optional<bool> applyConfirmed);
+    void onPreviewReady(const SyncPlan& plan);
+    void onPreviewFailed(const QString& message);
+    // Ends a previewAndApply that was cancelled before its apply started: a run with nothing sent.
+    void finishCancelledBeforeApply(const QString& planId, int operations);
     void recordRun(qint64 applicationId, const SyncRunSummary& summary);
 
     std::shared_ptr<Database> m_database;
@@ -79,6 +89,7 @@ private:
     QPointer<UserProvisioner> m_provisioner;
     qint64 m_applicationId = 0;
     bool m_cancelled = false;
+    std::optional<bool> m_applyConfirmed; // set while a previewAndApply waits for its plan
     // Set while a directory source is read; cancel() raises it.
     std::shared_ptr<std::atomic_bool> m_sourceCancelled;
     QStringList m_sourceNotes; // the last source read's notes, added to the plan's warnings

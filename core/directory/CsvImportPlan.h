@@ -1,11 +1,11 @@
 #pragma once
 
+#include "CsvImportLimits.h"
 #include "DirectoryCsvImporter.h"
 #include "model/DirectoryGroup.h"
 #include "model/DirectoryUser.h"
 
 #include <QList>
-#include <QSet>
 #include <QString>
 
 // The attributes a CSV import column can fill that mean more than a user attribute.
@@ -19,13 +19,17 @@ inline const QString members = QStringLiteral("members");
 inline const QString parent = QStringLiteral("parent");
 } // namespace CsvImportColumn
 
-// What importing a file would write, worked out without writing: the users or groups to
-// save, the counts, and every problem by line.
+// What a pass over the file found: the counts, every problem by line (the first
+// CsvImportLimits::maxListedIssues listed, the others counted), and the writes it implies.
+// Users are handed to the writer as the pass goes (the importer drains `users`); groups are
+// written once the whole file is known.
 struct CsvImportPlan
 {
     QString fileError;
     QList<CsvImportIssue> issues;
-    QSet<int> invalidLines;
+    int issueCount = 0; // listed or not
+    int rowCount = 0;
+    int invalidRowCount = 0;
     QList<DirectoryUser> users;
     QList<DirectoryGroup> groups;
     int toCreate = 0;
@@ -34,7 +38,9 @@ struct CsvImportPlan
 
     void addIssue(int line, const QString& message)
     {
-        issues.append({line, message});
-        invalidLines.insert(line);
+        ++issueCount;
+        if (issues.size() < CsvImportLimits::maxListedIssues) {
+            issues.append({line, message});
+        }
     }
 };

@@ -1,16 +1,22 @@
 #include "DirectoryCsvImporter.h"
 
+#include "CsvCellCheck.h"
 #include "CsvImportPlan.h"
+#include "CsvImportRows.h"
+#include "DirectoryLookup.h"
 #include "DirectoryRepository.h"
 #include "DirectorySnapshot.h"
 #include "GroupCsvAnalysis.h"
 #include "UserCsvAnalysis.h"
 #include "storage/Database.h"
+#include "storage/ProfileLock.h"
 #include "util/LogCategories.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 
 namespace {
@@ -77,9 +83,63 @@ const QHash<QString, QString>& groupAliases()
     return aliases;
 }
 
+// Users are written in batches of this size inside the import's one transaction.
+constexpr qsizetype writeBatchSize = 1000;
+
+StorageError fileError(const QString& message)
+{
+    return {StorageError::Kind::Validation, message, QStringLiteral("file")};
+}
+
+// The listed problems, and a last line for those that were only counted.
+QList<CsvImportIssue> listedIssues(const CsvImportPlan& plan)
+{
+    QList<CsvImportIssue> issues = plan.issues;
+    if (plan.issueCount > plan.issues.size()) {
+        issues.append({0,
+            QCoreApplication::translate("DirectoryCsvImporter",
+                "%n more problem(s) are not listed. Fix the ones above and check the file again.", nullptr,
+                plan.issueCount - int(plan.issues.size()))});
+    }
+    return issues;
+}
+
+CsvImportCounts countsOf(const CsvImportPlan& plan)
+{
+    CsvImportCounts counts;
+    counts.issues = listedIssues(plan);
+    counts.rowCount = plan.rowCount;
+    counts.invalidRowCount = plan.invalidRowCount;
+    counts.toCreate = plan.toCreate;
+    counts.toUpdate = plan.toUpdate;
+    counts.unchanged = plan.unchanged;
+    return counts;
+}
+
+CsvImportResult resultOf(const CsvImportPlan& plan, const std::optional<DirectoryWriteCounts>& written)
+{
+    CsvImportResult result;
+    static_cast<CsvImportCounts&>(result) = countsOf(plan);
+    result.written = written.has_value();
+    result.created = written ? written->created : 0;
+    result.updated = written ? written->updated : 0;
+    result.skipped = written ? plan.invalidRowCount : plan.rowCount;
+    return result;
+}
+
+// A pass ends early on the first failed lookup or unreadable part of the file.
+void finishPass(CsvImportPlan& plan, const CsvImportRows& rows, const DirectoryLookup& lookup)
+{
+    plan.rowCount = rows.rowCount();
+    if (lookup.error()) {
+        plan.fileError = lookup.error()->message;
+    } else if (!rows.error().isEmpty()) {
+        plan.fileError = rows.error();
+    }
+}
 } // namespace
 
-DirectoryCsvImporter::DirectoryCsvImporter(DirectoryRepository& repository, Kind kind)
+DirectoryCsvImporter::DirectoryCsvImporter(const DirectoryRepository& repository, Kind kind)
     : m_repository(repository)
     , m_kind(kind)
 {
@@ -87,6 +147,19 @@ DirectoryCsvImporter::DirectoryCsvImporter(DirectoryRepository& repository, Kind
 
 Status<StorageError> DirectoryCsvImporter::loadFile(const QString& path)
 {
+    m_path.clear();
+    m_data.clear();
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        return StorageError {StorageError::Kind::Io,
+            tr("%1 is not a regular file (it is a folder, a pipe or a device). Save the CSV data to a file and "
+               "import that file.")
+                .arg(path),
+            QStringLiteral("file")};
+    }
+    if (info.size() > m_limits.maxFileBytes) {
+        return fileError(m_limits.fileTooLarge(path, info.size()));
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return StorageError {StorageError::Kind::Io,
@@ -94,22 +167,30 @@ Status<StorageError> DirectoryCsvImporter::loadFile(const QString& path)
                 .arg(path, file.errorString()),
             QStringLiteral("file")};
     }
-    setData(file.readAll());
+    m_path = path;
+    readHeader(file);
     return {};
 }
 
 void DirectoryCsvImporter::setData(const QByteArray& utf8Csv)
 {
-    const QString text = CsvReader::decodeUtf8(utf8Csv, &m_decodingError);
-    CsvReader reader(text, CsvReader::detectDelimiter(text));
-    m_records = reader.readAll();
-    m_headers.clear();
+    m_path.clear();
+    m_data = utf8Csv;
+    QBuffer buffer(&m_data);
+    buffer.open(QIODevice::ReadOnly);
+    readHeader(buffer);
+}
+
+void DirectoryCsvImporter::readHeader(QIODevice& device)
+{
+    CsvReader reader(&device, QChar());
+    CsvRecord header;
+    m_headers = reader.readRecord(header) ? header.fields : QStringList();
+    // A bad byte is reported by the pass with its line; only a header that cannot be read at all stops here.
+    m_headerError = reader.error();
     m_columnAttributes.clear();
-    if (!m_records.isEmpty()) {
-        m_headers = m_records.takeFirst().fields;
-        for (const QString& header : std::as_const(m_headers)) {
-            m_columnAttributes.append(suggestAttribute(header, m_kind));
-        }
+    for (const QString& name : std::as_const(m_headers)) {
+        m_columnAttributes.append(suggestAttribute(name, m_kind));
     }
 }
 
@@ -134,92 +215,115 @@ QString DirectoryCsvImporter::suggestAttribute(const QString& header, Kind kind)
     return standard.isEmpty() ? header.trimmed() : standard;
 }
 
-CsvImportPlan DirectoryCsvImporter::analyse() const
+QString DirectoryCsvImporter::checkColumns() const
 {
-    CsvImportPlan plan;
-    if (!m_decodingError.isEmpty()) {
-        plan.fileError = m_decodingError;
-        return plan;
+    if (!m_headerError.isEmpty()) {
+        return m_headerError;
     }
     if (m_headers.isEmpty()) {
-        plan.fileError = tr("The file is empty. A CSV file for import starts with a header row naming the columns.");
-        return plan;
+        return tr("The file is empty. A CSV file for import starts with a header row naming the columns.");
     }
     QHash<QString, int> seenAttributes;
     for (int column = 0; column < m_columnAttributes.size(); ++column) {
         const QString& attribute = m_columnAttributes.at(column);
+        const qsizetype bad = CsvCellCheck::forbiddenCharacter(m_headers.at(column), true);
+        if (bad >= 0) {
+            return CsvCellCheck::issue(1, column + 1, m_headers.at(column), m_headers.at(column), bad);
+        }
         if (attribute.isEmpty()) {
             continue;
         }
         if (seenAttributes.contains(attribute)) {
-            plan.fileError
-                = tr("The columns \"%1\" and \"%2\" both fill %3. Ignore one of them in the column "
-                     "mapping.")
-                      .arg(m_headers.value(seenAttributes.value(attribute)), m_headers.value(column), attribute);
-            return plan;
+            return tr("The columns \"%1\" and \"%2\" both fill %3. Ignore one of them in the column mapping.")
+                .arg(m_headers.value(seenAttributes.value(attribute)), m_headers.value(column), attribute);
         }
         seenAttributes.insert(attribute, column);
     }
-    if (m_kind == Kind::Users) {
-        if (!seenAttributes.contains(CsvImportColumn::userName)) {
-            plan.fileError = tr("No column holds the user name. Name a header \"userName\" (or \"User name\"), or "
-                                "map a column to userName.");
-            return plan;
-        }
-        analyseUsers(plan);
+    if (m_kind == Kind::Users && !seenAttributes.contains(CsvImportColumn::userName)) {
+        return tr("No column holds the user name. Name a header \"userName\" (or \"User name\"), or map a column "
+                  "to userName.");
+    }
+    if (m_kind == Kind::Groups && !seenAttributes.contains(CsvImportColumn::group)) {
+        return tr("No column holds the group name. Name a header \"group\" (or \"Group name\"), or map a column to "
+                  "the group.");
+    }
+    return {};
+}
+
+std::unique_ptr<CsvImportRows> DirectoryCsvImporter::openRows(QString* error) const
+{
+    std::unique_ptr<QIODevice> device;
+    if (m_path.isEmpty()) {
+        auto buffer = std::make_unique<QBuffer>();
+        buffer->setData(m_data);
+        device = std::move(buffer);
     } else {
-        if (!seenAttributes.contains(CsvImportColumn::group)) {
-            plan.fileError = tr("No column holds the group name. Name a header \"group\" (or \"Group name\"), or "
-                                "map a column to the group.");
-            return plan;
+        device = std::make_unique<QFile>(m_path);
+    }
+    if (!device->open(QIODevice::ReadOnly)) {
+        *error = tr("Could not open %1: %2. Check that the file exists and that you may read it.")
+                     .arg(m_path, device->errorString());
+        return nullptr;
+    }
+    const QString name = m_path.isEmpty() ? tr("The CSV text") : m_path;
+    return std::make_unique<CsvImportRows>(std::move(device), name, m_headers, m_limits);
+}
+
+void DirectoryCsvImporter::analyseUsers(
+    CsvImportRows& rows, CsvImportPlan& plan, QList<CsvRecord>* firstRows, int maxRows) const
+{
+    DirectoryLookup lookup(*m_repository.database());
+    UserCsvAnalysis analysis(lookup, m_headers, m_columnAttributes, plan);
+    CsvRecord record;
+    while (!lookup.error() && rows.next(record)) {
+        if (firstRows && firstRows->size() < maxRows) {
+            firstRows->append(record);
         }
-        analyseGroups(plan);
-    }
-    return plan;
-}
-
-void DirectoryCsvImporter::analyseUsers(CsvImportPlan& plan) const
-{
-    auto snapshot = DirectorySnapshot::load(*m_repository.database());
-    if (!snapshot) {
-        plan.fileError = snapshot.error().message;
-        return;
-    }
-    UserCsvAnalysis analysis(snapshot.value(), m_columnAttributes, int(m_headers.size()), plan);
-    plan.users.reserve(m_records.size());
-    for (const CsvRecord& record : m_records) {
         analysis.addRecord(record);
+        plan.users.clear(); // only counted here
     }
+    finishPass(plan, rows, lookup);
 }
 
-void DirectoryCsvImporter::analyseGroups(CsvImportPlan& plan) const
+void DirectoryCsvImporter::analyseGroups(
+    CsvImportRows& rows, CsvImportPlan& plan, QList<CsvRecord>* firstRows, int maxRows) const
 {
-    auto snapshot = DirectorySnapshot::load(*m_repository.database());
-    if (!snapshot) {
-        plan.fileError = snapshot.error().message;
+    auto groups = DirectorySnapshot::load(*m_repository.database(), DirectorySnapshot::Contents::GroupsOnly);
+    if (!groups) {
+        plan.fileError = groups.error().message;
         return;
     }
-    GroupCsvAnalysis analysis(snapshot.value(), m_columnAttributes, int(m_headers.size()), m_replaceGroupMembers, plan);
-    for (const CsvRecord& record : m_records) {
+    DirectoryLookup lookup(*m_repository.database());
+    GroupCsvAnalysis analysis(groups.value(), lookup, m_headers, m_columnAttributes, m_replaceGroupMembers, plan);
+    CsvRecord record;
+    while (!lookup.error() && rows.next(record)) {
+        if (firstRows && firstRows->size() < maxRows) {
+            firstRows->append(record);
+        }
         analysis.addRecord(record);
     }
     analysis.finish();
+    finishPass(plan, rows, lookup);
 }
 
 CsvImportPreview DirectoryCsvImporter::preview(int maxRows) const
 {
-    const CsvImportPlan plan = analyse();
+    CsvImportPlan plan;
     CsvImportPreview preview;
+    plan.fileError = checkColumns();
+    if (plan.fileError.isEmpty()) {
+        if (auto rows = openRows(&plan.fileError)) {
+            if (m_kind == Kind::Users) {
+                analyseUsers(*rows, plan, &preview.rows, qMax(0, maxRows));
+            } else {
+                analyseGroups(*rows, plan, &preview.rows, qMax(0, maxRows));
+            }
+        }
+    }
+    static_cast<CsvImportCounts&>(preview) = countsOf(plan);
     preview.fileError = plan.fileError;
     preview.headers = m_headers;
     preview.columnAttributes = m_columnAttributes;
-    preview.rows = m_records.mid(0, qMax(0, maxRows));
-    preview.issues = plan.issues;
-    preview.rowCount = int(m_records.size());
-    preview.invalidRowCount = int(plan.invalidLines.size());
-    preview.toCreate = plan.toCreate;
-    preview.toUpdate = plan.toUpdate;
-    preview.unchanged = plan.unchanged;
     return preview;
 }
 
@@ -227,36 +331,83 @@ Result<CsvImportResult, StorageError> DirectoryCsvImporter::import(Mode mode)
 {
     QElapsedTimer timer;
     timer.start();
-    CsvImportPlan plan = analyse();
+    if (const QString problem = checkColumns(); !problem.isEmpty()) {
+        return fileError(problem);
+    }
+    // Two imports, or an import and an apply, must not write into one profile at once.
+    auto lock = ProfileLock::acquire(m_repository.database()->filePath());
+    if (!lock) {
+        return lock.error();
+    }
+    if (!lock->takenOver().isEmpty()) {
+        qCWarning(lcDirectory).noquote() << lock->takenOver();
+    }
+    QString openError;
+    auto rows = openRows(&openError);
+    if (!rows) {
+        return StorageError {StorageError::Kind::Io, openError, QStringLiteral("file")};
+    }
+    auto imported = m_kind == Kind::Users ? importUsers(mode, *rows) : importGroups(mode, *rows);
+    if (imported) {
+        qCInfo(lcDirectory) << "CSV import:" << imported->rowCount << "rows," << imported->created << "created,"
+                            << imported->updated << "updated," << imported->unchanged << "unchanged,"
+                            << imported->skipped << "skipped in" << timer.elapsed() << "ms";
+    }
+    return imported;
+}
+
+Result<CsvImportResult, StorageError> DirectoryCsvImporter::importUsers(Mode mode, CsvImportRows& rows)
+{
+    using Step = DirectoryRepository::BatchStep;
+    CsvImportPlan plan;
+    DirectoryLookup lookup(*m_repository.database());
+    UserCsvAnalysis analysis(lookup, m_headers, m_columnAttributes, plan);
+    auto written = m_repository.saveUserBatches([&](QList<DirectoryUser>& batch) {
+        CsvRecord record;
+        while (batch.size() < writeBatchSize) {
+            if (!rows.next(record)) {
+                return rows.error().isEmpty() ? Step::Last : Step::Abandon;
+            }
+            analysis.addRecord(record);
+            batch.append(std::move(plan.users));
+            plan.users.clear();
+            if (lookup.error() || (mode == Mode::AllOrNothing && plan.invalidRowCount > 0)) {
+                return Step::Abandon;
+            }
+        }
+        return Step::More;
+    });
+    if (!written) {
+        return written.error();
+    }
+    if (!written->has_value()) {
+        // Nothing was written; the rest of the file is still checked so every problem is listed.
+        CsvRecord record;
+        while (!lookup.error() && rows.next(record)) {
+            analysis.addRecord(record);
+            plan.users.clear();
+        }
+    }
+    finishPass(plan, rows, lookup);
     if (!plan.fileError.isEmpty()) {
-        return StorageError {StorageError::Kind::Validation, plan.fileError, QStringLiteral("file")};
+        return lookup.error() ? *lookup.error() : fileError(plan.fileError);
     }
-    CsvImportResult result;
-    result.issues = plan.issues;
-    if (mode == Mode::AllOrNothing && !plan.issues.isEmpty()) {
-        result.skipped = int(m_records.size());
-        return result;
+    return resultOf(plan, written.value());
+}
+
+Result<CsvImportResult, StorageError> DirectoryCsvImporter::importGroups(Mode mode, CsvImportRows& rows)
+{
+    CsvImportPlan plan;
+    analyseGroups(rows, plan, nullptr, 0);
+    if (!plan.fileError.isEmpty()) {
+        return fileError(plan.fileError);
     }
-    result.skipped = int(plan.invalidLines.size());
-    if (m_kind == Kind::Users) {
-        auto written = m_repository.saveUsers(plan.users);
-        if (!written) {
-            return written.error();
-        }
-        result.created = written->created;
-        result.updated = written->updated;
-    } else {
-        auto written = m_repository.saveGroups(plan.groups);
-        if (!written) {
-            return written.error();
-        }
-        result.created = written->created;
-        result.updated = written->updated;
+    if (mode == Mode::AllOrNothing && plan.invalidRowCount > 0) {
+        return resultOf(plan, std::nullopt);
     }
-    result.unchanged = plan.unchanged;
-    result.written = true;
-    qCInfo(lcDirectory) << "CSV import:" << result.created << "created," << result.updated << "updated,"
-                        << result.unchanged << "unchanged," << result.skipped << "skipped in" << timer.elapsed()
-                        << "ms";
-    return result;
+    auto written = m_repository.saveGroups(plan.groups);
+    if (!written) {
+        return written.error();
+    }
+    return resultOf(plan, written.value());
 }

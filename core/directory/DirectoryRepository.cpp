@@ -1,6 +1,7 @@
 #include "DirectoryRepository.h"
 
 #include "DirectoryRows.h"
+#include "DirectoryUserWriter.h"
 #include "storage/Database.h"
 #include "storage/SqlValues.h"
 #include "util/LogCategories.h"
@@ -10,7 +11,6 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 #include <functional>
 
@@ -20,7 +20,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("DirectoryRepository", text);
 }
 
-const QString userNameField = QStringLiteral("userName");
 const QString displayNameField = QStringLiteral("displayName");
 
 StorageError sqlError(const QSqlQuery& query, const QString& what)
@@ -28,23 +27,9 @@ StorageError sqlError(const QSqlQuery& query, const QString& what)
     return {StorageError::Kind::Sql, tr("%1: %2").arg(what, query.lastError().text())};
 }
 
-QString newObjectId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
 QString nowText()
 {
     return SqlValues::fromDateTime(QDateTime::currentDateTimeUtc()).toString();
-}
-
-StorageError duplicateUserName(const QString& userName)
-{
-    return {StorageError::Kind::Duplicate,
-        tr("A user with the user name \"%1\" already exists (user names are compared ignoring case and "
-           "surrounding spaces). Choose another user name, or edit the existing user.")
-            .arg(userName.trimmed()),
-        userNameField};
 }
 
 StorageError duplicateGroupName(const QString& displayName)
@@ -54,23 +39,6 @@ StorageError duplicateGroupName(const QString& displayName)
            "spaces). Choose another name, or edit the existing group.")
             .arg(displayName.trimmed()),
         displayNameField};
-}
-
-// Maps a failed write of a user to the error an admin can act on.
-StorageError userWriteError(const QSqlQuery& query, const DirectoryUser& user)
-{
-    const QString reason = query.lastError().text();
-    if (reason.contains(QLatin1String("user_name_key"))) {
-        return duplicateUserName(user.userName);
-    }
-    if (reason.contains(QLatin1String("object_id"))) {
-        return {StorageError::Kind::Duplicate,
-            tr("Another user already has the object ID %1. Object IDs identify users on the SCIM server; leave "
-               "it empty to generate a new one.")
-                .arg(user.objectId),
-            QStringLiteral("objectId")};
-    }
-    return sqlError(query, tr("Could not save the user \"%1\"").arg(user.userName));
 }
 
 StorageError groupWriteError(const QSqlQuery& query, const DirectoryGroup& group)
@@ -128,87 +96,6 @@ QString limitClause(int limit, int offset)
     return QStringLiteral(" LIMIT %1 OFFSET %2").arg(limit < 0 ? -1 : limit).arg(qMax(0, offset));
 }
 
-// Binds the columns that INSERT and UPDATE share, in the order of userColumnsForWrite.
-void bindUserColumns(QSqlQuery& query, const DirectoryUser& user, QString&& customJson)
-{
-    const QString userName = user.userName.trimmed();
-    query.addBindValue(userName);
-    query.addBindValue(SqlValues::nameKey(userName));
-    query.addBindValue(SqlValues::text(user.email));
-    query.addBindValue(SqlValues::text(user.givenName));
-    query.addBindValue(SqlValues::text(user.familyName));
-    query.addBindValue(SqlValues::text(user.displayName));
-    query.addBindValue(SqlValues::text(user.phone));
-    query.addBindValue(SqlValues::text(user.title));
-    query.addBindValue(SqlValues::text(user.department));
-    query.addBindValue(SqlValues::text(user.employeeNumber));
-    query.addBindValue(SqlValues::text(user.manager));
-    query.addBindValue(user.active ? 1 : 0);
-    query.addBindValue(std::move(customJson));
-}
-
-const char* const insertUserSql
-    = "INSERT INTO directory_users (user_name, user_name_key, email, given_name, family_name, display_name, phone,"
-      " title, department, employee_number, manager, active, custom_json, object_id, created_at, updated_at)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-// objectId never changes; the extra condition turns an attempt into "no row updated".
-const char* const updateUserSql
-    = "UPDATE directory_users SET user_name = ?, user_name_key = ?, email = ?, given_name = ?, family_name = ?,"
-      " display_name = ?, phone = ?, title = ?, department = ?, employee_number = ?, manager = ?, active = ?,"
-      " custom_json = ?, updated_at = ? WHERE id = ? AND (? = '' OR object_id = ?)";
-
-// Runs one prepared INSERT or UPDATE for a user; the caller prepared `query` with the matching SQL.
-Status<StorageError> execUserWrite(QSqlQuery& query, DirectoryUser& user, bool create, const QString& now)
-{
-    bindUserColumns(query, user, DirectoryRows::customToJson(user.customAttributes));
-    if (create) {
-        if (user.objectId.trimmed().isEmpty()) {
-            user.objectId = newObjectId();
-        }
-        query.addBindValue(user.objectId.trimmed());
-        query.addBindValue(now);
-        query.addBindValue(now);
-    } else {
-        query.addBindValue(now);
-        query.addBindValue(user.id);
-        query.addBindValue(SqlValues::text(user.objectId.trimmed()));
-        query.addBindValue(SqlValues::text(user.objectId.trimmed()));
-    }
-    if (!query.exec()) {
-        return userWriteError(query, user);
-    }
-    if (create) {
-        user.id = query.lastInsertId().toLongLong();
-        user.createdAt = SqlValues::toDateTime(now);
-    } else if (query.numRowsAffected() == 0) {
-        return StorageError {StorageError::Kind::NotFound,
-            tr("The user \"%1\" no longer exists, or its object ID was changed (object IDs cannot change). "
-               "Reload the directory and try again.")
-                .arg(user.userName),
-            QStringLiteral("objectId")};
-    }
-    user.userName = user.userName.trimmed();
-    user.updatedAt = SqlValues::toDateTime(now);
-    return {};
-}
-
-Status<StorageError> validateCustomAttributes(const DirectoryUser& user)
-{
-    static const QStringList standard = DirectoryUser::standardAttributeNames();
-    for (auto it = user.customAttributes.constBegin(); it != user.customAttributes.constEnd(); ++it) {
-        const QString name = it.key().trimmed();
-        if (name.isEmpty()) {
-            return StorageError::validation(
-                QStringLiteral("customAttributes"), tr("A custom attribute has no name; give it a name or remove it."));
-        }
-        if (standard.contains(name, Qt::CaseInsensitive)) {
-            return StorageError::validation(QStringLiteral("customAttributes"),
-                tr("\"%1\" is a standard attribute, not a custom one; edit the standard field instead.").arg(name));
-        }
-    }
-    return {};
-}
-
 QString idList(const QList<qint64>& ids)
 {
     QStringList parts;
@@ -229,19 +116,16 @@ DirectoryRepository::DirectoryRepository(std::shared_ptr<Database> database)
 
 Status<StorageError> DirectoryRepository::validateUser(const DirectoryUser& user) const
 {
-    const QString userName = user.userName.trimmed();
-    if (userName.isEmpty()) {
-        return StorageError::validation(userNameField, tr("Enter a user name; every directory user needs one."));
-    }
-    if (auto status = validateCustomAttributes(user); !status) {
+    if (auto status = DirectoryUserWriter::validate(user); !status) {
         return status;
     }
+    const QString userName = user.userName.trimmed();
     QSqlQuery query(m_database->connection());
     query.prepare(QStringLiteral("SELECT 1 FROM directory_users WHERE user_name_key = ? AND id <> ?"));
     query.addBindValue(SqlValues::nameKey(userName));
     query.addBindValue(user.id);
     if (query.exec() && query.next()) {
-        return duplicateUserName(userName);
+        return DirectoryUserWriter::duplicateUserName(userName);
     }
     return {};
 }
@@ -359,37 +243,59 @@ int DirectoryRepository::countUsers(const QString& search) const
 Result<DirectoryWriteCounts, StorageError> DirectoryRepository::saveUsers(QList<DirectoryUser>& users)
 {
     for (const auto& user : std::as_const(users)) {
-        if (user.userName.trimmed().isEmpty()) {
-            return StorageError::validation(userNameField, tr("Enter a user name; every directory user needs one."));
-        }
-        if (auto status = validateCustomAttributes(user); !status) {
+        if (auto status = DirectoryUserWriter::validate(user); !status) {
             return status.error();
         }
     }
     // Work on a copy so that a rolled-back batch leaves the caller's users as they were.
     QList<DirectoryUser> written = users;
     DirectoryWriteCounts counts;
-    const QString now = nowText();
     auto status = m_database->transaction([&](QSqlDatabase& db) -> Status<StorageError> {
-        QSqlQuery insert(db);
-        QSqlQuery update(db);
-        if (!insert.prepare(QLatin1String(insertUserSql)) || !update.prepare(QLatin1String(updateUserSql))) {
-            return sqlError(insert.lastError().isValid() ? insert : update, tr("Could not prepare saving users"));
+        DirectoryUserWriter writer(db, nowText());
+        if (auto prepared = writer.prepare(); !prepared) {
+            return prepared;
         }
-        for (auto& user : written) {
-            const bool create = user.id <= 0;
-            if (auto result = execUserWrite(create ? insert : update, user, create, now); !result) {
-                return result;
-            }
-            ++(create ? counts.created : counts.updated);
-        }
-        return {};
+        return writer.write(written, counts);
     });
     if (!status) {
         return status.error();
     }
     users = std::move(written);
     return counts;
+}
+
+Result<std::optional<DirectoryWriteCounts>, StorageError> DirectoryRepository::saveUserBatches(
+    const std::function<BatchStep(QList<DirectoryUser>& batch)>& nextBatch)
+{
+    DirectoryWriteCounts counts;
+    bool abandoned = false;
+    auto status = m_database->transaction([&](QSqlDatabase& db) -> Status<StorageError> {
+        DirectoryUserWriter writer(db, nowText());
+        if (auto prepared = writer.prepare(); !prepared) {
+            return prepared;
+        }
+        QList<DirectoryUser> batch;
+        for (BatchStep step = BatchStep::More; step == BatchStep::More;) {
+            batch.clear();
+            step = nextBatch(batch);
+            if (step == BatchStep::Abandon) {
+                abandoned = true;
+                // Any error rolls the transaction back; this one is never shown.
+                return StorageError {StorageError::Kind::Validation, QStringLiteral("abandoned")};
+            }
+            if (auto written = writer.write(batch, counts); !written) {
+                return written;
+            }
+        }
+        return {};
+    });
+    if (abandoned) {
+        return std::optional<DirectoryWriteCounts>();
+    }
+    if (!status) {
+        return status.error();
+    }
+    return std::optional<DirectoryWriteCounts>(counts);
 }
 
 // ---------------------------------------------------------------- groups
@@ -424,7 +330,7 @@ Status<StorageError> DirectoryRepository::writeGroup(QSqlDatabase& db, Directory
     QSqlQuery query(db);
     if (create) {
         if (group.objectId.trimmed().isEmpty()) {
-            group.objectId = newObjectId();
+            group.objectId = DirectoryUserWriter::newObjectId();
         }
         query.prepare(QStringLiteral("INSERT INTO directory_groups (object_id, display_name, display_name_key,"
                                      " description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"));

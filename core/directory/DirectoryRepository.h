@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DirectoryUserWriter.h"
 #include "model/DirectoryGroup.h"
 #include "model/DirectoryUser.h"
 #include "storage/StorageError.h"
@@ -9,17 +10,11 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
 class Database;
-
-// What a bulk write did.
-struct DirectoryWriteCounts
-{
-    int created = 0;
-    int updated = 0;
-};
 
 // Users and groups of the embedded directory in the profile database.
 // userName is unique ignoring case and surrounding spaces; so is a group's displayName.
@@ -52,6 +47,21 @@ public:
     // statements (100,000 users take seconds, not minutes). Any failure writes nothing.
     // Created users get their id and objectId filled in.
     Result<DirectoryWriteCounts, StorageError> saveUsers(QList<DirectoryUser>& users);
+
+    // What nextBatch says after filling its batch.
+    enum class BatchStep
+    {
+        More, // write this batch and ask again
+        Last, // write this batch (it may be empty), then commit
+        Abandon, // write nothing at all: roll back every earlier batch
+    };
+    // Writes users as nextBatch hands them over, batch after batch, in one transaction with the
+    // same prepared statements as saveUsers, so that a file of millions of rows never has to be
+    // held in memory and still lands completely or not at all. nextBatch fills the empty list it
+    // is given and runs on this thread inside the transaction (its reads see earlier batches).
+    // std::nullopt when it abandoned the write; any failure writes nothing.
+    Result<std::optional<DirectoryWriteCounts>, StorageError> saveUserBatches(
+        const std::function<BatchStep(QList<DirectoryUser>& batch)>& nextBatch);
 
     // --- groups
     Status<StorageError> validateGroup(const DirectoryGroup& group) const;

@@ -48,7 +48,22 @@ DirectorySnapshot::DirectorySnapshot(std::shared_ptr<const Data> data)
 {
 }
 
-Result<DirectorySnapshot, StorageError> DirectorySnapshot::load(Database& database)
+Status<StorageError> DirectorySnapshot::loadUsers(QSqlQuery& query, Data& data)
+{
+    // index() builds the lookups afterwards, for a loaded snapshot as for one built from data.
+    if (query.exec(QStringLiteral("SELECT COUNT(*) FROM directory_users")) && query.next()) {
+        data.users.reserve(query.value(0).toLongLong());
+    }
+    if (!query.exec(QStringLiteral("SELECT %1 FROM directory_users ORDER BY id").arg(DirectoryRows::userColumns()))) {
+        return readError(query);
+    }
+    while (query.next()) {
+        data.users.append(DirectoryRows::userFromQuery(query));
+    }
+    return {};
+}
+
+Result<DirectorySnapshot, StorageError> DirectorySnapshot::load(Database& database, Contents contents)
 {
     auto data = std::make_shared<Data>();
     data->loadedAt = QDateTime::currentDateTimeUtc();
@@ -56,15 +71,10 @@ Result<DirectorySnapshot, StorageError> DirectorySnapshot::load(Database& databa
     auto status = database.transaction([&](QSqlDatabase& db) -> Status<StorageError> {
         QSqlQuery query(db);
         query.setForwardOnly(true);
-        if (query.exec(QStringLiteral("SELECT COUNT(*) FROM directory_users")) && query.next()) {
-            data->users.reserve(query.value(0).toLongLong());
-        }
-        if (!query.exec(
-                QStringLiteral("SELECT %1 FROM directory_users ORDER BY id").arg(DirectoryRows::userColumns()))) {
-            return readError(query);
-        }
-        while (query.next()) {
-            data->users.append(DirectoryRows::userFromQuery(query));
+        if (contents == Contents::Everything) {
+            if (auto users = loadUsers(query, *data); !users) {
+                return users;
+            }
         }
         if (!query.exec(
                 QStringLiteral("SELECT %1 FROM directory_groups ORDER BY id").arg(DirectoryRows::groupColumns()))) {

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QList>
 #include <QSet>
+#include <QSqlQuery>
 #include <QString>
 
 #include <memory>
@@ -34,8 +35,16 @@ public:
     // An empty directory.
     DirectorySnapshot();
 
+    enum class Contents
+    {
+        Everything,
+        // Groups with their members, no users: what a groups import checks against, without the
+        // memory a large directory's users take.
+        GroupsOnly,
+    };
+
     // Call on the thread that will use the connection (Database gives each thread its own).
-    static Result<DirectorySnapshot, StorageError> load(Database& database);
+    static Result<DirectorySnapshot, StorageError> load(Database& database, Contents contents = Contents::Everything);
     // A snapshot of users and groups read elsewhere (a directory source). Groups name their
     // direct members in memberUserIds and memberGroupIds; ids that are not among `users` or
     // `groups` are ignored by the lookups, and nesting loops are harmless.
@@ -67,6 +76,7 @@ public:
 private:
     struct Data;
     explicit DirectorySnapshot(std::shared_ptr<const Data> data);
+    static Status<StorageError> loadUsers(QSqlQuery& query, Data& data);
     // Fills the lookups from data->users and data->groups (memberships included).
     static void index(Data& data);
 

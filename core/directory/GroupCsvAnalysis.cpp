@@ -1,7 +1,9 @@
 #include "GroupCsvAnalysis.h"
 
+#include "CsvCellCheck.h"
 #include "CsvImportPlan.h"
 #include "CsvWriter.h"
+#include "DirectoryLookup.h"
 #include "DirectorySnapshot.h"
 #include "storage/SqlValues.h"
 
@@ -16,20 +18,27 @@ QString tr(const char* text)
     return QCoreApplication::translate("DirectoryCsvImporter", text);
 }
 
-bool sameIds(QList<qint64> a, QList<qint64> b)
+QList<qint64> sorted(QList<qint64> ids)
 {
-    std::sort(a.begin(), a.end());
-    std::sort(b.begin(), b.end());
-    return a == b;
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+bool sameIds(const QList<qint64>& a, const QList<qint64>& b)
+{
+    return a.size() == b.size() && sorted(a) == sorted(b);
 }
 } // namespace
 
-GroupCsvAnalysis::GroupCsvAnalysis(const DirectorySnapshot& directory, const QStringList& columnAttributes, int columns,
-    bool replaceMembers, CsvImportPlan& plan)
-    : m_directory(directory)
+GroupCsvAnalysis::GroupCsvAnalysis(const DirectorySnapshot& groups, DirectoryLookup& users, const QStringList& headers,
+    const QStringList& columnAttributes, bool replaceMembers, CsvImportPlan& plan)
+    : m_directory(groups)
+    , m_users(users)
+    , m_headers(headers)
+    , m_attributes(columnAttributes)
     , m_plan(plan)
     , m_replaceMembers(replaceMembers)
-    , m_columns(columns)
+    , m_columns(int(headers.size()))
     , m_groupIndex(int(columnAttributes.indexOf(CsvImportColumn::group)))
     , m_descriptionIndex(int(columnAttributes.indexOf(CsvImportColumn::description)))
     , m_memberIndex(int(columnAttributes.indexOf(CsvImportColumn::member)))
@@ -54,7 +63,6 @@ void GroupCsvAnalysis::loadTargets()
     for (const DirectoryGroup& group : m_directory.groups()) {
         Target target;
         target.group = group;
-        target.original = group;
         for (const qint64 child : group.memberGroupIds) {
             target.childKeys.insert(keyOfId.value(child));
         }
@@ -66,7 +74,7 @@ void GroupCsvAnalysis::addRecord(const CsvRecord& record)
 {
     Row row;
     row.line = record.line;
-    const int issuesBefore = int(m_plan.issues.size());
+    const int issuesBefore = m_plan.issueCount;
     if (!record.error.isEmpty()) {
         m_plan.addIssue(row.line, record.error);
     }
@@ -77,6 +85,7 @@ void GroupCsvAnalysis::addRecord(const CsvRecord& record)
                 .arg(record.fields.size())
                 .arg(m_columns));
     }
+    checkCharacters(record);
     row.name = cell(record, m_groupIndex);
     if (row.name.isEmpty()) {
         m_plan.addIssue(row.line, tr("Line %1 has no group name.").arg(row.line));
@@ -88,11 +97,28 @@ void GroupCsvAnalysis::addRecord(const CsvRecord& record)
     checkParent(row);
     row.objectId = cell(record, m_objectIdIndex);
     checkObjectId(row);
-    if (m_plan.issues.size() > issuesBefore) {
+    if (m_plan.issueCount > issuesBefore) {
+        ++m_plan.invalidRowCount;
         return;
     }
     row.description = cell(record, m_descriptionIndex);
     apply(row);
+}
+
+void GroupCsvAnalysis::checkCharacters(const CsvRecord& record)
+{
+    for (int column = 0; column < m_columns && column < record.fields.size(); ++column) {
+        const QString& attribute = m_attributes.at(column);
+        if (attribute.isEmpty()) {
+            continue;
+        }
+        const QString& value = record.fields.at(column);
+        const qsizetype position = CsvCellCheck::forbiddenCharacter(value, attribute != CsvImportColumn::description);
+        if (position >= 0) {
+            m_plan.addIssue(
+                record.line, CsvCellCheck::issue(record.line, column + 1, m_headers.at(column), value, position));
+        }
+    }
 }
 
 QList<qint64> GroupCsvAnalysis::readMembers(const CsvRecord& record, int line)
@@ -109,9 +135,9 @@ QList<qint64> GroupCsvAnalysis::readMembers(const CsvRecord& record, int line)
     QList<qint64> memberIds;
     QStringList unknown;
     for (const QString& memberName : std::as_const(memberNames)) {
-        const DirectoryUser* user = m_directory.userByUserName(memberName);
-        if (user) {
-            memberIds.append(user->id);
+        const qint64 id = m_users.userIdByName(memberName);
+        if (id != 0) {
+            memberIds.append(id);
         } else {
             unknown << memberName;
         }
@@ -173,7 +199,7 @@ void GroupCsvAnalysis::apply(const Row& row)
     Target& target = ensure(row.name);
     if (m_replaceMembers && !m_replacedUsers.contains(row.key)) {
         m_replacedUsers.insert(row.key);
-        target.group.memberUserIds.clear();
+        target.memberIds.clear();
     }
     if (target.group.objectId.isEmpty() && !row.objectId.isEmpty()) {
         target.group.objectId = row.objectId;
@@ -182,9 +208,7 @@ void GroupCsvAnalysis::apply(const Row& row)
         target.group.description = row.description;
     }
     for (const qint64 id : std::as_const(row.memberIds)) {
-        if (!target.group.memberUserIds.contains(id)) {
-            target.group.memberUserIds.append(id);
-        }
+        target.memberIds.insert(id);
     }
     if (!row.parent.isEmpty()) {
         Target& parentTarget = ensure(row.parent);
@@ -207,6 +231,7 @@ GroupCsvAnalysis::Target& GroupCsvAnalysis::ensure(const QString& name)
     }
     if (!it->touched) {
         it->touched = true;
+        it->memberIds = QSet<qint64>(it->group.memberUserIds.cbegin(), it->group.memberUserIds.cend());
         m_order.append(key);
     }
     return *it;
@@ -238,14 +263,17 @@ void GroupCsvAnalysis::finish()
     QList<QString> changed;
     for (const QString& key : std::as_const(m_order)) {
         Target& target = m_targets[key];
-        target.group.memberGroupIds.clear();
+        QList<qint64> childIds;
         for (const QString& childKey : std::as_const(target.childKeys)) {
-            target.group.memberGroupIds.append(m_targets.value(childKey).group.id);
+            childIds.append(m_targets.value(childKey).group.id);
         }
+        const QList<qint64> memberIds(target.memberIds.cbegin(), target.memberIds.cend());
+        const DirectoryGroup* stored = m_directory.group(target.group.id);
         const bool isNew = target.group.id == 0;
-        const bool same = !isNew && target.group.description == target.original.description
-            && sameIds(target.group.memberUserIds, target.original.memberUserIds)
-            && sameIds(target.group.memberGroupIds, target.original.memberGroupIds);
+        const bool same = !isNew && stored && target.group.description == stored->description
+            && sameIds(memberIds, stored->memberUserIds) && sameIds(childIds, stored->memberGroupIds);
+        target.group.memberUserIds = sorted(memberIds);
+        target.memberIds.clear();
         if (same) {
             ++m_plan.unchanged;
             continue;

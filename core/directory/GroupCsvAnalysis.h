@@ -9,19 +9,23 @@
 #include <QString>
 #include <QStringList>
 
+class DirectoryLookup;
 class DirectorySnapshot;
 struct CsvImportPlan;
 
 // The rows of a groups CSV file checked against the directory: the groups as they will be,
 // built row by row (one row per membership or a members list, an optional parent), then
-// turned into the writes for DirectoryRepository::saveGroups.
+// turned into the writes for DirectoryRepository::saveGroups. Only the groups and their members
+// are held, never the rows: a membership takes a set entry, not its line of text.
 class GroupCsvAnalysis
 {
 public:
-    // columnAttributes: what each of the header's `columns` columns fills (empty: ignored).
-    // replaceMembers: the file's members replace those of the groups it names.
-    GroupCsvAnalysis(const DirectorySnapshot& directory, const QStringList& columnAttributes, int columns,
-        bool replaceMembers, CsvImportPlan& plan);
+    // groups: the directory's groups (DirectorySnapshot::Contents::GroupsOnly); users: how
+    // member names are resolved. headers: the file's header row; columnAttributes: what each
+    // column fills (empty: ignored). replaceMembers: the file's members replace those of the
+    // groups it names.
+    GroupCsvAnalysis(const DirectorySnapshot& groups, DirectoryLookup& users, const QStringList& headers,
+        const QStringList& columnAttributes, bool replaceMembers, CsvImportPlan& plan);
 
     void addRecord(const CsvRecord& record);
     // Turns the touched groups into writes; nested groups that are new are referenced by
@@ -32,8 +36,8 @@ private:
     // A group as it will be; nesting is checked on this state.
     struct Target
     {
-        DirectoryGroup group;
-        DirectoryGroup original;
+        DirectoryGroup group; // memberUserIds: as stored; the file's go to memberIds
+        QSet<qint64> memberIds;
         QSet<QString> childKeys;
         bool touched = false;
     };
@@ -52,6 +56,7 @@ private:
 
     static QString cell(const CsvRecord& record, int index);
     void loadTargets();
+    void checkCharacters(const CsvRecord& record);
     // The directory users the member and members cells name; unknown names are an issue.
     QList<qint64> readMembers(const CsvRecord& record, int line);
     void checkParent(const Row& row);
@@ -63,6 +68,9 @@ private:
     bool reaches(const QString& from, const QString& to) const;
 
     const DirectorySnapshot& m_directory;
+    DirectoryLookup& m_users;
+    const QStringList m_headers;
+    const QStringList m_attributes;
     CsvImportPlan& m_plan;
     const bool m_replaceMembers;
     const int m_columns;

@@ -1,8 +1,9 @@
 #include "UserCsvAnalysis.h"
 
+#include "CsvCellCheck.h"
 #include "CsvImportPlan.h"
 #include "CsvWriter.h"
-#include "DirectorySnapshot.h"
+#include "DirectoryLookup.h"
 #include "storage/SqlValues.h"
 
 #include <QCoreApplication>
@@ -24,13 +25,14 @@ bool sameUser(const DirectoryUser& a, const DirectoryUser& b)
 } // namespace
 
 UserCsvAnalysis::UserCsvAnalysis(
-    const DirectorySnapshot& directory, const QStringList& columnAttributes, int columns, CsvImportPlan& plan)
-    : m_attributes(columnAttributes)
+    DirectoryLookup& directory, const QStringList& headers, const QStringList& columnAttributes, CsvImportPlan& plan)
+    : m_headers(headers)
+    , m_attributes(columnAttributes)
     , m_directory(directory)
     , m_plan(plan)
     , m_columnKinds(columnKinds(columnAttributes))
     , m_userNameColumn(int(m_columnKinds.indexOf(Column::UserName)))
-    , m_columns(columns)
+    , m_columns(int(headers.size()))
 {
 }
 
@@ -56,23 +58,26 @@ QList<UserCsvAnalysis::Column> UserCsvAnalysis::columnKinds(const QStringList& a
 
 void UserCsvAnalysis::addRecord(const CsvRecord& record)
 {
-    const int issuesBefore = int(m_plan.issues.size());
+    const int issuesBefore = m_plan.issueCount;
     if (!record.error.isEmpty()) {
         m_plan.addIssue(record.line, record.error);
     }
     checkCellCount(record);
+    checkCharacters(record);
 
     Row row;
     row.line = record.line;
     row.userName = CsvWriter::restoreNeutralised(record.fields.value(m_userNameColumn)).trimmed();
     const QString key = SqlValues::nameKey(row.userName);
-    checkUserName(row.line, row.userName, key);
-
-    const DirectoryUser* found = m_directory.userByUserName(key);
-    row.isNew = found == nullptr;
+    // A repeated user name is not looked up: an import may already have written the first row,
+    // and the issues of a row must not depend on that.
+    const bool lookUp = checkUserName(row.line, row.userName, key);
+    const std::optional<DirectoryUser> found = lookUp ? m_directory.userByNameKey(key) : std::nullopt;
+    row.isNew = !found.has_value();
     row.user = row.isNew ? DirectoryUser() : *found;
     readCells(record, row);
-    if (m_plan.issues.size() > issuesBefore) {
+    if (m_plan.issueCount > issuesBefore) {
+        ++m_plan.invalidRowCount;
         return;
     }
     row.user.userName = row.userName;
@@ -106,20 +111,40 @@ void UserCsvAnalysis::checkCellCount(const CsvRecord& record)
     }
 }
 
-void UserCsvAnalysis::checkUserName(int line, const QString& userName, const QString& key)
+void UserCsvAnalysis::checkCharacters(const CsvRecord& record)
+{
+    for (int column = 0; column < m_columns && column < record.fields.size(); ++column) {
+        const Column kind = m_columnKinds.at(column);
+        if (kind == Column::Ignored) {
+            continue;
+        }
+        const bool singleLine
+            = kind == Column::UserName || kind == Column::ObjectId || m_attributes.at(column) == QLatin1String("email");
+        const QString& cell = record.fields.at(column);
+        const qsizetype position = CsvCellCheck::forbiddenCharacter(cell, singleLine);
+        if (position >= 0) {
+            m_plan.addIssue(
+                record.line, CsvCellCheck::issue(record.line, column + 1, m_headers.at(column), cell, position));
+        }
+    }
+}
+
+bool UserCsvAnalysis::checkUserName(int line, const QString& userName, const QString& key)
 {
     if (userName.isEmpty()) {
         m_plan.addIssue(line, tr("Line %1 has no user name; every user needs one.").arg(line));
-    } else if (m_firstLine.contains(key)) {
+        return false;
+    }
+    if (const int first = m_userNames.firstLineOrRemember(key, line); first != 0) {
         m_plan.addIssue(line,
             tr("Line %1 repeats the user name \"%2\" of line %3 (user names are compared ignoring case). Keep "
                "one of the two lines.")
                 .arg(line)
                 .arg(userName)
-                .arg(m_firstLine.value(key)));
-    } else {
-        m_firstLine.insert(key, line);
+                .arg(first));
+        return false;
     }
+    return true;
 }
 
 void UserCsvAnalysis::readCells(const CsvRecord& record, Row& row)
@@ -172,7 +197,8 @@ void UserCsvAnalysis::readObjectId(Row& row, const QString& value)
                "Clear the cell or use %3.")
                 .arg(row.line)
                 .arg(row.userName, row.user.objectId));
-    } else if (row.isNew && (m_directory.userByObjectId(objectId) || m_objectIdLine.contains(objectId))) {
+    } else if (row.isNew
+        && (m_objectIds.firstLineOrRemember(objectId, row.line) != 0 || m_directory.objectIdTaken(objectId))) {
         m_plan.addIssue(row.line,
             tr("Line %1: the object ID %2 already belongs to another user. Clear the cell to generate "
                "a new one.")
@@ -180,6 +206,5 @@ void UserCsvAnalysis::readObjectId(Row& row, const QString& value)
                 .arg(objectId));
     } else {
         row.user.objectId = objectId;
-        m_objectIdLine.insert(objectId, row.line);
     }
 }

@@ -1,24 +1,26 @@
 #pragma once
 
 #include "CsvReader.h"
+#include "SeenKeys.h"
 #include "model/DirectoryUser.h"
 
-#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
-class DirectorySnapshot;
+class DirectoryLookup;
 struct CsvImportPlan;
 
-// The rows of a users CSV file checked against the directory: every valid row becomes a user
-// to create or update (matched by userName), every problem an issue on its line.
+// The rows of a users CSV file checked against the directory, one at a time: every valid row
+// that changes something becomes a user to create or update (matched by userName) in
+// plan.users, every problem an issue on its line. It keeps no row once it is checked, only a
+// fingerprint of each user name and object ID the file uses.
 class UserCsvAnalysis
 {
 public:
-    // columnAttributes: what each of the header's `columns` columns fills (empty: ignored).
-    UserCsvAnalysis(
-        const DirectorySnapshot& directory, const QStringList& columnAttributes, int columns, CsvImportPlan& plan);
+    // headers: the file's header row; columnAttributes: what each column fills (empty: ignored).
+    UserCsvAnalysis(DirectoryLookup& directory, const QStringList& headers, const QStringList& columnAttributes,
+        CsvImportPlan& plan);
 
     void addRecord(const CsvRecord& record);
 
@@ -44,17 +46,20 @@ private:
 
     static QList<Column> columnKinds(const QStringList& attributes);
     void checkCellCount(const CsvRecord& record);
-    void checkUserName(int line, const QString& userName, const QString& key);
+    void checkCharacters(const CsvRecord& record);
+    // False when the row has no user name or repeats one.
+    bool checkUserName(int line, const QString& userName, const QString& key);
     void readCells(const CsvRecord& record, Row& row);
     void readActive(Row& row, const QString& attribute, const QString& value);
     void readObjectId(Row& row, const QString& value);
 
+    const QStringList m_headers;
     const QStringList m_attributes;
-    const DirectorySnapshot& m_directory;
+    DirectoryLookup& m_directory;
     CsvImportPlan& m_plan;
     const QList<Column> m_columnKinds;
     const int m_userNameColumn;
     const int m_columns;
-    QHash<QString, int> m_firstLine; // userName key -> line in this file
-    QHash<QString, int> m_objectIdLine; // objectId -> line in this file
+    SeenKeys m_userNames; // userName key -> first line in this file
+    SeenKeys m_objectIds; // objectId -> first line in this file
 };

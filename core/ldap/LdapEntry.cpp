@@ -1,33 +1,60 @@
 #include "LdapEntry.h"
 
-QList<QByteArray> LdapEntry::values(const QString& name) const
+#include <QLatin1StringView>
+
+const QList<QByteArray>* LdapEntry::find(QStringView name) const
 {
     for (const Attribute& attribute : attributes) {
-        if (attribute.name.compare(name, Qt::CaseInsensitive) == 0) {
-            return attribute.values;
+        if (attribute.name.size() == name.size()
+            && QLatin1StringView(attribute.name).compare(name, Qt::CaseInsensitive) == 0) {
+            return &attribute.values;
         }
     }
-    return {};
+    return nullptr;
 }
 
-bool LdapEntry::has(const QString& name) const
+QList<QByteArray> LdapEntry::values(QStringView name) const
+{
+    const QList<QByteArray>* found = find(name);
+    return found ? *found : QList<QByteArray>();
+}
+
+bool LdapEntry::has(QStringView name) const
 {
     return !values(name).isEmpty();
 }
 
-QString LdapEntry::text(const QString& name) const
+QString LdapEntry::text(QStringView name) const
 {
     const QList<QByteArray> all = values(name);
     return all.isEmpty() ? QString() : QString::fromUtf8(all.first());
 }
 
-const LdapEntry::Attribute* LdapEntry::ranged(const QString& name) const
+const LdapEntry::Attribute* LdapEntry::ranged(QStringView name) const
 {
-    const QString prefix = name + QStringLiteral(";range=");
+    static const QLatin1StringView kRange(";range=");
     for (const Attribute& attribute : attributes) {
-        if (attribute.name.startsWith(prefix, Qt::CaseInsensitive)) {
+        const QLatin1StringView candidate(attribute.name);
+        if (candidate.size() > name.size() + kRange.size() && candidate.startsWith(name, Qt::CaseInsensitive)
+            && candidate.mid(name.size(), kRange.size()).compare(kRange, Qt::CaseInsensitive) == 0) {
             return &attribute;
         }
     }
     return nullptr;
+}
+
+LdapEntry LdapEntry::detached() const
+{
+    LdapEntry copy;
+    copy.dn = dn;
+    copy.attributes.reserve(attributes.size());
+    for (const Attribute& attribute : attributes) {
+        Attribute owned {QByteArray(attribute.name.constData(), attribute.name.size()), {}};
+        owned.values.reserve(attribute.values.size());
+        for (const QByteArray& value : attribute.values) {
+            owned.values.append(QByteArray(value.constData(), value.size()));
+        }
+        copy.attributes.append(std::move(owned));
+    }
+    return copy;
 }

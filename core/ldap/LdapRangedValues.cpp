@@ -63,12 +63,14 @@ Status<SourceReadError> LdapRangedValues::readRest(LdapConnection& connection, c
             if (!ranged) {
                 return {};
             }
-            if (!parse(ranged->name, &base, &next) || next.low != low) {
+            if (!parse(QString::fromLatin1(ranged->name), &base, &next) || next.low != low) {
                 return incomplete(dn, attribute,
-                    tr("the server answered %1 when asked for values from %2").arg(ranged->name).arg(low));
+                    tr("the server answered %1 when asked for values from %2")
+                        .arg(QString::fromLatin1(ranged->name))
+                        .arg(low));
             }
             answered = true;
-            *values += ranged->values;
+            *values += entry.detached().ranged(attribute)->values;
             return {};
         };
         if (auto read = requestRange(connection, dn, attribute, low, step, onEntry, cancelled); !read) {
@@ -92,13 +94,13 @@ Result<QList<QByteArray>, SourceReadError> LdapRangedValues::readAll(LdapConnect
     const auto onEntry = [&](const LdapEntry& entry) -> Status<SourceReadError> {
         QString base;
         if (const LdapEntry::Attribute* ranged = entry.ranged(attribute)) {
-            if (!parse(ranged->name, &base, &first) || first.low != 0) {
-                return incomplete(dn, attribute, tr("the first range is %1").arg(ranged->name));
+            if (!parse(QString::fromLatin1(ranged->name), &base, &first) || first.low != 0) {
+                return incomplete(dn, attribute, tr("the first range is %1").arg(QString::fromLatin1(ranged->name)));
             }
-            values = ranged->values;
+            values = entry.detached().ranged(attribute)->values;
             answered = true;
         } else if (entry.has(attribute)) {
-            values = entry.values(attribute); // a server that ignores ranges sends everything
+            values = entry.detached().values(attribute); // a server that ignores ranges sends everything
             answered = true;
             first = Range {0, -1};
         }

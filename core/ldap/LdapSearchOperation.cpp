@@ -187,6 +187,7 @@ LdapEntry LdapSearchOperation::entryOf(LDAPMessage* message) const
         return entry;
     }
     entry.dn = QString::fromUtf8(dn.bv_val, int(dn.bv_len));
+    entry.attributes.reserve(16);
     struct berval name
     {
         0, nullptr
@@ -194,9 +195,16 @@ LdapEntry LdapSearchOperation::entryOf(LDAPMessage* message) const
     BerVarray values = nullptr;
     while (ldap_get_attribute_ber(ld, message, ber, &name, &values) == LDAP_SUCCESS && name.bv_val) {
         LdapEntry::Attribute attribute;
-        attribute.name = QString::fromUtf8(name.bv_val, int(name.bv_len));
-        for (BerVarray value = values; value && value->bv_val; ++value) {
-            attribute.values.append(QByteArray(value->bv_val, qsizetype(value->bv_len)));
+        // Raw views of the message's own buffer (no copy per value): valid until the messages are
+        // freed after the handler ran; LdapEntry::detached() copies what a handler keeps.
+        attribute.name = QByteArray::fromRawData(name.bv_val, qsizetype(name.bv_len));
+        qsizetype count = 0;
+        while (values && values[count].bv_val) {
+            ++count;
+        }
+        attribute.values.reserve(count);
+        for (qsizetype i = 0; i < count; ++i) {
+            attribute.values.append(QByteArray::fromRawData(values[i].bv_val, qsizetype(values[i].bv_len)));
         }
         if (values) {
             ber_memfree(values);

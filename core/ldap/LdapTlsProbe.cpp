@@ -2,6 +2,8 @@
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QHostAddress>
+#include <QHostInfo>
 #include <QSslCipher>
 #include <QSslConfiguration>
 #include <QSslSocket>
@@ -122,6 +124,9 @@ LdapTlsProbe::Outcome LdapTlsProbe::run(const QString& host, quint16 port, Mode 
     Outcome outcome;
     QElapsedTimer clock;
     clock.start();
+    // A thread Qt did not start gets its event dispatcher with its first event loop; the socket's
+    // notifiers need it from the start.
+    const QEventLoop dispatcher;
     QSslSocket socket;
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
     configuration.setCaCertificates(configuration.caCertificates() + extraCas);
@@ -145,7 +150,23 @@ LdapTlsProbe::Outcome LdapTlsProbe::run(const QString& host, quint16 port, Mode 
         return outcome;
     };
 
-    socket.connectToHost(host, port);
+    // The name is looked up here, blocking, rather than by the socket, whose answer comes as a
+    // cross-thread event.
+    QHostAddress address(host);
+    if (address.isNull()) {
+        const QHostInfo info = QHostInfo::fromName(host);
+        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+            outcome.socketError = QAbstractSocket::HostNotFoundError;
+            outcome.errorText = info.errorString();
+            return outcome;
+        }
+        address = info.addresses().constFirst();
+    }
+    if (cancelled) {
+        outcome.cancelled = true;
+        return outcome;
+    }
+    socket.connectToHost(address, port);
     outcome.connected = waitUntil(
         socket, [&] { return socket.state() == QAbstractSocket::ConnectedState; }, clock, timeoutMs, cancelled,
         &outcome);

@@ -3,6 +3,8 @@
 #include <QStringDecoder>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace {
 
 quint32 littleEndian(const QByteArray& bytes, int offset, int size)
@@ -67,6 +69,10 @@ QString LdapValueText::text(const QString& attribute, const QByteArray& bytes)
         if (!text.isEmpty()) {
             return text;
         }
+    }
+    const bool ascii = std::all_of(bytes.begin(), bytes.end(), [](char c) { return quint8(c) < 0x80; });
+    if (ascii) {
+        return QString::fromLatin1(bytes); // most values: no decoder needed
     }
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     const QString text = decoder.decode(bytes);

@@ -188,13 +188,8 @@ Status<SourceReadError> OpenLdapConnection::startTls(const std::atomic_bool& can
     if (!wait.messages) {
         return diagnose(Trouble::PlainLdapClosed, cancelled);
     }
-    int code = LDAP_SUCCESS;
-    char* diagnostic = nullptr;
-    rc = ldap_parse_result(m_session->handle(), wait.messages, &code, nullptr, &diagnostic, nullptr, nullptr, 1);
-    const QString serverSaid = diagnostic ? QString::fromUtf8(diagnostic) : QString();
-    ldap_memfree(diagnostic);
-    if (rc != LDAP_SUCCESS || code != LDAP_SUCCESS) {
-        return resultError(LdapErrorClassifier::Operation::StartTls, rc != LDAP_SUCCESS ? rc : code, serverSaid);
+    if (auto answered = checkResult(LdapErrorClassifier::Operation::StartTls, wait.messages); !answered) {
+        return answered;
     }
     LdapSession::Stop stop = LdapSession::Stop::None;
     rc = m_session->runBlocking([](LDAP* ld) { return ldap_install_tls(ld); }, cancelled, timeoutMs(), &stop);
@@ -284,13 +279,18 @@ Status<SourceReadError> OpenLdapConnection::bind(
     if (!wait.messages) {
         return resultError(LdapErrorClassifier::Operation::Bind, wait.error, m_session->diagnostic());
     }
+    return checkResult(LdapErrorClassifier::Operation::Bind, wait.messages);
+}
+
+Status<SourceReadError> OpenLdapConnection::checkResult(LdapErrorClassifier::Operation operation, ldapmsg* result)
+{
     int code = LDAP_SUCCESS;
     char* diagnostic = nullptr;
-    rc = ldap_parse_result(m_session->handle(), wait.messages, &code, nullptr, &diagnostic, nullptr, nullptr, 1);
+    const int rc = ldap_parse_result(m_session->handle(), result, &code, nullptr, &diagnostic, nullptr, nullptr, 1);
     const QString serverSaid = diagnostic ? QString::fromUtf8(diagnostic) : QString();
     ldap_memfree(diagnostic);
     if (rc != LDAP_SUCCESS || code != LDAP_SUCCESS) {
-        return resultError(LdapErrorClassifier::Operation::Bind, rc != LDAP_SUCCESS ? rc : code, serverSaid);
+        return resultError(operation, rc != LDAP_SUCCESS ? rc : code, serverSaid);
     }
     return {};
 }

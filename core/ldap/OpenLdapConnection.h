@@ -12,6 +12,7 @@
 #include <memory>
 
 class LdapSession;
+struct ldapmsg; // libldap's LDAPMessage: <ldap.h> stays inside core/ldap's .cpp files
 
 // LdapConnection on the OpenLDAP client library (libldap): LDAPv3, referrals never chased,
 // certificates always verified (LDAP_OPT_X_TLS_REQUIRE_CERT = DEMAND, TLS 1.2 or newer) with a
@@ -44,6 +45,8 @@ private:
     };
     // Why the connection failed, found by probing the port independently of libldap.
     SourceReadError diagnose(Trouble trouble, const std::atomic_bool& cancelled) const;
+    // The result message's code (freed here): success, or the error it means.
+    Status<SourceReadError> checkResult(LdapErrorClassifier::Operation operation, ldapmsg* result);
     SourceReadError fail(LdapFailure failure, const LdapRemediation::Facts& extra = {}) const;
     SourceReadError resultError(LdapErrorClassifier::Operation operation, int code, const QString& diagnostic) const;
     LdapRemediation::Facts facts() const;

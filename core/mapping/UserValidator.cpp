@@ -161,11 +161,24 @@ UserValidation UserValidator::validate(const QJsonObject& input) const
 void UserValidator::checkRequired(const QJsonObject& resource, const Violation& violation) const
 {
     for (const QString& required : m_capabilities.requiredUserAttributes) {
-        if (isEmptyValue(ScimPath::get(resource, required))) {
-            violation(required, tr("%1 is required by the server but is empty for this user.").arg(required),
-                tr("Fill it in for this user in the directory, or give the mapping to %1 a default value.")
-                    .arg(required));
+        if (!isEmptyValue(ScimPath::get(resource, required))) {
+            continue;
         }
+        QString fix
+            = tr("Fill it in for this user in the directory, or give the mapping to %1 a default value.").arg(required);
+        // Name the server option that could fill it in, when it is off; it is never on silently.
+        const bool isName = required.compare(QLatin1String("name.givenName"), Qt::CaseInsensitive) == 0
+            || required.compare(QLatin1String("name.familyName"), Qt::CaseInsensitive) == 0;
+        if (isName && !m_fallbacks.namesFromDisplayName) {
+            fix += QLatin1Char(' ')
+                + tr("Or let ScimDesk split the displayName into first and last name for this server "
+                     "(servers edit NAME --fill-missing names-from-display-name; Edit Server in the app).");
+        } else if (required == QLatin1String("displayName") && !m_fallbacks.displayNameFromNames) {
+            fix += QLatin1Char(' ')
+                + tr("Or let ScimDesk join first and last name into the displayName for this server "
+                     "(servers edit NAME --fill-missing display-name-from-names; Edit Server in the app).");
+        }
+        violation(required, tr("%1 is required by the server but is empty for this user.").arg(required), fix);
     }
 }
 

@@ -92,11 +92,12 @@ private:
     QString* m_error;
 };
 
-const char* const knownKeys[] = {"pagingMode", "maxPageSize", "filterOperators", "userFilterAttributes",
-    "groupFilterAttributes", "patchSupported", "bulkSupported", "maxMembersPerPatch", "maxMembersOnCreate",
-    "groupReadReturnsMembers", "groupPutSupported", "replaceAllMembersSupported", "singleValuedMultiAttributes",
-    "requiredUserAttributes", "userNameForbiddenCharacters", "maxUserNameLength", "maxStringLength",
-    "reservedUserNames", "caseInsensitiveUniqueAttributes", "tokenLifetimeDays"};
+const char* const knownKeys[]
+    = {"pagingMode", "maxPageSize", "maxListResources", "filterOperators", "userFilterAttributes",
+        "groupFilterAttributes", "patchSupported", "patchValueFilterPaths", "bulkSupported", "maxMembersPerPatch",
+        "maxMembersOnCreate", "groupReadReturnsMembers", "groupPutSupported", "replaceAllMembersSupported",
+        "singleValuedMultiAttributes", "requiredUserAttributes", "userNameForbiddenCharacters", "maxUserNameLength",
+        "maxStringLength", "reservedUserNames", "caseInsensitiveUniqueAttributes", "tokenLifetimeDays"};
 
 } // namespace
 
@@ -129,10 +130,12 @@ QJsonObject ServerCapabilities::toJson() const
     return QJsonObject {
         {QStringLiteral("pagingMode"), pagingModeId(pagingMode)},
         {QStringLiteral("maxPageSize"), maxPageSize},
+        {QStringLiteral("maxListResources"), maxListResources},
         {QStringLiteral("filterOperators"), toArray(filterOperators)},
         {QStringLiteral("userFilterAttributes"), toArray(userFilterAttributes)},
         {QStringLiteral("groupFilterAttributes"), toArray(groupFilterAttributes)},
         {QStringLiteral("patchSupported"), patchSupported},
+        {QStringLiteral("patchValueFilterPaths"), patchValueFilterPaths},
         {QStringLiteral("bulkSupported"), bulkSupported},
         {QStringLiteral("maxMembersPerPatch"), maxMembersPerPatch},
         {QStringLiteral("maxMembersOnCreate"), maxMembersOnCreate},
@@ -171,10 +174,12 @@ ServerCapabilities ServerCapabilities::fromJson(const QJsonObject& json, QString
         reader.fail("pagingMode", "one of cursor, startIndex, singlePage");
     }
     reader.read("maxPageSize", &caps.maxPageSize);
+    reader.read("maxListResources", &caps.maxListResources);
     reader.read("filterOperators", &caps.filterOperators);
     reader.read("userFilterAttributes", &caps.userFilterAttributes);
     reader.read("groupFilterAttributes", &caps.groupFilterAttributes);
     reader.read("patchSupported", &caps.patchSupported);
+    reader.read("patchValueFilterPaths", &caps.patchValueFilterPaths);
     reader.read("bulkSupported", &caps.bulkSupported);
     reader.read("maxMembersPerPatch", &caps.maxMembersPerPatch);
     reader.read("maxMembersOnCreate", &caps.maxMembersOnCreate);
@@ -191,6 +196,11 @@ ServerCapabilities ServerCapabilities::fromJson(const QJsonObject& json, QString
     reader.read("tokenLifetimeDays", &caps.tokenLifetimeDays);
     if (caps.maxPageSize < 1 && error && error->isEmpty()) {
         reader.fail("maxPageSize", "at least 1");
+    }
+    if (caps.maxListResources < 1) {
+        if (error && error->isEmpty())
+            reader.fail("maxListResources", "at least 1");
+        caps.maxListResources = ServerCapabilities().maxListResources; // 0 would refuse every read
     }
     return caps;
 }

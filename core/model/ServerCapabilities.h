@@ -17,11 +17,19 @@ struct ServerCapabilities
 {
     PagingMode pagingMode = PagingMode::StartIndex;
     int maxPageSize = 100;
+    // The most objects one list read accepts (and the most a list may say it holds): a server
+    // whose paging does not end is stopped there instead of filling the memory (see ListPager).
+    int maxListResources = 1000000;
     QStringList filterOperators {QStringLiteral("eq")};
     QStringList userFilterAttributes {QStringLiteral("userName"), QStringLiteral("externalId"), QStringLiteral("id")};
     QStringList groupFilterAttributes {
         QStringLiteral("displayName"), QStringLiteral("externalId"), QStringLiteral("id")};
     bool patchSupported = true;
+    // PATCH paths that pick one value of a multi-valued attribute by a filter
+    // (phoneNumbers[type eq "work"].value, RFC 7644 §3.5.2). Without them a change to one value
+    // is sent as the whole list merged from what was read, keeping the values ScimDesk does not
+    // manage.
+    bool patchValueFilterPaths = false;
     bool bulkSupported = false;
     int maxMembersPerPatch = 0; // 0: no limit
     int maxMembersOnCreate = 0; // 0: no limit

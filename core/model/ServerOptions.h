@@ -23,9 +23,19 @@ struct ServerOptions
     int requestTimeoutSeconds = 30;
     QString caBundlePath; // extra CA certificates (PEM) trusted for this server
     QStringList protectedPatterns; // regexes on userName/displayName never touched
+    // Values ScimDesk may invent for an attribute the server requires when the directory leaves
+    // it empty. Off unless the admin turns them on: an invented value is wrong data on the
+    // target, so the plan lists every user it is used for.
+    bool fillDisplayNameFromNames = false; // displayName := "<givenName> <familyName>"
+    bool fillNamesFromDisplayName = false; // name.givenName/familyName split from displayName
 
     static QString deprovisionActionId(DeprovisionAction action);
     static bool deprovisionActionFromId(const QString& id, DeprovisionAction* action);
+    // The fills that are on, as ids ("display-name-from-names", "names-from-display-name"), and
+    // back; an unknown id is refused with *unknown set to it.
+    QStringList fillMissingIds() const;
+    static QStringList allFillMissingIds();
+    bool setFillMissingIds(const QStringList& ids, QString* unknown = nullptr);
 
     bool operator==(const ServerOptions& other) const;
 };

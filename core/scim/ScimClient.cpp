@@ -10,6 +10,7 @@
 #include <QThread>
 #include <QUrl>
 
+#include <algorithm>
 #include <mutex>
 #include <utility>
 
@@ -290,6 +291,33 @@ quint64 ScimClient::listResources(
     const QString& endpoint, const ScimFilter& filter, QObject* context, ListCallback callback, int pageSize)
 {
     return list(endpoint, filter, pageSize, context, std::move(callback));
+}
+
+quint64 ScimClient::readFirstPage(
+    const QString& endpoint, const ScimFilter& filter, int count, QObject* context, ObjectCallback callback)
+{
+    const quint64 id = nextId();
+    ScimRequestSpec spec;
+    spec.method = "GET";
+    spec.path = endpoint;
+    const QString countText = QString::number(std::max(1, count));
+    switch (m_config.capabilities.pagingMode) {
+    case PagingMode::Cursor:
+        spec.query.append({QStringLiteral("cursor"), std::nullopt}); // AWS wants the bare, empty cursor
+        spec.query.append({QStringLiteral("count"), countText});
+        break;
+    case PagingMode::StartIndex:
+        spec.query.append({QStringLiteral("startIndex"), QStringLiteral("1")});
+        spec.query.append({QStringLiteral("count"), countText});
+        break;
+    case PagingMode::SinglePage:
+        break;
+    }
+    if (!filter.isEmpty())
+        spec.query.append({QStringLiteral("filter"), filter.toString()});
+    runOnWorker<QJsonObject>(
+        m_worker, id, spec, context, std::move(callback), [](const ScimResponse& response) { return response.json; });
+    return id;
 }
 
 quint64 ScimClient::getServiceProviderConfig(QObject* context, ConfigCallback callback)

@@ -102,6 +102,12 @@ public:
     quint64 listResources(
         const QString& endpoint, const ScimFilter& filter, QObject* context, ListCallback callback, int pageSize = 0);
 
+    // The first page of a list ("/Users", "/Groups") with at most `count` objects, in the paging
+    // mode of the capabilities, as the server sent it (Resources, totalResults, nextCursor …).
+    // Nothing more is read: for checks that must not walk a whole tenant (the connection test).
+    quint64 readFirstPage(
+        const QString& endpoint, const ScimFilter& filter, int count, QObject* context, ObjectCallback callback);
+
     // Discovery.
     quint64 getServiceProviderConfig(QObject* context, ConfigCallback callback);
     quint64 getSchemas(QObject* context, ListCallback callback);

@@ -104,6 +104,8 @@ QString ScimError::kindId(Kind kind)
         return QStringLiteral("invalid-response");
     case Kind::Incomplete:
         return QStringLiteral("incomplete");
+    case Kind::RunawayList:
+        return QStringLiteral("runaway-list");
     case Kind::Refused:
         return QStringLiteral("refused");
     case Kind::TooLarge:
@@ -136,6 +138,10 @@ QString ScimError::message() const
     case Kind::Incomplete:
         return tr("The server stopped returning results before the end of the list, so the list is incomplete. "
                   "Nothing was changed based on it; try again, and report it to the server's vendor if it persists.");
+    case Kind::RunawayList:
+        return tr("The server's list did not come to an end: it kept naming further pages beyond what its own "
+                  "answers and the client's limits allow, so the read was stopped. Nothing was changed based on it. "
+                  "This is a fault in the SCIM server's paging; report the detail below to its vendor.");
     case Kind::Refused:
         return tr("The request was not sent: %1").arg(detail);
     case Kind::TooLarge:

@@ -21,6 +21,7 @@ struct ScimError
         Http, // the server answered with an error status
         InvalidResponse, // the server answered, but not with the JSON expected
         Incomplete, // a list ended before all announced results were read
+        RunawayList, // a list read went on beyond its limits (ListPager): pages in a circle, no end
         Refused, // refused by this client before sending (config or policy)
         TooLarge, // the response exceeded the configured size cap
     };

@@ -1,5 +1,6 @@
 #include "ScimWorker.h"
 
+#include "ListPager.h"
 #include "ScimHttpJob.h"
 #include "ScimNetworkAccessManager.h"
 #include "ScimResourceId.h"
@@ -16,7 +17,6 @@
 #include <QJsonDocument>
 #include <QMutexLocker>
 #include <QNetworkReply>
-#include <QSet>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QUrlQuery>
@@ -42,13 +42,7 @@ struct ScimWorker::ListState
     quint64 id = 0;
     QString path;
     ScimFilter filter;
-    int pageSize = 100;
-    PagingMode mode = PagingMode::StartIndex;
-    QList<QJsonObject> items;
-    QSet<QString> ids;
-    int startIndex = 1;
-    bool first = true;
-    QString cursor;
+    std::optional<ListPager> pager;
     ListCallback done;
 };
 
@@ -239,47 +233,72 @@ void ScimWorker::onJobFinished(const std::shared_ptr<Call>& call, ScimHttpJob* j
     --m_inFlight;
     call->job = nullptr;
     const ScimHttpJob::Response& response = job->response();
-
-    std::optional<ScimError> error;
     ScimResponse ok;
-    if (response.transportError) {
-        error = *response.transportError;
-    } else if (response.status >= 200 && response.status < 300) {
-        ok.status = response.status;
-        ok.requestId = response.serverRequestId;
-        const bool bodyIsEmpty = response.body.trimmed().isEmpty();
-        if (!bodyIsEmpty) {
-            QJsonParseError parseError;
-            const QJsonDocument doc = QJsonDocument::fromJson(response.body, &parseError);
-            if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-                error = ScimError(ScimError::Kind::InvalidResponse,
-                    tr("the response body is not a JSON object (%1): %2")
-                        .arg(parseError.errorString(), QString::fromUtf8(m_redactor.excerpt(response.body, 200))));
-            } else {
-                ok.json = m_redactor.redactJson(doc.object(), response.body);
-            }
-        }
-        if (!error && response.status != 204) {
-            const ScimResponseCheck::Shape shape = ScimResponseCheck::expectedShape(call->spec.method, call->spec.path);
-            if (const std::optional<QString> problem = ScimResponseCheck::problem(shape, ok.json, bodyIsEmpty))
-                error = ScimError(ScimError::Kind::InvalidResponse, *problem);
-        }
-        if (error) {
-            error->httpStatus = response.status;
-            error->requestId = response.serverRequestId.isEmpty()
-                ? ok.json.value(QLatin1String("exceptionRequestId")).toString()
-                : response.serverRequestId;
-        }
-    } else if (response.status >= 300 && response.status < 400) {
-        error = ScimError::http(response.status, QString(),
+    const std::optional<ScimError> error = interpret(call, response, &ok);
+    trace(job, call, error ? &*error : nullptr);
+    recordStatistics(response);
+    if (call->finished) { // cancelled while in flight
+        pump();
+        return;
+    }
+    if (error)
+        handleFailure(call, response, decorate(*error, call));
+    else
+        finish(call, ok);
+    pump();
+}
+
+std::optional<ScimError> ScimWorker::interpret(
+    const std::shared_ptr<Call>& call, const ScimHttpJob::Response& response, ScimResponse* ok) const
+{
+    if (response.transportError)
+        return *response.transportError;
+    if (response.status >= 200 && response.status < 300)
+        return interpretSuccess(call, response, ok);
+    if (response.status >= 300 && response.status < 400) {
+        return ScimError::http(response.status, QString(),
             tr("the server redirected to %1; enter that URL as the server URL if it is the SCIM endpoint")
                 .arg(QString::fromUtf8(response.header("Location"))),
             response.serverRequestId);
-    } else {
-        error = ScimError::fromHttpResponse(response.status, response.body, response.serverRequestId, m_redactor);
     }
-    trace(job, call, error ? &*error : nullptr);
+    return ScimError::fromHttpResponse(response.status, response.body, response.serverRequestId, m_redactor);
+}
 
+std::optional<ScimError> ScimWorker::interpretSuccess(
+    const std::shared_ptr<Call>& call, const ScimHttpJob::Response& response, ScimResponse* ok) const
+{
+    ok->status = response.status;
+    ok->requestId = response.serverRequestId;
+    ok->bodyBytes = response.body.size();
+    std::optional<ScimError> error;
+    const bool bodyIsEmpty = response.body.trimmed().isEmpty();
+    if (!bodyIsEmpty) {
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(response.body, &parseError);
+        if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+            error = ScimError(ScimError::Kind::InvalidResponse,
+                tr("the response body is not a JSON object (%1): %2")
+                    .arg(parseError.errorString(), QString::fromUtf8(m_redactor.excerpt(response.body, 200))));
+        } else {
+            ok->json = m_redactor.redactJson(doc.object(), response.body);
+        }
+    }
+    if (!error && response.status != 204) {
+        const ScimResponseCheck::Shape shape = ScimResponseCheck::expectedShape(call->spec.method, call->spec.path);
+        if (const std::optional<QString> problem = ScimResponseCheck::problem(shape, ok->json, bodyIsEmpty))
+            error = ScimError(ScimError::Kind::InvalidResponse, *problem);
+    }
+    if (error) {
+        error->httpStatus = response.status;
+        error->requestId = response.serverRequestId.isEmpty()
+            ? ok->json.value(QLatin1String("exceptionRequestId")).toString()
+            : response.serverRequestId;
+    }
+    return error;
+}
+
+void ScimWorker::recordStatistics(const ScimHttpJob::Response& response)
+{
     {
         QMutexLocker lock(&m_statsMutex);
         m_stats.bytesReceived += response.body.size();
@@ -294,66 +313,66 @@ void ScimWorker::onJobFinished(const std::shared_ptr<Call>& call, ScimHttpJob* j
         m_limiter.onThrottled(now());
     else if (response.status > 0 && response.status < 500)
         m_limiter.onSuccess(now());
+}
 
-    if (call->finished) { // cancelled while in flight
-        pump();
+void ScimWorker::handleFailure(
+    const std::shared_ptr<Call>& call, const ScimHttpJob::Response& response, const ScimError& error)
+{
+    if (error.kind == ScimError::Kind::Cancelled)
+        return finish(call, error);
+    if (retryWithFreshToken(call, error))
         return;
-    }
-    if (!error) {
-        finish(call, ok);
-        pump();
+    if (lookUpAfterFailure(call, response, error))
         return;
+    const std::optional<qint64> retryAfter
+        = RetryPolicy::parseRetryAfterMs(response.header("Retry-After"), QDateTime::currentDateTimeUtc());
+    const std::optional<qint64> delay
+        = m_retryPolicy.nextDelayMs(error, call->attempts, now() - call->startedMs, retryAfter);
+    if (!delay)
+        return finish(call, error);
+    qCInfo(lcScim) << "retrying" << error.method << error.url << "in" << *delay << "ms after"
+                   << ScimError::kindId(error.kind) << error.httpStatus;
+    retryLater(call, *delay);
+}
+
+bool ScimWorker::retryWithFreshToken(const std::shared_ptr<Call>& call, const ScimError& error)
+{
+    if (error.kind != ScimError::Kind::Http || error.httpStatus != 401
+        || m_config.auth.scheme != AuthScheme::OAuthClientCredentials || call->authRetried)
+        return false;
+    // The token may have been revoked or expired early: one fresh token, one retry.
+    call->authRetried = true;
+    if (call->authUsed == m_nam->authorizationHeader()) {
+        m_oauthToken.clear();
+        m_nam->setAuthorizationHeader(QByteArray());
     }
-    const ScimError decorated = decorate(*error, call);
-    if (decorated.kind == ScimError::Kind::Cancelled) {
-        finish(call, decorated);
-        pump();
-        return;
-    }
-    if (decorated.kind == ScimError::Kind::Http && decorated.httpStatus == 401
-        && m_config.auth.scheme == AuthScheme::OAuthClientCredentials && !call->authRetried) {
-        // The token may have been revoked or expired early: one fresh token, one retry.
-        call->authRetried = true;
-        if (call->authUsed == m_nam->authorizationHeader()) {
-            m_oauthToken.clear();
-            m_nam->setAuthorizationHeader(QByteArray());
-        }
-        enqueue(call);
-        return;
-    }
-    const bool canLookUp = call->spec.method == "POST" && !call->spec.lookupPath.isEmpty()
+    enqueue(call);
+    return true;
+}
+
+bool ScimWorker::lookUpAfterFailure(
+    const std::shared_ptr<Call>& call, const ScimHttpJob::Response& response, const ScimError& error)
+{
+    if (call->spec.method != "POST")
+        return false;
+    const bool canLookUp = !call->spec.lookupPath.isEmpty()
         && std::any_of(call->spec.lookupFilters.cbegin(), call->spec.lookupFilters.cend(),
             [](const ScimFilter& filter) { return !filter.isEmpty() && filter.isValid(); });
-    if (canLookUp && call->spec.lookUpOnConflict && decorated.kind == ScimError::Kind::Http
-        && decorated.httpStatus == 409) {
+    if (canLookUp && call->spec.lookUpOnConflict && error.kind == ScimError::Kind::Http && error.httpStatus == 409) {
         // Either the object existed before, or this very POST created it and its answer was lost:
         // QNetworkAccessManager re-sends a request, POST included, when the connection closes
         // before any response byte (QHttpNetworkConnectionChannel's reconnect attempts, no opt-out
         // in Qt 6.4), and the re-sent copy gets the 409. Both cases mean "link the existing object".
-        lookUpExisting(call, decorated, LookupReason::Conflict);
-        pump();
-        return;
+        lookUpExisting(call, error, LookupReason::Conflict);
+        return true;
     }
-    if (call->spec.method == "POST" && RetryPolicy::isOutcomeUnknown(decorated) && response.mayHaveArrived) {
-        if (canLookUp)
-            lookUpExisting(call, decorated, LookupReason::UnknownOutcome);
-        else
-            finish(call, decorated); // cannot verify, so never re-sent blindly
-        pump();
-        return;
-    }
-    const std::optional<qint64> retryAfter
-        = RetryPolicy::parseRetryAfterMs(response.header("Retry-After"), QDateTime::currentDateTimeUtc());
-    const std::optional<qint64> delay
-        = m_retryPolicy.nextDelayMs(decorated, call->attempts, now() - call->startedMs, retryAfter);
-    if (delay) {
-        qCInfo(lcScim) << "retrying" << decorated.method << decorated.url << "in" << *delay << "ms after"
-                       << ScimError::kindId(decorated.kind) << decorated.httpStatus;
-        retryLater(call, *delay);
-    } else {
-        finish(call, decorated);
-    }
-    pump();
+    if (!RetryPolicy::isOutcomeUnknown(error) || !response.mayHaveArrived)
+        return false;
+    if (canLookUp)
+        lookUpExisting(call, error, LookupReason::UnknownOutcome);
+    else
+        finish(call, error); // cannot verify, so never re-sent blindly
+    return true;
 }
 
 void ScimWorker::retryLater(const std::shared_ptr<Call>& call, qint64 delayMs)
@@ -583,8 +602,7 @@ void ScimWorker::startList(quint64 id, QString path, ScimFilter filter, int page
     int size = pageSize > 0 ? pageSize : (maxPage > 0 ? maxPage : 100);
     if (maxPage > 0)
         size = std::min(size, maxPage);
-    list->pageSize = size;
-    list->mode = m_config.capabilities.pagingMode;
+    list->pager.emplace(m_config.capabilities.pagingMode, size, m_config.capabilities.maxListResources);
     list->done = std::move(done);
     requestListPage(list);
 }
@@ -594,21 +612,7 @@ void ScimWorker::requestListPage(const std::shared_ptr<ListState>& list)
     ScimRequestSpec spec;
     spec.method = "GET";
     spec.path = list->path;
-    switch (list->mode) {
-    case PagingMode::Cursor:
-        if (list->first)
-            spec.query.append({QStringLiteral("cursor"), std::nullopt});
-        else
-            spec.query.append({QStringLiteral("cursor"), list->cursor});
-        spec.query.append({QStringLiteral("count"), QString::number(list->pageSize)});
-        break;
-    case PagingMode::StartIndex:
-        spec.query.append({QStringLiteral("startIndex"), QString::number(list->startIndex)});
-        spec.query.append({QStringLiteral("count"), QString::number(list->pageSize)});
-        break;
-    case PagingMode::SinglePage:
-        break;
-    }
+    spec.query = list->pager->nextQuery();
     if (!list->filter.isEmpty())
         spec.query.append({QStringLiteral("filter"), list->filter.toString()});
     startCall(list->id, spec, [this, list](const Result<ScimResponse, ScimError>& page) { onListPage(list, page); });
@@ -616,81 +620,29 @@ void ScimWorker::requestListPage(const std::shared_ptr<ListState>& list)
 
 void ScimWorker::onListPage(const std::shared_ptr<ListState>& list, const Result<ScimResponse, ScimError>& page)
 {
-    auto fail = [&](ScimError error) {
-        error.method = QStringLiteral("GET");
-        error.url = list->path;
-        const ListCallback done = std::move(list->done);
-        done(error);
-    };
     if (!page) {
         const ListCallback done = std::move(list->done);
         done(page.error());
         return;
     }
-    const QJsonObject& json = page->json;
-    const QJsonValue resourcesValue = json.value(QLatin1String("Resources"));
-    if (!resourcesValue.isUndefined() && !resourcesValue.isArray()) {
-        fail(ScimError(ScimError::Kind::InvalidResponse, tr("\"Resources\" in a list response is not an array")));
+    const Result<ListPager::Next, ScimError> next = list->pager->takePage(page->json, page->bodyBytes);
+    if (!next) {
+        ScimError error = next.error();
+        error.method = QStringLiteral("GET");
+        error.url = list->path;
+        error.requestId = page->requestId;
+        qCWarning(lcScim).noquote() << "List read of" << list->path << "stopped at page" << list->pager->pagesRead()
+                                    << "-" << m_redactor.redact(error.detail);
+        const ListCallback done = std::move(list->done);
+        done(error);
         return;
     }
-    const QJsonArray resources = resourcesValue.toArray();
-    const bool hasTotal = json.contains(QLatin1String("totalResults"));
-    const qint64 total = json.value(QLatin1String("totalResults")).toVariant().toLongLong();
-    int added = 0;
-    for (const QJsonValue& value : resources) {
-        const QJsonObject object = value.toObject();
-        const QString id = object.value(QLatin1String("id")).toString();
-        if (!id.isEmpty()) {
-            if (list->ids.contains(id))
-                continue;
-            list->ids.insert(id);
-        }
-        list->items.append(object);
-        ++added;
-    }
-
-    bool more = false;
-    switch (list->mode) {
-    case PagingMode::Cursor: {
-        const QString next = json.value(QLatin1String("nextCursor")).toString();
-        if (!next.isEmpty()) {
-            if (!list->first && next == list->cursor) {
-                fail(ScimError(ScimError::Kind::InvalidResponse, tr("the server returned the same cursor twice")));
-                return;
-            }
-            list->first = false;
-            list->cursor = next;
-            more = true;
-        }
-        break;
-    }
-    case PagingMode::StartIndex:
-        if (!resources.isEmpty() && (hasTotal ? list->items.size() < total : resources.size() >= list->pageSize)) {
-            if (added == 0) {
-                fail(ScimError(ScimError::Kind::Incomplete,
-                    tr("the server ignored startIndex and returned the same page again after %1 of %2 objects")
-                        .arg(list->items.size())
-                        .arg(total)));
-                return;
-            }
-            list->startIndex += resources.size();
-            more = true;
-        }
-        break;
-    case PagingMode::SinglePage:
-        break;
-    }
-    if (more) {
+    if (*next == ListPager::Next::AnotherPage) {
         requestListPage(list);
         return;
     }
-    if (hasTotal && list->items.size() < total) {
-        fail(ScimError(ScimError::Kind::Incomplete,
-            tr("read %1 of %2 objects; the server gave no way to read the rest").arg(list->items.size()).arg(total)));
-        return;
-    }
     const ListCallback done = std::move(list->done);
-    done(list->items);
+    done(list->pager->takeItems());
 }
 
 void ScimWorker::trace(const ScimHttpJob* job, const std::shared_ptr<Call>& call, const ScimError* error)

@@ -8,6 +8,7 @@
 #include "ScimClientStats.h"
 #include "ScimError.h"
 #include "ScimFilter.h"
+#include "ScimHttpJob.h"
 
 #include <util/Result.h>
 
@@ -25,7 +26,6 @@
 #include <memory>
 #include <optional>
 
-class ScimHttpJob;
 class ScimNetworkAccessManager;
 
 // What one SCIM request asks for, before auth, retries and limits are applied.
@@ -48,6 +48,7 @@ struct ScimResponse
     QJsonObject json; // empty for 204 / empty bodies
     bool recoveredByLookup = false; // a POST answered 409 or with unknown outcome whose object was found
     QString requestId; // the server's request id (x-amzn-RequestId or equivalent)
+    qint64 bodyBytes = 0; // size of the body as received
 };
 
 // The client's engine; lives on the ScimClient's worker thread and is driven only through
@@ -86,6 +87,18 @@ private:
     void pump();
     void send(const std::shared_ptr<Call>& call);
     void onJobFinished(const std::shared_ptr<Call>& call, ScimHttpJob* job);
+    // What the answer means: nullopt and *ok filled for a usable success, else the error.
+    std::optional<ScimError> interpret(
+        const std::shared_ptr<Call>& call, const ScimHttpJob::Response& response, ScimResponse* ok) const;
+    std::optional<ScimError> interpretSuccess(
+        const std::shared_ptr<Call>& call, const ScimHttpJob::Response& response, ScimResponse* ok) const;
+    void recordStatistics(const ScimHttpJob::Response& response); // and tells the rate limiter
+    // Retry, look up or report a failed call.
+    void handleFailure(
+        const std::shared_ptr<Call>& call, const ScimHttpJob::Response& response, const ScimError& error);
+    bool retryWithFreshToken(const std::shared_ptr<Call>& call, const ScimError& error);
+    bool lookUpAfterFailure(
+        const std::shared_ptr<Call>& call, const ScimHttpJob::Response& response, const ScimError& error);
     void finish(const std::shared_ptr<Call>& call, const Result<ScimResponse, ScimError>& result);
     void retryLater(const std::shared_ptr<Call>& call, qint64 delayMs);
     enum class LookupReason

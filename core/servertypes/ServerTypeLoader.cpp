@@ -352,26 +352,14 @@ void readConnectionHints(PresetReader& reader, const QJsonObject& root, ServerTy
     readWrongUrls(reader, json, path, &hints);
 }
 
-QString position(const QByteArray& json, int offset)
-{
-    return JsonPresetReader::position(json, offset);
-}
-
 } // namespace
 
 Result<ServerType, QString> ServerTypeLoader::parse(const QByteArray& json, const QString& fileName)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        return tr("%1: invalid JSON at %2: %3")
-            .arg(fileName, position(json, parseError.offset), parseError.errorString());
+    QJsonObject root;
+    if (const QString error = JsonPresetReader::parseObject(json, fileName, &root); !error.isEmpty()) {
+        return error;
     }
-    if (!document.isObject()) {
-        return tr("%1: the preset must be a JSON object").arg(fileName);
-    }
-
-    const QJsonObject root = document.object();
     PresetReader reader(fileName);
     ServerType type;
     type.sourcePath = fileName;

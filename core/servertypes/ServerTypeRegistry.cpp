@@ -187,57 +187,8 @@ QString ServerTypeRegistry::builtInDirectory()
 ServerTypeRegistry ServerTypeRegistry::load(const QString& extraDirectory)
 {
     ServerTypeRegistry registry;
-    registry.loadDirectory(builtInDirectory());
-    if (!extraDirectory.isEmpty()) {
-        registry.loadDirectory(extraDirectory);
-    }
+    registry.m_presets.load(builtInDirectory(), extraDirectory);
     return registry;
-}
-
-int ServerTypeRegistry::loadDirectory(const QString& directory)
-{
-    const QDir dir(directory);
-    if (!dir.exists()) {
-        m_errors.append(tr("%1: the server-type directory does not exist").arg(directory));
-        return 0;
-    }
-    int added = 0;
-    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
-    for (const QString& name : files) {
-        const auto loaded = ServerTypeLoader::loadFile(dir.filePath(name));
-        if (!loaded.ok()) {
-            qCWarning(lcServerTypes).noquote() << loaded.error();
-            m_errors.append(loaded.error());
-            continue;
-        }
-        if (add(loaded.value())) {
-            ++added;
-        }
-    }
-    return added;
-}
-
-bool ServerTypeRegistry::add(const ServerType& type)
-{
-    if (const auto existing = find(type.id)) {
-        const QString message = tr("%1: id \"%2\" is already used by %3; this preset is ignored")
-                                    .arg(type.sourcePath, type.id, existing->sourcePath);
-        qCWarning(lcServerTypes).noquote() << message;
-        m_errors.append(message);
-        return false;
-    }
-    m_types.append(type);
-    return true;
-}
-
-std::optional<ServerType> ServerTypeRegistry::find(const QString& id) const
-{
-    for (const auto& type : m_types) {
-        if (type.id == id) {
-            return type;
-        }
-    }
-    return std::nullopt;
 }
 
 std::optional<ServerType> ServerTypeRegistry::suggestForUrl(const QString& url) const
@@ -245,7 +196,7 @@ std::optional<ServerType> ServerTypeRegistry::suggestForUrl(const QString& url) 
     if (url.trimmed().isEmpty()) {
         return std::nullopt;
     }
-    for (const auto& type : m_types) {
+    for (const auto& type : m_presets.all()) {
         if (!type.connectionHints.urlTemplate.isEmpty() && !type.urlPattern.isEmpty() && type.urlMatches(url)) {
             return type;
         }

@@ -3,6 +3,10 @@
 #include "PresetChange.h"
 #include "ServerType.h"
 
+#include "ServerTypeLoader.h"
+#include "util/LogCategories.h"
+#include "util/PresetCollection.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -24,13 +28,13 @@ public:
     static ServerTypeRegistry load(const QString& extraDirectory = {});
 
     // Adds every *.json in directory, in file-name order. Returns how many were added.
-    int loadDirectory(const QString& directory);
-    // Adds one preset; false (and an error) if it is broken or its id is taken.
-    bool add(const ServerType& type);
+    int loadDirectory(const QString& directory) { return m_presets.loadDirectory(directory); }
+    // Adds one preset; false (and an error) if its id is taken.
+    bool add(const ServerType& type) { return m_presets.add(type); }
 
-    QList<ServerType> all() const { return m_types; }
-    std::optional<ServerType> find(const QString& id) const;
-    QStringList errors() const { return m_errors; }
+    QList<ServerType> all() const { return m_presets.all(); }
+    std::optional<ServerType> find(const QString& id) const { return m_presets.find(id); }
+    QStringList errors() const { return m_presets.errors(); }
     // The product type a pasted URL belongs to: a type with a URL template of its own (not a
     // catch-all like Generic SCIM 2.0) whose URL pattern the URL matches. Empty when none does.
     std::optional<ServerType> suggestForUrl(const QString& url) const;
@@ -43,6 +47,5 @@ public:
     static PresetChange applyPreset(const ServerType& preset, const ScimServer& current);
 
 private:
-    QList<ServerType> m_types;
-    QStringList m_errors;
+    PresetCollection<ServerType, ServerTypeLoader> m_presets {QStringLiteral("server-type"), &lcServerTypes};
 };

@@ -229,6 +229,43 @@ QString normalizedRdn(const DistinguishedName::Rdn& rdn)
     return parts.join(QLatin1Char('+'));
 }
 
+// The key of a DN made of plain ASCII — no escapes, quotes, "+", "#", "<", ">", ";", and no
+// space next to a separator or doubled — is the DN in lower case: there is nothing to unescape,
+// normalise, collapse or sort. Most DNs are like this, and every member and manager value of a
+// read is keyed. A null string when dn needs the full treatment.
+QString simpleKey(const QString& dn)
+{
+    if (dn.isEmpty()) {
+        return {};
+    }
+    bool separatorSeen = false;
+    QChar previous = QLatin1Char(',');
+    for (const QChar c : dn) {
+        const char16_t u = c.unicode();
+        if (u < 0x21 && u != ' ') {
+            return {};
+        }
+        if (u >= 0x7f || u == '\\' || u == '"' || u == '+' || u == '#' || u == '<' || u == '>' || u == ';') {
+            return {};
+        }
+        const bool around
+            = previous == QLatin1Char(',') || previous == QLatin1Char('=') || previous == QLatin1Char(' ');
+        if (u == ' ' && around) {
+            return {};
+        }
+        if ((u == ',' || u == '=') && previous == QLatin1Char(' ')) {
+            return {};
+        }
+        separatorSeen = separatorSeen || u == '=';
+        previous = c;
+    }
+    if (!separatorSeen || previous == QLatin1Char(' ') || previous == QLatin1Char(',')
+        || previous == QLatin1Char('=')) {
+        return {};
+    }
+    return dn.toLower();
+}
+
 QStringList normalizedRdns(const QString& dn, bool* ok)
 {
     QList<DistinguishedName::Rdn> rdns;
@@ -264,6 +301,9 @@ bool DistinguishedName::isValid(const QString& dn, QString* error)
 
 QString DistinguishedName::normalizedKey(const QString& dn)
 {
+    if (const QString simple = simpleKey(dn); !simple.isNull()) {
+        return simple;
+    }
     bool ok = false;
     const QStringList keys = normalizedRdns(dn, &ok);
     return ok ? keys.join(QLatin1Char(',')) : dn.trimmed().toCaseFolded();

@@ -92,7 +92,7 @@ SourceGroupEntry LdapGroupReader::groupOf(const LdapEntry& entry, QList<QPair<QS
             for (const QByteArray& value : part->values) {
                 group.memberDns.append(memberDn(name, value));
             }
-            ranged->append({name, part->name});
+            ranged->append({name, QString::fromLatin1(part->name)});
         }
     }
     return group;

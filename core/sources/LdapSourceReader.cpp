@@ -86,17 +86,22 @@ Status<SourceReadError> LdapSourceReader::connect(
     Context& context, const QByteArray& password, const std::atomic_bool& cancelled)
 {
     context.connection = m_factory();
-    LdapConnectionSettings settings;
-    settings.url = context.source.url;
-    settings.startTls = context.source.startTls;
-    settings.caFilePath = context.source.caFilePath;
-    settings.timeoutSeconds = context.source.timeoutSeconds;
-    if (auto opened = context.connection->open(settings, cancelled); !opened) {
+    if (auto opened = context.connection->open(connectionSettings(context.source), cancelled); !opened) {
         return opened;
     }
     // A copy of its own (QByteArray is shared), so wiping it touches nothing of the caller's.
     QByteArray secret(password.constData(), password.size());
     return context.connection->bind(context.source.bindDn, secret, cancelled);
+}
+
+LdapConnectionSettings LdapSourceReader::connectionSettings(const DirectorySource& source)
+{
+    LdapConnectionSettings settings;
+    settings.url = source.url;
+    settings.startTls = source.startTls;
+    settings.caFilePath = source.caFilePath;
+    settings.timeoutSeconds = source.timeoutSeconds;
+    return settings;
 }
 
 Result<SourceRead, SourceReadError> LdapSourceReader::read(const DirectorySource& source, const QByteArray& password,
@@ -236,14 +241,28 @@ Status<SourceReadError> LdapSourceReader::readAnchors(
 
 void LdapSourceReader::resolveManagers(SourceRead* read) const
 {
-    QHash<QString, QString> userNameByDn;
-    userNameByDn.reserve(read->users.size());
+    // Manager values are nearly always written as the directory writes the entry's DN: look them
+    // up as they are, and compare normalised DNs only for the rest (escapes, spacing, case).
+    QHash<QString, const DirectoryUser*> exact;
+    exact.reserve(read->users.size());
     for (const SourceUserEntry& entry : std::as_const(read->users)) {
-        userNameByDn.insert(DistinguishedName::normalizedKey(entry.dn), entry.user.userName);
+        exact.insert(entry.dn, &entry.user);
     }
+    QHash<QString, const DirectoryUser*> normalised;
     for (SourceUserEntry& entry : read->users) {
-        if (!entry.managerDn.isEmpty()) {
-            entry.user.manager = userNameByDn.value(DistinguishedName::normalizedKey(entry.managerDn));
+        if (entry.managerDn.isEmpty()) {
+            continue;
         }
+        const DirectoryUser* manager = exact.value(entry.managerDn);
+        if (!manager) {
+            if (normalised.isEmpty()) {
+                normalised.reserve(read->users.size());
+                for (const SourceUserEntry& other : std::as_const(read->users)) {
+                    normalised.insert(DistinguishedName::normalizedKey(other.dn), &other.user);
+                }
+            }
+            manager = normalised.value(DistinguishedName::normalizedKey(entry.managerDn));
+        }
+        entry.user.manager = manager ? manager->userName : QString();
     }
 }

@@ -34,6 +34,9 @@ public:
     Result<SourceRead, SourceReadError> read(const DirectorySource& source, const QByteArray& password,
         const SourceReadRequest& request, const std::atomic_bool& cancelled) override;
 
+    // How a source's connection is opened (URL, StartTLS, CA file, timeout).
+    static LdapConnectionSettings connectionSettings(const DirectorySource& source);
+
 private:
     struct Context;
 

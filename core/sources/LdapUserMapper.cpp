@@ -5,6 +5,7 @@
 #include "ldap/LdapValueText.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 namespace {
 
@@ -26,6 +27,29 @@ LdapUserMapper::LdapUserMapper(const DirectorySource& source, SourceType::Anchor
     : m_source(source)
     , m_anchorFormat(anchorFormat)
 {
+    static const QHash<QString, QString DirectoryUser::*> kStandard {
+        {QStringLiteral("userName"), &DirectoryUser::userName},
+        {QStringLiteral("email"), &DirectoryUser::email},
+        {QStringLiteral("givenName"), &DirectoryUser::givenName},
+        {QStringLiteral("familyName"), &DirectoryUser::familyName},
+        {QStringLiteral("displayName"), &DirectoryUser::displayName},
+        {QStringLiteral("phone"), &DirectoryUser::phone},
+        {QStringLiteral("title"), &DirectoryUser::title},
+        {QStringLiteral("department"), &DirectoryUser::department},
+        {QStringLiteral("employeeNumber"), &DirectoryUser::employeeNumber},
+    };
+    for (const auto& mapping : m_source.userMappings) {
+        Field field;
+        field.directoryAttribute = mapping.directoryAttribute;
+        field.ldapAttribute = mapping.ldapAttribute;
+        field.alternatives = SourceType::alternatives(mapping.ldapAttribute);
+        field.standard = kStandard.value(mapping.directoryAttribute, nullptr);
+        field.manager = mapping.directoryAttribute == QLatin1String("manager");
+        if (mapping.directoryAttribute == QLatin1String("userName")) {
+            m_userNameSource = mapping.ldapAttribute;
+        }
+        m_fields.append(field);
+    }
 }
 
 QStringList LdapUserMapper::requestedAttributes() const
@@ -68,12 +92,12 @@ QString LdapUserMapper::anchorOf(const LdapEntry& entry) const
     return LdapValueText::text(m_source.anchorAttribute, values.first());
 }
 
-QString LdapUserMapper::firstValue(const LdapEntry& entry, const QString& alternatives) const
+QString LdapUserMapper::firstValue(const LdapEntry& entry, const QStringList& alternatives)
 {
-    for (const QString& name : SourceType::alternatives(alternatives)) {
-        const QList<QByteArray> values = entry.values(name);
-        if (!values.isEmpty()) {
-            return LdapValueText::text(name, values.first());
+    for (const QString& name : alternatives) {
+        const QList<QByteArray>* values = entry.find(name);
+        if (values && !values->isEmpty()) {
+            return LdapValueText::text(name, values->first());
         }
     }
     return {};
@@ -88,27 +112,21 @@ bool LdapUserMapper::map(const LdapEntry& entry, SourceUserEntry* user, QString*
         *problem = tr("%1 has no %2 (the anchor)").arg(entry.dn, m_source.anchorAttribute);
         return false;
     }
-    for (const auto& mapping : m_source.userMappings) {
-        const QString value = firstValue(entry, mapping.ldapAttribute);
-        if (mapping.directoryAttribute == QLatin1String("manager")) {
-            user->managerDn = value; // resolved to the manager's userName once every user is read
-            continue;
-        }
-        if (!value.isEmpty()) {
-            user->user.setAttribute(mapping.directoryAttribute, value);
+    for (const Field& field : m_fields) {
+        QString value = firstValue(entry, field.alternatives);
+        if (field.manager) {
+            user->managerDn = std::move(value); // resolved to the manager's userName once every user is read
+        } else if (field.standard) {
+            user->user.*field.standard = std::move(value);
+        } else if (!value.isEmpty()) {
+            user->user.customAttributes.insert(field.directoryAttribute, value);
         }
     }
-    user->user.active = !DisabledAccountCheck::isDisabled(m_source.disabledRule,
-        m_source.disabledRule.attribute.isEmpty() ? QList<QByteArray>()
-                                                  : entry.values(m_source.disabledRule.attribute));
+    const QList<QByteArray>* flags
+        = m_source.disabledRule.attribute.isEmpty() ? nullptr : entry.find(m_source.disabledRule.attribute);
+    user->user.active = !DisabledAccountCheck::isDisabled(m_source.disabledRule, flags ? *flags : QList<QByteArray>());
     if (user->user.userName.isEmpty()) {
-        QString from;
-        for (const auto& mapping : m_source.userMappings) {
-            if (mapping.directoryAttribute == QLatin1String("userName")) {
-                from = mapping.ldapAttribute;
-            }
-        }
-        *problem = tr("%1 has no %2 (mapped to userName)").arg(entry.dn, from);
+        *problem = tr("%1 has no %2 (mapped to userName)").arg(entry.dn, m_userNameSource);
         return false;
     }
     return true;

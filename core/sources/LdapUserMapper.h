@@ -28,8 +28,20 @@ public:
     QString managerAttribute() const;
 
 private:
-    QString firstValue(const LdapEntry& entry, const QString& alternatives) const;
+    // One mapping, prepared once: the entries of a read are many, the mappings few.
+    struct Field
+    {
+        QString directoryAttribute;
+        QString ldapAttribute; // as configured, "a|b" included
+        QStringList alternatives;
+        QString DirectoryUser::*standard = nullptr; // null: a custom attribute
+        bool manager = false;
+    };
+
+    static QString firstValue(const LdapEntry& entry, const QStringList& alternatives);
 
     DirectorySource m_source;
     SourceType::AnchorFormat m_anchorFormat;
+    QList<Field> m_fields;
+    QString m_userNameSource;
 };

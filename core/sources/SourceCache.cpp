@@ -15,6 +15,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <optional>
+
 namespace {
 QString tr(const char* text)
 {
@@ -142,20 +144,24 @@ private:
         }
         const QString k = key(group, anchor);
         const auto it = m_existing.find(k);
-        QSqlQuery query(m_db);
-        if (it != m_existing.end()) {
-            query.prepare(QStringLiteral("UPDATE source_objects SET present = 1, dn = ?, dn_key = ?, name = ?,"
-                                         " name_key = ?, data_json = ?, manager_id = NULL WHERE id = ?"));
-        } else {
-            query.prepare(QStringLiteral("INSERT INTO source_objects (present, dn, dn_key, name, name_key, data_json,"
-                                         " source_id, kind, anchor) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        const bool known = it != m_existing.end();
+        // Prepared once per store: a full read of a large directory writes tens of thousands of rows.
+        std::optional<QSqlQuery>& statement = known ? m_update : m_insert;
+        if (!statement) {
+            statement.emplace(m_db);
+            statement->prepare(known
+                    ? QStringLiteral("UPDATE source_objects SET present = 1, dn = ?, dn_key = ?, name = ?,"
+                                     " name_key = ?, data_json = ?, manager_id = NULL WHERE id = ?")
+                    : QStringLiteral("INSERT INTO source_objects (present, dn, dn_key, name, name_key, data_json,"
+                                     " source_id, kind, anchor) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)"));
         }
+        QSqlQuery& query = *statement;
         query.addBindValue(SqlValues::text(dn));
         query.addBindValue(DistinguishedName::normalizedKey(dn));
         query.addBindValue(SqlValues::text(name));
         query.addBindValue(SqlValues::nameKey(name));
         query.addBindValue(json);
-        if (it != m_existing.end()) {
+        if (known) {
             query.addBindValue(it->id);
         } else {
             query.addBindValue(m_sourceId);
@@ -165,7 +171,7 @@ private:
         if (!query.exec()) {
             return sqlError(query);
         }
-        if (it != m_existing.end()) {
+        if (known) {
             ++(it->present ? updated : added);
             it->present = true;
         } else {
@@ -274,6 +280,8 @@ private:
     QHash<QString, Existing> m_existing; // "kind:anchor"
     QSet<QString> m_written;
     QHash<QString, qint64> m_idByDn; // normalized DN -> id, of what is present after the read
+    std::optional<QSqlQuery> m_update;
+    std::optional<QSqlQuery> m_insert;
 };
 } // namespace
 

@@ -1,6 +1,7 @@
 #include "SourceLoader.h"
 
 #include "SourceReadLog.h"
+#include "storage/Database.h"
 #include "util/LogCategories.h"
 
 #include <QCoreApplication>
@@ -124,4 +125,25 @@ Result<DirectorySnapshot, SourceReadError> SourceLoader::loadSnapshot(
         summary->notes << notes;
     }
     return snapshot.value();
+}
+
+SourceLoadOutcome SourceLoader::loadWith(const SourceReaderFactory& factory, const std::shared_ptr<Database>& database,
+    const DirectorySource& source, const QByteArray& password, bool forceFull, const std::atomic_bool& cancelled)
+{
+    const Database::ThreadConnection connection(database);
+    SourceLoadOutcome outcome;
+    std::unique_ptr<DirectorySourceReader> reader = factory ? factory(source) : nullptr;
+    if (!reader) {
+        outcome.error = {
+            SourceReadError::Kind::InvalidSettings, tr("No directory reader is available for this source."), {}, 0, {}};
+        return outcome;
+    }
+    auto snapshot
+        = SourceLoader(database, source, *reader).loadSnapshot(password, forceFull, cancelled, &outcome.summary);
+    if (snapshot) {
+        outcome.snapshot = snapshot.value();
+    } else {
+        outcome.error = snapshot.error();
+    }
+    return outcome;
 }

@@ -3,6 +3,7 @@
 #include "DirectorySourceReader.h"
 #include "SourceCache.h"
 #include "SourceReadError.h"
+#include "SourceReaderFactory.h"
 #include "directory/DirectorySnapshot.h"
 #include "model/DirectorySource.h"
 #include "util/Result.h"
@@ -13,6 +14,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 class Database;
 
@@ -28,6 +30,14 @@ struct SourceLoadSummary
     QStringList notes; // the reader's and the snapshot's
     QDateTime readAt;
     qint64 readMs = 0;
+};
+
+// One load as a value: the snapshot, or the error (a reader's, or the profile's).
+struct SourceLoadOutcome
+{
+    std::optional<DirectorySnapshot> snapshot;
+    SourceLoadSummary summary;
+    SourceReadError error;
 };
 
 // Reads a directory source completely and stores the read in the SourceCache: incrementally when
@@ -46,6 +56,11 @@ public:
     // load(), then the cache as the engine's snapshot.
     Result<DirectorySnapshot, SourceReadError> loadSnapshot(const QByteArray& password, bool forceFull,
         const std::atomic_bool& cancelled, SourceLoadSummary* summary = nullptr);
+
+    // The whole of one load on a worker or pool thread, for the controller and the CLI alike: the
+    // reader from factory, loadSnapshot(), and this thread's database connection released after.
+    static SourceLoadOutcome loadWith(const SourceReaderFactory& factory, const std::shared_ptr<Database>& database,
+        const DirectorySource& source, const QByteArray& password, bool forceFull, const std::atomic_bool& cancelled);
 
 private:
     Result<SourceLoadSummary, SourceReadError> readDeltaOrFull(

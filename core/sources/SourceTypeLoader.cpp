@@ -224,16 +224,10 @@ bool SourceTypeLoader::isBalancedFilter(const QString& filter, QString* error)
 
 Result<SourceType, QString> SourceTypeLoader::parse(const QByteArray& json, const QString& fileName)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        return tr("%1: invalid JSON at %2: %3")
-            .arg(fileName, JsonPresetReader::position(json, parseError.offset), parseError.errorString());
+    QJsonObject root;
+    if (const QString error = JsonPresetReader::parseObject(json, fileName, &root); !error.isEmpty()) {
+        return error;
     }
-    if (!document.isObject()) {
-        return tr("%1: the preset must be a JSON object").arg(fileName);
-    }
-    const QJsonObject root = document.object();
     JsonPresetReader reader(fileName);
     SourceType type;
     type.sourcePath = fileName;

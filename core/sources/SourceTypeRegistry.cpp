@@ -72,53 +72,8 @@ QString SourceTypeRegistry::builtInDirectory()
 SourceTypeRegistry SourceTypeRegistry::load(const QString& extraDirectory)
 {
     SourceTypeRegistry registry;
-    registry.loadDirectory(builtInDirectory());
-    if (!extraDirectory.isEmpty()) {
-        registry.loadDirectory(extraDirectory);
-    }
+    registry.m_presets.load(builtInDirectory(), extraDirectory);
     return registry;
-}
-
-int SourceTypeRegistry::loadDirectory(const QString& directory)
-{
-    const QDir dir(directory);
-    if (!dir.exists()) {
-        m_errors.append(tr("%1: the source-type directory does not exist").arg(directory));
-        return 0;
-    }
-    int added = 0;
-    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
-    for (const QString& name : files) {
-        const auto loaded = SourceTypeLoader::loadFile(dir.filePath(name));
-        if (!loaded.ok()) {
-            qCWarning(lcDirectory).noquote() << loaded.error();
-            m_errors.append(loaded.error());
-            continue;
-        }
-        if (add(loaded.value())) {
-            ++added;
-        }
-    }
-    return added;
-}
-
-bool SourceTypeRegistry::add(const SourceType& type)
-{
-    if (const auto existing = find(type.id)) {
-        const QString message = tr("%1: id \"%2\" is already used by %3; this source type is ignored")
-                                    .arg(type.sourcePath, type.id, existing->sourcePath);
-        qCWarning(lcDirectory).noquote() << message;
-        m_errors.append(message);
-        return false;
-    }
-    m_types.append(type);
-    return true;
-}
-
-std::optional<SourceType> SourceTypeRegistry::find(const QString& id) const
-{
-    const auto it = std::find_if(m_types.begin(), m_types.end(), [&](const SourceType& type) { return type.id == id; });
-    return it == m_types.end() ? std::nullopt : std::optional<SourceType>(*it);
 }
 
 SourceTypeChange SourceTypeRegistry::applyType(const SourceType& type, const DirectorySource& current)
@@ -169,7 +124,7 @@ Result<SourceTypeChange, QString> SourceTypeRegistry::applyType(
     const auto type = find(typeId);
     if (!type) {
         QStringList ids;
-        for (const auto& known : m_types) {
+        for (const auto& known : all()) {
             ids.append(known.id);
         }
         return tr("\"%1\" is not a source type; use one of: %2").arg(typeId, ids.join(QStringLiteral(", ")));

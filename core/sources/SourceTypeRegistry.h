@@ -5,6 +5,10 @@
 
 #include "util/Result.h"
 
+#include "SourceTypeLoader.h"
+#include "util/LogCategories.h"
+#include "util/PresetCollection.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -22,12 +26,12 @@ public:
     SourceTypeRegistry() = default;
     static SourceTypeRegistry load(const QString& extraDirectory = {});
 
-    int loadDirectory(const QString& directory);
-    bool add(const SourceType& type);
+    int loadDirectory(const QString& directory) { return m_presets.loadDirectory(directory); }
+    bool add(const SourceType& type) { return m_presets.add(type); }
 
-    QList<SourceType> all() const { return m_types; }
-    std::optional<SourceType> find(const QString& id) const;
-    QStringList errors() const { return m_errors; }
+    QList<SourceType> all() const { return m_presets.all(); }
+    std::optional<SourceType> find(const QString& id) const { return m_presets.find(id); }
+    QStringList errors() const { return m_presets.errors(); }
 
     // What choosing type for current overwrites: the user and group filters, the anchor, the
     // attribute mappings, the group attributes, the disabled-account rule and the nesting
@@ -39,6 +43,5 @@ public:
     Result<SourceTypeChange, QString> applyType(const DirectorySource& current, const QString& typeId) const;
 
 private:
-    QList<SourceType> m_types;
-    QStringList m_errors;
+    PresetCollection<SourceType, SourceTypeLoader> m_presets {QStringLiteral("source-type"), &lcDirectory};
 };

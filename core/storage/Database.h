@@ -21,11 +21,17 @@ public:
     Database& operator=(const Database&) = delete;
 
     // Opens (creating if needed, with owner-only permissions) and migrates to targetVersion.
-    // A file that is not an SQLite database, or one from a newer ScimDesk, is refused and
-    // left exactly as it was.
+    // A file that is not an SQLite database, an empty (0-byte) one, or one from a newer ScimDesk,
+    // is refused and left exactly as it was. A new database is built beside its final name and
+    // moved there complete, so an interrupted first start never leaves a half-made profile.
+    // When the folder or the file cannot be written the database is opened read-only:
+    // everything can be read, every write fails with readOnlyError().
     static Result<std::shared_ptr<Database>, StorageError> open(const QString& filePath, int targetVersion = -1);
 
     QString filePath() const { return m_filePath; }
+    bool isReadOnly() const { return m_readOnly; }
+    // What a write to a read-only profile answers.
+    StorageError readOnlyError() const;
     int schemaVersion();
 
     // The calling thread's connection. Valid until releaseThreadConnection() or destruction.
@@ -59,10 +65,14 @@ public:
     Status<StorageError> transaction(const std::function<Status<StorageError>(QSqlDatabase&)>& body);
 
 private:
-    explicit Database(const QString& filePath);
+    Database(const QString& filePath, bool readOnly);
+    static Status<StorageError> createFile(const QString& filePath, int targetVersion);
+    Status<StorageError> checkAndMigrate(QSqlDatabase& db, bool existed, int targetVersion);
     Status<StorageError> configure(QSqlDatabase& db);
+    QString readOnlyName() const;
 
     QString m_filePath;
+    bool m_readOnly = false;
     QString m_connectionPrefix;
     QMutex m_mutex;
     QHash<Qt::HANDLE, QString> m_connectionNames;

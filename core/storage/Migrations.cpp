@@ -248,7 +248,11 @@ const QList<Migrations::Migration>& Migrations::all()
                                " object_id INTEGER NOT NULL REFERENCES source_objects(id) ON DELETE CASCADE,"
                                " PRIMARY KEY (application_id, object_id)) WITHOUT ROWID"),
             }},
-        {4, "the last read attempt of each directory source",
+        {4, "per-server values ScimDesk may fill in for required attributes (off by default)",
+            {
+                QStringLiteral("ALTER TABLE server_options ADD COLUMN fill_missing_json TEXT NOT NULL DEFAULT '[]'"),
+            }},
+        {5, "the last read attempt of each directory source",
             {
                 // What the Directory Sources page shows as "last read", failures included (the
                 // cache keeps complete reads only). A message, never a secret.

@@ -71,14 +71,19 @@ Result<Profile, StorageError> Profile::open(const QString& directory)
                                  "Restrict it to yourself (for example: chmod 600 \"%1\").")
                                   .arg(dbPath);
     }
-    for (const auto& warning : std::as_const(profile.m_warnings)) {
-        qCWarning(lcStorage).noquote() << warning;
-    }
-
     auto database = Database::open(dbPath);
     if (!database) {
         return database.error();
     }
     profile.m_database = database.value();
+    if (profile.m_database->isReadOnly()) {
+        profile.m_warnings << tr("The profile in %1 is read-only for you: it can be shown but not changed (saving "
+                                 "servers or applications, syncs and imports are refused). Make the folder and "
+                                 "scimdesk.db writable for you to change it.")
+                                  .arg(profile.m_directory);
+    }
+    for (const auto& warning : std::as_const(profile.m_warnings)) {
+        qCWarning(lcStorage).noquote() << warning;
+    }
     return profile;
 }

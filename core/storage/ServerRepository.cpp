@@ -121,8 +121,8 @@ Status<StorageError> writeOptions(QSqlDatabase& db, const ScimServer& server)
     QSqlQuery options(db);
     options.prepare(QStringLiteral(
         "INSERT INTO server_options (server_id, deprovision_action, threshold_percent, threshold_minimum,"
-        " concurrency, rate_limit, request_timeout_s, ca_bundle_path, protected_patterns_json)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " concurrency, rate_limit, request_timeout_s, ca_bundle_path, protected_patterns_json, fill_missing_json)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const auto& o = server.options;
     options.addBindValue(server.id);
     options.addBindValue(ServerOptions::deprovisionActionId(o.deprovisionAction));
@@ -134,6 +134,8 @@ Status<StorageError> writeOptions(QSqlDatabase& db, const ScimServer& server)
     options.addBindValue(SqlValues::text(o.caBundlePath));
     options.addBindValue(QString::fromUtf8(
         QJsonDocument(QJsonArray::fromStringList(o.protectedPatterns)).toJson(QJsonDocument::Compact)));
+    options.addBindValue(QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(o.fillMissingIds())).toJson(QJsonDocument::Compact)));
     if (!options.exec()) {
         return StorageError::validation(QStringLiteral("options"),
             tr("The server options are out of range (concurrency 1\u201364, threshold 0\u2013100 %, timeout above "
@@ -313,8 +315,8 @@ ScimServer ServerRepository::readChildren(ScimServer server) const
 
     QSqlQuery options(db);
     options.prepare(QStringLiteral("SELECT deprovision_action, threshold_percent, threshold_minimum, concurrency,"
-                                   " rate_limit, request_timeout_s, ca_bundle_path, protected_patterns_json"
-                                   " FROM server_options WHERE server_id = ?"));
+                                   " rate_limit, request_timeout_s, ca_bundle_path, protected_patterns_json,"
+                                   " fill_missing_json FROM server_options WHERE server_id = ?"));
     options.addBindValue(server.id);
     if (options.exec() && options.next()) {
         auto& o = server.options;
@@ -329,6 +331,13 @@ ScimServer ServerRepository::readChildren(ScimServer server) const
         for (const auto& p : QJsonDocument::fromJson(options.value(7).toString().toUtf8()).array()) {
             o.protectedPatterns.append(p.toString());
         }
+        QStringList fills;
+        for (const auto& fill : QJsonDocument::fromJson(options.value(8).toString().toUtf8()).array()) {
+            fills.append(fill.toString());
+        }
+        // An id a newer version wrote is left off rather than guessed.
+        fills.removeIf([](const QString& id) { return !ServerOptions::allFillMissingIds().contains(id); });
+        o.setFillMissingIds(fills);
     }
     return server;
 }

@@ -15,6 +15,8 @@ struct StorageError
         Corrupt,
         Io,
         Sql,
+        Busy, // another ScimDesk process holds the profile's write lock (ProfileLock)
+        ReadOnly, // the profile folder or database cannot be written
     };
 
     Kind kind = Kind::Sql;

@@ -18,6 +18,8 @@ struct DesiredUser
     // (SCIM attribute name, value) in matching precedence, e.g. externalId, userName, emails.value.
     QList<QPair<QString, QString>> matchKeys;
     QString validationError; // non-empty: the target would reject this user; it is skipped
+    QString validationFix; // what the admin can do about validationError
+    QStringList filledIn; // values the server's fill-missing options invented for this user
     // The enterprise manager as the mapping produced it (the manager's userName) and, when the
     // directory holds that user, the manager's directory object id. The target wants the
     // manager's SCIM id, which only the planner knows (links and target snapshot).

@@ -9,6 +9,26 @@
 #include <QCoreApplication>
 #include <QSet>
 
+namespace {
+// The resource to send, what was filled in, and why the user cannot be sent with what to do.
+void takeValidation(DesiredUser& desired, const UserValidation& validation)
+{
+    desired.resource = validation.resource;
+    desired.filledIn = validation.fallbacksApplied;
+    if (validation.ok())
+        return;
+    QStringList reasons;
+    QStringList fixes;
+    for (const auto& violation : validation.violations) {
+        reasons.append(QStringLiteral("%1: %2").arg(violation.attribute, violation.reason));
+        if (!fixes.contains(violation.fix))
+            fixes.append(violation.fix);
+    }
+    desired.validationError = reasons.join(QLatin1Char(' '));
+    desired.validationFix = fixes.join(QLatin1Char(' '));
+}
+} // namespace
+
 DesiredState DesiredStateBuilder::build(const Application& application, const ScimServer& server,
     const QList<DirectoryUser>& users, const QList<DirectoryGroup>& groups, std::optional<qint64> onlyUserId)
 {
@@ -17,7 +37,7 @@ DesiredState DesiredStateBuilder::build(const Application& application, const Sc
     state.configurationErrors = mapper.configurationErrors();
     state.updatePaths = mapper.mappedPaths(MapPurpose::Update);
     state.caseInsensitivePaths = mapper.caseInsensitivePaths();
-    const UserValidator validator(server.capabilities);
+    const UserValidator validator(server.capabilities, ValidationFallbacks::fromOptions(server.options));
 
     const ScopeEvaluator scope(application.assignment, users, groups);
     QHash<qint64, const DirectoryUser*> byId;
@@ -53,13 +73,7 @@ DesiredState DesiredStateBuilder::build(const Application& application, const Sc
         desired.active = user.active;
         const MappedUser mapped = mapper.map(user, MapPurpose::Create);
         const UserValidation validation = validator.validate(mapped.resource);
-        desired.resource = validation.resource;
-        if (!validation.ok()) {
-            QStringList reasons;
-            for (const auto& violation : validation.violations)
-                reasons.append(QStringLiteral("%1: %2 %3").arg(violation.attribute, violation.reason, violation.fix));
-            desired.validationError = reasons.join(QLatin1Char(' '));
-        }
+        takeValidation(desired, validation);
         const QJsonValue manager = managerPath.get(desired.resource);
         if (manager.isString() && !manager.toString().isEmpty()) {
             desired.managerUserName = manager.toString();

@@ -66,7 +66,7 @@ Result<qint64, StorageError> JournalStore::beginRun(qint64 applicationId, const 
     query.prepare(QStringLiteral("INSERT INTO sync_runs (application_id, plan_id, mode, status, started_at) "
                                  "VALUES (?, ?, ?, 'running', ?)"));
     query.addBindValue(applicationId);
-    query.addBindValue(planId);
+    query.addBindValue(SqlValues::text(planId)); // a run cancelled before its plan has none
     query.addBindValue(mode);
     query.addBindValue(SqlValues::fromDateTime(QDateTime::currentDateTimeUtc()));
     if (!query.exec())

@@ -40,8 +40,13 @@ struct PlannedOperation
     // Users: how to find the user again (TargetMatcher keys) after a 409, an unknown create
     // outcome or a 404 of its link.
     QList<QPair<QString, QString>> matchKeys;
-    QStringList memberDirectoryIds; // CreateGroup (members sent on create) and AddMembers
-    QStringList memberTargetIds; // RemoveMembers: already known on the target
+    // The members of CreateGroup (sent on create), AddMembers and RemoveMembers, as two parallel
+    // lists: the directory object id and the target id of each member, empty where not known
+    // (a user created in the same run has no target id yet). AddMembers and CreateGroup send
+    // the directory ids' targets as they are when the operation runs; RemoveMembers sends the
+    // target ids.
+    QStringList memberDirectoryIds;
+    QStringList memberTargetIds;
 
     bool isUserOperation() const { return kind <= Kind::DeleteUser; }
     bool isWrite() const { return kind != Kind::LinkUser && kind != Kind::LinkGroup; }
@@ -50,7 +55,15 @@ struct PlannedOperation
         return kind == Kind::DisableUser || kind == Kind::DeleteUser || kind == Kind::DeleteGroup;
     }
 
+    bool isMembershipChange() const { return kind == Kind::AddMembers || kind == Kind::RemoveMembers; }
+    // How many members the operation adds or removes (CreateGroup: sends on create).
+    int memberCount() const
+    {
+        return int(kind == Kind::RemoveMembers ? memberTargetIds.size() : memberDirectoryIds.size());
+    }
+
     static QString kindId(Kind kind);
+    static QList<Kind> allKinds();
     // Translated, for the preview table.
     static QString kindLabel(Kind kind);
 };

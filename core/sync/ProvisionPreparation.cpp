@@ -94,7 +94,8 @@ void ProvisionPreparation::prepare(ProvisionPreparation* prepared, const ScimSer
     const UserMapper mapper(server.userMappings, server.staticAttributes, server.capabilities);
     prepared->configurationErrors = mapper.configurationErrors();
     const UserValidation validation
-        = UserValidator(server.capabilities).validate(mapper.map(*user, MapPurpose::Create).resource);
+        = UserValidator(server.capabilities, ValidationFallbacks::fromOptions(server.options))
+              .validate(mapper.map(*user, MapPurpose::Create).resource);
     prepared->resource = validation.resource;
     prepared->violations = validation.violations;
     prepared->fallbacks = validation.fallbacksApplied;

@@ -1,7 +1,7 @@
 #include "SyncExecutor.h"
 
-#include "SyncPlanner.h"
 #include "TargetMatcher.h"
+#include "UserPatch.h"
 
 #include <mapping/AttributeDiff.h>
 #include <util/LogCategories.h>
@@ -105,6 +105,9 @@ void SyncExecutor::execute(const SyncPlan& plan, bool confirmed, const QString& 
     m_summary = SyncRunSummary();
     m_summary.planId = plan.planId.toString(QUuid::WithoutBraces);
     m_summary.total = int(plan.operations.size());
+    // Users the plan skips (the target would refuse them) are part of the run's outcome.
+    m_summary.skippedObjects = int(plan.validationFailures.size());
+    m_summary.skipped = m_summary.skippedObjects;
     m_summary.startedAt = QDateTime::currentDateTimeUtc();
     m_done = 0;
     m_sequence = 0;
@@ -131,7 +134,7 @@ void SyncExecutor::execute(const SyncPlan& plan, bool confirmed, const QString& 
     if (plan.needsConfirmation && !confirmed) {
         m_summary.status = SyncRunSummary::Status::Refused;
         m_summary.message = tr("Nothing was changed: %1").arg(plan.confirmationReason);
-        m_summary.skipped = m_summary.total;
+        m_summary.skipped += m_summary.total;
         return finishRun();
     }
 
@@ -144,10 +147,16 @@ void SyncExecutor::execute(const SyncPlan& plan, bool confirmed, const QString& 
     }
     m_userTargets.clear();
     m_groupTargets.clear();
-    for (const auto& link : users.value())
+    m_userOwners.clear();
+    m_groupOwners.clear();
+    for (const auto& link : users.value()) {
         m_userTargets.insert(link.directoryObjectId, link.targetId);
-    for (const auto& link : groups.value())
+        m_userOwners.insert(link.targetId, link.directoryObjectId);
+    }
+    for (const auto& link : groups.value()) {
         m_groupTargets.insert(link.directoryObjectId, link.targetId);
+        m_groupOwners.insert(link.targetId, link.directoryObjectId);
+    }
 
     if (m_client)
         m_statsAtStart = m_client->statistics();
@@ -230,15 +239,46 @@ JournalEntry SyncExecutor::entryFor(const PlannedOperation& operation) const
     entry.directoryObjectId = operation.directoryObjectId;
     entry.targetId = operation.targetId;
     entry.startedAt = QDateTime::currentDateTimeUtc();
-    // Inside a client callback: the exchange that completed this operation.
-    const ScimResponseInfo response = ScimClient::currentResponse();
-    entry.httpStatus = response.httpStatus;
-    entry.requestId = response.requestId;
+    // No status or request id yet: an entry made while another operation's callback runs would
+    // otherwise carry that operation's answer. Each callback records its own (takeResponse).
     if (!operation.changes.isEmpty()) {
         entry.before = changesJson(operation.changes, false);
         entry.after = changesJson(operation.changes, true);
     }
     return entry;
+}
+
+void SyncExecutor::takeResponse(JournalEntry& entry)
+{
+    // Only inside the client's callback of the request that completed this operation.
+    const ScimResponseInfo response = ScimClient::currentResponse();
+    entry.httpStatus = response.httpStatus;
+    entry.requestId = response.requestId;
+}
+
+QString SyncExecutor::otherOwner(TargetLink::Kind kind, const QString& targetId, const QString& directoryId) const
+{
+    const QString owner = (kind == TargetLink::Kind::User ? m_userOwners : m_groupOwners).value(targetId);
+    return owner == directoryId ? QString() : owner;
+}
+
+bool SyncExecutor::refuseTakenMatch(int index, TargetLink::Kind kind, const QJsonObject& found)
+{
+    const PlannedOperation& operation = m_plan.operations.at(index);
+    const QString id = found.value(QLatin1String("id")).toString();
+    if (otherOwner(kind, id, operation.directoryObjectId).isEmpty())
+        return false;
+    // Linking it would give the target object two directory objects; the planner skips such a
+    // match, and so does the apply when a duplicate turns up only now.
+    JournalEntry entry = entryFor(operation);
+    takeResponse(entry);
+    entry.targetId = id;
+    entry.error = tr("The server already has this %1 (id %2): the create was refused as a duplicate, and the one "
+                     "it found is linked to another directory %1 of this application, so it is not linked again. "
+                     "Give the two directory objects different names (and emails), then sync again.")
+                      .arg(kind == TargetLink::Kind::User ? tr("user") : tr("group"), id);
+    complete(index, entry, false);
+    return true;
 }
 
 void SyncExecutor::applyError(JournalEntry& entry, const ScimError& error)
@@ -277,6 +317,7 @@ void SyncExecutor::dispatch(int index)
         const bool user = operation.kind == Kind::DeleteUser;
         auto done = [this, index, entry, user](const Status<ScimError>& result) mutable {
             const PlannedOperation& operation = m_plan.operations.at(index);
+            takeResponse(entry);
             // Already gone is what a delete wants.
             if (result || result.error().httpStatus == 404) {
                 dropLink(user ? TargetLink::Kind::User : TargetLink::Kind::Group, operation.directoryObjectId);
@@ -301,6 +342,7 @@ void SyncExecutor::dispatch(int index)
         m_inFlight.insert(index,
             m_client->patchGroup(operation.targetId, operation.patch, this,
                 [this, index, entry](const Result<QJsonObject, ScimError>& result) mutable {
+                    takeResponse(entry);
                     if (!result)
                         applyError(entry, result.error());
                     complete(index, entry, result.ok());
@@ -344,6 +386,7 @@ void SyncExecutor::createUser(int index, const QJsonObject& payload, bool rematc
                     return linkExistingUser(index, result->resource, !rematch);
                 }
                 JournalEntry entry = entryFor(operation);
+                takeResponse(entry);
                 entry.action = PlannedOperation::kindId(PlannedOperation::Kind::CreateUser);
                 if (!result) {
                     applyError(entry, result.error());
@@ -361,6 +404,8 @@ void SyncExecutor::createUser(int index, const QJsonObject& payload, bool rematc
 
 void SyncExecutor::linkExistingUser(int index, const QJsonObject& found, bool conflict)
 {
+    if (refuseTakenMatch(index, TargetLink::Kind::User, found))
+        return;
     const PlannedOperation& operation = m_plan.operations.at(index);
     const QString id = found.value(QLatin1String("id")).toString();
     recordLink(TargetLink::Kind::User, operation.directoryObjectId, id, operation.displayName);
@@ -370,13 +415,16 @@ void SyncExecutor::linkExistingUser(int index, const QJsonObject& found, bool co
         ++m_summary.rematched;
     const QList<AttributeChange> changes
         = AttributeDiff::compare(operation.payload, found, m_plan.updatePaths, m_plan.caseInsensitivePaths);
-    if (changes.isEmpty()) {
+    const UserPatch::Outcome patch
+        = UserPatch::build(operation.payload, found, changes, m_client->config().capabilities);
+    if (patch.operations.isEmpty()) {
         JournalEntry entry = entryFor(operation);
+        takeResponse(entry);
         entry.action = PlannedOperation::kindId(PlannedOperation::Kind::LinkUser);
         entry.targetId = id;
         return complete(index, entry, true);
     }
-    patchUser(index, id, SyncPlanner::patchFor(operation.payload, changes), false);
+    patchUser(index, id, patch.operations, false);
 }
 
 void SyncExecutor::patchUser(int index, const QString& targetId, const QList<PatchOperation>& patch, bool mayRematch)
@@ -386,6 +434,7 @@ void SyncExecutor::patchUser(int index, const QString& targetId, const QList<Pat
             [this, index, targetId, patch, mayRematch](const Result<QJsonObject, ScimError>& result) {
                 const PlannedOperation& operation = m_plan.operations.at(index);
                 JournalEntry entry = entryFor(operation);
+                takeResponse(entry);
                 entry.targetId = targetId;
                 if (entry.after.isEmpty())
                     entry.after = PatchOperation::requestBody(patch);
@@ -450,10 +499,13 @@ void SyncExecutor::createGroup(int index)
             [this, index, payload, members](const Result<ScimClient::CreateOutcome, ScimError>& result) {
                 const PlannedOperation& operation = m_plan.operations.at(index);
                 JournalEntry entry = entryFor(operation);
+                takeResponse(entry);
                 if (!result) {
                     applyError(entry, result.error());
                     return complete(index, entry, false);
                 }
+                if (result->alreadyExisted && refuseTakenMatch(index, TargetLink::Kind::Group, result->resource))
+                    return;
                 const QString id = result->resource.value(QLatin1String("id")).toString();
                 recordLink(TargetLink::Kind::Group, operation.directoryObjectId, id, operation.displayName);
                 if (result->alreadyExisted) {
@@ -480,6 +532,7 @@ void SyncExecutor::patchGroupMembers(
     m_inFlight.insert(index,
         m_client->patchGroup(
             groupId, {operation}, this, [this, index, entry](const Result<QJsonObject, ScimError>& result) mutable {
+                takeResponse(entry);
                 if (!result)
                     applyError(entry, result.error());
                 complete(index, entry, result.ok());
@@ -492,6 +545,7 @@ void SyncExecutor::recordLink(
     if (targetId.isEmpty())
         return;
     (kind == TargetLink::Kind::User ? m_userTargets : m_groupTargets).insert(directoryId, targetId);
+    (kind == TargetLink::Kind::User ? m_userOwners : m_groupOwners).insert(targetId, directoryId);
     TargetLink link;
     link.kind = kind;
     link.directoryObjectId = directoryId;
@@ -504,7 +558,10 @@ void SyncExecutor::recordLink(
 
 void SyncExecutor::dropLink(TargetLink::Kind kind, const QString& directoryId)
 {
-    (kind == TargetLink::Kind::User ? m_userTargets : m_groupTargets).remove(directoryId);
+    const QString targetId = (kind == TargetLink::Kind::User ? m_userTargets : m_groupTargets).take(directoryId);
+    auto& owners = kind == TargetLink::Kind::User ? m_userOwners : m_groupOwners;
+    if (owners.value(targetId) == directoryId)
+        owners.remove(targetId);
     m_pendingUnlinks.append({kind, directoryId});
 }
 
@@ -584,6 +641,8 @@ void SyncExecutor::finishRun()
         else if (m_summary.failed > 0)
             m_summary.status
                 = m_summary.succeeded > 0 ? SyncRunSummary::Status::Partial : SyncRunSummary::Status::Failed;
+        else if (m_summary.skippedObjects > 0)
+            m_summary.status = SyncRunSummary::Status::Partial; // a scheduled job must notice skipped users
         else
             m_summary.status = SyncRunSummary::Status::Succeeded;
     }
@@ -599,7 +658,12 @@ void SyncExecutor::finishRun()
                                 .arg(m_summary.succeeded)
                                 .arg(m_summary.total)
                                 .arg(m_summary.failed)
-                                .arg(m_summary.skipped);
+                                .arg(m_summary.skipped - m_summary.skippedObjects);
+        if (m_summary.skippedObjects > 0)
+            m_summary.message += QLatin1Char(' ')
+                + tr("%n object(s) skipped because the server would refuse them; the plan says why and how to fix "
+                     "it.",
+                    nullptr, m_summary.skippedObjects);
     }
     if (m_journal && m_summary.runId > 0) {
         const auto saved

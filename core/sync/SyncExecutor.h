@@ -71,6 +71,13 @@ private:
     void dropLink(TargetLink::Kind kind, const QString& directoryId);
 
     JournalEntry entryFor(const PlannedOperation& operation) const;
+    // The HTTP status and request id of the answer whose callback is running.
+    static void takeResponse(JournalEntry& entry);
+    // The directory object other than directoryId that targetId is linked to, or "".
+    QString otherOwner(TargetLink::Kind kind, const QString& targetId, const QString& directoryId) const;
+    // Fails the operation when a create's duplicate lookup found an object linked to another
+    // directory object; returns whether it did.
+    bool refuseTakenMatch(int index, TargetLink::Kind kind, const QJsonObject& found);
     static void applyError(JournalEntry& entry, const ScimError& error);
     static SyncProgress::Phase phaseOf(PlannedOperation::Kind kind);
 
@@ -84,6 +91,8 @@ private:
     ScimClientStats m_statsAtStart;
     QHash<QString, QString> m_userTargets; // directory object id → target id
     QHash<QString, QString> m_groupTargets;
+    QHash<QString, QString> m_userOwners; // target id → directory object id
+    QHash<QString, QString> m_groupOwners;
     QList<TargetLink> m_pendingLinks;
     QList<QPair<TargetLink::Kind, QString>> m_pendingUnlinks;
     QList<int> m_queue; // operation indexes of the current phase not yet started

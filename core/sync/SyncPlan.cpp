@@ -32,6 +32,12 @@ QString PlannedOperation::kindId(Kind kind)
     return QString();
 }
 
+QList<PlannedOperation::Kind> PlannedOperation::allKinds()
+{
+    return {Kind::CreateUser, Kind::LinkUser, Kind::UpdateUser, Kind::DisableUser, Kind::DeleteUser, Kind::CreateGroup,
+        Kind::LinkGroup, Kind::RenameGroup, Kind::AddMembers, Kind::RemoveMembers, Kind::DeleteGroup};
+}
+
 QString PlannedOperation::kindLabel(Kind kind)
 {
     switch (kind) {
@@ -79,6 +85,28 @@ QHash<PlannedOperation::Kind, int> SyncPlan::counts() const
     return result;
 }
 
+QHash<PlannedOperation::Kind, int> SyncPlan::objectCounts() const
+{
+    QHash<PlannedOperation::Kind, int> result;
+    for (const auto kind : PlannedOperation::allKinds())
+        result.insert(kind, 0);
+    for (const auto& operation : operations)
+        result[operation.kind] += operation.isMembershipChange() ? operation.memberCount() : 1;
+    return result;
+}
+
+QHash<PlannedOperation::Kind, int> SyncPlan::requestCounts() const
+{
+    QHash<PlannedOperation::Kind, int> result;
+    for (const auto kind : PlannedOperation::allKinds())
+        result.insert(kind, 0);
+    for (const auto& operation : operations) {
+        if (operation.isWrite())
+            ++result[operation.kind];
+    }
+    return result;
+}
+
 int SyncPlan::writeCount() const
 {
     int result = 0;
@@ -97,6 +125,23 @@ int SyncPlan::deprovisionCount() const
             ++result;
     }
     return result;
+}
+
+void SyncPlan::mergeProtectedObjects()
+{
+    QHash<QString, int> protectedIndex;
+    QList<UntouchedObject> protectedUnique;
+    for (const auto& object : std::as_const(protectedObjects)) {
+        const QString key = object.kind + QLatin1Char('/') + object.displayName.toCaseFolded();
+        const int existing = protectedIndex.value(key, -1);
+        if (existing < 0) {
+            protectedIndex.insert(key, int(protectedUnique.size()));
+            protectedUnique.append(object);
+        } else if (protectedUnique[existing].targetId.isEmpty()) {
+            protectedUnique[existing].targetId = object.targetId;
+        }
+    }
+    protectedObjects = protectedUnique;
 }
 
 QJsonObject SyncPlan::summaryJson() const

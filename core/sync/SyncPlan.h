@@ -10,12 +10,23 @@
 #include <QString>
 #include <QUuid>
 
-// A directory object the target cannot accept as it is, with the reason an admin can fix.
+// A directory object the plan skips because the target cannot take it as it is (a rule of the
+// server, or a match that belongs to another directory object), with what to do about it.
 struct ValidationFailure
 {
     QString directoryObjectId;
     QString displayName;
     QString reason;
+    QString fix;
+};
+
+// A user sent with values ScimDesk filled in (the server's fill-missing options), not read
+// from the directory.
+struct FilledValues
+{
+    QString directoryObjectId;
+    QString displayName;
+    QStringList filled; // e.g. "name.familyName from displayName"
 };
 
 // A target object the plan leaves alone, and why (protected pattern, not managed by us).
@@ -35,7 +46,8 @@ struct SyncPlan
     qint64 applicationId = 0;
     QDateTime createdAt;
     QList<PlannedOperation> operations; // in execution order: users, groups, members, deprovision
-    QList<ValidationFailure> validationFailures;
+    QList<ValidationFailure> validationFailures; // skipped: nothing is sent for them
+    QList<FilledValues> filledValues;
     QList<UntouchedObject> protectedObjects;
     QList<UntouchedObject> unmanagedObjects;
     QStringList warnings;
@@ -49,9 +61,18 @@ struct SyncPlan
 
     int count(PlannedOperation::Kind kind) const;
     QHash<PlannedOperation::Kind, int> counts() const;
+    // Per kind: the objects an operation of that kind touches (users, groups, or the members
+    // a membership change adds or removes) and the write requests it sends (none for a link).
+    // Every kind is present, zero included.
+    QHash<PlannedOperation::Kind, int> objectCounts() const;
+    QHash<PlannedOperation::Kind, int> requestCounts() const;
     int writeCount() const;
     int deprovisionCount() const;
     bool isEmpty() const { return writeCount() == 0; }
+
+    // A protected directory object and its target counterpart become one entry, with the target
+    // id (the planner reports each side as it meets it).
+    void mergeProtectedObjects();
 
     // A compact summary (counts, flags) for sync_runs.summary_json and the CLI.
     QJsonObject summaryJson() const;

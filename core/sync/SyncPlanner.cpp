@@ -2,6 +2,7 @@
 
 #include "ProtectedPatterns.h"
 #include "TargetMatcher.h"
+#include "UserPatch.h"
 
 #include <mapping/AttributeDiff.h>
 #include <mapping/ScimPath.h>
@@ -26,24 +27,6 @@ const QString kExternalId = QStringLiteral("externalId");
 const QString kActive = QStringLiteral("active");
 const QString kGroupSchema = QStringLiteral("urn:ietf:params:scim:schemas:core:2.0:Group");
 const QString kEnterpriseSchema = QStringLiteral("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
-
-// Paths are parsed once per thread, not once per change.
-class PathCache
-{
-public:
-    const ScimPath& get(const QString& text)
-    {
-        auto it = m_paths.find(text);
-        if (it == m_paths.end()) {
-            auto parsed = ScimPath::parse(text);
-            it = m_paths.insert(text, parsed ? parsed.value() : ScimPath());
-        }
-        return it.value();
-    }
-
-private:
-    QHash<QString, ScimPath> m_paths;
-};
 
 QList<QStringList> chunks(const QStringList& list, int size)
 {
@@ -105,9 +88,12 @@ private:
     }
 
     int directoryIndex(const QString& directoryId);
+    // The target ids of these directory users, "" for those not on the target yet.
+    QStringList targetIdsOf(const QStringList& directoryIds) const;
 
     void indexUsers();
     void matchUsers();
+    void skipTakenMatch(const DesiredUser& user, const QStringList& taken);
     void planUsers();
     void resolveManager(const DesiredUser& user, int targetIndex, QJsonObject& resource);
     void reportManagers();
@@ -121,7 +107,6 @@ private:
     void planGroupMembers(const DesiredGroup& desired, const TargetGroup& current, const QStringList& wanted,
         const std::vector<int>& wantedDense);
     void deprovisionGroups();
-    void mergeProtected();
     void applyThreshold();
 
     const PlannerInput& m_input;
@@ -137,6 +122,7 @@ private:
     QHash<QString, int> m_directoryIndex;
     QHash<QString, int> m_targetIndex;
     std::vector<int> m_denseOfUser; // input.users position → dense index
+    std::vector<QString> m_directoryIdOf; // per dense index
     std::vector<quint8> m_flags; // per dense index
     std::vector<int> m_linkedTarget; // per dense index: target index of its link, or -1
     std::vector<int> m_foundTarget; // per dense index: target index it was linked or matched to
@@ -176,10 +162,23 @@ int PlanBuilder::directoryIndex(const QString& directoryId)
         return it.value();
     const int dense = int(m_directoryIndex.size());
     m_directoryIndex.insert(directoryId, dense);
+    m_directoryIdOf.push_back(directoryId);
     m_flags.push_back(0);
     m_linkedTarget.push_back(-1);
     m_foundTarget.push_back(-1);
     return dense;
+}
+
+QStringList PlanBuilder::targetIdsOf(const QStringList& directoryIds) const
+{
+    QStringList ids;
+    ids.reserve(directoryIds.size());
+    for (const auto& directoryId : directoryIds) {
+        const int dense = m_directoryIndex.value(directoryId, -1);
+        const int found = dense >= 0 ? m_foundTarget[dense] : -1;
+        ids.append(found >= 0 ? m_target.users.at(found).id : QString());
+    }
+    return ids;
 }
 
 void PlanBuilder::indexUsers()
@@ -227,23 +226,38 @@ void PlanBuilder::matchUsers()
             continue;
         }
         if (!user.validationError.isEmpty()) {
-            m_plan.validationFailures.append({user.directoryObjectId, user.userName, user.validationError});
+            m_plan.validationFailures.append(
+                {user.directoryObjectId, user.userName, user.validationError, user.validationFix});
             flags |= KeepActive | Frozen; // a fixable error must not deprovision anybody
             continue;
         }
 
         int found = m_linkedTarget[dense];
         const bool linked = found >= 0;
+        QStringList taken; // target users its keys found that belong to another directory user
         if (!linked) {
             found = m_matcher.find(
                 user.matchKeys,
                 [this, dense](int candidate) { return m_owner[candidate] < 0 || m_owner[candidate] == dense; },
-                [this, &user](int candidate, const QString& attribute) {
-                    m_plan.warnings.append(
-                        tr("The directory user \"%1\" matches the target user \"%2\" by %3, but that target user "
-                           "is already linked to another directory user; it is not matched again.")
-                            .arg(user.userName, m_target.users.at(candidate).userName, attribute));
+                [this, &taken](int candidate, const QString& attribute) {
+                    taken.append(tr("\"%1\" (by %2)").arg(m_target.users.at(candidate).userName, attribute));
                 });
+        }
+        if (found < 0 && !taken.isEmpty() && user.active) {
+            skipTakenMatch(user, taken);
+            flags |= KeepActive | Frozen;
+            continue;
+        }
+        if (!taken.isEmpty()) {
+            m_plan.warnings.append(tr("The directory user \"%1\" also matches the target user(s) %2, which are linked "
+                                      "to other directory users; it is not matched to them.")
+                                       .arg(user.userName, taken.join(QStringLiteral(", "))));
+        }
+        if (!user.filledIn.isEmpty() && user.active) {
+            m_plan.filledValues.append({user.directoryObjectId, user.userName, user.filledIn});
+            m_plan.warnings.append(tr("The user \"%1\" is sent with values ScimDesk filled in (server option), not "
+                                      "read from the directory: %2.")
+                                       .arg(user.userName, user.filledIn.join(QStringLiteral("; "))));
         }
 
         if (found >= 0) {
@@ -269,6 +283,20 @@ void PlanBuilder::matchUsers()
         flags |= KeepActive | MemberEligible | Created;
         m_outcome[u] = UserOutcome::Create;
     }
+}
+
+// Creating the user would be refused as a duplicate (userName and externalId are unique on
+// every SCIM server, email on many), and linking it to the target user its keys found would give
+// that target user two directory users: the plan skips it and says so, and the apply does the same.
+void PlanBuilder::skipTakenMatch(const DesiredUser& user, const QStringList& taken)
+{
+    m_plan.validationFailures.append({user.directoryObjectId, user.userName,
+        tr("Not created: it matches the target user(s) %1, which are already linked to other directory users of "
+           "this application, so creating it would be refused as a duplicate and linking it would give one target "
+           "user two directory users.")
+            .arg(taken.join(QStringLiteral(", "))),
+        tr("Give the two directory users different user names and emails (one may be a renamed copy of the other), "
+           "or remove the one that should not be provisioned; then sync again.")});
 }
 
 // The enterprise manager.value is the manager's SCIM id (RFC 7643 §4.3), while the directory
@@ -372,12 +400,17 @@ void PlanBuilder::planUsers()
                 break;
             }
         }
-        if (!identical)
-            operation.changes = m_differ.compare(resource, current.resource);
+        if (!identical) {
+            const UserPatch::Outcome patch = UserPatch::build(
+                resource, current.resource, m_differ.compare(resource, current.resource), m_input.capabilities);
+            operation.changes = patch.sent;
+            operation.patch = patch.operations;
+            for (const QString& leftOut : patch.leftOut)
+                m_plan.warnings.append(tr("The user \"%1\": %2").arg(user.userName, leftOut));
+        }
         if (!operation.changes.isEmpty()) {
             operation.kind = PlannedOperation::Kind::UpdateUser;
             operation.linkFirst = !linked;
-            operation.patch = SyncPlanner::patchFor(resource, operation.changes);
             operation.payload = resource; // to re-create it if it vanished meanwhile
             m_userOperations.append(operation);
         } else if (!linked) {
@@ -587,6 +620,7 @@ void PlanBuilder::planCreateGroup(const DesiredGroup& desired, const QStringList
     const int onCreate
         = m_input.capabilities.maxMembersOnCreate > 0 ? m_input.capabilities.maxMembersOnCreate : int(wanted.size());
     create.memberDirectoryIds = wanted.mid(0, onCreate);
+    create.memberTargetIds = targetIdsOf(create.memberDirectoryIds);
     m_groupOperations.append(create);
     const auto batches = chunks(wanted.mid(onCreate), m_input.capabilities.maxMembersPerPatch);
     for (const auto& batch : batches) {
@@ -595,6 +629,7 @@ void PlanBuilder::planCreateGroup(const DesiredGroup& desired, const QStringList
         add.directoryObjectId = desired.directoryObjectId;
         add.displayName = desired.displayName;
         add.memberDirectoryIds = batch;
+        add.memberTargetIds = targetIdsOf(batch);
         m_memberOperations.append(add);
     }
 }
@@ -645,6 +680,7 @@ void PlanBuilder::planGroupMembers(const DesiredGroup& desired, const TargetGrou
         add.targetId = current.id;
         add.displayName = desired.displayName;
         add.memberDirectoryIds = batch;
+        add.memberTargetIds = targetIdsOf(batch);
         m_memberOperations.append(add);
     }
     const auto removeBatches = chunks(removeTargets, maxPerPatch);
@@ -655,6 +691,8 @@ void PlanBuilder::planGroupMembers(const DesiredGroup& desired, const TargetGrou
         remove.targetId = current.id;
         remove.displayName = desired.displayName;
         remove.memberTargetIds = batch;
+        for (const auto& targetId : batch)
+            remove.memberDirectoryIds.append(m_directoryIdOf[m_owner[m_targetIndex.value(targetId)]]);
         m_memberOperations.append(remove);
     }
 }
@@ -695,24 +733,6 @@ void PlanBuilder::deprovisionGroups()
     }
 }
 
-// A protected directory object and its target counterpart are one entry, with the target id.
-void PlanBuilder::mergeProtected()
-{
-    QHash<QString, int> protectedIndex;
-    QList<UntouchedObject> protectedUnique;
-    for (const auto& object : std::as_const(m_plan.protectedObjects)) {
-        const QString key = object.kind + QLatin1Char('/') + object.displayName.toCaseFolded();
-        const int existing = protectedIndex.value(key, -1);
-        if (existing < 0) {
-            protectedIndex.insert(key, int(protectedUnique.size()));
-            protectedUnique.append(object);
-        } else if (protectedUnique[existing].targetId.isEmpty()) {
-            protectedUnique[existing].targetId = object.targetId;
-        }
-    }
-    m_plan.protectedObjects = protectedUnique;
-}
-
 void PlanBuilder::applyThreshold()
 {
     m_plan.managedCount = m_managedUsers + m_managedGroups;
@@ -747,7 +767,7 @@ SyncPlan PlanBuilder::build()
     reportUntouchedUsers();
     if (!m_input.onlyObjects)
         planGroups(); // single-user provisioning leaves groups alone
-    mergeProtected();
+    m_plan.mergeProtectedObjects();
 
     m_plan.operations.reserve(m_userOperations.size() + m_groupOperations.size() + m_memberOperations.size()
         + m_deprovisionOperations.size());
@@ -756,43 +776,6 @@ SyncPlan PlanBuilder::build()
     return std::move(m_plan);
 }
 } // namespace
-
-QList<PatchOperation> SyncPlanner::patchFor(const QJsonObject& desired, const QList<AttributeChange>& changes)
-{
-    static thread_local PathCache cache;
-    QList<PatchOperation> operations;
-    QSet<QString> wholeAttributes;
-    for (const auto& change : changes) {
-        const ScimPath& path = cache.get(change.path);
-        if (!path.isValid())
-            continue;
-        if (path.schemaUrn().isEmpty() && ScimPath::isMultiValued(path.attribute())) {
-            // Multi-valued attributes are replaced as a whole: servers that keep one value
-            // (AWS) and servers that do not handle filtered PATCH paths both accept this.
-            if (wholeAttributes.contains(path.attribute()))
-                continue;
-            wholeAttributes.insert(path.attribute());
-            const QJsonValue value = desired.value(path.attribute());
-            if (value.isArray() && !value.toArray().isEmpty())
-                operations.append(PatchOperation::replace(path.attribute(), value));
-            else
-                operations.append(PatchOperation::remove(path.attribute()));
-            continue;
-        }
-        const bool absent = change.after.isUndefined() || change.after.isNull()
-            || (change.after.isString() && change.after.toString().isEmpty());
-        if (absent) {
-            // userName and active cannot be removed; a mapping that empties them is a
-            // validation problem, not a PATCH.
-            if (path.attribute() == kUserName || path.attribute() == kActive)
-                continue;
-            operations.append(PatchOperation::remove(change.path));
-        } else {
-            operations.append(PatchOperation::replace(change.path, change.after));
-        }
-    }
-    return operations;
-}
 
 SyncPlan SyncPlanner::plan(const PlannerInput& input)
 {

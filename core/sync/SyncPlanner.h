@@ -41,7 +41,4 @@ class SyncPlanner
 {
 public:
     static SyncPlan plan(const PlannerInput& input);
-
-    // The PATCH operations that turn `current` into `desired` for these changes.
-    static QList<PatchOperation> patchFor(const QJsonObject& desired, const QList<AttributeChange>& changes);
 };

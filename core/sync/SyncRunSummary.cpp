@@ -37,6 +37,7 @@ QJsonObject SyncRunSummary::toJson() const
         {QStringLiteral("succeeded"), succeeded},
         {QStringLiteral("failed"), failed},
         {QStringLiteral("skipped"), skipped},
+        {QStringLiteral("skippedObjects"), skippedObjects},
         {QStringLiteral("conflictsLinked"), conflictsLinked},
         {QStringLiteral("rematched"), rematched},
         {QStringLiteral("requests"), requests},

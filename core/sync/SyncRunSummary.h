@@ -24,7 +24,10 @@ struct SyncRunSummary
     int total = 0;
     int succeeded = 0;
     int failed = 0;
-    int skipped = 0; // not attempted: cancelled, or depended on a failed operation
+    // Not attempted: cancelled, depended on a failed operation, or (skippedObjects) directory
+    // objects the plan left out because the target would refuse them.
+    int skipped = 0;
+    int skippedObjects = 0;
     int conflictsLinked = 0; // 409 on create resolved by looking the object up and linking it
     int rematched = 0; // 404 on a linked object resolved by matching again
     qint64 requests = 0; // HTTP requests sent during the run, retries included

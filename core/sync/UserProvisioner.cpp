@@ -615,7 +615,8 @@ QString UserProvisioner::actionSummary(
         }
     } else if (!m_plan.validationFailures.isEmpty()) {
         status = ProvisionStep::Status::Fail;
-        summary = tr("Nothing: the server would reject the user: %1").arg(m_plan.validationFailures.first().reason);
+        const ValidationFailure& failure = m_plan.validationFailures.first();
+        summary = tr("Nothing: the user is skipped: %1 Fix: %2").arg(failure.reason, failure.fix);
     } else if (!m_plan.protectedObjects.isEmpty()) {
         status = ProvisionStep::Status::Warning;
         summary = tr("Nothing: %1").arg(m_plan.protectedObjects.first().reason);

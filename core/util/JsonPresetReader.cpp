@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
 #include <QRegularExpression>
 
 #include <utility>
@@ -39,6 +41,21 @@ QString JsonPresetReader::typeName(const QJsonValue& value)
         break;
     }
     return QStringLiteral("nothing");
+}
+
+QString JsonPresetReader::parseObject(const QByteArray& json, const QString& fileName, QJsonObject* root)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return tr("%1: invalid JSON at %2: %3")
+            .arg(fileName, position(json, parseError.offset), parseError.errorString());
+    }
+    if (!document.isObject()) {
+        return tr("%1: the preset must be a JSON object").arg(fileName);
+    }
+    *root = document.object();
+    return {};
 }
 
 QString JsonPresetReader::position(const QByteArray& json, int offset)

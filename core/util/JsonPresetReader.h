@@ -24,6 +24,8 @@ public:
     static QString join(const QString& path, const QString& key);
     // "a string", "a list", … for "must be X, not Y" messages.
     static QString typeName(const QJsonValue& value);
+    // The preset's JSON object, or (empty *root) the message why json is not one.
+    static QString parseObject(const QByteArray& json, const QString& fileName, QJsonObject* root);
     // "line L, column C (offset O)" of a byte offset, so a JSON syntax error can be found in an editor.
     static QString position(const QByteArray& json, int offset);
 

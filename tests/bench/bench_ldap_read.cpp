@@ -9,6 +9,7 @@
 
 #include "DirectoryFixture.h"
 
+#include <ldap/OpenLdapConnection.h>
 #include <sources/LdapSourceReader.h>
 #include <sources/SourceTypeRegistry.h>
 
@@ -19,20 +20,30 @@
 
 namespace {
 
-// The directory identity the reader checks a delta against (the base entry's entryUUID).
-QString identityOf(const DirectoryFixture& fixture)
+// The directory identity the reader checks a delta against (the base entry's entryUUID), read
+// in-process so the delta's figure holds no extra process.
+QString identityOf(const DirectorySource& source, const QByteArray& password)
 {
-    QByteArray ldif;
-    if (!fixture.search(fixture.baseDn(), QStringLiteral("(objectClass=*)"), {QStringLiteral("entryUUID")}, &ldif)
-             .isEmpty()) {
+    OpenLdapConnection connection;
+    std::atomic_bool cancelled {false};
+    QByteArray secret(password.constData(), password.size());
+    if (!connection.open(LdapSourceReader::connectionSettings(source), cancelled)
+        || !connection.bind(source.bindDn, secret, cancelled)) {
         return {};
     }
-    for (const QByteArray& line : ldif.split('\n')) {
-        if (line.startsWith("entryUUID: ")) {
-            return QStringLiteral("uuid:") + QString::fromLatin1(line.mid(11).trimmed());
-        }
-    }
-    return {};
+    LdapSearchRequest request;
+    request.baseDn = source.baseDn;
+    request.scope = LdapSearchRequest::Scope::Base;
+    request.attributes = {QStringLiteral("entryUUID")};
+    QString identity;
+    connection.search(
+        request,
+        [&identity](const LdapEntry& entry) -> Status<SourceReadError> {
+            identity = QStringLiteral("uuid:") + entry.text(QStringLiteral("entryUUID"));
+            return {};
+        },
+        cancelled);
+    return identity;
 }
 
 } // namespace
@@ -66,7 +77,7 @@ int main(int argc, char* argv[])
     if (parser.isSet(QStringLiteral("since"))) {
         request.full = false;
         request.sinceHighWaterMark = QStringLiteral("csn:") + parser.value(QStringLiteral("since"));
-        request.expectedServerIdentity = identityOf(fixture);
+        request.expectedServerIdentity = identityOf(source, fixture.readerPassword());
     }
     std::atomic_bool cancelled {false};
     QElapsedTimer clock;

@@ -36,6 +36,7 @@ private slots:
     void deleteAsksFirst();
     void csvPreviewShowsLineNumberedProblems();
     void csvSkipInvalidImportsTheRest();
+    void closingThePageWhileAPreviewRuns();
     void exportWritesCsv();
     void largeDirectoryIsReadPageByPage();
 
@@ -252,6 +253,30 @@ void TestDirectoryPage::csvSkipInvalidImportsTheRest()
     QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("resultLabel"))->text().contains(QStringLiteral("2 created")));
     QCOMPARE(page.userModel()->rowCount(), 2);
     dialog->reject();
+}
+
+// The page destroys its own members before the dialogs it owns; a preview still checking the
+// file on a pool thread must not use anything the page owned (CI crash of stop 17).
+void TestDirectoryPage::closingThePageWhileAPreviewRuns()
+{
+    QByteArray content("userName,givenName,familyName,email\n");
+    for (int i = 0; i < 20000; ++i) {
+        content += QStringLiteral("u%1,Given,Family,u%1@example.com\n").arg(i).toUtf8();
+    }
+    const QString path = writeCsv(content);
+    for (int round = 0; round < 3; ++round) {
+        auto page = std::make_unique<DirectoryPage>(m_profile->workspace);
+        auto* dialog = page->importCsv();
+        QSignalSpy previewed(dialog, &CsvImportDialog::previewReady);
+        QVERIFY(dialog->loadFile(path));
+        QVERIFY(previewed.wait(20000));
+        QCOMPARE(dialog->findChild<QTableWidget*>(QStringLiteral("previewTable"))->rowCount(), 50);
+        dialog->setColumnAttribute(1, QString()); // starts another full check of the 20,000 rows
+        page.reset();
+    }
+    // The profile is intact and still usable after the pages are gone.
+    DirectoryRepository repository(m_profile->workspace->database());
+    QCOMPARE(repository.countUsers(), 0);
 }
 
 void TestDirectoryPage::exportWritesCsv()

@@ -379,10 +379,10 @@ void TestFrontendParity::cancelDuringApplyIsTheSame()
 
     QCOMPARE(guiRuns.size(), 1);
     QCOMPARE(guiRuns.first().status, QStringLiteral("cancelled"));
-    // The CLI's preview read the target again before the apply: the run is recorded only when
-    // the apply started; either way no run is recorded as anything but cancelled.
-    for (const auto& run : cliRuns)
-        QCOMPARE(run.status, QStringLiteral("cancelled"));
+    // The CLI's preview reads the target again before the apply and may be interrupted there;
+    // a cancel before the apply is journalled as a cancelled run too, so both record one.
+    QCOMPARE(cliRuns.size(), 1);
+    QCOMPARE(cliRuns.first().status, QStringLiteral("cancelled"));
 }
 
 QTEST_MAIN(TestFrontendParity)

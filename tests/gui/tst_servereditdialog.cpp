@@ -14,6 +14,7 @@
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -23,6 +24,7 @@
 #include <QRegularExpression>
 #include <QScreen>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QSqlQuery>
 #include <QTabWidget>
 #include <QTableView>
@@ -46,6 +48,7 @@ private slots:
     void sameValidationAndTypeConfirmationAsTheWizard();
     void storedCredentialUrlIsMaskedAndMustBeReplaced();
     void trustedCaShowsSubjectAndFingerprint();
+    void provisioningTabSavesDeprovisioningThresholdAndFills();
 
 private:
     ServerEditDialog* openEditor();
@@ -94,7 +97,7 @@ void TestServerEditDialog::emptyTokenKeepsStoredToken()
 {
     auto* dialog = openEditor();
     QVERIFY(dialog);
-    QCOMPARE(dialog->tabs()->count(), 4);
+    QCOMPARE(dialog->tabs()->count(), 5);
     GuiTest::screenshot(dialog, QStringLiteral("edit-server-connection"));
     GuiTest::typeInto(
         dialog->findChild<QLineEdit*>(QStringLiteral("serverDescriptionEdit")), QStringLiteral("Renamed"));
@@ -280,6 +283,34 @@ void TestServerEditDialog::trustedCaShowsSubjectAndFingerprint()
     QVERIFY(accepted.count() == 1 || accepted.wait(5000));
     QCOMPARE(
         m_profile->workspace->servers()->repository().find(m_serverId)->options.caBundlePath, ca.caCertificateFile());
+}
+
+void TestServerEditDialog::provisioningTabSavesDeprovisioningThresholdAndFills()
+{
+    auto* dialog = openEditor();
+    QVERIFY(dialog);
+    dialog->tabs()->setCurrentIndex(4);
+    auto* fillNames = dialog->findChild<QCheckBox*>(QStringLiteral("fillNamesCheck"));
+    auto* fillDisplayName = dialog->findChild<QCheckBox*>(QStringLiteral("fillDisplayNameCheck"));
+    QVERIFY(fillNames && fillDisplayName);
+    // Nothing is invented unless the admin turns it on.
+    QVERIFY(!fillNames->isChecked());
+    QVERIFY(!fillDisplayName->isChecked());
+    GuiTest::chooseInCombo(dialog->findChild<QComboBox*>(QStringLiteral("deprovisionCombo")), QStringLiteral("Delete"));
+    dialog->findChild<QSpinBox*>(QStringLiteral("thresholdPercentSpin"))->setValue(20);
+    dialog->findChild<QSpinBox*>(QStringLiteral("thresholdMinimumSpin"))->setValue(3);
+    QTest::mouseClick(fillNames, Qt::LeftButton);
+    GuiTest::screenshot(dialog, QStringLiteral("edit-server-provisioning"));
+
+    QSignalSpy accepted(dialog, &QDialog::accepted);
+    QTest::mouseClick(dialog->findChild<QAbstractButton*>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QVERIFY(accepted.count() == 1 || accepted.wait(5000));
+    const ServerOptions saved = m_profile->workspace->servers()->repository().find(m_serverId)->options;
+    QCOMPARE(saved.deprovisionAction, DeprovisionAction::Delete);
+    QCOMPARE(saved.deletionThresholdPercent, 20);
+    QCOMPARE(saved.deletionThresholdMinimum, 3);
+    QVERIFY(saved.fillNamesFromDisplayName);
+    QVERIFY(!saved.fillDisplayNameFromNames);
 }
 
 QTEST_MAIN(TestServerEditDialog)

@@ -3,6 +3,7 @@
 
 #include "directory/DirectoryRepository.h"
 #include "storage/Database.h"
+#include "util/DisplayText.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -17,10 +18,11 @@
 #include <QRadioButton>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QThread>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
-CsvImportDialog::CsvImportDialog(DirectoryRepository& repository, QWidget* parent)
+CsvImportDialog::CsvImportDialog(const DirectoryRepository& repository, QWidget* parent)
     : QDialog(parent)
     , m_repository(repository)
     , m_importer(std::make_unique<DirectoryCsvImporter>(repository))
@@ -156,7 +158,9 @@ QDialogButtonBox* CsvImportDialog::createButtons()
 
 CsvImportDialog::~CsvImportDialog()
 {
-    // The pool works on copies of the importer; wait so the repository outlives them.
+    // The pool works on copies of the importer; wait so the repository outlives them. A preview
+    // not started yet is cancelled first, so waiting never runs it on this (the GUI) thread.
+    m_previewWatcher.cancel();
     m_previewWatcher.waitForFinished();
     m_importWatcher.waitForFinished();
 }
@@ -252,11 +256,13 @@ void CsvImportDialog::refreshPreview()
     m_summary->setText(tr("Checking every row\u2026"));
     m_import->setEnabled(false);
     // Pool threads outlive this dialog: each task closes the connection it opened.
-    m_previewWatcher.setFuture(QtConcurrent::run([importer = *m_importer, database = m_repository.database()]() {
-        auto preview = importer.preview(50);
-        database->releaseThreadConnection();
-        return preview;
-    }));
+    m_previewWatcher.setFuture(QtConcurrent::run(
+        [importer = *m_importer, database = m_repository.database(), guiThread = QThread::currentThread()]() {
+            auto preview = importer.preview(50);
+            if (QThread::currentThread() != guiThread)
+                database->releaseThreadConnection();
+            return preview;
+        }));
 }
 
 void CsvImportDialog::showPreview(const CsvImportPreview& preview)
@@ -276,7 +282,9 @@ void CsvImportDialog::showPreview(const CsvImportPreview& preview)
         const auto& record = preview.rows.at(row);
         m_previewTable->setItem(row, 0, new QTableWidgetItem(QString::number(record.line)));
         for (int column = 0; column < record.fields.size() && column < preview.headers.size(); ++column) {
-            m_previewTable->setItem(row, column + 1, new QTableWidgetItem(record.fields.at(column)));
+            // The file's control characters are refused by the import; shown, they stay visible.
+            m_previewTable->setItem(
+                row, column + 1, new QTableWidgetItem(DisplayText::escaped(record.fields.at(column))));
         }
     }
     m_previewTable->resizeColumnsToContents();
@@ -314,8 +322,15 @@ void CsvImportDialog::startImport()
                                                  : DirectoryCsvImporter::Mode::AllOrNothing;
     m_import->setEnabled(false);
     m_resultLabel->setText(tr("Importing\u2026"));
-    m_importWatcher.setFuture(
-        QtConcurrent::run([importer = *m_importer, mode]() mutable { return importer.import(mode); }));
+    m_importWatcher.setFuture(QtConcurrent::run([importer = *m_importer, mode, database = m_repository.database(),
+                                                    guiThread = QThread::currentThread()]() mutable {
+        auto result = importer.import(mode);
+        // Waiting for a task that has not started runs it on the waiting (GUI) thread,
+        // whose connection the dialog's views still use.
+        if (QThread::currentThread() != guiThread)
+            database->releaseThreadConnection();
+        return result;
+    }));
 }
 
 void CsvImportDialog::showResult(const Result<CsvImportResult, StorageError>& result)
@@ -334,7 +349,7 @@ void CsvImportDialog::showResult(const Result<CsvImportResult, StorageError>& re
             QStringLiteral("<span style='color:%2'>%1</span>")
                 .arg(tr("Nothing was imported: %n row(s) have problems (listed above). Fix them, or choose "
                         "\u201cSkip invalid rows\u201d.",
-                         nullptr, int(m_result.issues.size()))
+                         nullptr, m_result.invalidRowCount)
                          .toHtmlEscaped(),
                     StatusColors::errorName()));
     } else {

@@ -7,7 +7,6 @@
 
 #include <memory>
 
-class DirectoryRepository;
 class QComboBox;
 class QDialogButtonBox;
 class QHBoxLayout;
@@ -27,7 +26,7 @@ class CsvImportDialog : public QDialog
     Q_OBJECT
 
 public:
-    CsvImportDialog(DirectoryRepository& repository, QWidget* parent = nullptr);
+    CsvImportDialog(const DirectoryRepository& repository, QWidget* parent = nullptr);
     ~CsvImportDialog() override;
 
     bool loadFile(const QString& path);
@@ -58,7 +57,8 @@ private:
     void fillMapping();
     QStringList attributeChoices(const QString& header) const;
 
-    DirectoryRepository& m_repository;
+    // A copy: the page that opens this dialog destroys its own repository before its children.
+    DirectoryRepository m_repository;
     std::unique_ptr<DirectoryCsvImporter> m_importer;
     CsvImportPreview m_preview;
     CsvImportResult m_result;

@@ -1,5 +1,7 @@
 #include "ServerEditDialog.h"
 
+#include "ProvisioningOptionsEditor.h"
+
 #include "servers/ServerCatalog.h"
 #include "widgets/ConfirmationDialogs.h"
 #include "wizard/AuthenticationSettingsEditor.h"
@@ -36,6 +38,9 @@ ServerEditDialog::ServerEditDialog(std::shared_ptr<Workspace> workspace, const S
     m_tabs->addTab(m_authentication, tr("Authentication Settings"));
     m_tabs->addTab(m_attributes, tr("SCIM Attributes"));
     m_tabs->addTab(m_statics, tr("Static Attributes"));
+    auto* provisioning = new ProvisioningOptionsEditor(m_draft, this);
+    provisioning->setObjectName(QStringLiteral("provisioningOptionsEditor"));
+    m_tabs->addTab(provisioning, tr("Provisioning"));
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     m_saveButton = m_buttons->button(QDialogButtonBox::Save);

@@ -493,6 +493,23 @@ void SyncPage::showOperation(const JournalEntry& entry)
     }
 }
 
+QString SyncPage::statusSentence(SyncRunSummary::Status status)
+{
+    switch (status) {
+    case SyncRunSummary::Status::Succeeded:
+        return tr("The run succeeded.");
+    case SyncRunSummary::Status::Partial:
+        return tr("The run is partly done.");
+    case SyncRunSummary::Status::Failed:
+        return tr("The run failed.");
+    case SyncRunSummary::Status::Cancelled:
+        return tr("The run was cancelled.");
+    case SyncRunSummary::Status::Refused:
+        return tr("The run was refused.");
+    }
+    return QString();
+}
+
 void SyncPage::showSummary(const SyncRunSummary& summary)
 {
     emit activity(QString(), 0, -1);
@@ -502,24 +519,23 @@ void SyncPage::showSummary(const SyncRunSummary& summary)
         m_progress->setRange(0, std::max(1, summary.total));
         m_progress->setValue(std::max(1, summary.total));
     }
-    const QString statusText = SyncRunSummary::statusId(summary.status);
-    m_rate->setText(tr("%1: %2 succeeded, %3 failed, %4 skipped")
+    const QString statusText = statusSentence(summary.status);
+    m_rate->setText(tr("%1 %2 done, %3 failed, %4 skipped.")
                         .arg(statusText)
                         .arg(summary.succeeded)
                         .arg(summary.failed)
                         .arg(summary.skipped));
-    log(summary.message.isEmpty() ? tr("Run %1.").arg(statusText) : summary.message);
+    log(summary.message.isEmpty() ? statusText : summary.message);
     for (const auto& error : summary.errors) {
         log(error);
     }
     // The plan was used up; a new preview shows what is left to do.
     m_plan.reset();
     m_planView->clear();
-    m_planSummary->setText(tr("The plan was applied (%1). Press Preview to see what is left to change.")
-                               .arg(SyncRunSummary::statusId(summary.status)));
+    m_planSummary->setText(tr("%1 The plan is used up: press Preview to see what is left to change.").arg(statusText));
     reloadHistory();
     updateActions();
-    emit statusMessage(tr("Sync finished: %1.").arg(statusText));
+    emit statusMessage(statusText);
     emit applyFinished(summary);
 }
 

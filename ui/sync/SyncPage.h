@@ -75,6 +75,8 @@ signals:
     void applyFinished(const SyncRunSummary& summary);
 
 private:
+    // "The run succeeded." — for the status line, the log and the status bar.
+    static QString statusSentence(SyncRunSummary::Status status);
     void createActions();
     QHBoxLayout* createControls();
     QWidget* createPlanTab();

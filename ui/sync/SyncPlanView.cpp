@@ -165,13 +165,20 @@ void SyncPlanView::addOperationRow(QTreeWidgetItem* group, const PlannedOperatio
             attribute->setText(1, tr("%1 \u2192 %2").arg(jsonText(change.before), jsonText(change.after)));
             attribute->setToolTip(1, attribute->text(1));
         }
+        // What is really sent: a changed work phone is one value, not the whole list.
+        for (const auto& patch : operation.patch) {
+            auto* sent = new QTreeWidgetItem(row);
+            sent->setText(0, tr("Sends: %1 %2").arg(PatchOperation::opName(patch.op), displayed(patch.path)));
+            sent->setText(1, patch.value.isUndefined() ? QString() : jsonText(patch.value));
+            sent->setToolTip(1, sent->text(1));
+        }
         break;
     case PlannedOperation::Kind::CreateGroup:
     case PlannedOperation::Kind::AddMembers:
-        row->setText(1, tr("+%n member(s)", nullptr, int(operation.memberDirectoryIds.size())));
+        row->setText(1, tr("+%n member(s)", nullptr, operation.memberCount()));
         break;
     case PlannedOperation::Kind::RemoveMembers:
-        row->setText(1, tr("\u2212%n member(s)", nullptr, int(operation.memberTargetIds.size())));
+        row->setText(1, tr("\u2212%n member(s)", nullptr, operation.memberCount()));
         break;
     default:
         row->setText(1, displayed(operation.targetId.isEmpty() ? operation.directoryObjectId : operation.targetId));
@@ -194,9 +201,18 @@ void SyncPlanView::addValidationFailures(const QList<ValidationFailure>& failure
     if (failures.isEmpty()) {
         return;
     }
-    auto* group = addGroup(tr("Cannot be provisioned"), int(failures.size()));
+    auto* group = addGroup(tr("Skipped: cannot be provisioned"), int(failures.size()));
     group->setForeground(0, QBrush(StatusColors::error(QApplication::palette())));
     addMore(group, addReasonRows(group, failures), int(failures.size()));
+    for (int i = 0; i < group->childCount() && i < failures.size(); ++i) {
+        if (!failures.at(i).fix.isEmpty()) {
+            auto* fix = new QTreeWidgetItem(group->child(i));
+            fix->setText(0, tr("Fix"));
+            fix->setText(1, displayed(failures.at(i).fix));
+            fix->setToolTip(1, fix->text(1));
+            group->child(i)->setExpanded(true);
+        }
+    }
     group->setExpanded(true);
 }
 

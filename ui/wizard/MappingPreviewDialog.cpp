@@ -137,16 +137,19 @@ void MappingPreviewDialog::refresh()
     }
 
     const MappedUser mapped = mapper.map(*user, purpose());
-    const UserValidation validation = UserValidator(m_server.capabilities).validate(mapped.resource);
+    const UserValidation validation
+        = UserValidator(m_server.capabilities, ValidationFallbacks::fromOptions(m_server.options))
+              .validate(mapped.resource);
     m_userLabel->setText(purpose() == MapPurpose::Create
             ? tr("The body of POST /Users that creates %1:").arg(user->userName)
             : tr("The attributes an update of %1 compares and sends:").arg(user->userName));
     m_json->setPlainText(QString::fromUtf8(QJsonDocument(validation.resource).toJson(QJsonDocument::Indented)));
 
     FormMessages::show(m_fallbacks,
-        validation.fallbacksApplied.isEmpty() ? QString()
-                                              : tr("Filled in because the server requires it: %1.")
-                                                    .arg(validation.fallbacksApplied.join(QStringLiteral("; "))),
+        validation.fallbacksApplied.isEmpty()
+            ? QString()
+            : tr("Filled in because the server requires it and its settings allow it: %1.")
+                  .arg(validation.fallbacksApplied.join(QStringLiteral("; "))),
         FormMessages::Hint);
 
     if (validation.ok()) {

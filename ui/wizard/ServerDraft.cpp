@@ -59,6 +59,12 @@ void ServerDraft::setStaticAttributes(const StaticAttributes& attributes)
     emit changed();
 }
 
+void ServerDraft::setOptions(const ServerOptions& options)
+{
+    m_server.options = options;
+    emit changed();
+}
+
 void ServerDraft::setSecret(const QString& secret)
 {
     m_secret = secret.trimmed();

@@ -36,6 +36,8 @@ public:
     void setAuth(const AuthSettings& auth);
     void setUserMappings(const AttributeMappings& mappings);
     void setStaticAttributes(const StaticAttributes& attributes);
+    // Deprovisioning, deletion threshold and the values ScimDesk may fill in.
+    void setOptions(const ServerOptions& options);
 
     // The secret for the current scheme; empty when editing means "keep the stored one".
     QString secret() const { return m_secret; }

@@ -1,6 +1,8 @@
 #include "SourceCheckContext.h"
 
+#include "ldap/LdapFilter.h"
 #include "ldap/OpenLdapConnection.h"
+#include "sources/LdapSourceReader.h"
 
 #include <QCoreApplication>
 #include <QUrl>
@@ -57,12 +59,18 @@ QByteArray SourceCheckContext::takePassword()
 
 LdapConnectionSettings SourceCheckContext::connectionSettings() const
 {
-    LdapConnectionSettings settings;
-    settings.url = m_source.url;
-    settings.startTls = m_source.startTls;
-    settings.caFilePath = m_source.caFilePath;
-    settings.timeoutSeconds = m_source.timeoutSeconds;
-    return settings;
+    return LdapSourceReader::connectionSettings(m_source);
+}
+
+LdapSearchRequest SourceCheckContext::searchRequest(const QString& filter) const
+{
+    LdapSearchRequest request;
+    request.baseDn = m_source.baseDn;
+    request.filter = LdapFilter::parenthesized(filter);
+    request.pageSize = m_source.pageSize;
+    request.domainScope = rootDse && rootDse->supports(LdapRootDse::domainScopeOid);
+    request.ignoredReferences = rootDse ? rootDse->namingContexts : QStringList();
+    return request;
 }
 
 QHash<QString, QString> SourceCheckContext::facts() const

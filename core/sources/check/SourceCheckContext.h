@@ -51,6 +51,9 @@ public:
     LdapConnection* connection() const { return m_connection.get(); }
     void setConnection(std::unique_ptr<LdapConnection> connection) { m_connection = std::move(connection); }
     LdapConnectionSettings connectionSettings() const;
+    // A paged subtree search of filter below the base DN, with the root DSE's DOMAIN_SCOPE support
+    // and naming contexts taken into account, as the reader searches.
+    LdapSearchRequest searchRequest(const QString& filter) const;
 
     std::optional<LdapRootDse> rootDse;
     int userCount = -1;

@@ -1,7 +1,5 @@
 #include "SourceCountCheck.h"
 
-#include "ldap/LdapFilter.h"
-
 #include <QCoreApplication>
 
 SourceCountCheck::SourceCountCheck(What what)
@@ -14,12 +12,7 @@ void SourceCountCheck::check(SourceCheckContext& context, SourceTestStepResult& 
 {
     const DirectorySource& source = context.source();
     const bool users = m_what == What::Users;
-    LdapSearchRequest request;
-    request.baseDn = source.baseDn;
-    request.filter = LdapFilter::parenthesized(users ? source.userFilter : source.groupFilter);
-    request.pageSize = source.pageSize;
-    request.domainScope = context.rootDse && context.rootDse->supports(LdapRootDse::domainScopeOid);
-    request.ignoredReferences = context.rootDse ? context.rootDse->namingContexts : QStringList();
+    const LdapSearchRequest request = context.searchRequest(users ? source.userFilter : source.groupFilter);
     result.checked = QCoreApplication::translate("SourceCountCheck", "A paged search of %1 below %2 (page size %3)")
                          .arg(request.filter, source.baseDn)
                          .arg(source.pageSize);

@@ -42,15 +42,9 @@ QSet<QString> usersBelow(const SourceNestingCheck::GroupSample& sample, const QS
 
 LdapSearchRequest groupSearch(const SourceCheckContext& context)
 {
-    const DirectorySource& source = context.source();
-    LdapSearchRequest request;
-    request.baseDn = source.baseDn;
-    request.filter = LdapFilter::parenthesized(source.groupFilter);
-    request.attributes = SourceType::alternatives(source.groupMemberAttribute);
-    request.pageSize = source.pageSize;
+    LdapSearchRequest request = context.searchRequest(context.source().groupFilter);
+    request.attributes = SourceType::alternatives(context.source().groupMemberAttribute);
     request.maxEntries = kGroupSample;
-    request.domainScope = context.rootDse && context.rootDse->supports(LdapRootDse::domainScopeOid);
-    request.ignoredReferences = context.rootDse ? context.rootDse->namingContexts : QStringList();
     return request;
 }
 
@@ -123,10 +117,8 @@ void SourceNestingCheck::checkInChain(
     SourceCheckContext& context, SourceTestStepResult& result, const GroupSample& sample, const QString& group)
 {
     const QString groupDn = sample.dns.value(group);
-    LdapSearchRequest request = groupSearch(context);
-    request.filter = LdapGroupReader::inChainFilter(LdapFilter::parenthesized(context.source().userFilter), groupDn);
-    request.attributes.clear();
-    request.maxEntries = 0;
+    const LdapSearchRequest request = context.searchRequest(
+        LdapGroupReader::inChainFilter(LdapFilter::parenthesized(context.source().userFilter), groupDn));
     int found = 0;
     const auto answered = context.connection()->search(
         request,

@@ -1,6 +1,5 @@
 #include "SourceSampleUserCheck.h"
 
-#include "ldap/LdapFilter.h"
 #include "sources/LdapUserMapper.h"
 #include "sources/SourceType.h"
 #include "util/DisplayText.h"
@@ -51,20 +50,15 @@ void SourceSampleUserCheck::check(SourceCheckContext& context, SourceTestStepRes
         return;
     }
     const LdapUserMapper mapper(source, context.anchorFormat());
-    LdapSearchRequest request;
-    request.baseDn = source.baseDn;
-    request.filter = LdapFilter::parenthesized(source.userFilter);
+    LdapSearchRequest request = context.searchRequest(source.userFilter);
     request.attributes = mapper.requestedAttributes();
-    request.pageSize = source.pageSize;
     request.maxEntries = 1;
-    request.domainScope = context.rootDse && context.rootDse->supports(LdapRootDse::domainScopeOid);
-    request.ignoredReferences = context.rootDse ? context.rootDse->namingContexts : QStringList();
     result.checked = tr("The first user of %1 with the attributes the mapping reads").arg(request.filter);
     std::optional<LdapEntry> sample;
     const auto searched = context.connection()->search(
         request,
         [&sample](const LdapEntry& entry) -> Status<SourceReadError> {
-            sample = entry;
+            sample = entry.detached();
             return {};
         },
         context.cancelled());

@@ -163,7 +163,10 @@ void CliTest::helpForEveryCommand_data()
     QTest::addColumn<QString>("words");
     for (const char* words : {"servers list", "servers show", "servers add", "servers edit", "servers remove",
              "servers test", "apps list", "apps show", "apps add", "apps edit", "apps remove", "directory import",
-             "directory export", "sync", "provision-user", "runs list", "runs show", "sandbox"}) {
+             "directory export", "directory users list", "directory users show", "directory users add",
+             "directory users edit", "directory users remove", "directory groups list", "directory groups show",
+             "directory groups add", "directory groups edit", "directory groups remove", "sync", "provision-user",
+             "runs list", "runs show", "sandbox"}) {
         QTest::newRow(words) << QString::fromLatin1(words);
     }
 }
@@ -491,7 +494,9 @@ void CliTest::syncDryRunThenApplyConverges()
         {QStringLiteral("sync"), QStringLiteral("AWS"), QStringLiteral("--dry-run"), QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QJsonObject plan = run.json().value(QLatin1String("plan")).toObject();
-    QCOMPARE(plan.value(QLatin1String("counts")).toObject().value(QLatin1String("create-user")).toInt(), 5);
+    const QJsonObject counts = plan.value(QLatin1String("counts")).toObject();
+    QCOMPARE(counts.value(QLatin1String("objects")).toObject().value(QLatin1String("create-user")).toInt(), 5);
+    QCOMPARE(counts.value(QLatin1String("requests")).toObject().value(QLatin1String("create-user")).toInt(), 5);
     QCOMPARE(plan.value(QLatin1String("writeCount")).toInt(), 5);
     QCOMPARE(plan.value(QLatin1String("operations")).toArray().size(), 5);
     QCOMPARE(m_emulator->writeCount(), 0); // a dry run writes nothing

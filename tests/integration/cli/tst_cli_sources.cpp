@@ -3,28 +3,17 @@
 // locked accounts) and an AWS emulator in this process. The bind password comes from an
 // owner-only file or a variable, or (keychain case) from a throwaway gnome-keyring.
 #include "AwsScimEmulator.h"
+#include "CliProcess.h"
 #include "DirectoryFixture.h"
 #include "SecretScan.h"
 
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-    QString all() const { return out + err; }
-};
+using CliRun = CliProcess;
 
 const QString kSource = QStringLiteral("Corp LDAP");
 } // namespace
@@ -95,31 +84,8 @@ void CliSourcesTest::cleanup()
 
 CliRun CliSourcesTest::cli(const QStringList& arguments, const QByteArray& input, const QStringList& environment)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("SCIMDESK_PROFILE"));
-    env.insert(QStringLiteral("SCIM_TEST_TOKEN"), QStringLiteral("emulator-token"));
-    for (const QString& entry : environment) {
-        env.insert(entry.section(QLatin1Char('='), 0, 0), entry.section(QLatin1Char('='), 1));
-    }
-    process.setProcessEnvironment(env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(SCIMDESK_CLI_PATH), QStringList {QStringLiteral("--profile"), m_profile} + arguments);
-    if (!process.waitForStarted()) {
-        return {};
-    }
-    process.write(input);
-    process.closeWriteChannel();
-    // Waiting on the signal spins this event loop, so the in-process emulator keeps serving.
-    if (!finished.wait(120000)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    CliRun run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return CliProcess::run(
+        m_profile, arguments, input, QStringList {QStringLiteral("SCIM_TEST_TOKEN=emulator-token")} + environment);
 }
 
 CliRun CliSourcesTest::cliWithSecrets(const QStringList& arguments)
@@ -342,6 +308,11 @@ void CliSourcesTest::syncFlattensNestedGroupsIntoTheTarget()
     QVERIFY(m_emulator->findUserByUserName(QStringLiteral("ivy.off")).isEmpty());
     QCOMPARE(m_emulator->userCount(), 6);
     QCOMPARE(m_emulator->groupMemberIds(groupId), expected);
+    // The password from the file is in no output and no file of the profile.
+    QVERIFY(!run.all().contains(QString::fromUtf8(m_slapd.readerPassword())));
+    QStringList scanned;
+    QCOMPARE(SecretScan::filesContaining(m_profile, m_slapd.readerPassword(), &scanned), QStringList());
+    QVERIFY(!scanned.isEmpty());
 
     // The managers created in this run are set by the next one; then nothing is left to write.
     run = cliWithSecrets({QStringLiteral("sync"), QStringLiteral("AWS"), QStringLiteral("--apply")});

@@ -234,7 +234,7 @@ void TestConnectionTest::success()
     QCOMPARE(report.steps.size(), ConnectionSteps::all().size());
     QVERIFY2(report.verdict() == ConnectionVerdict::Pass, qPrintable(describe(report)));
     QCOMPARE(step(report, ConnectionStep::WriteRoundTrip).verdict, ConnectionVerdict::Skipped);
-    QVERIFY(step(report, ConnectionStep::Read).details.join('\n').contains(QLatin1String("nextCursor")));
+    QVERIFY(step(report, ConnectionStep::GroupRead).details.join('\n').contains(QLatin1String("nextCursor")));
     QVERIFY(step(report, ConnectionStep::Latency).details.join('\n').contains(QLatin1String("median")));
     QVERIFY(step(report, ConnectionStep::Reachability)
                 .details.join('\n')
@@ -365,7 +365,7 @@ void TestConnectionTest::forbiddenIs403()
 
 void TestConnectionTest::notFoundIs404()
 {
-    // Both /ServiceProviderConfig and the /Users fallback answer 404: a wrong path.
+    // GET /Users answers 404: a wrong path.
     m_emulator->failNext(2, 404);
     const ConnectionReport report = runTest(serverFor(m_emulator->baseUrl().toString()));
     const ConnectionStepResult& auth = step(report, ConnectionStep::Authentication);
@@ -521,11 +521,12 @@ void TestConnectionTest::writeRoundTrip()
 
 void TestConnectionTest::writeRoundTripWhenDeleteFails()
 {
-    // Refuse the DELETE that follows the read-back of the new user.
+    // Refuse the DELETE of the user that follows the deletion of the temporary group.
     bool armed = false;
     connect(m_emulator.get(), &AwsScimEmulator::requestHandled, this,
         [&](const QString& method, const QString& path, int status) {
-            if (!armed && method == QLatin1String("GET") && path.contains(QLatin1String("/Users/")) && status == 200) {
+            if (!armed && method == QLatin1String("DELETE") && path.contains(QLatin1String("/Groups/"))
+                && status == 204) {
                 armed = true;
                 m_emulator->failNext(1, 403);
             }

@@ -1,3 +1,5 @@
+#include "ApplicationSyncWaits.h"
+
 #include <AwsScimEmulator.h>
 #include <controller/ApplicationSync.h>
 #include <directory/DirectoryRepository.h>
@@ -40,14 +42,16 @@ private slots:
     void missingSecretFailsBeforeAnyRequest();
     void applicationWithoutServerIsASetupFailure();
     void cancelWhileTheServerHangsEndsThePreview();
+    void previewAndApplyAppliesThatPlan();
+    void previewAndApplyCancelledBeforeTheApplyIsAJournalledRun();
     void targetReaderCancelCallsBackAtOnce();
 
 private:
     qint64 addUser(const QString& userName);
     qint64 addGroup(const QString& name, const QList<qint64>& members);
     qint64 createApplication(const Assignment& assignment, bool withServer = true);
-    SyncPlan previewOf(ApplicationSync& sync);
-    SyncRunSummary applyOf(ApplicationSync& sync, const SyncPlan& plan);
+    // One directory user and an application that assigns all users.
+    qint64 allUsersApplicationWith(const QString& userName);
 
     std::unique_ptr<AwsScimEmulator> m_emulator;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -129,23 +133,12 @@ qint64 TestApplicationSync::createApplication(const Assignment& assignment, bool
     return id ? id.value() : -1;
 }
 
-SyncPlan TestApplicationSync::previewOf(ApplicationSync& sync)
+qint64 TestApplicationSync::allUsersApplicationWith(const QString& userName)
 {
-    QSignalSpy ready(&sync, &ApplicationSync::previewReady);
-    QSignalSpy failed(&sync, &ApplicationSync::previewFailed);
-    sync.preview();
-    [&] { QTRY_VERIFY_WITH_TIMEOUT(ready.count() + failed.count() > 0, 60000); }();
-    if (!failed.isEmpty())
-        qWarning() << failed.first().first().value<SyncFailure>().fullMessage();
-    return ready.isEmpty() ? SyncPlan() : ready.first().first().value<SyncPlan>();
-}
-
-SyncRunSummary TestApplicationSync::applyOf(ApplicationSync& sync, const SyncPlan& plan)
-{
-    QSignalSpy finished(&sync, &ApplicationSync::applyFinished);
-    sync.apply(plan.planId, false);
-    [&] { QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000); }();
-    return finished.isEmpty() ? SyncRunSummary() : finished.first().first().value<SyncRunSummary>();
+    addUser(userName);
+    Assignment assignment;
+    assignment.allUsers = true;
+    return createApplication(assignment);
 }
 
 void TestApplicationSync::previewAndApplyRecordTheRunAndLastSync()
@@ -320,6 +313,49 @@ void TestApplicationSync::cancelWhileTheServerHangsEndsThePreview()
     QCOMPARE(failed.first().first().value<SyncFailure>().kind, SyncFailure::Kind::Cancelled);
     QVERIFY(!sync.isBusy());
     QCOMPARE(m_emulator->userCount(), 0);
+}
+
+void TestApplicationSync::previewAndApplyAppliesThatPlan()
+{
+    const qint64 applicationId = allUsersApplicationWith(QStringLiteral("hank"));
+    ApplicationSync sync(m_workspace, applicationId);
+    QSignalSpy ready(&sync, &ApplicationSync::previewReady);
+    QSignalSpy finished(&sync, &ApplicationSync::applyFinished);
+    sync.previewAndApply(false);
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
+    QCOMPARE(ready.count(), 1); // the plan is shown, then exactly that plan is applied
+    const auto summary = finished.first().first().value<SyncRunSummary>();
+    QCOMPARE(summary.status, SyncRunSummary::Status::Succeeded);
+    QCOMPARE(summary.planId, ready.first().first().value<SyncPlan>().planId.toString(QUuid::WithoutBraces));
+    QCOMPARE(m_emulator->userCount(), 1);
+    QVERIFY(!sync.isBusy());
+    QVERIFY(m_workspace->applications().find(applicationId)->lastSyncAt.isValid());
+}
+
+void TestApplicationSync::previewAndApplyCancelledBeforeTheApplyIsAJournalledRun()
+{
+    const qint64 applicationId = allUsersApplicationWith(QStringLiteral("iris"));
+    ApplicationSync sync(m_workspace, applicationId);
+    QSignalSpy failed(&sync, &ApplicationSync::previewFailed);
+    QSignalSpy finished(&sync, &ApplicationSync::applyFinished);
+    const int requestsBefore = m_emulator->requestCount();
+    sync.previewAndApply(true);
+    sync.cancel(); // the secret is still being read: nothing reached the worker yet
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 20000);
+    QVERIFY(failed.isEmpty());
+    const auto summary = finished.first().first().value<SyncRunSummary>();
+    QCOMPARE(summary.status, SyncRunSummary::Status::Cancelled);
+    QVERIFY(summary.runId > 0);
+    QVERIFY2(summary.message.contains(QStringLiteral("nothing was sent")), qPrintable(summary.message));
+    QCOMPARE(m_emulator->requestCount(), requestsBefore);
+    QVERIFY(!sync.isBusy());
+    const auto runs = JournalStore(m_workspace->database()).runs(applicationId);
+    QVERIFY(runs);
+    QCOMPARE(runs->size(), 1);
+    QCOMPARE(runs->first().status, QStringLiteral("cancelled"));
+    QCOMPARE(runs->first().id, summary.runId);
+    // Nothing was sent, so it is no sync: the last sync stays unset.
+    QVERIFY(!m_workspace->applications().find(applicationId)->lastSyncAt.isValid());
 }
 
 void TestApplicationSync::targetReaderCancelCallsBackAtOnce()

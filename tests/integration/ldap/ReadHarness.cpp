@@ -180,6 +180,15 @@ SourceRead merged(const SourceRead& previous, const SourceRead& delta)
     return result;
 }
 
+SourceReadRequest deltaRequest(const SourceRead& previous)
+{
+    SourceReadRequest request;
+    request.full = false;
+    request.sinceHighWaterMark = previous.highWaterMark;
+    request.expectedServerIdentity = previous.serverIdentity;
+    return request;
+}
+
 QString describe(const SourceReadError& error)
 {
     return QStringLiteral("kind %1: %2 / %3 / %4")

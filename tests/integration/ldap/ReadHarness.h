@@ -58,6 +58,9 @@ QMap<QString, QString> canonical(const SourceRead& read);
 // their targets by anchor (a rename rewrites them without changing the entries that hold them).
 SourceRead merged(const SourceRead& previous, const SourceRead& delta);
 
+// A delta read from where previous ended.
+SourceReadRequest deltaRequest(const SourceRead& previous);
+
 QString describe(const SourceReadError& error);
 
 } // namespace ReadHarness

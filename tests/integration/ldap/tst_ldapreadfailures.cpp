@@ -172,10 +172,7 @@ private slots:
         QTRY_VERIFY(groupMembers(slapd, QStringLiteral("Platform")).contains("uid=rae.moved"));
         QTRY_VERIFY(!groupMembers(slapd, QStringLiteral("Developers")).contains("uid=hal.dev"));
 
-        SourceReadRequest request;
-        request.full = false;
-        request.sinceHighWaterMark = before->highWaterMark;
-        request.expectedServerIdentity = before->serverIdentity;
+        SourceReadRequest request = deltaRequest(*before);
         QElapsedTimer clock;
         clock.start();
         const auto delta = reader.read(source, slapd.readerPassword(), request, cancelled);

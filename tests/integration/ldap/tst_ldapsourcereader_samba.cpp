@@ -173,6 +173,36 @@ private slots:
         QVERIFY2(read.error().diagnostic.contains(subCode.mid(5)), qPrintable(read.error().diagnostic));
     }
 
+    // An account of the test's own, disabled and then expired: AD's sub-codes name the reason.
+    void bindAccountStatesAreExplained()
+    {
+        const QString account = QStringLiteral("h3.bindstate");
+        const QByteArray password = "Sup3r-Secret-Pw1";
+        const auto removeAccount = qScopeGuard([&] {
+            sambaTool({QStringLiteral("user"), QStringLiteral("delete"), account});
+        });
+        QCOMPARE(sambaTool({QStringLiteral("user"), QStringLiteral("create"), account, QString::fromLatin1(password)}),
+            QString());
+        DirectorySource source = ReadHarness::source(m_ad, "active-directory", true);
+        source.bindDn = account + QStringLiteral("@scimdesk.test");
+        std::atomic_bool cancelled {false};
+        const auto bindError = [&] {
+            const auto read = LdapSourceReader().read(source, password, {}, cancelled);
+            return read.ok() ? SourceReadError() : read.error();
+        };
+
+        QCOMPARE(sambaTool({QStringLiteral("user"), QStringLiteral("disable"), account}), QString());
+        const SourceReadError disabled = bindError();
+        QCOMPARE(disabled.kind, SourceReadError::Kind::Bind);
+        QVERIFY2(disabled.message.contains(QStringLiteral("is disabled (data 533)")), qPrintable(describe(disabled)));
+
+        QCOMPARE(sambaTool({QStringLiteral("user"), QStringLiteral("setexpiry"), account, QStringLiteral("--days=0")}),
+            QString());
+        QCOMPARE(sambaTool({QStringLiteral("user"), QStringLiteral("enable"), account}), QString());
+        const SourceReadError expired = bindError();
+        QVERIFY2(expired.message.contains(QStringLiteral("has expired (data 701)")), qPrintable(describe(expired)));
+    }
+
     void deltaReadAfterChangesEqualsAFullRead()
     {
         const DirectorySource source = ReadHarness::source(m_ad, "active-directory");
@@ -209,10 +239,7 @@ private slots:
                 .toUtf8());
         QVERIFY2(error.isEmpty(), qPrintable(error));
 
-        SourceReadRequest request;
-        request.full = false;
-        request.sinceHighWaterMark = before->highWaterMark;
-        request.expectedServerIdentity = before->serverIdentity;
+        SourceReadRequest request = deltaRequest(*before);
         QElapsedTimer clock;
         clock.start();
         const auto delta = reader.read(source, m_ad.readerPassword(), request, cancelled);
@@ -266,6 +293,19 @@ private:
         QByteArray password = m_ad.readerPassword();
         const auto bound = connection.bind(m_ad.readerDn(), password, cancelled);
         QVERIFY2(bound.ok(), bound.ok() ? "" : qPrintable(describe(bound.error())));
+    }
+
+    // Runs samba-tool against the fixture's configuration; empty on success, else its output.
+    QString sambaTool(QStringList arguments) const
+    {
+        arguments << QStringLiteral("-s") << m_ad.value(QStringLiteral("SMB_CONF"));
+        QProcess tool;
+        tool.start(QStringLiteral("samba-tool"), arguments);
+        tool.waitForFinished(-1);
+        if (tool.exitStatus() == QProcess::NormalExit && tool.exitCode() == 0) {
+            return {};
+        }
+        return QString::fromUtf8(tool.readAllStandardOutput() + tool.readAllStandardError());
     }
 
     // objectGUID of an account as samba-tool prints it: an oracle independent of our formatting.

@@ -86,7 +86,7 @@ private slots:
         const DirectorySource source = ReadHarness::source(m_slapd, "openldap", ldaps);
         OpenLdapConnection connection;
         std::atomic_bool cancelled {false};
-        const auto opened = connection.open(settingsOf(source), cancelled);
+        const auto opened = connection.open(LdapSourceReader::connectionSettings(source), cancelled);
         QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(describe(opened.error())));
         QVERIFY(connection.isEncrypted());
         QByteArray password = m_slapd.readerPassword();
@@ -187,7 +187,7 @@ private slots:
         const auto read = LdapSourceReader().read(source, m_slapd.readerPassword(), {}, cancelled);
         QVERIFY2(read.ok(), read.ok() ? "" : qPrintable(describe(read.error())));
         OpenLdapConnection connection;
-        QVERIFY(connection.open(settingsOf(source), cancelled).ok());
+        QVERIFY(connection.open(LdapSourceReader::connectionSettings(source), cancelled).ok());
         QByteArray password = m_slapd.readerPassword();
         QVERIFY(connection.bind(source.bindDn, password, cancelled).ok());
         for (const char* account : {"john.smith", "dara.obrien", "back.slash", "plus.minus", "semi.colon", "hash.lead",
@@ -216,16 +216,6 @@ private slots:
     }
 
 private:
-    static LdapConnectionSettings settingsOf(const DirectorySource& source)
-    {
-        LdapConnectionSettings settings;
-        settings.url = source.url;
-        settings.startTls = source.startTls;
-        settings.caFilePath = source.caFilePath;
-        settings.timeoutSeconds = source.timeoutSeconds;
-        return settings;
-    }
-
     // The normalised DN of the entry a base search at dn finds; empty when none.
     static QString baseRead(LdapConnection& connection, const QString& dn, const std::atomic_bool& cancelled)
     {

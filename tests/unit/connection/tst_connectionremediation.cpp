@@ -49,8 +49,12 @@ bool isRemark(ConnectionFailure failure)
     switch (failure) {
     case ConnectionFailure::UnusualScimPath:
     case ConnectionFailure::FilterRejected:
+    case ConnectionFailure::GroupFilterRejected:
     case ConnectionFailure::GroupPagingFailed:
     case ConnectionFailure::CreateFailed:
+    case ConnectionFailure::GroupCreateFailed:
+    case ConnectionFailure::MemberAddFailed:
+    case ConnectionFailure::MemberRemoveFailed:
     case ConnectionFailure::StoredDateUnknown:
     case ConnectionFailure::StoredLongerThanLifetime:
     case ConnectionFailure::StoredWithLifetime:

@@ -2,10 +2,47 @@
 #include "directory/CsvWriter.h"
 
 #include <QBuffer>
+#include <QIODevice>
 #include <QTest>
+
+#include <cstring>
 
 using Rows = QList<QStringList>;
 Q_DECLARE_METATYPE(Rows)
+
+namespace {
+// A read-only device that returns at most `step` bytes per read, like a slow pipe or a file
+// read in small chunks.
+class TrickleDevice : public QIODevice
+{
+public:
+    TrickleDevice(QByteArray data, qint64 step)
+        : m_data(std::move(data))
+        , m_step(step)
+    {
+        open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+    }
+
+    int reads() const { return m_reads; }
+
+protected:
+    qint64 readData(char* data, qint64 maxSize) override
+    {
+        const qint64 count = qMin(qMin(maxSize, m_step), qint64(m_data.size()) - m_pos);
+        std::memcpy(data, m_data.constData() + m_pos, size_t(count));
+        m_pos += count;
+        ++m_reads;
+        return count;
+    }
+    qint64 writeData(const char*, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_step;
+    qint64 m_pos = 0;
+    int m_reads = 0;
+};
+} // namespace
 
 class TestCsv : public QObject
 {
@@ -89,7 +126,79 @@ private slots:
     void readerRejectsInvalidUtf8()
     {
         CsvReader reader = CsvReader::fromUtf8("name\nJ\xFCrgen\n");
+        reader.readAll();
         QVERIFY(!reader.decodingError().isEmpty());
+        QVERIFY2(reader.decodingError().contains(QLatin1String("line 2")), qPrintable(reader.decodingError()));
+    }
+
+    // The device hands over a few bytes at a time, so every record, quoted line break, CRLF and
+    // multi-byte character is cut by a chunk boundary somewhere; the records must not change.
+    void readerStreamsAcrossChunkBoundaries_data() { readerParses_data(); }
+
+    void readerStreamsAcrossChunkBoundaries()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(Rows, rows);
+        QFETCH(QList<int>, lines);
+        for (const qint64 step : {1, 2, 3, 7}) {
+            TrickleDevice device(input, step);
+            CsvReader reader(&device);
+            Rows actual;
+            QList<int> actualLines;
+            CsvRecord record;
+            while (reader.readRecord(record)) {
+                QVERIFY2(record.error.isEmpty(), qPrintable(record.error));
+                actual << record.fields;
+                actualLines << record.line;
+            }
+            QVERIFY(reader.error().isEmpty());
+            QVERIFY(reader.decodingError().isEmpty());
+            QCOMPARE(actual, rows);
+            QCOMPARE(actualLines, lines);
+            QCOMPARE(reader.bytesRead(), qint64(input.size()));
+            QVERIFY(device.reads() >= input.size() / step);
+        }
+    }
+
+    void readerDetectsTheDelimiterOnTheWholeFirstLine()
+    {
+        TrickleDevice device("userName;email;title\nada;a@x;\"Dr, PhD\"\n", 1);
+        CsvReader reader(&device, QChar());
+        const QList<CsvRecord> records = reader.readAll();
+        QCOMPARE(reader.delimiter(), QLatin1Char(';'));
+        QCOMPARE(records.size(), 2);
+        QCOMPARE(records.at(1).fields, (QStringList {"ada", "a@x", "Dr, PhD"}));
+    }
+
+    void readerNamesTheLineOfAnInvalidByteAfterManyChunks()
+    {
+        QByteArray input = "name\n";
+        for (int i = 0; i < 50000; ++i) {
+            input += "r\xC3\xA9sum\xC3\xA9 " + QByteArray::number(i) + "\n"; // 50,000 lines, several chunks
+        }
+        input += "J\xFCrgen\n"; // line 50,002
+        CsvReader reader = CsvReader::fromUtf8(input);
+        reader.readAll();
+        QVERIFY2(reader.decodingError().contains(QLatin1String("line 50002")), qPrintable(reader.decodingError()));
+    }
+
+    void readerRejectsAFileThatEndsInsideACharacter()
+    {
+        CsvReader reader = CsvReader::fromUtf8("name\nJ\xC3");
+        reader.readAll();
+        QVERIFY(!reader.decodingError().isEmpty());
+    }
+
+    // An unclosed quote near the start of a big file would make the rest of it one cell in
+    // memory; the reader stops at maxRecordLength with the line of the record instead.
+    void readerStopsAtARecordLongerThanTheLimit()
+    {
+        QByteArray input = "name\n\"never closed\n";
+        input += QByteArray(CsvReader::maxRecordLength + 1024, 'x');
+        CsvReader reader = CsvReader::fromUtf8(input);
+        const QList<CsvRecord> records = reader.readAll();
+        QCOMPARE(records.size(), 1);
+        QVERIFY2(reader.error().contains(QLatin1String("line 2")), qPrintable(reader.error()));
     }
 
     void detectsDelimiter_data()

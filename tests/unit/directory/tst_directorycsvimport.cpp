@@ -1,3 +1,4 @@
+#include "directory/CsvImportLimits.h"
 #include "directory/DirectoryCsvExporter.h"
 #include "directory/DirectoryCsvImporter.h"
 #include "directory/DirectoryRepository.h"
@@ -5,6 +6,7 @@
 #include "storage/Database.h"
 
 #include <QBuffer>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -53,6 +55,25 @@ private:
                "ADA ,dup@example.com,Ada,Again,,true,\n" // 7
                "linus,linus@example.com,Linus\n" // 8
                "margaret,m@example.com,Margaret,Hamilton,Director,false,400\n"; // 9
+    }
+
+    QString writeFile(const QString& name, const QByteArray& data)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size()) {
+            return {};
+        }
+        return path;
+    }
+
+    static QByteArray usersFile(int rows)
+    {
+        QByteArray data = "userName,email,department\n";
+        for (int i = 0; i < rows; ++i) {
+            data += "user" + QByteArray::number(i) + ",user" + QByteArray::number(i) + "@example.com,Dept\n";
+        }
+        return data;
     }
 
 private slots:
@@ -322,6 +343,197 @@ private slots:
         }
         const auto stored = m_repo->findGroupByDisplayName(QStringLiteral("Team"));
         QCOMPARE(QSet<qint64>(stored->memberUserIds.cbegin(), stored->memberUserIds.cend()), expected);
+    }
+
+    // --- what an import refuses: control characters, files beyond the limits, a folder, a file
+    // edited after it was opened; and an invalid row after several written batches.
+
+    void controlCharactersAreRefusedWithLineAndColumn_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("NUL in a custom attribute")
+            << int(Kind::Users) << QByteArray("userName,note\nada,a\0b\n", 22)
+            << "Line 2, column 2 (\"note\"): the value holds the control character U+0000 (NUL) at position 2";
+        QTest::newRow("ESC in a name") << int(Kind::Users) << QByteArray("userName,First name\nada,\x1b[2JAda\n")
+                                       << "Line 2, column 2 (\"First name\")";
+        QTest::newRow("C1 control") << int(Kind::Users) << QByteArray("userName,title\nada,Boss\xC2\x9B\n") << "U+009B";
+        QTest::newRow("DEL") << int(Kind::Users)
+                             << QByteArray("userName\nad\x7f"
+                                           "a\n")
+                             << "U+007F (DEL)";
+        QTest::newRow("line break in a user name")
+            << int(Kind::Users) << QByteArray("userName\n\"ada\nlovelace\"\n") << "must be on one line";
+        QTest::newRow("tab in an object ID")
+            << int(Kind::Users) << QByteArray("userName,objectId\nada,\"ab\tc\"\n") << "Line 2, column 2";
+        QTest::newRow("BEL in a group name")
+            << int(Kind::Groups) << QByteArray("group,member\nTeam\x07,ada\n") << "U+0007 (BEL)";
+    }
+
+    void controlCharactersAreRefusedWithLineAndColumn()
+    {
+        QFETCH(int, kind);
+        QFETCH(QByteArray, data);
+        QFETCH(QString, expected);
+        DirectoryUser ada;
+        ada.userName = QStringLiteral("ada");
+        if (kind == int(Kind::Groups)) {
+            QVERIFY(m_repo->createUser(ada).ok());
+        }
+        DirectoryCsvImporter importer(*m_repo, Kind(kind));
+        importer.setData(data);
+        auto result = importer.import(Mode::AllOrNothing);
+        QVERIFY(result.ok());
+        QVERIFY(!result->written);
+        QCOMPARE(result->invalidRowCount, 1);
+        QCOMPARE(result->issues.size(), 1);
+        QCOMPARE(result->issues.first().line, 2);
+        QVERIFY2(result->issues.first().message.contains(expected), qPrintable(result->issues.first().message));
+        QCOMPARE(m_repo->countUsers(), kind == int(Kind::Groups) ? 1 : 0);
+        QCOMPARE(m_repo->countGroups(), 0);
+    }
+
+    // Line breaks and tabs stay allowed where a value may have them (a title, a description).
+    void lineBreaksInOrdinaryCellsAreKept()
+    {
+        DirectoryCsvImporter importer(*m_repo);
+        importer.setData("userName,title,note\nada,\"Countess\nof Lovelace\",\"a\tb\"\n");
+        auto result = importer.import(Mode::AllOrNothing);
+        QVERIFY(result.ok());
+        QVERIFY(result->issues.isEmpty());
+        QCOMPARE(m_repo->findUserByUserName(QStringLiteral("ada"))->title, QStringLiteral("Countess\nof Lovelace"));
+    }
+
+    void controlCharacterInTheHeaderRefusesTheFile()
+    {
+        DirectoryCsvImporter importer(*m_repo);
+        importer.setData("userName,no\x1bte\nada,x\n");
+        const CsvImportPreview preview = importer.preview();
+        QVERIFY2(preview.fileError.contains(QLatin1String("U+001B")), qPrintable(preview.fileError));
+        QVERIFY(!importer.import(Mode::SkipInvalid).ok());
+        QCOMPARE(m_repo->countUsers(), 0);
+    }
+
+    // A real file past the default 1 GiB: sparse, so it costs no disk and no time, and refused
+    // when it is opened, before a byte of it is read.
+    void fileBeyondTheDefaultSizeLimitIsRefusedWhenOpened()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("huge.csv"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QVERIFY(file.write("userName\n") == 9);
+            QVERIFY(file.resize(CsvImportLimits::defaultMaxFileBytes + 1));
+        }
+        QElapsedTimer timer;
+        timer.start();
+        DirectoryCsvImporter importer(*m_repo);
+        const auto loaded = importer.loadFile(path);
+        qInfo("Refused a %lld-byte file in %lld ms", CsvImportLimits::defaultMaxFileBytes + 1, timer.elapsed());
+        QVERIFY(!loaded.ok());
+        QCOMPARE(loaded.error().field, QStringLiteral("file"));
+        const QString message = loaded.error().message;
+        QVERIFY2(message.contains(QLatin1String("at most 1.0 GiB and 5,000,000 rows")), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("Split the file")), qPrintable(message));
+        QVERIFY(importer.headers().isEmpty());
+    }
+
+    void rowsBeyondTheLimitRefuseTheImport()
+    {
+        DirectoryCsvImporter importer(*m_repo);
+        importer.setLimits({CsvImportLimits::defaultMaxFileBytes, 3});
+        QVERIFY(importer.loadFile(writeFile(QStringLiteral("five.csv"), usersFile(5))).ok());
+        QVERIFY2(importer.preview().fileError.contains(QLatin1String("more than 3 rows")),
+            qPrintable(importer.preview().fileError));
+        for (const Mode mode : {Mode::AllOrNothing, Mode::SkipInvalid}) {
+            auto result = importer.import(mode);
+            QVERIFY(!result.ok());
+            QVERIFY(result.error().message.contains(QLatin1String("more than 3 rows")));
+            QCOMPARE(m_repo->countUsers(), 0);
+        }
+    }
+
+    // The size limit also holds for what is read, not only for what the file system reported.
+    void bytesBeyondTheLimitStopTheReading()
+    {
+        DirectoryCsvImporter importer(*m_repo);
+        importer.setLimits({2048, CsvImportLimits::defaultMaxRows});
+        importer.setData(usersFile(100));
+        QVERIFY2(importer.preview().fileError.contains(QLatin1String("at most 2.0 KiB")),
+            qPrintable(importer.preview().fileError));
+        QVERIFY(!importer.import(Mode::SkipInvalid).ok());
+        QCOMPARE(m_repo->countUsers(), 0);
+    }
+
+    void folderIsRefused()
+    {
+        DirectoryCsvImporter importer(*m_repo);
+        const auto loaded = importer.loadFile(m_dir.path());
+        QVERIFY(!loaded.ok());
+        QVERIFY2(
+            loaded.error().message.contains(QLatin1String("not a regular file")), qPrintable(loaded.error().message));
+    }
+
+    void fileEditedAfterOpeningIsRefused()
+    {
+        const QString path = writeFile(QStringLiteral("edited.csv"), usersFile(2));
+        DirectoryCsvImporter importer(*m_repo);
+        QVERIFY(importer.loadFile(path).ok());
+        QVERIFY(!writeFile(QStringLiteral("edited.csv"), "email,userName\na@x,a\n").isEmpty());
+        auto result = importer.import(Mode::SkipInvalid);
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error().message.contains(QLatin1String("has changed since it was opened")),
+            qPrintable(result.error().message));
+        QCOMPARE(m_repo->countUsers(), 0);
+    }
+
+    // Users are written in batches of 1,000 inside one transaction: an invalid row after three
+    // written batches still leaves the directory as it was.
+    void invalidRowAfterSeveralBatchesWritesNothing()
+    {
+        QByteArray data = usersFile(3500);
+        data += "user17,again@example.com,Dept\n"; // line 3,502 repeats line 19
+        DirectoryCsvImporter importer(*m_repo);
+        QVERIFY(importer.loadFile(writeFile(QStringLiteral("late.csv"), data)).ok());
+        auto refused = importer.import(Mode::AllOrNothing);
+        QVERIFY(refused.ok());
+        QVERIFY(!refused->written);
+        QCOMPARE(refused->rowCount, 3501);
+        QCOMPARE(refused->toCreate, 3500);
+        QCOMPARE(refused->issues.size(), 1);
+        QCOMPARE(refused->issues.first().line, 3502);
+        QVERIFY(refused->issues.first().message.contains(QLatin1String("of line 19")));
+        QCOMPARE(m_repo->countUsers(), 0);
+
+        auto skipped = importer.import(Mode::SkipInvalid);
+        QVERIFY(skipped.ok());
+        QVERIFY(skipped->written);
+        QCOMPARE(skipped->created, 3500);
+        QCOMPARE(skipped->skipped, 1);
+        QCOMPARE(m_repo->countUsers(), 3500);
+
+        // Again: every row is found and unchanged, the repeated one still reported.
+        auto again = importer.import(Mode::SkipInvalid);
+        QVERIFY(again.ok());
+        QCOMPARE(again->unchanged, 3500);
+        QCOMPARE(again->issues.size(), 1);
+    }
+
+    void problemsBeyondTheListedOnesAreCounted()
+    {
+        QByteArray data = "userName,active\n";
+        for (int i = 0; i < CsvImportLimits::maxListedIssues + 500; ++i) {
+            data += "u" + QByteArray::number(i) + ",maybe\n";
+        }
+        DirectoryCsvImporter importer(*m_repo);
+        importer.setData(data);
+        const CsvImportPreview preview = importer.preview();
+        QCOMPARE(preview.invalidRowCount, CsvImportLimits::maxListedIssues + 500);
+        QCOMPARE(preview.issues.size(), CsvImportLimits::maxListedIssues + 1);
+        QCOMPARE(preview.issues.last().line, 0);
+        QVERIFY2(preview.issues.last().message.contains(QLatin1String("500 more problem")),
+            qPrintable(preview.issues.last().message));
     }
 
     void exportNeutralisesFormulas()

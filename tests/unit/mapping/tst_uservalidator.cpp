@@ -53,7 +53,7 @@ private slots:
     void rules();
     void fallbacks_data();
     void fallbacks();
-    void fallbacksCanBeSwitchedOff();
+    void fallbacksAreOffByDefault();
     void violationNamesUserAndFix();
     void validateAllReportsSkippedUsers();
     void genericServerIsLenient();
@@ -74,14 +74,15 @@ void TestUserValidator::rules_data()
                                       << "remove"
                                       << "userName"
                                       << "required";
-    QTest::newRow("displayName blank, no names") << "displayName"
-                                                 << "\"  \""
-                                                 << ""
-                                                 << "";
-    QTest::newRow("familyName missing, one-word displayName") << "name"
-                                                              << "{\"givenName\":\"Cher\"}"
-                                                              << ""
-                                                              << ""; // displayName "Ada Lovelace" fills it
+    // Fallbacks are off by default: nothing fills a blank required value in.
+    QTest::newRow("displayName blank") << "displayName"
+                                       << "\"  \""
+                                       << "displayName"
+                                       << "required by the server";
+    QTest::newRow("familyName missing") << "name"
+                                        << "{\"givenName\":\"Cher\"}"
+                                        << "name.familyName"
+                                        << "required by the server";
     QTest::newRow("two emails") << "emails"
                                 << "[{\"value\":\"a@w\",\"type\":\"work\"},{\"value\":\"a@h\",\"type\":\"home\"}]"
                                 << "emails"
@@ -257,7 +258,7 @@ void TestUserValidator::fallbacks()
     setIf("name.givenName", givenName);
     setIf("name.familyName", familyName);
 
-    const UserValidation result = UserValidator(awsCapabilities()).validate(resource);
+    const UserValidation result = UserValidator(awsCapabilities(), ValidationFallbacks {true, true}).validate(resource);
     QTEST(ScimPath::get(result.resource, QStringLiteral("displayName")).toString(), "expectedDisplayName");
     QTEST(ScimPath::get(result.resource, QStringLiteral("name.givenName")).toString(), "expectedGivenName");
     QTEST(ScimPath::get(result.resource, QStringLiteral("name.familyName")).toString(), "expectedFamilyName");
@@ -265,14 +266,13 @@ void TestUserValidator::fallbacks()
     QTEST(result.ok(), "ok");
 }
 
-void TestUserValidator::fallbacksCanBeSwitchedOff()
+void TestUserValidator::fallbacksAreOffByDefault()
 {
+    // Nothing is invented unless the server's options ask for it: a missing required value is a
+    // violation, never a made-up one.
     QJsonObject resource = validUser();
     resource.remove(QStringLiteral("displayName"));
-    ValidationFallbacks off;
-    off.displayNameFromNames = false;
-    off.namesFromDisplayName = false;
-    const UserValidation result = UserValidator(awsCapabilities(), off).validate(resource);
+    const UserValidation result = UserValidator(awsCapabilities()).validate(resource);
     QVERIFY(result.fallbacksApplied.isEmpty());
     QCOMPARE(result.violations.size(), 1);
     QCOMPARE(result.violations.first().attribute, QStringLiteral("displayName"));
@@ -309,7 +309,8 @@ void TestUserValidator::validateAllReportsSkippedUsers()
     const QList<MappedUser> users {MappedUser {validUser(), QStringLiteral("obj-1")},
         MappedUser {bad, QStringLiteral("obj-2")}, MappedUser {needsFallback, QStringLiteral("obj-3")}};
 
-    const ValidationReport report = UserValidator(awsCapabilities()).validateAll(users);
+    const ValidationReport report
+        = UserValidator(awsCapabilities(), ValidationFallbacks {true, true}).validateAll(users);
     QCOMPARE(report.accepted.size() + report.skipped.size(), users.size());
     QCOMPARE(report.accepted.size(), 2);
     QCOMPARE(report.accepted.at(1).objectId, QStringLiteral("obj-3"));

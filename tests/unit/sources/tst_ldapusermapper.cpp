@@ -18,7 +18,7 @@ LdapEntry entry(const QString& dn, const QList<QPair<const char*, QList<QByteArr
     LdapEntry result;
     result.dn = dn;
     for (const auto& [name, values] : attributes) {
-        result.attributes.append({QLatin1String(name), values});
+        result.attributes.append({QByteArray(name), values});
     }
     return result;
 }

@@ -84,9 +84,9 @@ private slots:
         tracker.continueFrom(request);
         QCOMPARE(tracker.highWaterMark(), request.sinceHighWaterMark); // nothing changed: the mark stays
         LdapEntry older;
-        older.attributes.append({QStringLiteral("entryCSN"), {"20251231000000.000000Z#000000#000#000000"}});
+        older.attributes.append({QByteArrayLiteral("entryCSN"), {"20251231000000.000000Z#000000#000#000000"}});
         LdapEntry newer;
-        newer.attributes.append({QStringLiteral("entryCSN"), {"20260102000000.000000Z#000000#000#000000"}});
+        newer.attributes.append({QByteArrayLiteral("entryCSN"), {"20260102000000.000000Z#000000#000#000000"}});
         tracker.observe(older);
         tracker.observe(newer);
         QCOMPARE(tracker.highWaterMark(), QStringLiteral("csn:20260102000000.000000Z#000000#000#000000"));

@@ -105,6 +105,8 @@ private slots:
         QTest::newRow("text") << QByteArray("this is not a database\n");
         QTest::newRow("binary") << QByteArray(4096, '\x7f');
         QTest::newRow("truncated header") << QByteArray("SQLite for");
+        // ScimDesk never leaves an empty database: an empty one was cut off, not a new profile.
+        QTest::newRow("empty (0 bytes)") << QByteArray();
     }
 
     void corruptFileIsRefusedAndUntouched()

@@ -227,12 +227,14 @@ private slots:
             qPrintable(only(source, QStringLiteral("startTls"))));
         source.url = QStringLiteral("ldap://dc1.corp.example");
         QVERIFY(SourceSettingsValidator::validate(source).isEmpty());
+        QCOMPARE(SourceSettingsValidator::portOf(source.url), 389);
         // Without StartTLS plain LDAP only reaches this computer.
         source.startTls = false;
         QVERIFY(only(source, QStringLiteral("startTls")).contains(QLatin1String("unencrypted")));
         source.url = QStringLiteral("ldap://localhost:3890");
         QVERIFY(SourceSettingsValidator::validate(source).isEmpty());
-        QCOMPARE(SourceSettingsValidator::portOf(source.url), 389);
+        QCOMPARE(SourceSettingsValidator::portOf(source.url), 3890);
+        QCOMPARE(SourceSettingsValidator::portOf(QStringLiteral("ldap://dc1")), 389);
         QCOMPARE(SourceSettingsValidator::portOf(QStringLiteral("ldaps://dc1")), 636);
     }
 

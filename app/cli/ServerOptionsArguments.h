@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QString>
+
+#include <optional>
+
+struct ServerOptions;
+
+// The server options `servers add|edit` set besides connection and authentication: what
+// happens to users and groups that leave the scope (--deprovision), the deletion threshold
+// (--deletion-threshold PERCENT,MIN) and the values ScimDesk may fill in for attributes the
+// server requires (--fill-missing). The same settings as the GUI's Edit Server → Provisioning.
+class ServerOptionsArguments
+{
+public:
+    struct Problem
+    {
+        QString message;
+        QString hint;
+    };
+
+    ServerOptionsArguments();
+
+    void addTo(QCommandLineParser& parser) const;
+    // Changes only what was given; a bad value is refused with what to type instead.
+    std::optional<Problem> apply(const QCommandLineParser& parser, ServerOptions& options) const;
+
+private:
+    QCommandLineOption m_deprovision;
+    QCommandLineOption m_threshold;
+    QCommandLineOption m_fillMissing;
+};

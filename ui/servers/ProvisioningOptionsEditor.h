@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QSpinBox;
+class ServerDraft;
+
+// Edit Server → Provisioning: what happens on the server to users who leave the scope
+// (disable, delete, none), the deletion threshold, and the values ScimDesk may fill in for
+// attributes the server requires (off unless ticked; the plan lists every user it is used for).
+// The same ServerOptions `servers edit --deprovision/--deletion-threshold/--fill-missing` sets.
+class ProvisioningOptionsEditor : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ProvisioningOptionsEditor(ServerDraft* draft, QWidget* parent = nullptr);
+
+private:
+    void load();
+    void store();
+
+    ServerDraft* m_draft = nullptr;
+    QComboBox* m_deprovision = nullptr;
+    QSpinBox* m_thresholdPercent = nullptr;
+    QSpinBox* m_thresholdMinimum = nullptr;
+    QCheckBox* m_fillDisplayName = nullptr;
+    QCheckBox* m_fillNames = nullptr;
+    bool m_loading = false;
+};
