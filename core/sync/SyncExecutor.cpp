@@ -44,6 +44,8 @@ QString SyncProgress::phaseLabel(Phase phase)
         return QCoreApplication::translate("SyncProgress", "Computing the plan");
     case Phase::Users:
         return QCoreApplication::translate("SyncProgress", "Users");
+    case Phase::Managers:
+        return QCoreApplication::translate("SyncProgress", "Managers");
     case Phase::Groups:
         return QCoreApplication::translate("SyncProgress", "Groups");
     case Phase::Memberships:
@@ -75,10 +77,12 @@ SyncExecutor::~SyncExecutor()
     flushStores();
 }
 
-SyncProgress::Phase SyncExecutor::phaseOf(PlannedOperation::Kind kind)
+SyncProgress::Phase SyncExecutor::phaseOf(const PlannedOperation& operation)
 {
     using Kind = PlannedOperation::Kind;
-    switch (kind) {
+    if (operation.setsPendingManager())
+        return SyncProgress::Phase::Managers;
+    switch (operation.kind) {
     case Kind::CreateUser:
     case Kind::LinkUser:
     case Kind::UpdateUser:
@@ -162,7 +166,7 @@ void SyncExecutor::execute(const SyncPlan& plan, bool confirmed, const QString& 
         m_statsAtStart = m_client->statistics();
     m_phases.clear();
     for (const auto& operation : std::as_const(m_plan.operations)) {
-        const auto phase = phaseOf(operation.kind);
+        const auto phase = phaseOf(operation);
         if (!m_phases.contains(phase))
             m_phases.append(phase);
     }
@@ -200,7 +204,7 @@ void SyncExecutor::startPhase()
     while (!m_cancelled && !m_phases.isEmpty()) {
         m_phase = m_phases.takeFirst();
         for (int i = 0; i < m_plan.operations.size(); ++i) {
-            if (phaseOf(m_plan.operations.at(i).kind) == m_phase)
+            if (phaseOf(m_plan.operations.at(i)) == m_phase)
                 m_queue.append(i);
         }
         if (!m_queue.isEmpty())
@@ -307,9 +311,7 @@ void SyncExecutor::dispatch(int index)
         recordLink(TargetLink::Kind::User, operation.directoryObjectId, operation.targetId, operation.displayName);
         return complete(index, entry, true);
     case Kind::UpdateUser:
-        if (operation.linkFirst)
-            recordLink(TargetLink::Kind::User, operation.directoryObjectId, operation.targetId, operation.displayName);
-        return patchUser(index, operation.targetId, operation.patch, true);
+        return updateUser(index);
     case Kind::DisableUser:
         return patchUser(index, operation.targetId, operation.patch, false);
     case Kind::DeleteUser:
@@ -370,6 +372,34 @@ void SyncExecutor::dispatch(int index)
     case Kind::RemoveMembers:
         return patchGroupMembers(index, operation.targetId, PatchOperation::Op::Remove, operation.memberTargetIds);
     }
+}
+
+void SyncExecutor::updateUser(int index)
+{
+    const PlannedOperation& operation = m_plan.operations.at(index);
+    if (operation.setsPendingManager())
+        return setPendingManager(index);
+    if (operation.linkFirst)
+        recordLink(TargetLink::Kind::User, operation.directoryObjectId, operation.targetId, operation.displayName);
+    patchUser(index, operation.targetId, operation.patch, true);
+}
+
+void SyncExecutor::setPendingManager(int index)
+{
+    const PlannedOperation& operation = m_plan.operations.at(index);
+    const QString userId
+        = operation.targetId.isEmpty() ? m_userTargets.value(operation.directoryObjectId) : operation.targetId;
+    const QString managerId = m_userTargets.value(operation.managerDirectoryId);
+    if (userId.isEmpty() || managerId.isEmpty()) {
+        JournalEntry entry = entryFor(operation);
+        entry.status = kFailed;
+        entry.error = tr("The manager of \"%1\" was not set: %2 was not created on the target in this run. See the "
+                         "error of that create, then sync again.")
+                          .arg(operation.displayName, userId.isEmpty() ? tr("the user") : tr("the manager"));
+        return complete(index, entry, false);
+    }
+    const QString path = operation.changes.isEmpty() ? QString() : operation.changes.first().path;
+    patchUser(index, userId, {PatchOperation::replace(path, managerId)}, false);
 }
 
 void SyncExecutor::createUser(int index, const QJsonObject& payload, bool rematch)

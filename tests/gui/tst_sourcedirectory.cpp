@@ -121,7 +121,8 @@ void TestSourceDirectory::directoryPageShowsTheSourceReadOnly()
         {"addUserAction", "addGroupAction", "importCsvAction", "editDirectoryAction", "deleteDirectoryAction"}) {
         QVERIFY2(!actionEnabled(&page, QLatin1String(name)), name);
     }
-    QVERIFY(child<QLabel>(&page, QStringLiteral("directorySourceHint"))->text().startsWith(QStringLiteral("Read-only")));
+    QVERIFY(
+        child<QLabel>(&page, QStringLiteral("directorySourceHint"))->text().startsWith(QStringLiteral("Read-only")));
 
     search(page, QStringLiteral("ada.chief"));
     QCOMPARE(page.userModel()->rowCount(), 1);
@@ -161,7 +162,8 @@ void TestSourceDirectory::directoryPageReadsANeverReadSource()
     page.show();
     QVERIFY(page.showSource(m_sourceId));
     QCOMPARE(page.userModel()->rowCount(), 0);
-    QVERIFY(child<QLabel>(&page, QStringLiteral("directorySourceHint"))->text().startsWith(QStringLiteral("Not read yet")));
+    QVERIFY(
+        child<QLabel>(&page, QStringLiteral("directorySourceHint"))->text().startsWith(QStringLiteral("Not read yet")));
     GuiTest::screenshot(&page, QStringLiteral("directory-source-never-read"));
     QSignalSpy read(&page, &DirectoryPage::sourceReadFinished);
     QTest::mouseClick(child<QAbstractButton>(&page, QStringLiteral("directorySourceReadButton")), Qt::LeftButton);
@@ -260,13 +262,13 @@ void TestSourceDirectory::sourcesPageLeadsToItsUsersAndGroups()
     QVERIFY(window.showPage(QStringLiteral("sources")));
     auto* table = child<QTableView>(&window, QStringLiteral("sourcesTable"));
     table->selectRow(0);
-    GuiTest::screenshot(&window, QStringLiteral("main-window-sources"));
+    GuiTest::screenshotAtReviewSizes(&window, QStringLiteral("main-window-sources"));
     child<QAction>(&window, QStringLiteral("browseSourceAction"))->trigger();
     QCOMPARE(window.currentPageName(), QStringLiteral("directory"));
     auto* page = child<DirectoryPage>(&window, QStringLiteral("directoryPage"));
     QCOMPARE(page->currentSourceId(), m_sourceId);
     QCOMPARE(page->userModel()->rowCount(), 1630);
-    GuiTest::screenshot(&window, QStringLiteral("main-window-directory-source"));
+    GuiTest::screenshotAtReviewSizes(&window, QStringLiteral("main-window-directory-source"));
 }
 
 QTEST_MAIN(TestSourceDirectory)

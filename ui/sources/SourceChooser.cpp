@@ -133,8 +133,8 @@ void SourceChooser::readNow()
         return;
     }
     m_readError.clear();
-    m_job = new SourceReadJob(m_workspace->database(), m_workspace->secrets(), m_workspace->sourceReaderFactory(),
-        *source, this);
+    m_job = new SourceReadJob(
+        m_workspace->database(), m_workspace->secrets(), m_workspace->sourceReaderFactory(), *source, this);
     const auto done = [this](bool succeeded) {
         m_job->deleteLater();
         m_job = nullptr;
