@@ -98,6 +98,15 @@ void TestSourceSync::previewAndApplyFlattenNestedGroups()
     QVERIFY(creates);
     // AWS-Engineers > Platform > SRE: seven people, ivy.off locked (disabled) and never created.
     QCOMPARE(creates->childCount(), 6);
+    // Four of them report to someone created in the same run: their manager is set by the same
+    // apply, once the manager exists, and the preview says so.
+    auto* updates = tree->groupItem(QStringLiteral("Update users"));
+    QVERIFY(updates);
+    QCOMPARE(updates->childCount(), 4);
+    for (int i = 0; i < updates->childCount(); ++i) {
+        QVERIFY2(
+            updates->child(i)->text(1).startsWith(QStringLiteral("Manager: ")), qPrintable(updates->child(i)->text(1)));
+    }
     GuiTest::screenshot(&page, QStringLiteral("sync-source-preview"));
 
     const SyncRunSummary summary = GuiTest::applyOnPage(page);

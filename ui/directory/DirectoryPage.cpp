@@ -46,6 +46,8 @@ QTableView* makeTable(QAbstractItemModel* model, const QString& objectName, QWid
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
     table->horizontalHeader()->setStretchLastSection(true);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    // Over the cells' text: a wide column cut by a narrow window (the DN) still shows its name.
+    table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     return table;
 }
 } // namespace
