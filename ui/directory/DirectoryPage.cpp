@@ -191,6 +191,15 @@ void DirectoryPage::sourceChosen()
     for (auto column : {DirectoryGroupModel::DnColumn, DirectoryGroupModel::AnchorColumn}) {
         m_groupTable->setColumnHidden(column, !browser.isSource());
     }
+    // The anchor (a GUID or UUID) is last: stretched, a narrow window squeezed it to a few
+    // characters; at its own width the table scrolls instead.
+    const int anchorWidth = fontMetrics().horizontalAdvance(QString(36, QLatin1Char('0'))) + 24;
+    m_userTable->horizontalHeader()->setStretchLastSection(!browser.isSource());
+    m_groupTable->horizontalHeader()->setStretchLastSection(!browser.isSource());
+    if (browser.isSource()) {
+        m_userTable->setColumnWidth(DirectoryUserModel::AnchorColumn, anchorWidth);
+        m_groupTable->setColumnWidth(DirectoryGroupModel::AnchorColumn, anchorWidth);
+    }
     updateCounts();
     updateActions();
 }
