@@ -5,11 +5,13 @@
 #include "sources/SourceCache.h"
 #include "sources/SourceCatalog.h"
 #include "sources/SourceReadJob.h"
+#include "sources/SourceTestDialog.h"
 #include "sources/SourceTypeRegistry.h"
 #include "workspace/Workspace.h"
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QTreeWidget>
 
 #include <optional>
 
@@ -78,6 +80,40 @@ qint64 groupId(GuiTestProfile& profile, qint64 sourceId, const QString& name)
 {
     const auto found = SourceCache(profile.workspace->database(), sourceId).findGroups(name);
     return found.size() == 1 ? found.first().id : 0;
+}
+
+SourceTestReport finishedReport(SourceTestDialog* dialog)
+{
+    if (!dialog) {
+        return {};
+    }
+    QSignalSpy finished(dialog, &SourceTestDialog::finished);
+    // Samba under load takes its time to answer; the wait ends on the signal.
+    if (!dialog->hasReport() && !finished.wait(90000)) {
+        qWarning("the guided test did not finish");
+        return {};
+    }
+    return dialog->report();
+}
+
+QTreeWidgetItem* stepItem(QTreeWidget* steps, SourceTestStep step)
+{
+    const QString title = SourceTestSteps::title(step);
+    for (int i = 0; i < steps->topLevelItemCount(); ++i) {
+        if (steps->topLevelItem(i)->text(0) == title) {
+            return steps->topLevelItem(i);
+        }
+    }
+    return nullptr;
+}
+
+QStringList childLines(QTreeWidgetItem* item)
+{
+    QStringList lines;
+    for (int i = 0; item && i < item->childCount(); ++i) {
+        lines << item->child(i)->text(0) + QStringLiteral(": ") + item->child(i)->text(1);
+    }
+    return lines;
 }
 
 } // namespace SourceGuiTest

@@ -2,8 +2,15 @@
 
 #include "DirectoryFixture.h"
 #include "model/DirectorySource.h"
+#include "sources/check/SourceTestReport.h"
 
+#include <QObject>
 #include <QString>
+#include <QStringList>
+
+class QTreeWidget;
+class QTreeWidgetItem;
+class SourceTestDialog;
 
 struct GuiTestProfile;
 
@@ -21,5 +28,22 @@ bool readNow(GuiTestProfile& profile, qint64 sourceId);
 // The local id of a user (by userName) or group (by name) of the source's last read; 0 if none.
 qint64 userId(GuiTestProfile& profile, qint64 sourceId, const QString& userName);
 qint64 groupId(GuiTestProfile& profile, qint64 sourceId, const QString& name);
+
+// A named child widget (or action); warns when there is none.
+template<typename T>
+T* child(QObject* root, const QString& name)
+{
+    auto* found = root->findChild<T*>(name);
+    if (!found) {
+        qWarning("no child %s", qPrintable(name));
+    }
+    return found;
+}
+
+// The guided test dialog's report once it has finished (waits on its signal); empty on time-out.
+SourceTestReport finishedReport(SourceTestDialog* dialog);
+// The step's row in the dialog's step list, and its child rows as "label: text" lines.
+QTreeWidgetItem* stepItem(QTreeWidget* steps, SourceTestStep step);
+QStringList childLines(QTreeWidgetItem* item);
 
 } // namespace SourceGuiTest

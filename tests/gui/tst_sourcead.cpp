@@ -26,33 +26,13 @@
 #include <QTreeWidget>
 
 namespace {
-template<typename T>
-T* child(QObject* root, const QString& name)
-{
-    auto* found = root->findChild<T*>(name);
-    if (!found) {
-        qWarning("no child %s", qPrintable(name));
-    }
-    return found;
-}
-
-QTreeWidgetItem* stepItem(QTreeWidget* steps, SourceTestStep step)
-{
-    for (int i = 0; i < steps->topLevelItemCount(); ++i) {
-        if (steps->topLevelItem(i)->text(0) == SourceTestSteps::title(step)) {
-            return steps->topLevelItem(i);
-        }
-    }
-    return nullptr;
-}
+using SourceGuiTest::child;
+using SourceGuiTest::finishedReport;
+using SourceGuiTest::stepItem;
 
 QString itemLines(QTreeWidgetItem* item)
 {
-    QStringList lines;
-    for (int i = 0; item && i < item->childCount(); ++i) {
-        lines << item->child(i)->text(0) + QStringLiteral(": ") + item->child(i)->text(1);
-    }
-    return lines.join(QLatin1Char('\n'));
+    return SourceGuiTest::childLines(item).join(QLatin1Char('\n'));
 }
 
 // objectGUID as Get-ADUser shows it.
@@ -76,8 +56,6 @@ private slots:
     void wrongPasswordIsExplainedByAdsSubCode();
 
 private:
-    SourceTestReport finishedReport(SourceTestDialog* dialog);
-
     DirectoryFixture m_ad;
     std::unique_ptr<GuiTestProfile> m_profile;
     std::unique_ptr<SourcesPage> m_page;
@@ -106,19 +84,6 @@ void TestSourceAd::cleanup()
     m_profile.reset();
     QCOMPARE(ConfirmationDialogs::pendingAnswers(), 0);
     ConfirmationDialogs::reset();
-}
-
-SourceTestReport TestSourceAd::finishedReport(SourceTestDialog* dialog)
-{
-    if (!dialog) {
-        return {};
-    }
-    QSignalSpy finished(dialog, &SourceTestDialog::finished);
-    if (!dialog->hasReport() && !finished.wait(90000)) {
-        qWarning("the guided test did not finish");
-        return {};
-    }
-    return dialog->report();
 }
 
 void TestSourceAd::addActiveDirectorySourceTestAndBrowse()

@@ -29,35 +29,10 @@
 #include <QTreeWidget>
 
 namespace {
-template<typename T>
-T* child(QObject* root, const QString& name)
-{
-    auto* found = root->findChild<T*>(name);
-    if (!found) {
-        qWarning("no child %s", qPrintable(name));
-    }
-    return found;
-}
-
-QTreeWidgetItem* stepItem(QTreeWidget* steps, SourceTestStep step)
-{
-    const QString title = SourceTestSteps::title(step);
-    for (int i = 0; i < steps->topLevelItemCount(); ++i) {
-        if (steps->topLevelItem(i)->text(0) == title) {
-            return steps->topLevelItem(i);
-        }
-    }
-    return nullptr;
-}
-
-QStringList childLines(QTreeWidgetItem* item)
-{
-    QStringList lines;
-    for (int i = 0; item && i < item->childCount(); ++i) {
-        lines << item->child(i)->text(0) + QStringLiteral(": ") + item->child(i)->text(1);
-    }
-    return lines;
-}
+using SourceGuiTest::child;
+using SourceGuiTest::childLines;
+using SourceGuiTest::finishedReport;
+using SourceGuiTest::stepItem;
 
 bool visibleWithText(QLabel* label)
 {
@@ -89,7 +64,6 @@ private slots:
 private:
     AddSourceWizard* openWizard();
     void next(AddSourceWizard* wizard);
-    SourceTestReport finishedReport(SourceTestDialog* dialog);
 
     std::unique_ptr<GuiTestProfile> m_profile;
     std::unique_ptr<SourcesPage> m_page;
@@ -132,19 +106,6 @@ void TestSourcesPage::next(AddSourceWizard* wizard)
     QVERIFY2(
         button->isEnabled(), qPrintable(QStringLiteral("Next is disabled on %1").arg(wizard->currentPage()->title())));
     QTest::mouseClick(button, Qt::LeftButton);
-}
-
-SourceTestReport TestSourcesPage::finishedReport(SourceTestDialog* dialog)
-{
-    if (!dialog) {
-        return {};
-    }
-    QSignalSpy finished(dialog, &SourceTestDialog::finished);
-    if (!dialog->hasReport() && !finished.wait(60000)) {
-        qWarning("the guided test did not finish");
-        return {};
-    }
-    return dialog->report();
 }
 
 void TestSourcesPage::addSourceWizardEndToEnd()
