@@ -26,15 +26,7 @@
 #include <QTest>
 
 namespace {
-template<typename T>
-T* child(QObject* root, const QString& name)
-{
-    auto* found = root->findChild<T*>(name);
-    if (!found) {
-        qWarning("no child %s", qPrintable(name));
-    }
-    return found;
-}
+using SourceGuiTest::child;
 
 bool actionEnabled(QWidget* page, const QString& name)
 {
