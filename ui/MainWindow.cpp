@@ -6,6 +6,7 @@
 #include "help/DocumentViewer.h"
 #include "servers/ServersPage.h"
 #include "servers/TokenExpiryNotice.h"
+#include "sources/SourcesPage.h"
 #include "sync/SyncPage.h"
 #include "widgets/AppIcons.h"
 #include "widgets/ScreenFit.h"
@@ -72,6 +73,17 @@ MainWindow::MainWindow(std::shared_ptr<Workspace> workspace, QWidget* parent)
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::switchToPage);
 
+    addPages();
+    restoreState();
+    for (const auto& warning : m_workspace->profile().warnings()) {
+        showStatus(warning);
+    }
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addPages()
+{
     auto* servers = new ServersPage(m_workspace, this);
     connect(servers, &ServersPage::statusMessage, this, &MainWindow::showStatus);
     addPage(QStringLiteral("servers"), tr("SCIM Servers"), AppIcons::icon(QStringLiteral("nav-servers")), servers,
@@ -81,6 +93,12 @@ MainWindow::MainWindow(std::shared_ptr<Workspace> workspace, QWidget* parent)
     connect(applications, &ApplicationsPage::statusMessage, this, &MainWindow::showStatus);
     addPage(QStringLiteral("applications"), tr("Application Manager"),
         AppIcons::icon(QStringLiteral("nav-applications")), applications, applications->pageActions());
+
+    auto* sources = new SourcesPage(m_workspace, this);
+    connect(sources, &SourcesPage::statusMessage, this, &MainWindow::showStatus);
+    connect(sources, &SourcesPage::activity, this, &MainWindow::showActivity);
+    addPage(QStringLiteral("sources"), tr("Directory Sources"), style()->standardIcon(QStyle::SP_DriveHDIcon), sources,
+        sources->pageActions());
 
     auto* directory = new DirectoryPage(m_workspace, this);
     connect(directory, &DirectoryPage::statusMessage, this, &MainWindow::showStatus);
@@ -92,18 +110,15 @@ MainWindow::MainWindow(std::shared_ptr<Workspace> workspace, QWidget* parent)
     connect(sync, &SyncPage::activity, this, &MainWindow::showActivity);
     addPage(QStringLiteral("sync"), tr("Sync & Logs"), AppIcons::icon(QStringLiteral("nav-sync")), sync,
         sync->pageActions());
+    connect(sources, &SourcesPage::browseRequested, this, [this, directory](qint64 sourceId) {
+        directory->showSource(sourceId);
+        showPage(QStringLiteral("directory"));
+    });
     connect(servers, &ServersPage::syncRequested, this, [this, sync](qint64 serverId) {
         sync->selectApplicationOfServer(serverId);
         showPage(QStringLiteral("sync"));
     });
-
-    restoreState();
-    for (const auto& warning : m_workspace->profile().warnings()) {
-        showStatus(warning);
-    }
 }
-
-MainWindow::~MainWindow() = default;
 
 void MainWindow::addPage(
     const QString& objectName, const QString& title, const QIcon& icon, QWidget* page, const QList<QAction*>& actions)

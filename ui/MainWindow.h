@@ -47,6 +47,7 @@ protected:
 private:
     void buildHelpMenu();
     void buildStatusBar();
+    void addPages();
     void switchToPage(int index);
     void restoreState();
 

@@ -94,6 +94,10 @@ QJsonObject operationJson(const PlannedOperation& operation)
         }
         object.insert(QStringLiteral("changes"), changes);
     }
+    if (operation.setsPendingManager()) {
+        // The manager is created in the same run: its id is sent once that create has run.
+        object.insert(QStringLiteral("managerDirectoryObjectId"), operation.managerDirectoryId);
+    }
     if (!operation.patch.isEmpty()) {
         object.insert(QStringLiteral("patch"),
             PatchOperation::requestBody(operation.patch).value(QLatin1String("Operations")).toArray());

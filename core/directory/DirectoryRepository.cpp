@@ -59,21 +59,12 @@ StorageError groupWriteError(const QSqlQuery& query, const DirectoryGroup& group
 constexpr int userSearchPlaceholders = 5;
 constexpr int groupSearchPlaceholders = 2;
 
-QString likePattern(const QString& search)
-{
-    QString escaped = search.trimmed().toCaseFolded();
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
-    escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
-    escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
-    return QLatin1Char('%') + escaped + QLatin1Char('%');
-}
-
 void bindSearch(QSqlQuery& query, const QString& search, int placeholders)
 {
     if (search.trimmed().isEmpty()) {
         return;
     }
-    const QString pattern = likePattern(search);
+    const QString pattern = SqlValues::likePattern(search);
     for (int i = 0; i < placeholders; ++i) {
         query.addBindValue(pattern);
     }

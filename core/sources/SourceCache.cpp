@@ -2,6 +2,7 @@
 
 #include "DistinguishedName.h"
 #include "SourceSnapshotBuilder.h"
+#include "SourceUserJson.h"
 #include "storage/Database.h"
 #include "storage/SqlValues.h"
 
@@ -33,46 +34,6 @@ QString kindId(bool group)
     return group ? QStringLiteral("group") : QStringLiteral("user");
 }
 
-// Every standard attribute but id/objectId (the row's), the custom ones and the manager's DN, as
-// JSON.
-QString userToJson(const DirectoryUser& user, const QString& managerDn)
-{
-    QJsonObject object;
-    if (!managerDn.isEmpty()) {
-        object.insert(QStringLiteral("managerDn"), managerDn);
-    }
-    for (const QString& name : DirectoryUser::standardAttributeNames()) {
-        if (name != QLatin1String("objectId") && name != QLatin1String("active")) {
-            object.insert(name, user.attribute(name));
-        }
-    }
-    object.insert(QStringLiteral("active"), user.active);
-    QJsonObject custom;
-    for (auto it = user.customAttributes.cbegin(); it != user.customAttributes.cend(); ++it) {
-        custom.insert(it.key(), it.value());
-    }
-    object.insert(QStringLiteral("custom"), custom);
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-DirectoryUser userFromJson(const QString& json, QString* managerDn)
-{
-    const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
-    *managerDn = object.value(QLatin1String("managerDn")).toString();
-    DirectoryUser user;
-    for (const QString& name : DirectoryUser::standardAttributeNames()) {
-        if (name != QLatin1String("objectId") && name != QLatin1String("active")) {
-            user.setAttribute(name, object.value(name).toString());
-        }
-    }
-    user.active = object.value(QLatin1String("active")).toBool(true);
-    const QJsonObject custom = object.value(QLatin1String("custom")).toObject();
-    for (auto it = custom.constBegin(); it != custom.constEnd(); ++it) {
-        user.customAttributes.insert(it.key(), it.value().toString());
-    }
-    return user;
-}
-
 QString groupToJson(const SourceGroupEntry& group)
 {
     return QString::fromUtf8(
@@ -101,7 +62,7 @@ public:
         }
         for (const SourceUserEntry& entry : read.users) {
             if (auto status = upsert(false, entry.user.objectId, entry.dn, entry.user.userName,
-                    userToJson(entry.user, entry.managerDn), changes.usersAdded, changes.usersUpdated);
+                    SourceUserJson::toJson(entry.user, entry.managerDn), changes.usersAdded, changes.usersUpdated);
                 !status) {
                 return status;
             }
@@ -448,7 +409,7 @@ Result<QList<CachedSourceUser>, StorageError> SourceCache::users() const
         CachedSourceUser cached;
         cached.id = query.value(0).toLongLong();
         cached.dn = query.value(2).toString();
-        cached.user = userFromJson(query.value(3).toString(), &cached.managerDn);
+        cached.user = SourceUserJson::fromJson(query.value(3).toString(), &cached.managerDn);
         cached.user.id = cached.id;
         cached.user.objectId = query.value(1).toString();
         cached.managerId = query.value(4).toLongLong();

@@ -1,6 +1,8 @@
 #include "SourceLoader.h"
 
+#include "SourceReadLog.h"
 #include "storage/Database.h"
+#include "util/LogCategories.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -64,6 +66,23 @@ Result<SourceLoadSummary, SourceReadError> SourceLoader::readAndStore(
 }
 
 Result<SourceLoadSummary, SourceReadError> SourceLoader::load(
+    const QByteArray& password, bool forceFull, const std::atomic_bool& cancelled)
+{
+    auto result = readDeltaOrFull(password, forceFull, cancelled);
+    // A cancel says nothing about the directory: the last real outcome stays on record.
+    if (result || result.error().kind != SourceReadError::Kind::Cancelled) {
+        const auto recorded = SourceReadLog(m_database)
+                                  .record(m_source.id,
+                                      result ? SourceReadAttempt::succeededWith(result.value())
+                                             : SourceReadAttempt::failedWith(result.error()));
+        if (!recorded) {
+            qCWarning(lcDirectory) << recorded.error().message;
+        }
+    }
+    return result;
+}
+
+Result<SourceLoadSummary, SourceReadError> SourceLoader::readDeltaOrFull(
     const QByteArray& password, bool forceFull, const std::atomic_bool& cancelled)
 {
     SourceReadRequest request;

@@ -43,7 +43,8 @@ struct SourceLoadOutcome
 // Reads a directory source completely and stores the read in the SourceCache: incrementally when
 // the cache has a high-water mark from the same server, fully otherwise, on request, or when the
 // directory or the cache refuses the delta. Only a complete read reaches the cache; any failure
-// leaves it as it was and is returned as the reader's SourceReadError. Blocking: call on a worker
+// leaves it as it was and is returned as the reader's SourceReadError. Every outcome but a cancel
+// is recorded as the source's last read attempt (SourceReadLog). Blocking: call on a worker
 // thread (the Database gives it its own connection).
 class SourceLoader
 {
@@ -62,6 +63,8 @@ public:
         const DirectorySource& source, const QByteArray& password, bool forceFull, const std::atomic_bool& cancelled);
 
 private:
+    Result<SourceLoadSummary, SourceReadError> readDeltaOrFull(
+        const QByteArray& password, bool forceFull, const std::atomic_bool& cancelled);
     Result<SourceLoadSummary, SourceReadError> readAndStore(
         const QByteArray& password, const SourceReadRequest& request, const std::atomic_bool& cancelled);
     SourceReadError storageError(const StorageError& error) const;

@@ -99,6 +99,17 @@ QString SourceType::describe(const DisabledAccountRule& rule)
     return tr("never (accounts are never read as disabled)");
 }
 
+QString SourceType::describe(GroupNesting nesting)
+{
+    switch (nesting) {
+    case GroupNesting::MatchingRuleInChain:
+        return tr("resolved by the directory (Active Directory's in-chain matching rule)");
+    case GroupNesting::ClientSide:
+        break;
+    }
+    return tr("expanded by ScimDesk from the members of each group, loops detected");
+}
+
 bool SourceType::isAttributeDescription(const QString& name)
 {
     static const QRegularExpression pattern(

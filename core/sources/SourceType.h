@@ -65,4 +65,6 @@ struct SourceType
     static QStringList alternatives(const QString& text);
     // The rule in the admin's words, e.g. "when userAccountControl has bit 0x2 set".
     static QString describe(const DisabledAccountRule& rule);
+    // The nesting strategy in the admin's words, e.g. "expanded by ScimDesk, loops detected".
+    static QString describe(GroupNesting nesting);
 };

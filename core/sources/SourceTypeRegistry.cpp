@@ -110,8 +110,8 @@ SourceTypeChange SourceTypeRegistry::applyType(const SourceType& type, const Dir
         change.disabledRuleChanged = true;
     }
     if (result.nesting != type.nesting) {
-        lines.append(tr("Nested groups: %1 → %2")
-                         .arg(SourceType::nestingId(result.nesting), SourceType::nestingId(type.nesting)));
+        lines.append(
+            tr("Nested groups: %1 → %2").arg(SourceType::describe(result.nesting), SourceType::describe(type.nesting)));
         result.nesting = type.nesting;
         change.nestingChanged = true;
     }

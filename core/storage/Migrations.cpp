@@ -252,6 +252,20 @@ const QList<Migrations::Migration>& Migrations::all()
             {
                 QStringLiteral("ALTER TABLE server_options ADD COLUMN fill_missing_json TEXT NOT NULL DEFAULT '[]'"),
             }},
+        {5, "the last read attempt of each directory source",
+            {
+                // What the Directory Sources page shows as "last read", failures included (the
+                // cache keeps complete reads only). A message, never a secret.
+                QStringLiteral("CREATE TABLE source_read_attempts ("
+                               " source_id INTEGER PRIMARY KEY REFERENCES directory_sources(id) ON DELETE CASCADE,"
+                               " attempted_at TEXT NOT NULL,"
+                               " succeeded INTEGER NOT NULL,"
+                               " delta INTEGER NOT NULL DEFAULT 0,"
+                               " users INTEGER NOT NULL DEFAULT 0,"
+                               " groups INTEGER NOT NULL DEFAULT 0,"
+                               " read_ms INTEGER NOT NULL DEFAULT 0,"
+                               " message TEXT NOT NULL DEFAULT '')"),
+            }},
     };
     return migrations;
 }

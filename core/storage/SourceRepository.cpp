@@ -103,6 +103,16 @@ QStringList columnList()
     }
     return columns;
 }
+// Whether two settings of one source read different entries or attributes.
+bool readsDiffer(const DirectorySource& a, const DirectorySource& b)
+{
+    return a.url.trimmed() != b.url.trimmed() || a.baseDn.trimmed() != b.baseDn.trimmed()
+        || a.userFilter != b.userFilter || a.groupFilter != b.groupFilter || a.anchorAttribute != b.anchorAttribute
+        || a.userMappings != b.userMappings || a.groupNameAttribute != b.groupNameAttribute
+        || a.groupDescriptionAttribute != b.groupDescriptionAttribute
+        || a.groupMemberAttribute != b.groupMemberAttribute || !(a.disabledRule == b.disabledRule)
+        || a.nesting != b.nesting || a.sourceTypeId != b.sourceTypeId;
+}
 } // namespace
 
 SourceRepository::SourceRepository(std::shared_ptr<Database> database)
@@ -167,6 +177,7 @@ Status<StorageError> SourceRepository::update(const DirectorySource& source)
     if (auto status = validate(source, source.id); !status) {
         return status;
     }
+    const auto before = find(source.id);
     QStringList assignments;
     for (const QString& column : columnList()) {
         assignments << column + QStringLiteral(" = ?");
@@ -183,6 +194,16 @@ Status<StorageError> SourceRepository::update(const DirectorySource& source)
         return StorageError {StorageError::Kind::NotFound,
             tr("The directory source \u201c%1\u201d no longer exists; it may have been deleted in another window.")
                 .arg(source.name)};
+    }
+    if (before && readsDiffer(*before, source)) {
+        // The last read answered other questions (another server, base DN, filter or mapping): a
+        // delta merged into it would mix both, so the next read is a full one. Local ids stay.
+        QSqlQuery forget(m_database->connection());
+        forget.prepare(QStringLiteral("DELETE FROM source_reads WHERE source_id = ?"));
+        forget.addBindValue(source.id);
+        if (!forget.exec()) {
+            return sqlError(forget, tr("Could not save the directory source"));
+        }
     }
     return {};
 }

@@ -36,4 +36,15 @@ inline QString nameKey(const QString& name)
     return name.trimmed().toCaseFolded();
 }
 
+// A LIKE pattern (with ESCAPE '\\') that finds `search` anywhere, ignoring case: compared with a
+// case-folded column, or with ASCII text (SQLite's LIKE ignores ASCII case by itself).
+inline QString likePattern(const QString& search)
+{
+    QString escaped = search.trimmed().toCaseFolded();
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
+    escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
 } // namespace SqlValues

@@ -26,7 +26,9 @@ OperationSchedule::OperationSchedule(const QList<PlannedOperation>& operations)
         m_kinds.append(operation.kind);
         if (operation.isDeprovision())
             continue;
-        if (operation.isUserOperation())
+        // A manager follow-up gives no id; depending on it could even wait in a circle
+        // (two users who manage each other, both created in this run).
+        if (operation.isUserOperation() && !operation.setsPendingManager())
             userOperations[operation.directoryObjectId].append(i);
         else if (!operation.isMembershipChange())
             groupOperations[operation.directoryObjectId].append(i);
@@ -44,6 +46,13 @@ OperationSchedule::OperationSchedule(const QList<PlannedOperation>& operations)
         if (operation.kind == Kind::CreateGroup || operation.kind == Kind::AddMembers) {
             for (const auto& memberId : operation.memberDirectoryIds) {
                 for (int user : userOperations.value(memberId))
+                    addOnce(needs, user);
+            }
+        }
+        if (operation.setsPendingManager()) {
+            // Needs the target ids of the user and of the manager, both created in this run.
+            for (const QString& id : {operation.directoryObjectId, operation.managerDirectoryId}) {
+                for (int user : userOperations.value(id))
                     addOnce(needs, user);
             }
         }

@@ -11,7 +11,8 @@
 // The order in which the operations of a plan may start. An operation waits only for the
 // operations whose outcome it uses: a group create for the user operations of the members it
 // sends, a membership change for its group's create, link or rename and for its members' user
-// operations. Deprovisioning waits for everything else, as it always ran last. A finished
+// operations, a manager follow-up (PlannedOperation::setsPendingManager) for the user
+// operations of the user and of the manager. Deprovisioning waits for everything else, as it always ran last. A finished
 // operation releases its dependents whether it succeeded or not: they go on without what
 // failed (a member whose create failed is left out; the executor fails a membership change
 // whose group is missing). Among the ready operations, memberships come first, then groups,

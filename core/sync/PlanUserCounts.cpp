@@ -31,7 +31,10 @@ PlanUserCounts PlanUserCounts::count(const PlannerInput& input, const SyncPlan& 
     for (const auto& operation : plan.operations) {
         if (operation.kind == PlannedOperation::Kind::CreateUser || operation.kind == PlannedOperation::Kind::UpdateUser
             || operation.kind == PlannedOperation::Kind::LinkUser) {
-            operationOf.insert(operation.directoryObjectId, operation.kind);
+            // A manager follow-up counts only for a user with nothing else to do: a user created
+            // in this run and then given its manager is a create.
+            if (!operation.setsPendingManager() || !operationOf.contains(operation.directoryObjectId))
+                operationOf.insert(operation.directoryObjectId, operation.kind);
         }
     }
     QSet<QString> skipped;

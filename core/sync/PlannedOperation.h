@@ -47,6 +47,11 @@ struct PlannedOperation
     // target ids.
     QStringList memberDirectoryIds;
     QStringList memberTargetIds;
+    // UpdateUser that sets the manager of a user whose manager is created in the same run: the
+    // manager's target id exists only once that create has run, so this update waits for every
+    // user operation (its own phase) and sends the id the run recorded, the way added members
+    // wait for their users. targetId is empty when the user is created in the same run too.
+    QString managerDirectoryId;
 
     bool isUserOperation() const { return kind <= Kind::DeleteUser; }
     bool isWrite() const { return kind != Kind::LinkUser && kind != Kind::LinkGroup; }
@@ -55,6 +60,7 @@ struct PlannedOperation
         return kind == Kind::DisableUser || kind == Kind::DeleteUser || kind == Kind::DeleteGroup;
     }
 
+    bool setsPendingManager() const { return !managerDirectoryId.isEmpty(); }
     bool isMembershipChange() const { return kind == Kind::AddMembers || kind == Kind::RemoveMembers; }
     // How many members the operation adds or removes (CreateGroup: sends on create).
     int memberCount() const

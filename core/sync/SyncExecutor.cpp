@@ -44,6 +44,8 @@ QString SyncProgress::phaseLabel(Phase phase)
         return QCoreApplication::translate("SyncProgress", "Computing the plan");
     case Phase::Users:
         return QCoreApplication::translate("SyncProgress", "Users");
+    case Phase::Managers:
+        return QCoreApplication::translate("SyncProgress", "Managers");
     case Phase::Groups:
         return QCoreApplication::translate("SyncProgress", "Groups");
     case Phase::Memberships:
@@ -75,10 +77,12 @@ SyncExecutor::~SyncExecutor()
     flushStores();
 }
 
-SyncProgress::Phase SyncExecutor::phaseOf(PlannedOperation::Kind kind)
+SyncProgress::Phase SyncExecutor::phaseOf(const PlannedOperation& operation)
 {
     using Kind = PlannedOperation::Kind;
-    switch (kind) {
+    if (operation.setsPendingManager())
+        return SyncProgress::Phase::Managers;
+    switch (operation.kind) {
     case Kind::CreateUser:
     case Kind::LinkUser:
     case Kind::UpdateUser:
@@ -162,7 +166,7 @@ void SyncExecutor::execute(const SyncPlan& plan, bool confirmed, const QString& 
         m_statsAtStart = m_client->statistics();
     m_unfinished.clear();
     for (const auto& operation : std::as_const(m_plan.operations))
-        ++m_unfinished[phaseOf(operation.kind)];
+        ++m_unfinished[phaseOf(operation)];
     m_phase = m_unfinished.isEmpty() ? SyncProgress::Phase::Users : m_unfinished.firstKey();
     m_schedule = OperationSchedule(m_plan.operations);
     m_flushTimer.start();
@@ -299,9 +303,7 @@ void SyncExecutor::dispatch(int index)
         recordLink(TargetLink::Kind::User, operation.directoryObjectId, operation.targetId, operation.displayName);
         return complete(index, entry, true);
     case Kind::UpdateUser:
-        if (operation.linkFirst)
-            recordLink(TargetLink::Kind::User, operation.directoryObjectId, operation.targetId, operation.displayName);
-        return patchUser(index, operation.targetId, operation.patch, true);
+        return updateUser(index);
     case Kind::DisableUser:
         return patchUser(index, operation.targetId, operation.patch, false);
     case Kind::DeleteUser:
@@ -362,6 +364,34 @@ void SyncExecutor::dispatch(int index)
     case Kind::RemoveMembers:
         return patchGroupMembers(index, operation.targetId, PatchOperation::Op::Remove, operation.memberTargetIds);
     }
+}
+
+void SyncExecutor::updateUser(int index)
+{
+    const PlannedOperation& operation = m_plan.operations.at(index);
+    if (operation.setsPendingManager())
+        return setPendingManager(index);
+    if (operation.linkFirst)
+        recordLink(TargetLink::Kind::User, operation.directoryObjectId, operation.targetId, operation.displayName);
+    patchUser(index, operation.targetId, operation.patch, true);
+}
+
+void SyncExecutor::setPendingManager(int index)
+{
+    const PlannedOperation& operation = m_plan.operations.at(index);
+    const QString userId
+        = operation.targetId.isEmpty() ? m_userTargets.value(operation.directoryObjectId) : operation.targetId;
+    const QString managerId = m_userTargets.value(operation.managerDirectoryId);
+    if (userId.isEmpty() || managerId.isEmpty()) {
+        JournalEntry entry = entryFor(operation);
+        entry.status = kFailed;
+        entry.error = tr("The manager of \"%1\" was not set: %2 was not created on the target in this run. See the "
+                         "error of that create, then sync again.")
+                          .arg(operation.displayName, userId.isEmpty() ? tr("the user") : tr("the manager"));
+        return complete(index, entry, false);
+    }
+    const QString path = operation.changes.isEmpty() ? QString() : operation.changes.first().path;
+    patchUser(index, userId, {PatchOperation::replace(path, managerId)}, false);
 }
 
 void SyncExecutor::createUser(int index, const QJsonObject& payload, bool rematch)
@@ -580,7 +610,7 @@ void SyncExecutor::complete(int index, JournalEntry entry, bool ok)
 {
     m_inFlight.remove(index);
     m_schedule.finished(index);
-    const SyncProgress::Phase phase = phaseOf(m_plan.operations.at(index).kind);
+    const SyncProgress::Phase phase = phaseOf(m_plan.operations.at(index));
     if (--m_unfinished[phase] <= 0)
         m_unfinished.remove(phase);
     const SyncProgress::Phase earliest = m_unfinished.isEmpty() ? m_phase : m_unfinished.firstKey();

@@ -63,6 +63,9 @@ private:
     void flushStores();
 
     // rematch: the create follows a lookup that found nothing after the link's 404.
+    void updateUser(int index);
+    // The manager of a user, created in this run, set with the id the run recorded.
+    void setPendingManager(int index);
     void createUser(int index, const QJsonObject& payload, bool rematch);
     void lookUpUser(int index, const QList<ScimFilter>& queries, int attempt);
     void linkExistingUser(int index, const QJsonObject& found, bool conflict);
@@ -82,7 +85,7 @@ private:
     // directory object; returns whether it did.
     bool refuseTakenMatch(int index, TargetLink::Kind kind, const QJsonObject& found);
     static void applyError(JournalEntry& entry, const ScimError& error);
-    static SyncProgress::Phase phaseOf(PlannedOperation::Kind kind);
+    static SyncProgress::Phase phaseOf(const PlannedOperation& operation);
 
     QPointer<ScimClient> m_client;
     std::shared_ptr<Database> m_database;

@@ -133,7 +133,8 @@ private:
     QHash<QString, int> m_targetByFoldedUserName; // built on the first manager lookup
     int m_managedUsers = 0;
 
-    QStringList m_pendingManagers; // "manager (of user)" created in this run
+    // Users whose manager is created in this run: set by an update that waits for the creates.
+    QList<PlannedOperation> m_managerOperations;
     QStringList m_missingManagers; // "manager (of user)" not on the target
 
     QList<PlannedOperation> m_userOperations;
@@ -338,8 +339,21 @@ void PlanBuilder::resolveManager(const DesiredUser& user, int targetIndex, QJson
     const QJsonValue current
         = targetIndex >= 0 ? managerPath.get(m_target.users.at(targetIndex).resource) : QJsonValue();
     managerPath.set(resource, current);
-    const QString example = tr("\"%1\" (manager of \"%2\")").arg(reference, user.userName);
-    (pending ? m_pendingManagers : m_missingManagers).append(example);
+    if (pending) {
+        // Written without the manager first (its id does not exist yet), then set once every user
+        // operation has run: one apply leaves nothing for the next run.
+        PlannedOperation operation;
+        operation.kind = PlannedOperation::Kind::UpdateUser;
+        operation.directoryObjectId = user.directoryObjectId;
+        operation.targetId = targetIndex >= 0 ? m_target.users.at(targetIndex).id : QString();
+        operation.displayName = user.userName;
+        operation.managerDirectoryId = user.managerDirectoryId;
+        // The preview names the manager as the directory does; the apply sends the id.
+        operation.changes = {{managerPath.toString(), current.isUndefined() ? QJsonValue() : current, reference}};
+        m_managerOperations.append(operation);
+        return;
+    }
+    m_missingManagers.append(tr("\"%1\" (manager of \"%2\")").arg(reference, user.userName));
 }
 
 void PlanBuilder::reportManagers()
@@ -348,13 +362,6 @@ void PlanBuilder::reportManagers()
         return QStringList(list.mid(0, 5)).join(QStringLiteral(", "))
             + (list.size() > 5 ? QStringLiteral(", …") : QString());
     };
-    if (!m_pendingManagers.isEmpty()) {
-        m_plan.warnings.append(QCoreApplication::translate("SyncPlanner",
-            "%n manager(s) are created in this run, so the users they manage are written "
-            "without a manager for now: %1. Run the sync again after this one to set them.",
-            nullptr, int(m_pendingManagers.size()))
-                                   .arg(examples(m_pendingManagers)));
-    }
     if (!m_missingManagers.isEmpty()) {
         m_plan.warnings.append(QCoreApplication::translate("SyncPlanner",
             "%n manager(s) are not on the SCIM server, so the manager of the users they "
@@ -418,6 +425,7 @@ void PlanBuilder::planUsers()
             m_userOperations.append(operation);
         }
     }
+    m_userOperations << m_managerOperations;
     reportManagers();
 }
 

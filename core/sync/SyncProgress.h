@@ -11,6 +11,7 @@ struct SyncProgress
         Reading, // preview: reading the directory and the target
         Planning,
         Users,
+        Managers, // managers created in this run, set on the users they manage
         Groups,
         Memberships,
         Deprovisioning,

@@ -9,10 +9,12 @@
 
 #include <QAbstractItemView>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDirIterator>
 #include <QFile>
 #include <QPixmap>
 #include <QSignalSpy>
+#include <QSize>
 #include <QTest>
 #include <QToolButton>
 
@@ -149,7 +151,21 @@ void screenshot(QWidget* widget, const QString& name)
     if (directory.isEmpty()) {
         return;
     }
+    // What a person would see: the layout requests the last change posted have been handled.
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
     widget->grab().save(directory + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+void screenshotAtReviewSizes(QWidget* window, const QString& name)
+{
+    if (qEnvironmentVariableIsEmpty("SCIMDESK_SCREENSHOT_DIR")) {
+        return;
+    }
+    for (const QSize size : {QSize(1024, 700), QSize(1600, 1000)}) {
+        window->resize(size);
+        screenshot(window, QStringLiteral("%1-%2x%3").arg(name).arg(size.width()).arg(size.height()));
+    }
 }
 
 } // namespace GuiTest

@@ -49,4 +49,7 @@ bool previewOnPage(SyncPage& page);
 SyncRunSummary applyOnPage(SyncPage& page);
 // Saves widget as <name>.png when SCIMDESK_SCREENSHOT_DIR is set; for looking at the GUI.
 void screenshot(QWidget* widget, const QString& name);
+// A top-level window at the two sizes the screenshots are looked at (1024x700 and 1600x1000):
+// <name>-1024x700.png and <name>-1600x1000.png; the window keeps the last size.
+void screenshotAtReviewSizes(QWidget* window, const QString& name);
 } // namespace GuiTest

@@ -2,7 +2,9 @@
 
 #include "AssignmentEditor.h"
 #include "servers/ServerCatalog.h"
+#include "sources/SourceChooser.h"
 #include "storage/ApplicationRepository.h"
+#include "widgets/ConfirmationDialogs.h"
 #include "widgets/EditIcons.h"
 #include "widgets/FormMessages.h"
 #include "widgets/ScreenFit.h"
@@ -34,11 +36,12 @@ ApplicationEditDialog::ApplicationEditDialog(
     auto* general = createGeneralSection(application, adding);
     auto* serverSection = createServerSection(application);
 
-    m_assignment = new AssignmentEditor(m_workspace->database(), application.assignment, this);
+    m_assignment = new AssignmentEditor(m_workspace->database(), application.assignment, application.sourceId, this);
     auto* assignmentSection = new QGroupBox(tr("Assignment"), this);
     assignmentSection->setObjectName(QStringLiteral("assignmentSection"));
     auto* assignmentLayout = new QVBoxLayout(assignmentSection);
-    assignmentLayout->addWidget(m_assignment);
+    assignmentLayout->addWidget(createSourceRow(application));
+    assignmentLayout->addWidget(m_assignment, 1);
 
     m_error = FormMessages::errorLabel(QStringLiteral("applicationError"), this);
 
@@ -162,6 +165,74 @@ QGroupBox* ApplicationEditDialog::createServerSection(const Application& applica
     return serverSection;
 }
 
+QWidget* ApplicationEditDialog::createSourceRow(const Application& application)
+{
+    m_source = new SourceChooser(m_workspace, QStringLiteral("applicationSource"), tr("Users and groups &from:"),
+        tr("Users and groups kept in ScimDesk (the Directory page)."), this);
+    if (!m_source->setSourceId(application.sourceId) && application.sourceId > 0) {
+        // The source was deleted meanwhile: saving then asks for another (the repository refuses it).
+        m_source->combo()->addItem(tr("Missing source (it was deleted)"), application.sourceId);
+        m_source->setSourceId(application.sourceId);
+    }
+    m_source->setChoiceGuard([this](qint64 sourceId) { return confirmSourceChange(sourceId); });
+    connect(m_source, &SourceChooser::sourceChosen, this, [this](qint64 sourceId) {
+        m_assignment->setSourceId(sourceId);
+        updateError();
+    });
+    connect(m_source, &SourceChooser::readFinished, this, [this](bool succeeded) {
+        m_assignment->reloadDirectory();
+        emit sourceReadFinished(succeeded);
+    });
+    return m_source;
+}
+
+qint64 ApplicationEditDialog::chosenSourceId() const
+{
+    return m_source->sourceId();
+}
+
+bool ApplicationEditDialog::chooseSource(qint64 sourceId)
+{
+    const int index = m_source->combo()->findData(sourceId);
+    if (index < 0 || !confirmSourceChange(sourceId)) {
+        return false;
+    }
+    m_source->setSourceId(sourceId);
+    m_assignment->setSourceId(sourceId);
+    updateError();
+    return true;
+}
+
+bool ApplicationEditDialog::confirmSourceChange(qint64 sourceId)
+{
+    if (sourceId == m_assignment->sourceId()) {
+        return true;
+    }
+    const Assignment current = m_assignment->assignment();
+    const int assigned = int(current.userIds.size() + current.groupIds.size());
+    if (assigned == 0) {
+        return true;
+    }
+    const QString name = m_source->combo()->itemText(m_source->combo()->findData(sourceId));
+    const bool switchSource = ConfirmationDialogs::confirm(this, QStringLiteral("changeSourceQuestion"),
+        tr("Change the source of \u201c%1\u201d?").arg(m_nameEdit->text().trimmed()),
+        tr("The %n assigned user(s) and group(s) belong to the current source and are cleared. Pick users and "
+           "groups of \u201c%1\u201d afterwards. On the SCIM server, users that leave the scope are deprovisioned "
+           "by the next sync.",
+            nullptr, assigned)
+            .arg(name),
+        {}, tr("Change Source"));
+    if (!switchSource) {
+        m_source->setSourceId(m_assignment->sourceId());
+    }
+    return switchSource;
+}
+
+void ApplicationEditDialog::readSource()
+{
+    m_source->readNow();
+}
+
 QString ApplicationEditDialog::serverName(qint64 id) const
 {
     if (id <= 0) {
@@ -186,6 +257,7 @@ void ApplicationEditDialog::updateError()
 {
     Application candidate = m_application;
     candidate.name = m_nameEdit->text();
+    candidate.sourceId = chosenSourceId();
     candidate.assignment = m_assignment->assignment();
     // The same check saving applies; the assignment's part of it is shown by the editor itself,
     // next to each condition and in the list below.
@@ -210,6 +282,7 @@ void ApplicationEditDialog::accept()
     application.description = m_descriptionEdit->text().trimmed();
     application.signInProtocol = m_protocolCombo->currentData().toString();
     application.scimServerId = chosenServerId();
+    application.sourceId = chosenSourceId();
     application.assignment = m_assignment->assignment();
 
     ApplicationRepository& repository = m_workspace->applications();

@@ -7,12 +7,13 @@ ApplicationTableModel::ApplicationTableModel(QObject* parent)
 {
 }
 
-void ApplicationTableModel::setApplications(
-    const QList<Application>& applications, const QHash<qint64, QString>& serverNames)
+void ApplicationTableModel::setApplications(const QList<Application>& applications,
+    const QHash<qint64, QString>& serverNames, const QHash<qint64, QString>& sourceNames)
 {
     beginResetModel();
     m_applications = applications;
     m_serverNames = serverNames;
+    m_sourceNames = sourceNames;
     endResetModel();
 }
 
@@ -54,6 +55,9 @@ QString ApplicationTableModel::assignmentText(const Assignment& assignment)
     if (assignment.allUsers) {
         return tr("All users");
     }
+    if (assignment.allGroups) {
+        return tr("users: %1, all groups").arg(assignment.userIds.size());
+    }
     if (assignment.userIds.isEmpty() && assignment.groupIds.isEmpty()) {
         return tr("Nobody assigned");
     }
@@ -94,6 +98,11 @@ QVariant ApplicationTableModel::data(const QModelIndex& index, int role) const
             return tr("None");
         }
         return m_serverNames.value(application->scimServerId, tr("Missing server"));
+    case SourceColumn:
+        if (application->sourceId <= 0) {
+            return tr("Embedded directory");
+        }
+        return m_sourceNames.value(application->sourceId, tr("Missing source"));
     case AssignedColumn: {
         const QString assigned = assignmentText(application->assignment);
         if (role == Qt::ToolTipRole) {
@@ -134,6 +143,8 @@ QVariant ApplicationTableModel::headerData(int section, Qt::Orientation orientat
         return tr("Sign-in Protocol");
     case ServerColumn:
         return tr("SCIM Server");
+    case SourceColumn:
+        return tr("Users From");
     case AssignedColumn:
         return tr("Users in Scope (Assigned)");
     case LastSyncColumn:

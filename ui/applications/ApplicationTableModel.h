@@ -7,8 +7,8 @@
 #include <QList>
 
 // Application Manager's table: one row per application with its sign-in protocol, SCIM
-// server, how many users are in scope (counted elsewhere, off the GUI thread) and when it was
-// last synchronised.
+// server, the source its users come from, how many users are in scope (counted elsewhere, off the GUI thread) and when
+// it was last synchronised.
 class ApplicationTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -19,6 +19,7 @@ public:
         NameColumn,
         ProtocolColumn,
         ServerColumn,
+        SourceColumn,
         AssignedColumn,
         LastSyncColumn,
         EditColumn, // holds the row's pencil button
@@ -32,8 +33,10 @@ public:
 
     explicit ApplicationTableModel(QObject* parent = nullptr);
 
-    // serverNames: SCIM server id → name, for the SCIM Server column.
-    void setApplications(const QList<Application>& applications, const QHash<qint64, QString>& serverNames);
+    // serverNames: SCIM server id → name, for the SCIM Server column; sourceNames: directory source
+    // id → name, for the Users From column.
+    void setApplications(const QList<Application>& applications, const QHash<qint64, QString>& serverNames,
+        const QHash<qint64, QString>& sourceNames = {});
     const Application* applicationAt(int row) const;
     int rowOfApplication(qint64 id) const;
 
@@ -52,6 +55,7 @@ public:
 private:
     QList<Application> m_applications;
     QHash<qint64, QString> m_serverNames;
+    QHash<qint64, QString> m_sourceNames;
     QHash<qint64, int> m_scopeCounts;
     bool m_scopeCountsPending = false;
     QString m_scopeCountError;

@@ -7,6 +7,7 @@
 #include "schedule/PlatformScheduler.h"
 #include "schedule/ScheduleDialog.h"
 #include "servers/ServerCatalog.h"
+#include "sources/SourceCatalog.h"
 #include "storage/ApplicationRepository.h"
 #include "widgets/AppIcons.h"
 #include "widgets/ConfirmationDialogs.h"
@@ -96,6 +97,7 @@ ApplicationsPage::ApplicationsPage(std::shared_ptr<Workspace> workspace, QWidget
     connect(m_table, &QTableView::doubleClicked, this, &ApplicationsPage::editSelected);
     connect(m_workspace.get(), &Workspace::applicationsChanged, this, &ApplicationsPage::reload);
     connect(m_workspace->servers(), &ServerCatalog::serversChanged, this, &ApplicationsPage::reload);
+    connect(m_workspace->sources(), &SourceCatalog::sourcesChanged, this, &ApplicationsPage::reload);
     reload();
 }
 
@@ -106,7 +108,11 @@ void ApplicationsPage::reload()
     for (const auto& server : m_workspace->servers()->repository().list()) {
         serverNames.insert(server.id, server.name);
     }
-    m_model->setApplications(m_workspace->applications().list(), serverNames);
+    QHash<qint64, QString> sourceNames;
+    for (const auto& source : m_workspace->sources()->repository().list()) {
+        sourceNames.insert(source.id, source.name);
+    }
+    m_model->setApplications(m_workspace->applications().list(), serverNames, sourceNames);
     m_stack->setCurrentWidget(m_model->rowCount() == 0 ? static_cast<QWidget*>(m_emptyLabel) : m_table);
     m_table->resizeColumnsToContents();
     for (int column = 0; column < ApplicationTableModel::EditColumn; ++column) {

@@ -15,17 +15,26 @@ class QTabWidget;
 class ScopeCounter;
 class ScopingFilterEditor;
 
-// Who an application provisions: all users, or assigned users and groups picked from the
-// directory (searchable, read a page at a time), narrowed by scoping filters; with a live
-// count of the users in scope computed off the GUI thread.
+// Who an application provisions: all users, or assigned users and groups (or all groups) picked
+// from the application's source — the embedded directory or a directory source's last read —
+// (searchable, read a page at a time), narrowed by scoping filters; with a live count of the
+// users in scope computed off the GUI thread.
 class AssignmentEditor : public QWidget
 {
     Q_OBJECT
 
 public:
-    AssignmentEditor(std::shared_ptr<Database> database, const Assignment& assignment, QWidget* parent = nullptr);
+    // sourceId: the application's source (0: the embedded directory), which the assignment's ids belong to.
+    AssignmentEditor(std::shared_ptr<Database> database, const Assignment& assignment, qint64 sourceId = 0,
+        QWidget* parent = nullptr);
 
     Assignment assignment() const;
+    // Picks from another source (0: the embedded directory). The assigned users and groups belong
+    // to the source they were picked from, so they are cleared.
+    void setSourceId(qint64 sourceId);
+    qint64 sourceId() const;
+    // Re-reads the lists and the count, e.g. after the source was read again.
+    void reloadDirectory();
     QStringList validationErrors() const;
 
     ScopeCounter* scopeCounter() const { return m_counter; }
@@ -40,10 +49,11 @@ private:
     void onEdited();
     void updateCountLabel();
     void updateEnabled();
+    void updateLabels();
 
     ScopeCounter* m_counter = nullptr;
     QCheckBox* m_allUsers = nullptr;
-    bool m_allGroups = false;
+    QCheckBox* m_allGroups = nullptr;
     QTabWidget* m_tabs = nullptr;
     DirectoryPickerModel* m_userModel = nullptr;
     DirectoryPickerModel* m_groupModel = nullptr;

@@ -1,10 +1,9 @@
 #include "ScopeCounter.h"
 
-#include "storage/Database.h"
-#include "util/AsyncTask.h"
-
+#include "sources/DirectoryBrowser.h"
 #include "storage/Database.h"
 #include "sync/ScopeEvaluator.h"
+#include "util/AsyncTask.h"
 
 #include <QPointer>
 #include <QSet>
@@ -21,13 +20,13 @@ struct LoadedDirectory
     QString error;
 };
 
-LoadedDirectory loadDirectory(const std::shared_ptr<Database>& database)
+LoadedDirectory loadDirectory(const std::shared_ptr<Database>& database, qint64 sourceId)
 {
     LoadedDirectory loaded;
     // Pool threads are reused by others: do not leave this thread's connection open.
-    auto snapshot = [&database] {
+    auto snapshot = [&database, sourceId] {
         const Database::ThreadConnection connection(database);
-        return DirectorySnapshot::load(*database);
+        return DirectoryBrowser(database, sourceId).snapshot();
     }();
     if (!snapshot) {
         loaded.error = snapshot.error().message;
@@ -64,6 +63,16 @@ ScopeCounter::ScopeCounter(std::shared_ptr<Database> database, QObject* parent)
     reloadDirectory();
 }
 
+void ScopeCounter::setSourceId(qint64 sourceId)
+{
+    if (sourceId == m_sourceId) {
+        return;
+    }
+    m_sourceId = sourceId;
+    m_snapshot.reset();
+    reloadDirectory();
+}
+
 void ScopeCounter::setAssignment(const Assignment& assignment)
 {
     m_assignment = assignment;
@@ -94,9 +103,13 @@ void ScopeCounter::reloadDirectory()
         m_computing = true;
         emit computingChanged(true);
     }
+    const qint64 sourceId = m_sourceId;
     AsyncTask::run(
-        this, [database = m_database]() { return loadDirectory(database); },
-        [this](const LoadedDirectory& loaded) {
+        this, [database = m_database, sourceId]() { return loadDirectory(database, sourceId); },
+        [this, sourceId](const LoadedDirectory& loaded) {
+            if (sourceId != m_sourceId) {
+                return; // another source was chosen meanwhile; its load answers
+            }
             m_loading = false;
             if (!loaded.error.isEmpty()) {
                 m_computing = false;
@@ -144,13 +157,17 @@ void ScopeCounter::countApplications(std::shared_ptr<Database> database, const Q
     };
     const auto countAll = [database, applications]() {
         Counts result;
-        const LoadedDirectory loaded = loadDirectory(database);
-        if (!loaded.error.isEmpty()) {
-            result.error = loaded.error;
-            return result;
-        }
+        QHash<qint64, LoadedDirectory> sources;
         for (const auto& application : applications) {
-            result.counts.insert(application.id, countInScope(loaded.snapshot, application.assignment));
+            auto it = sources.find(application.sourceId);
+            if (it == sources.end()) {
+                it = sources.insert(application.sourceId, loadDirectory(database, application.sourceId));
+            }
+            if (!it->error.isEmpty()) {
+                result.error = it->error;
+                continue;
+            }
+            result.counts.insert(application.id, countInScope(it->snapshot, application.assignment));
         }
         return result;
     };

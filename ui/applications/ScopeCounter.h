@@ -16,16 +16,20 @@
 class Database;
 class QTimer;
 
-// Counts the directory users an assignment puts in scope, off the GUI thread: the directory
-// is read once into a DirectorySnapshot on a pool thread, then each (debounced) change of the
-// assignment is evaluated there with the sync's own ScopeEvaluator. Only the newest request
-// reports; a result that arrives after a newer change is dropped.
+// Counts the users of the application's source an assignment puts in scope, off the GUI thread:
+// the directory (embedded, or a directory source's last read) is read once into a DirectorySnapshot on a pool thread,
+// then each (debounced) change of the assignment is evaluated there with the sync's own ScopeEvaluator. Only the newest
+// request reports; a result that arrives after a newer change is dropped.
 class ScopeCounter : public QObject
 {
     Q_OBJECT
 
 public:
     explicit ScopeCounter(std::shared_ptr<Database> database, QObject* parent = nullptr);
+
+    // Counts in another source (0: the embedded directory; else a directory source's last read).
+    void setSourceId(qint64 sourceId);
+    qint64 sourceId() const { return m_sourceId; }
 
     // Counts after a short pause, so typing in a filter does not start one job per key.
     void setAssignment(const Assignment& assignment);
@@ -56,6 +60,7 @@ private:
     void start();
 
     std::shared_ptr<Database> m_database;
+    qint64 m_sourceId = 0;
     QTimer* m_debounce = nullptr;
     Assignment m_assignment;
     std::optional<DirectorySnapshot> m_snapshot;

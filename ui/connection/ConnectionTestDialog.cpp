@@ -1,6 +1,7 @@
 #include "ConnectionTestDialog.h"
 
 #include "connection/ServerConnectionTest.h"
+#include "widgets/GuidedTestView.h"
 #include "widgets/ScreenFit.h"
 #include "workspace/Workspace.h"
 
@@ -9,42 +10,19 @@
 #include <QClipboard>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QSplitter>
-#include <QStyle>
-#include <QTextBrowser>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace {
-constexpr int StepRole = Qt::UserRole + 1;
-constexpr int VerdictRole = Qt::UserRole + 2;
-
-QIcon verdictIcon(const QStyle* style, ConnectionVerdict verdict)
+GuidedTestStep viewStep(const ConnectionStepResult& result)
 {
-    switch (verdict) {
-    case ConnectionVerdict::Pass:
-        return style->standardIcon(QStyle::SP_DialogApplyButton);
-    case ConnectionVerdict::Warning:
-        return style->standardIcon(QStyle::SP_MessageBoxWarning);
-    case ConnectionVerdict::Fail:
-        return style->standardIcon(QStyle::SP_MessageBoxCritical);
-    case ConnectionVerdict::Skipped:
-        break;
+    GuidedTestStep step {int(result.step), result.title(), result.verdict, result.durationMs, result.checked,
+        result.cause, result.fix, result.details, {}};
+    if (!result.requestId.isEmpty()) {
+        step.extra.append({ConnectionTestDialog::tr("Request id"), result.requestId});
     }
-    return style->standardIcon(QStyle::SP_MediaSkipForward);
-}
-
-QTreeWidgetItem* addLine(QTreeWidgetItem* parent, const QString& label, const QString& text)
-{
-    auto* item = new QTreeWidgetItem(parent);
-    item->setText(0, label);
-    item->setText(1, text);
-    item->setToolTip(1, text);
-    item->setFirstColumnSpanned(false);
-    return item;
+    return step;
 }
 } // namespace
 
@@ -69,17 +47,7 @@ ConnectionTestDialog::ConnectionTestDialog(
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    m_steps = new QTreeWidget(this);
-    m_steps->setObjectName(QStringLiteral("stepList"));
-    m_steps->setColumnCount(3);
-    m_steps->setHeaderLabels({tr("Step"), tr("Result"), tr("Duration")});
-    m_steps->setUniformRowHeights(false);
-    m_steps->setWordWrap(true);
-    m_steps->setAlternatingRowColors(true);
-    m_steps->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_steps->header()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_steps->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
-    m_steps->header()->setStretchLastSection(false);
+    m_view = new GuidedTestView(this);
 
     m_writeRoundTrip = new QCheckBox(tr("Include write round trip (creates and deletes a temporary user)"), this);
     m_writeRoundTrip->setObjectName(QStringLiteral("writeRoundTripCheck"));
@@ -105,16 +73,7 @@ ConnectionTestDialog::ConnectionTestDialog(
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addWidget(m_summary);
-    // The full text of the selected step: causes and fixes are sentences, too long for a cell.
-    m_details = new QTextBrowser(this);
-    m_details->setObjectName(QStringLiteral("stepDetails"));
-    m_details->setOpenLinks(false);
-    auto* splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_steps);
-    splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_view, 1);
     layout->addLayout(buttons);
 
     connect(m_startButton, &QPushButton::clicked, this, &ConnectionTestDialog::start);
@@ -122,41 +81,8 @@ ConnectionTestDialog::ConnectionTestDialog(
     connect(m_copyButton, &QPushButton::clicked, this, &ConnectionTestDialog::copyReport);
     connect(m_closeButton, &QPushButton::clicked, this, &ConnectionTestDialog::reject);
 
-    connect(m_steps, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) { showDetails(item); });
     resetSteps();
     updateButtons();
-}
-
-void ConnectionTestDialog::showDetails(QTreeWidgetItem* item)
-{
-    while (item && item->parent()) {
-        item = item->parent();
-    }
-    if (!item || !m_stepResults.contains(item->data(0, StepRole).toInt())) {
-        m_details->clear();
-        return;
-    }
-    const auto& result = m_stepResults.value(item->data(0, StepRole).toInt());
-    QString html
-        = QStringLiteral("<h3>%1 – %2</h3>")
-              .arg(result.title().toHtmlEscaped(), ConnectionVerdicts::displayName(result.verdict).toHtmlEscaped());
-    const auto paragraph = [&html](const QString& label, const QString& text) {
-        if (!text.isEmpty()) {
-            html += QStringLiteral("<p><b>%1</b> %2</p>").arg(label.toHtmlEscaped(), text.toHtmlEscaped());
-        }
-    };
-    paragraph(tr("Checked:"), result.checked);
-    paragraph(tr("Cause:"), result.cause);
-    paragraph(tr("Fix:"), result.fix);
-    if (!result.details.isEmpty()) {
-        html += QStringLiteral("<ul>");
-        for (const auto& detail : result.details) {
-            html += QStringLiteral("<li>%1</li>").arg(detail.toHtmlEscaped());
-        }
-        html += QStringLiteral("</ul>");
-    }
-    paragraph(tr("Request ID:"), result.requestId);
-    m_details->setHtml(html);
 }
 
 ConnectionTestDialog::~ConnectionTestDialog() = default;
@@ -168,31 +94,14 @@ bool ConnectionTestDialog::isRunning() const
 
 void ConnectionTestDialog::resetSteps()
 {
-    m_steps->clear();
-    m_stepResults.clear();
-    m_details->clear();
+    QList<QPair<int, QString>> steps;
     for (const auto step : ServerConnectionTest::steps()) {
-        auto* item = new QTreeWidgetItem(m_steps);
-        item->setText(0, ConnectionSteps::title(step));
-        item->setData(0, StepRole, int(step));
-        item->setData(0, VerdictRole, -1);
-        item->setText(1, tr("Not run"));
-        item->setIcon(0, style()->standardIcon(QStyle::SP_FileIcon));
-        if (step == ConnectionStep::WriteRoundTrip && !m_writeRoundTrip->isChecked()) {
-            item->setText(1, tr("Not requested"));
-        }
+        steps.append({int(step), ConnectionSteps::title(step)});
     }
-}
-
-QTreeWidgetItem* ConnectionTestDialog::itemForStep(ConnectionStep step) const
-{
-    for (int i = 0; i < m_steps->topLevelItemCount(); ++i) {
-        auto* item = m_steps->topLevelItem(i);
-        if (item->data(0, StepRole).toInt() == int(step)) {
-            return item;
-        }
+    m_view->reset(steps);
+    if (!m_writeRoundTrip->isChecked()) {
+        m_view->setPendingText(int(ConnectionStep::WriteRoundTrip), tr("Not requested"));
     }
-    return nullptr;
 }
 
 void ConnectionTestDialog::start()
@@ -228,60 +137,14 @@ void ConnectionTestDialog::cancel()
 void ConnectionTestDialog::showStepStarted(int index)
 {
     const auto steps = ServerConnectionTest::steps();
-    if (index < 0 || index >= steps.size()) {
-        return;
-    }
-    if (auto* item = itemForStep(steps.at(index))) {
-        item->setText(1, tr("Running\u2026"));
-        item->setIcon(0, style()->standardIcon(QStyle::SP_BrowserReload));
-        m_steps->scrollToItem(item);
+    if (index >= 0 && index < steps.size()) {
+        m_view->showStarted(int(steps.at(index)));
     }
 }
 
 void ConnectionTestDialog::showStepFinished(int, const ConnectionStepResult& result)
 {
-    auto* item = itemForStep(result.step);
-    if (!item) {
-        return;
-    }
-    qDeleteAll(item->takeChildren());
-    m_stepResults.insert(int(result.step), result);
-    item->setIcon(0, verdictIcon(style(), result.verdict));
-    item->setData(0, VerdictRole, int(result.verdict));
-    item->setText(1,
-        result.cause.isEmpty() ? ConnectionVerdicts::displayName(result.verdict)
-                               : ConnectionVerdicts::displayName(result.verdict) + QStringLiteral(": ") + result.cause);
-    item->setToolTip(1, item->text(1));
-    item->setText(2, result.verdict == ConnectionVerdict::Skipped ? QString() : tr("%1 ms").arg(result.durationMs));
-    if (!result.checked.isEmpty()) {
-        addLine(item, tr("Checked"), result.checked);
-    }
-    if (!result.cause.isEmpty()) {
-        addLine(item, tr("Cause"), result.cause);
-    }
-    if (!result.fix.isEmpty()) {
-        auto* fix = addLine(item, tr("Fix"), result.fix);
-        QFont bold = fix->font(1);
-        bold.setBold(true);
-        fix->setFont(1, bold);
-    }
-    for (const auto& detail : result.details) {
-        addLine(item, tr("Detail"), detail);
-    }
-    if (!result.requestId.isEmpty()) {
-        addLine(item, tr("Request id"), result.requestId);
-    }
-    const bool problem = result.verdict == ConnectionVerdict::Fail || result.verdict == ConnectionVerdict::Warning;
-    item->setExpanded(problem);
-    if (problem
-        && (!m_steps->currentItem()
-            || m_stepResults.value(m_steps->currentItem()->data(0, StepRole).toInt()).verdict
-                == ConnectionVerdict::Pass)) {
-        m_steps->setCurrentItem(item);
-    }
-    if (m_steps->currentItem() == item) {
-        showDetails(item);
-    }
+    m_view->showFinished(viewStep(result));
 }
 
 void ConnectionTestDialog::showFinished(const ConnectionReport& report)
@@ -289,8 +152,7 @@ void ConnectionTestDialog::showFinished(const ConnectionReport& report)
     m_report = report;
     m_hasReport = true;
     for (const auto& step : report.steps) {
-        auto* item = itemForStep(step.step);
-        if (item && item->data(0, VerdictRole).toInt() < 0) {
+        if (!m_view->hasResult(int(step.step))) {
             showStepFinished(-1, step);
         }
     }

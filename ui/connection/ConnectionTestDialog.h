@@ -5,7 +5,6 @@
 #include "model/ScimServer.h"
 
 #include <QDialog>
-#include <QHash>
 #include <QPointer>
 
 #include <memory>
@@ -13,10 +12,8 @@
 class ServerConnectionTest;
 class QCheckBox;
 class QLabel;
+class GuidedTestView;
 class QPushButton;
-class QTextBrowser;
-class QTreeWidget;
-class QTreeWidgetItem;
 class Workspace;
 
 // Shows the guided connection test of one stored server (ServerConnectionTest, which reads
@@ -54,8 +51,6 @@ private:
     void showStepFinished(int index, const ConnectionStepResult& result);
     void showFinished(const ConnectionReport& report);
     void updateButtons();
-    QTreeWidgetItem* itemForStep(ConnectionStep step) const;
-    void showDetails(QTreeWidgetItem* item);
 
     std::shared_ptr<Workspace> m_workspace;
     ScimServer m_server;
@@ -64,9 +59,7 @@ private:
     bool m_hasReport = false;
 
     QLabel* m_summary = nullptr;
-    QTreeWidget* m_steps = nullptr;
-    QTextBrowser* m_details = nullptr;
-    QHash<int, ConnectionStepResult> m_stepResults;
+    GuidedTestView* m_view = nullptr;
     QCheckBox* m_writeRoundTrip = nullptr;
     QPushButton* m_startButton = nullptr;
     QPushButton* m_cancelButton = nullptr;

@@ -1,11 +1,17 @@
 #include "DirectoryGroupModel.h"
 
-#include "directory/DirectoryRepository.h"
+#include "util/DisplayText.h"
 
-DirectoryGroupModel::DirectoryGroupModel(DirectoryRepository& repository, QObject* parent)
-    : PagedTableModel<DirectoryGroup>(parent)
-    , m_repository(repository)
+DirectoryGroupModel::DirectoryGroupModel(DirectoryBrowser browser, QObject* parent)
+    : PagedTableModel<BrowsedGroup>(parent)
+    , m_browser(std::move(browser))
 {
+}
+
+void DirectoryGroupModel::setBrowser(const DirectoryBrowser& browser)
+{
+    m_browser = browser;
+    reload();
 }
 
 int DirectoryGroupModel::columnCount(const QModelIndex& parent) const
@@ -18,22 +24,30 @@ QVariant DirectoryGroupModel::data(const QModelIndex& index, int role) const
     if (!index.isValid() || (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != GroupIdRole)) {
         return {};
     }
-    const auto group = rowAt(index.row());
-    if (!group) {
+    const auto row = rowAt(index.row());
+    if (!row) {
         return {};
     }
     if (role == GroupIdRole) {
-        return group->id;
+        return row->group.id;
     }
     switch (index.column()) {
     case NameColumn:
-        return group->displayName;
+        return DisplayText::escaped(row->group.displayName);
     case DescriptionColumn:
-        return group->description;
+        return row->group.description;
     case UserMembersColumn:
-        return int(group->memberUserIds.size());
+        return row->userMembers;
     case GroupMembersColumn:
-        return int(group->memberGroupIds.size());
+        if (role == Qt::ToolTipRole && row->unresolvedMembers > 0) {
+            return tr(
+                "%n member(s) outside the base DN or the filters are not counted.", nullptr, row->unresolvedMembers);
+        }
+        return row->groupMembers;
+    case DnColumn:
+        return DisplayText::escaped(row->dn);
+    case AnchorColumn:
+        return DisplayText::escaped(row->group.objectId);
     default:
         return {};
     }
@@ -53,6 +67,10 @@ QVariant DirectoryGroupModel::headerData(int section, Qt::Orientation orientatio
         return tr("Users");
     case GroupMembersColumn:
         return tr("Nested groups");
+    case DnColumn:
+        return tr("DN");
+    case AnchorColumn:
+        return tr("Anchor (externalId)");
     default:
         return {};
     }
@@ -65,10 +83,10 @@ void DirectoryGroupModel::sort(int, Qt::SortOrder order)
 
 int DirectoryGroupModel::countRows(const QString& search) const
 {
-    return m_repository.countGroups(search);
+    return m_browser.countGroups(search);
 }
 
-QList<DirectoryGroup> DirectoryGroupModel::loadRows(const QString& search, int limit, int offset) const
+QList<BrowsedGroup> DirectoryGroupModel::loadRows(const QString& search, int limit, int offset) const
 {
-    return m_repository.listGroups(search, limit, offset);
+    return m_browser.listGroups(search, limit, offset);
 }

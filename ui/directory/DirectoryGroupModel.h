@@ -2,12 +2,11 @@
 
 #include "PagedTableModel.h"
 
-#include "model/DirectoryGroup.h"
+#include "sources/DirectoryBrowser.h"
 
-class DirectoryRepository;
-
-// The directory's groups, page by page, ordered by display name.
-class DirectoryGroupModel : public PagedTableModel<DirectoryGroup>
+// The groups of the embedded directory or of a directory source's last read, page by page,
+// ordered by name. A source's groups also show their DN and anchor.
+class DirectoryGroupModel : public PagedTableModel<BrowsedGroup>
 {
     Q_OBJECT
 
@@ -18,11 +17,16 @@ public:
         DescriptionColumn,
         UserMembersColumn,
         GroupMembersColumn,
+        DnColumn,
+        AnchorColumn,
         ColumnCount
     };
     static constexpr int GroupIdRole = Qt::UserRole + 1;
 
-    explicit DirectoryGroupModel(DirectoryRepository& repository, QObject* parent = nullptr);
+    explicit DirectoryGroupModel(DirectoryBrowser browser, QObject* parent = nullptr);
+
+    void setBrowser(const DirectoryBrowser& browser);
+    const DirectoryBrowser& browser() const { return m_browser; }
 
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
@@ -31,8 +35,8 @@ public:
 
 protected:
     int countRows(const QString& search) const override;
-    QList<DirectoryGroup> loadRows(const QString& search, int limit, int offset) const override;
+    QList<BrowsedGroup> loadRows(const QString& search, int limit, int offset) const override;
 
 private:
-    DirectoryRepository& m_repository;
+    DirectoryBrowser m_browser;
 };

@@ -1,6 +1,4 @@
 #include "DirectoryPage.h"
-#include "storage/Database.h"
-#include "util/AsyncTask.h"
 
 #include "CsvImportDialog.h"
 #include "DirectoryGroupModel.h"
@@ -10,7 +8,10 @@
 #include "directory/DirectoryCsvExporter.h"
 #include "directory/DirectoryRepository.h"
 #include "directory/DirectorySnapshot.h"
+#include "sources/DirectoryBrowser.h"
+#include "sources/SourceChooser.h"
 #include "storage/Database.h"
+#include "util/AsyncTask.h"
 #include "widgets/AppIcons.h"
 #include "widgets/ConfirmationDialogs.h"
 #include "widgets/EditIcons.h"
@@ -47,6 +48,8 @@ QTableView* makeTable(QAbstractItemModel* model, const QString& objectName, QWid
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
     table->horizontalHeader()->setStretchLastSection(true);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    // Over the cells' text: a wide column cut by a narrow window (the DN) still shows its name.
+    table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     return table;
 }
 } // namespace
@@ -58,15 +61,19 @@ DirectoryPage::DirectoryPage(std::shared_ptr<Workspace> workspace, QWidget* pare
     , m_searchTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("directoryPage"));
-    m_users = new DirectoryUserModel(*m_repository, this);
-    m_groups = new DirectoryGroupModel(*m_repository, this);
+    m_users = new DirectoryUserModel(DirectoryBrowser(m_workspace->database()), this);
+    m_groups = new DirectoryGroupModel(DirectoryBrowser(m_workspace->database()), this);
 
     auto* header = new PageHeader(tr("Directory"),
-        tr("The users and groups ScimDesk provisions from. Edit them here or import them from CSV."), this);
+        tr("The users and groups ScimDesk provisions from: the embedded directory, edited here or imported from CSV, "
+           "or a directory source, read-only."),
+        this);
+    m_chooser = new SourceChooser(m_workspace, QStringLiteral("directorySource"), tr("S&how:"),
+        tr("Editable. Import or export CSV from the toolbar."), this);
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("searchEdit"));
-    m_search->setPlaceholderText(tr("Search by user name, e-mail, name or group\u2026"));
+    m_search->setPlaceholderText(tr("Search by user name, e-mail, name, group or DN\u2026"));
     m_search->setClearButtonEnabled(true);
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
@@ -76,14 +83,17 @@ DirectoryPage::DirectoryPage(std::shared_ptr<Workspace> workspace, QWidget* pare
 
     m_userTable = makeTable(m_users, QStringLiteral("usersTable"), this);
     m_userTable->sortByColumn(DirectoryUserModel::UserNameColumn, Qt::AscendingOrder);
-    m_userTable->setColumnWidth(DirectoryUserModel::UserNameColumn, 220);
-    m_userTable->setColumnWidth(DirectoryUserModel::DisplayNameColumn, 180);
-    m_userTable->setColumnWidth(DirectoryUserModel::EmailColumn, 240);
+    m_userTable->setColumnWidth(DirectoryUserModel::UserNameColumn, 170);
+    m_userTable->setColumnWidth(DirectoryUserModel::DisplayNameColumn, 150);
+    m_userTable->setColumnWidth(DirectoryUserModel::EmailColumn, 210);
     m_userTable->setColumnWidth(DirectoryUserModel::DepartmentColumn, 130);
+    m_userTable->setColumnWidth(DirectoryUserModel::ActiveColumn, 80);
+    m_userTable->setColumnWidth(DirectoryUserModel::DnColumn, 360);
     m_groupTable = makeTable(m_groups, QStringLiteral("groupsTable"), this);
     m_groupTable->sortByColumn(DirectoryGroupModel::NameColumn, Qt::AscendingOrder);
     m_groupTable->setColumnWidth(DirectoryGroupModel::NameColumn, 240);
     m_groupTable->setColumnWidth(DirectoryGroupModel::DescriptionColumn, 320);
+    m_groupTable->setColumnWidth(DirectoryGroupModel::DnColumn, 320);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("directoryTabs"));
@@ -92,9 +102,37 @@ DirectoryPage::DirectoryPage(std::shared_ptr<Workspace> workspace, QWidget* pare
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(header);
+    layout->addWidget(m_chooser);
     layout->addLayout(searchRow);
     layout->addWidget(m_tabs, 1);
 
+    createActions();
+
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(250);
+    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_searchTimer, &QTimer::timeout, this, &DirectoryPage::applySearch);
+    connect(m_userTable, &QTableView::doubleClicked, this, &DirectoryPage::editSelected);
+    connect(m_groupTable, &QTableView::doubleClicked, this, &DirectoryPage::editSelected);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this]() {
+        updateCounts();
+        updateActions();
+    });
+    connect(m_userTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DirectoryPage::updateActions);
+    connect(
+        m_groupTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DirectoryPage::updateActions);
+    connect(m_users, &QAbstractItemModel::modelReset, this, &DirectoryPage::updateActions);
+    connect(m_groups, &QAbstractItemModel::modelReset, this, &DirectoryPage::updateActions);
+    connect(m_chooser, &SourceChooser::sourceChosen, this, &DirectoryPage::sourceChosen);
+    connect(m_chooser, &SourceChooser::readFinished, this, [this](bool succeeded) {
+        reload();
+        emit sourceReadFinished(succeeded);
+    });
+    sourceChosen();
+}
+
+void DirectoryPage::createActions()
+{
     m_addUserAction = new QAction(AppIcons::icon(QStringLiteral("user")), tr("Add &User"), this);
     m_addUserAction->setObjectName(QStringLiteral("addUserAction"));
     m_addGroupAction = new QAction(AppIcons::icon(QStringLiteral("group")), tr("Add &Group"), this);
@@ -111,29 +149,61 @@ DirectoryPage::DirectoryPage(std::shared_ptr<Workspace> workspace, QWidget* pare
     m_exportAction->setObjectName(QStringLiteral("exportCsvAction"));
     m_actions = {m_addUserAction, m_addGroupAction, m_editAction, m_deleteAction, m_importAction, m_exportAction};
     addActions(m_actions);
-
-    m_searchTimer->setSingleShot(true);
-    m_searchTimer->setInterval(250);
-    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
-    connect(m_searchTimer, &QTimer::timeout, this, &DirectoryPage::applySearch);
     connect(m_addUserAction, &QAction::triggered, this, &DirectoryPage::addUser);
     connect(m_addGroupAction, &QAction::triggered, this, &DirectoryPage::addGroup);
     connect(m_editAction, &QAction::triggered, this, &DirectoryPage::editSelected);
     connect(m_deleteAction, &QAction::triggered, this, &DirectoryPage::deleteSelected);
     connect(m_importAction, &QAction::triggered, this, &DirectoryPage::importCsv);
     connect(m_exportAction, &QAction::triggered, this, &DirectoryPage::exportCsv);
-    connect(m_userTable, &QTableView::doubleClicked, this, &DirectoryPage::editSelected);
-    connect(m_groupTable, &QTableView::doubleClicked, this, &DirectoryPage::editSelected);
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this]() {
-        updateCounts();
-        updateActions();
-    });
-    connect(m_userTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DirectoryPage::updateActions);
-    connect(
-        m_groupTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DirectoryPage::updateActions);
-    connect(m_users, &QAbstractItemModel::modelReset, this, &DirectoryPage::updateActions);
-    connect(m_groups, &QAbstractItemModel::modelReset, this, &DirectoryPage::updateActions);
-    reload();
+}
+
+qint64 DirectoryPage::currentSourceId() const
+{
+    return m_chooser ? m_chooser->sourceId() : 0;
+}
+
+bool DirectoryPage::showSource(qint64 sourceId)
+{
+    if (!m_chooser->setSourceId(sourceId)) {
+        return false;
+    }
+    sourceChosen();
+    return true;
+}
+
+void DirectoryPage::readSource()
+{
+    m_chooser->readNow();
+}
+
+void DirectoryPage::sourceChosen()
+{
+    const DirectoryBrowser browser(m_workspace->database(), currentSourceId());
+    m_users->setBrowser(browser);
+    m_groups->setBrowser(browser);
+    // The DN and the anchor only mean something for a directory source; there they take the place of
+    // department and title (which the row's tooltip lists with every other attribute), so the DN is
+    // on screen without scrolling.
+    for (auto column : {DirectoryUserModel::DnColumn, DirectoryUserModel::AnchorColumn}) {
+        m_userTable->setColumnHidden(column, !browser.isSource());
+    }
+    for (auto column : {DirectoryUserModel::DepartmentColumn, DirectoryUserModel::TitleColumn}) {
+        m_userTable->setColumnHidden(column, browser.isSource());
+    }
+    for (auto column : {DirectoryGroupModel::DnColumn, DirectoryGroupModel::AnchorColumn}) {
+        m_groupTable->setColumnHidden(column, !browser.isSource());
+    }
+    // The anchor (a GUID or UUID) is last: stretched, a narrow window squeezed it to a few
+    // characters; at its own width the table scrolls instead.
+    const int anchorWidth = fontMetrics().horizontalAdvance(QString(36, QLatin1Char('0'))) + 24;
+    m_userTable->horizontalHeader()->setStretchLastSection(!browser.isSource());
+    m_groupTable->horizontalHeader()->setStretchLastSection(!browser.isSource());
+    if (browser.isSource()) {
+        m_userTable->setColumnWidth(DirectoryUserModel::AnchorColumn, anchorWidth);
+        m_groupTable->setColumnWidth(DirectoryGroupModel::AnchorColumn, anchorWidth);
+    }
+    updateCounts();
+    updateActions();
 }
 
 DirectoryPage::~DirectoryPage() = default;
@@ -172,12 +242,20 @@ void DirectoryPage::updateActions()
 {
     const auto* table = showingGroups() ? m_groupTable : m_userTable;
     const int selected = int(table->selectionModel()->selectedRows().size());
-    m_editAction->setEnabled(selected == 1);
-    m_deleteAction->setEnabled(selected > 0);
+    // A live source is changed in the directory itself, never here.
+    const bool editable = currentSourceId() <= 0;
+    m_editAction->setEnabled(editable && selected == 1);
+    m_deleteAction->setEnabled(editable && selected > 0);
+    m_addUserAction->setEnabled(editable);
+    m_addGroupAction->setEnabled(editable);
+    m_importAction->setEnabled(editable);
 }
 
 UserEditDialog* DirectoryPage::addUser()
 {
+    if (currentSourceId() > 0) {
+        return nullptr;
+    }
     auto* dialog = new UserEditDialog(*m_repository, DirectoryUser(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog]() {
@@ -190,6 +268,9 @@ UserEditDialog* DirectoryPage::addUser()
 
 GroupEditDialog* DirectoryPage::addGroup()
 {
+    if (currentSourceId() > 0) {
+        return nullptr;
+    }
     auto* dialog = new GroupEditDialog(*m_repository, DirectoryGroup(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog]() {
@@ -202,6 +283,9 @@ GroupEditDialog* DirectoryPage::addGroup()
 
 QDialog* DirectoryPage::editSelected()
 {
+    if (currentSourceId() > 0) {
+        return nullptr;
+    }
     QDialog* dialog = nullptr;
     if (showingGroups()) {
         const auto rows = m_groupTable->selectionModel()->selectedRows();
@@ -230,6 +314,9 @@ QDialog* DirectoryPage::editSelected()
 
 void DirectoryPage::deleteSelected()
 {
+    if (currentSourceId() > 0) {
+        return;
+    }
     const bool groups = showingGroups();
     const auto* table = groups ? m_groupTable : m_userTable;
     const auto rows = table->selectionModel()->selectedRows();
@@ -278,6 +365,9 @@ void DirectoryPage::deleteSelected()
 
 CsvImportDialog* DirectoryPage::importCsv()
 {
+    if (currentSourceId() > 0) {
+        return nullptr;
+    }
     auto* dialog = new CsvImportDialog(*m_repository, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (showingGroups()) {
@@ -306,10 +396,11 @@ void DirectoryPage::exportCsv()
 void DirectoryPage::exportTo(const QString& path, bool groups)
 {
     auto database = m_workspace->database();
-    const auto write = [database, path, groups]() -> QString {
-        Result<DirectorySnapshot, StorageError> snapshot = [&database] {
+    const qint64 sourceId = currentSourceId();
+    const auto write = [database, sourceId, path, groups]() -> QString {
+        Result<DirectorySnapshot, StorageError> snapshot = [&database, sourceId] {
             const Database::ThreadConnection connection(database);
-            return DirectorySnapshot::load(*database);
+            return DirectoryBrowser(database, sourceId).snapshot();
         }();
         if (!snapshot) {
             return snapshot.error().message;

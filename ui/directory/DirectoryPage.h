@@ -13,15 +13,18 @@ class GroupEditDialog;
 class QAction;
 class QLabel;
 class QLineEdit;
+class SourceChooser;
 class QTabWidget;
 class QTableView;
 class QTimer;
 class UserEditDialog;
 class Workspace;
 
-// Directory: the embedded directory's users and groups in two tables that read the
-// database a page at a time (fine with 100,000 users), a debounced search, add/edit/delete,
-// group membership editing, and CSV import and export.
+// Directory: the users and groups of the embedded directory, or of a directory source's last read,
+// in two tables that read the database a page at a time (fine with 100,000 users), with a
+// debounced search and CSV export. The embedded directory is edited here (add/edit/delete, group
+// membership, CSV import); a live source is read-only — it shows each entry's DN and anchor and
+// can be read again.
 class DirectoryPage : public QWidget
 {
     Q_OBJECT
@@ -35,6 +38,12 @@ public:
     DirectoryUserModel* userModel() const { return m_users; }
     DirectoryGroupModel* groupModel() const { return m_groups; }
     bool showingGroups() const;
+    // 0: the embedded directory.
+    qint64 currentSourceId() const;
+    // Shows the embedded directory (0) or a source; false when there is no such source.
+    bool showSource(qint64 sourceId);
+    // Reads the shown source now; sourceReadFinished follows.
+    void readSource();
 
     // The dialogs open window-modal (open(), not exec()) and are returned for tests.
     UserEditDialog* addUser();
@@ -52,8 +61,11 @@ signals:
     void statusMessage(const QString& text);
     void exportFinished(bool succeeded, const QString& message);
     void searchApplied();
+    void sourceReadFinished(bool succeeded);
 
 private:
+    void createActions();
+    void sourceChosen();
     void applySearch();
     void updateCounts();
     void updateActions();
@@ -69,6 +81,7 @@ private:
     QLineEdit* m_search = nullptr;
     QTimer* m_searchTimer = nullptr;
     QLabel* m_countLabel = nullptr;
+    SourceChooser* m_chooser = nullptr;
     QAction* m_addUserAction = nullptr;
     QAction* m_addGroupAction = nullptr;
     QAction* m_editAction = nullptr;

@@ -2,12 +2,11 @@
 
 #include "PagedTableModel.h"
 
-#include "model/DirectoryUser.h"
+#include "sources/DirectoryBrowser.h"
 
-class DirectoryRepository;
-
-// The directory's users, page by page, ordered by userName (ascending or descending).
-class DirectoryUserModel : public PagedTableModel<DirectoryUser>
+// The users of the embedded directory or of a directory source's last read, page by page,
+// ordered by userName (ascending or descending). A source's users also show their DN and anchor.
+class DirectoryUserModel : public PagedTableModel<BrowsedUser>
 {
     Q_OBJECT
 
@@ -20,11 +19,17 @@ public:
         DepartmentColumn,
         TitleColumn,
         ActiveColumn,
+        DnColumn,
+        AnchorColumn,
         ColumnCount
     };
     static constexpr int UserIdRole = Qt::UserRole + 1;
 
-    explicit DirectoryUserModel(DirectoryRepository& repository, QObject* parent = nullptr);
+    explicit DirectoryUserModel(DirectoryBrowser browser, QObject* parent = nullptr);
+
+    // Shows another source's users (re-read from the first page).
+    void setBrowser(const DirectoryBrowser& browser);
+    const DirectoryBrowser& browser() const { return m_browser; }
 
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
@@ -34,8 +39,10 @@ public:
 
 protected:
     int countRows(const QString& search) const override;
-    QList<DirectoryUser> loadRows(const QString& search, int limit, int offset) const override;
+    QList<BrowsedUser> loadRows(const QString& search, int limit, int offset) const override;
 
 private:
-    DirectoryRepository& m_repository;
+    QString toolTip(const BrowsedUser& row) const;
+
+    DirectoryBrowser m_browser;
 };

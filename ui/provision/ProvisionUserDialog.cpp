@@ -1,8 +1,8 @@
 #include "ProvisionUserDialog.h"
 
 #include "controller/ApplicationSync.h"
-#include "directory/DirectoryRepository.h"
 #include "servers/ServerCatalog.h"
+#include "sources/DirectoryBrowser.h"
 #include "storage/ApplicationRepository.h"
 #include "util/DisplayText.h"
 #include "widgets/ScreenFit.h"
@@ -203,10 +203,13 @@ void ProvisionUserDialog::showInitialState()
         item->setIcon(0, iconFor(style(), step.status));
     }
 
+    // The users of the application's source: the embedded directory or a directory source's last read.
+    m_sourceId = application ? application->sourceId : 0;
     if (m_preselectedUserId > 0) {
-        if (const auto user = DirectoryRepository(m_workspace->database()).findUser(m_preselectedUserId)) {
-            auto* item = new QListWidgetItem(QStringLiteral("%1 — %2").arg(user->userName, user->displayName), m_users);
-            item->setData(kUserIdRole, user->id);
+        if (const auto row = DirectoryBrowser(m_workspace->database(), m_sourceId).findUser(m_preselectedUserId)) {
+            const DirectoryUser& user = row->user;
+            auto* item = new QListWidgetItem(QStringLiteral("%1 — %2").arg(user.userName, user.displayName), m_users);
+            item->setData(kUserIdRole, user.id);
             m_users->setCurrentItem(item);
         }
     } else {
@@ -227,8 +230,10 @@ void ProvisionUserDialog::searchUsers()
 {
     const qint64 keep = pickedUserId();
     m_users->clear();
-    const auto users = DirectoryRepository(m_workspace->database()).listUsers(m_search->text().trimmed(), kSearchLimit);
-    for (const auto& user : users) {
+    const auto rows
+        = DirectoryBrowser(m_workspace->database(), m_sourceId).listUsers(m_search->text().trimmed(), kSearchLimit);
+    for (const auto& row : rows) {
+        const DirectoryUser& user = row.user;
         auto* item = new QListWidgetItem(
             user.displayName.isEmpty() ? user.userName : QStringLiteral("%1 — %2").arg(user.userName, user.displayName),
             m_users);

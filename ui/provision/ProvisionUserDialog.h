@@ -64,6 +64,7 @@ private:
     std::shared_ptr<Workspace> m_workspace;
     qint64 m_applicationId = 0;
     qint64 m_preselectedUserId = 0;
+    qint64 m_sourceId = 0;
     ProvisionTrace m_trace;
     bool m_busy = false;
     bool m_canProvision = false;

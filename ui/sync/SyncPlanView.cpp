@@ -192,7 +192,12 @@ void SyncPlanView::addOperationRow(QTreeWidgetItem* group, const PlannedOperatio
         addCreateDetails(row, operation);
         break;
     case PlannedOperation::Kind::UpdateUser:
-        row->setText(1, tr("%n attribute(s)", nullptr, int(operation.changes.size())));
+        row->setText(1,
+            operation.setsPendingManager()
+                ? tr("Manager: %1 (created in this run; set once it exists)")
+                      .arg(displayed(
+                          operation.changes.isEmpty() ? QString() : operation.changes.first().after.toString()))
+                : tr("%n attribute(s)", nullptr, int(operation.changes.size())));
         for (const auto& change : operation.changes) {
             auto* attribute = new QTreeWidgetItem(row);
             attribute->setText(0, displayed(change.path));

@@ -12,6 +12,7 @@ QWidget* ChoiceItemDelegate::createEditor(QWidget* parent, const QStyleOptionVie
 {
     auto* combo = new QComboBox(parent);
     combo->addItems(m_choices);
+    combo->setEditable(m_editable);
     // Commit as soon as a choice is made, not only when focus leaves the cell.
     connect(combo, &QComboBox::activated, this, [this, combo]() {
         auto* self = const_cast<ChoiceItemDelegate*>(this);
@@ -24,7 +25,13 @@ QWidget* ChoiceItemDelegate::createEditor(QWidget* parent, const QStyleOptionVie
 void ChoiceItemDelegate::setEditorData(QWidget* editor, const QModelIndex& index) const
 {
     auto* combo = static_cast<QComboBox*>(editor);
-    combo->setCurrentIndex(qMax(0, combo->findText(index.data(Qt::EditRole).toString())));
+    const QString text = index.data(Qt::EditRole).toString();
+    const int found = combo->findText(text);
+    if (m_editable && found < 0) {
+        combo->setEditText(text);
+        return;
+    }
+    combo->setCurrentIndex(qMax(0, found));
 }
 
 void ChoiceItemDelegate::setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const

@@ -3,8 +3,8 @@
 #include <QStringList>
 #include <QStyledItemDelegate>
 
-// Edits a table cell with a combo box of fixed choices; the model receives the chosen text
-// through Qt::EditRole.
+// Edits a table cell with a combo box of choices; the model receives the chosen text through
+// Qt::EditRole. An editable delegate also takes text typed in (e.g. a custom attribute name).
 class ChoiceItemDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -12,10 +12,13 @@ class ChoiceItemDelegate : public QStyledItemDelegate
 public:
     ChoiceItemDelegate(const QStringList& choices, QObject* parent = nullptr);
 
+    void setEditable(bool editable) { m_editable = editable; }
+
     QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     void setEditorData(QWidget* editor, const QModelIndex& index) const override;
     void setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const override;
 
 private:
     QStringList m_choices;
+    bool m_editable = false;
 };

@@ -1,12 +1,21 @@
 #include "DirectoryPickerModel.h"
 
-#include "directory/DirectoryRepository.h"
+#include "util/DisplayText.h"
 
 DirectoryPickerModel::DirectoryPickerModel(Kind kind, std::shared_ptr<Database> database, QObject* parent)
     : QAbstractListModel(parent)
     , m_kind(kind)
-    , m_database(std::move(database))
+    , m_browser(std::move(database))
 {
+    reload();
+}
+
+void DirectoryPickerModel::setSourceId(qint64 sourceId)
+{
+    if (sourceId == m_browser.sourceId()) {
+        return;
+    }
+    m_browser = DirectoryBrowser(m_browser.database(), sourceId);
     reload();
 }
 
@@ -166,19 +175,21 @@ QList<qint64> DirectoryPickerModel::checkedMatching() const
         return m_checked;
     }
     QList<qint64> result;
-    const DirectoryRepository repository(m_database);
     for (qint64 id : m_checked) {
         if (m_kind == Kind::Users) {
-            const auto user = repository.findUser(id);
-            if (user
-                && (user->userName.contains(m_search, Qt::CaseInsensitive)
-                    || user->displayName.contains(m_search, Qt::CaseInsensitive)
-                    || user->email.contains(m_search, Qt::CaseInsensitive))) {
+            const auto row = m_browser.findUser(id);
+            if (row
+                && (row->user.userName.contains(m_search, Qt::CaseInsensitive)
+                    || row->user.displayName.contains(m_search, Qt::CaseInsensitive)
+                    || row->user.email.contains(m_search, Qt::CaseInsensitive)
+                    || row->dn.contains(m_search, Qt::CaseInsensitive))) {
                 result.append(id);
             }
         } else {
-            const auto group = repository.findGroup(id);
-            if (group && group->displayName.contains(m_search, Qt::CaseInsensitive)) {
+            const auto row = m_browser.findGroup(id);
+            if (row
+                && (row->group.displayName.contains(m_search, Qt::CaseInsensitive)
+                    || row->dn.contains(m_search, Qt::CaseInsensitive))) {
                 result.append(id);
             }
         }
@@ -191,18 +202,20 @@ int DirectoryPickerModel::countMatching() const
     if (m_checkedOnly) {
         return int(checkedMatching().size());
     }
-    const DirectoryRepository repository(m_database);
-    return m_kind == Kind::Users ? repository.countUsers(m_search) : repository.countGroups(m_search);
+    return m_kind == Kind::Users ? m_browser.countUsers(m_search) : m_browser.countGroups(m_search);
 }
 
 QList<DirectoryPickerModel::Entry> DirectoryPickerModel::loadPage(int offset) const
 {
     QList<Entry> page;
-    const DirectoryRepository repository(m_database);
-    auto addUser = [&page](const DirectoryUser& user) {
+    auto addUser = [&page](const BrowsedUser& row) {
+        const DirectoryUser& user = row.user;
         const QString name
             = user.displayName.isEmpty() ? user.userName : tr("%1 \u2014 %2").arg(user.userName, user.displayName);
         QStringList details;
+        if (!row.dn.isEmpty()) {
+            details << tr("DN: %1").arg(DisplayText::escaped(row.dn));
+        }
         if (!user.email.isEmpty()) {
             details << tr("Email: %1").arg(user.email);
         }
@@ -214,33 +227,36 @@ QList<DirectoryPickerModel::Entry> DirectoryPickerModel::loadPage(int offset) co
         }
         page.append({user.id, name, details.join(QLatin1Char('\n'))});
     };
-    auto addGroup = [&page](const DirectoryGroup& group) {
-        const QString members = tr("Direct user members: %1, nested groups: %2")
-                                    .arg(group.memberUserIds.size())
-                                    .arg(group.memberGroupIds.size());
-        page.append({group.id, group.displayName,
-            group.description.isEmpty() ? members : group.description + QLatin1Char('\n') + members});
+    auto addGroup = [&page](const BrowsedGroup& row) {
+        QString details = tr("Direct user members: %1, nested groups: %2").arg(row.userMembers).arg(row.groupMembers);
+        if (!row.group.description.isEmpty()) {
+            details = row.group.description + QLatin1Char('\n') + details;
+        }
+        if (!row.dn.isEmpty()) {
+            details = tr("DN: %1").arg(DisplayText::escaped(row.dn)) + QLatin1Char('\n') + details;
+        }
+        page.append({row.group.id, DisplayText::escaped(row.group.displayName), details});
     };
 
     if (m_checkedOnly) {
         const QList<qint64> ids = checkedMatching().mid(offset, PageSize);
         for (qint64 id : ids) {
             if (m_kind == Kind::Users) {
-                if (const auto user = repository.findUser(id)) {
+                if (const auto user = m_browser.findUser(id)) {
                     addUser(*user);
                 }
-            } else if (const auto group = repository.findGroup(id)) {
+            } else if (const auto group = m_browser.findGroup(id)) {
                 addGroup(*group);
             }
         }
         return page;
     }
     if (m_kind == Kind::Users) {
-        for (const auto& user : repository.listUsers(m_search, PageSize, offset)) {
+        for (const auto& user : m_browser.listUsers(m_search, PageSize, offset)) {
             addUser(user);
         }
     } else {
-        for (const auto& group : repository.listGroups(m_search, PageSize, offset)) {
+        for (const auto& group : m_browser.listGroups(m_search, PageSize, offset)) {
             addGroup(group);
         }
     }

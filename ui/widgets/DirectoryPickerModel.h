@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sources/DirectoryBrowser.h"
+
 #include <QAbstractListModel>
 #include <QList>
 #include <QSet>
@@ -9,7 +11,8 @@
 
 class Database;
 
-// Users or groups of the embedded directory as a list read a page at a time (fetchMore), so
+// Users or groups of an application's source (the embedded directory, or a directory source's
+// last read) as a list read a page at a time (fetchMore), so
 // a picker over 100,000 users reads only what is scrolled into view. Optionally checkable:
 // the checked ids are kept in the order they were checked, independent of the search, so
 // an assignment can be built across several searches.
@@ -34,6 +37,9 @@ public:
     DirectoryPickerModel(Kind kind, std::shared_ptr<Database> database, QObject* parent = nullptr);
 
     Kind kind() const { return m_kind; }
+    // Lists another source (0: the embedded directory); the checked ids are the caller's business.
+    void setSourceId(qint64 sourceId);
+    qint64 sourceId() const { return m_browser.sourceId(); }
     QString search() const { return m_search; }
     // Re-reads from the first page with the new search.
     void setSearch(const QString& search);
@@ -79,7 +85,7 @@ private:
     QList<qint64> checkedMatching() const;
 
     Kind m_kind;
-    std::shared_ptr<Database> m_database;
+    DirectoryBrowser m_browser;
     QString m_search;
     bool m_checkable = false;
     bool m_checkedOnly = false;

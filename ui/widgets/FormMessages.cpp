@@ -29,7 +29,9 @@ void show(QLabel* label, const QString& text, Kind kind)
 {
     label->setText(text);
     label->setMinimumHeight(0); // a WrappingLabel fits its new text at its next resize
-    if (!text.isEmpty() && label->width() > 0 && label->wordWrap()) {
+    // Only at a width a layout gave it: a label never laid out is 100 pixels wide, and the height of
+    // its text at that width made windows (a wizard sizes itself to all its pages) far too tall.
+    if (!text.isEmpty() && label->testAttribute(Qt::WA_Resized) && label->width() > 0 && label->wordWrap()) {
         label->setMinimumHeight(label->heightForWidth(label->width()));
     }
     label->setVisible(!text.isEmpty());

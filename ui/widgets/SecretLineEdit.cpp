@@ -31,7 +31,7 @@ void SecretLineEdit::setRevealed(bool revealed)
 void SecretLineEdit::trimSurroundingWhitespace()
 {
     const QString trimmed = text().trimmed();
-    if (trimmed == text()) {
+    if (m_keepsWhitespace || trimmed == text()) {
         return;
     }
     const int leading = int(text().indexOf(trimmed.isEmpty() ? QString() : trimmed.left(1)));

@@ -6,7 +6,8 @@ class QAction;
 
 // A masked field for tokens, passwords and client secrets, with a show/hide toggle. Pasted
 // secrets often carry a trailing newline or spaces from the console they were copied
-// from; they are trimmed so the stored secret is exactly the token.
+// from; they are trimmed so the stored secret is exactly the token. A password whose spaces are
+// part of it (an LDAP bind password) turns trimming off with setKeepsWhitespace(true).
 class SecretLineEdit : public QLineEdit
 {
     Q_OBJECT
@@ -14,7 +15,8 @@ class SecretLineEdit : public QLineEdit
 public:
     explicit SecretLineEdit(QWidget* parent = nullptr);
 
-    QString secret() const { return text().trimmed(); }
+    QString secret() const { return m_keepsWhitespace ? text() : text().trimmed(); }
+    void setKeepsWhitespace(bool keeps) { m_keepsWhitespace = keeps; }
     bool isRevealed() const { return echoMode() == QLineEdit::Normal; }
     void setRevealed(bool revealed);
     QAction* revealAction() const { return m_revealAction; }
@@ -23,4 +25,5 @@ private:
     void trimSurroundingWhitespace();
 
     QAction* m_revealAction = nullptr;
+    bool m_keepsWhitespace = false;
 };

@@ -27,8 +27,10 @@ void WrappingLabel::changeEvent(QEvent* event)
 
 void WrappingLabel::fitHeight()
 {
+    // QLabel::heightForWidth() never answers less than the minimum height: measured with the old
+    // minimum in place, a label made tall while narrow (before it was first laid out) stayed tall.
+    const int previous = minimumHeight();
+    setMinimumHeight(0);
     const int needed = text().isEmpty() ? 0 : heightForWidth(width());
-    if (needed > 0 && needed != minimumHeight()) {
-        setMinimumHeight(needed);
-    }
+    setMinimumHeight(needed > 0 ? needed : previous);
 }

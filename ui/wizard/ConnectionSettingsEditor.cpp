@@ -1,17 +1,16 @@
 #include "ConnectionSettingsEditor.h"
 
 #include "ServerDraft.h"
-#include "TrustedCaEditor.h"
 #include "servertypes/PresetChangeSummary.h"
+#include "widgets/ArrowKeysOpenPopup.h"
 #include "widgets/ConfirmationDialogs.h"
 #include "widgets/FormMessages.h"
+#include "widgets/TrustedCaEditor.h"
 #include "workspace/Workspace.h"
 
 #include <QComboBox>
-#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QList>
@@ -48,7 +47,7 @@ ConnectionSettingsEditor::ConnectionSettingsEditor(ServerDraft* draft, QWidget* 
         m_typeCombo->addItem(type.displayName, type.id);
     }
     m_typeDescription = FormMessages::hintLabel(QStringLiteral("serverTypeDescription"), this);
-    m_trustedCa = new TrustedCaEditor(m_draft, this);
+    m_trustedCa = new TrustedCaEditor(this);
 
     auto* nameColumn = new QVBoxLayout;
     nameColumn->setSpacing(2);
@@ -95,8 +94,8 @@ ConnectionSettingsEditor::ConnectionSettingsEditor(ServerDraft* draft, QWidget* 
     });
     // activated, not currentIndexChanged: only the admin's choice asks, never a reload.
     connect(m_typeCombo, &QComboBox::activated, this, &ConnectionSettingsEditor::serverTypeChosen);
-    // Arrow keys on the closed box would choose (and ask about) each type they pass: open the list.
-    m_typeCombo->installEventFilter(this);
+    ArrowKeysOpenPopup::install(m_typeCombo);
+    connect(m_trustedCa, &TrustedCaEditor::pathChanged, m_draft, &ServerDraft::setCaBundlePath);
     connect(m_suggestionButton, &QPushButton::clicked, this, &ConnectionSettingsEditor::useSuggestedType);
     connect(m_draft, &ServerDraft::changed, this, &ConnectionSettingsEditor::updateMessages);
     connect(m_draft, &ServerDraft::reloaded, this, &ConnectionSettingsEditor::load);
@@ -126,7 +125,7 @@ void ConnectionSettingsEditor::load()
     // Prefilled values (edit, duplicate) are judged at once.
     m_nameTouched = m_nameTouched || !server.name.isEmpty();
     m_urlTouched = m_urlTouched || !server.url.isEmpty();
-    m_trustedCa->load();
+    m_trustedCa->setPath(server.options.caBundlePath);
     updateMessages();
 }
 
@@ -195,19 +194,6 @@ void ConnectionSettingsEditor::useSuggestedType()
         m_typeCombo->setCurrentIndex(index);
     }
     serverTypeChosen(index);
-}
-
-bool ConnectionSettingsEditor::eventFilter(QObject* watched, QEvent* event)
-{
-    if (watched == m_typeCombo && event->type() == QEvent::KeyPress) {
-        const int key = static_cast<QKeyEvent*>(event)->key();
-        if (key == Qt::Key_Down || key == Qt::Key_Up || key == Qt::Key_PageDown || key == Qt::Key_PageUp
-            || key == Qt::Key_Home || key == Qt::Key_End) {
-            m_typeCombo->showPopup();
-            return true;
-        }
-    }
-    return QWidget::eventFilter(watched, event);
 }
 
 void ConnectionSettingsEditor::serverTypeChosen(int index)

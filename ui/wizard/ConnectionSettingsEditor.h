@@ -34,7 +34,6 @@ private:
     void createTypeSuggestion();
     void updateTypeSuggestion();
     void useSuggestedType();
-    bool eventFilter(QObject* watched, QEvent* event) override;
     int indexOfType(const QString& typeId) const;
 
     ServerDraft* m_draft = nullptr;

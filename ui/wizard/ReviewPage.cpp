@@ -2,24 +2,15 @@
 
 #include "AttributeMappingTableModel.h"
 #include "ServerDraft.h"
+#include "widgets/SummaryHtml.h"
 
 #include <QDir>
 #include <QLabel>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
-namespace {
-QString row(const QString& label, const QString& value)
-{
-    return QStringLiteral("<tr><td style=\"padding-right:16px\"><b>%1</b></td><td>%2</td></tr>")
-        .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
-}
-
-QString section(const QString& title)
-{
-    return QStringLiteral("<h3 style=\"margin-top:12px\">%1</h3>").arg(title.toHtmlEscaped());
-}
-} // namespace
+using SummaryHtml::row;
+using SummaryHtml::section;
 
 ReviewPage::ReviewPage(ServerDraft* draft, QWidget* parent)
     : QWizardPage(parent)

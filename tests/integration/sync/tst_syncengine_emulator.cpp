@@ -38,6 +38,7 @@ private slots:
 
     void initialSyncCreatesUsersGroupsAndMemberships();
     void noOpSecondRunSendsZeroWrites();
+    void managersCreatedInTheSameRunAreSetByThatRun();
     void largeGroupIsWrittenInBatches();
     void emailChangeKeepsTheLinkAndPatches();
     void deprovisionPerServerOption_data();
@@ -128,6 +129,45 @@ void TestSyncEngineEmulator::noOpSecondRunSendsZeroWrites()
     QCOMPARE(m_emulator->writeCount(), writesBefore);
     // Reads: one user list page, one group list page, one membership page of the linked group.
     QCOMPARE(m_emulator->requestCount() - requestsBefore, 3);
+}
+
+void TestSyncEngineEmulator::managersCreatedInTheSameRunAreSetByThatRun()
+{
+    auto t = tenant();
+    // A chain: the manager of each report is created in the same run, some listed after them.
+    DirectoryUser ann = t->addUser(QStringLiteral("ann"));
+    DirectoryUser boss = t->addUser(QStringLiteral("boss"));
+    DirectoryUser chief = t->addUser(QStringLiteral("chief"));
+    ann.manager = boss.userName;
+    boss.manager = chief.userName;
+    QVERIFY(t->directory().updateUser(ann));
+    QVERIFY(t->directory().updateUser(boss));
+    t->assignAll();
+
+    const auto first = t->syncOnce();
+    QCOMPARE(first.summary.status, SyncRunSummary::Status::Succeeded);
+    QCOMPARE(first.summary.failed, 0);
+    QVERIFY2(first.plan.warnings.isEmpty(), qPrintable(first.plan.warnings.join(QLatin1Char('\n'))));
+    auto managerOf = [this](const QString& userName) {
+        return m_emulator->findUserByUserName(userName)
+            .value(QStringLiteral("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"))
+            .toObject()
+            .value(QLatin1String("manager"))
+            .toObject()
+            .value(QLatin1String("value"))
+            .toString();
+    };
+    const QString bossId = m_emulator->findUserByUserName(QStringLiteral("boss")).value(QLatin1String("id")).toString();
+    const QString chiefId
+        = m_emulator->findUserByUserName(QStringLiteral("chief")).value(QLatin1String("id")).toString();
+    QVERIFY(!bossId.isEmpty() && !chiefId.isEmpty());
+    QCOMPARE(managerOf(QStringLiteral("ann")), bossId);
+    QCOMPARE(managerOf(QStringLiteral("boss")), chiefId);
+
+    // One apply converged: the next preview plans nothing.
+    const auto second = t->preview();
+    QVERIFY2(second.previewed, qPrintable(second.previewError));
+    QCOMPARE(second.plan.writeCount(), 0);
 }
 
 void TestSyncEngineEmulator::largeGroupIsWrittenInBatches()

@@ -22,6 +22,12 @@ QList<int> drain(OperationSchedule& schedule)
         taken.append(index);
     return taken;
 }
+PlannedOperation managerFollowUp(const QString& userId, const QString& managerId)
+{
+    PlannedOperation result = operation(Kind::UpdateUser, userId);
+    result.managerDirectoryId = managerId;
+    return result;
+}
 } // namespace
 
 // Which operation of a plan may start when: the dependencies the apply keeps while it keeps
@@ -36,6 +42,7 @@ private slots:
     void failedDependencyStillReleases();
     void deprovisioningWaitsForEverythingElse();
     void clearForgetsWhatWasNotStarted();
+    void managerFollowUpWaitsForBothUsers();
 };
 
 void TestOperationSchedule::groupWaitsForItsMembersOnly()
@@ -123,4 +130,23 @@ void TestOperationSchedule::clearForgetsWhatWasNotStarted()
 }
 
 QTEST_GUILESS_MAIN(TestOperationSchedule)
+void TestOperationSchedule::managerFollowUpWaitsForBothUsers()
+{
+    // ann and bob, created in this run, manage each other; a group holds ann.
+    const QList<PlannedOperation> plan {operation(Kind::CreateUser, QStringLiteral("ann")),
+        operation(Kind::CreateUser, QStringLiteral("bob")),
+        operation(Kind::CreateGroup, QStringLiteral("g"), {QStringLiteral("ann")}),
+        managerFollowUp(QStringLiteral("ann"), QStringLiteral("bob")),
+        managerFollowUp(QStringLiteral("bob"), QStringLiteral("ann"))};
+    OperationSchedule schedule(plan);
+    QCOMPARE(schedule.dependenciesOf(3), (QList<int> {0, 1}));
+    QCOMPARE(schedule.dependenciesOf(4), (QList<int> {1, 0}));
+    QCOMPARE(schedule.dependenciesOf(2), (QList<int> {0})); // never waits for a follow-up
+    QCOMPARE(drain(schedule), (QList<int> {0, 1}));
+    schedule.finished(0);
+    QCOMPARE(drain(schedule), (QList<int> {2})); // the group goes; the follow-ups still wait for bob
+    schedule.finished(1);
+    QCOMPARE(drain(schedule), (QList<int> {3, 4})); // no circle between the two follow-ups
+}
+
 #include "tst_operationschedule.moc"

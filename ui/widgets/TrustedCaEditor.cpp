@@ -1,7 +1,7 @@
 #include "TrustedCaEditor.h"
 
-#include "ServerDraft.h"
 #include "tls/CaCertificateBundle.h"
+#include "validation/ServerSettingsValidator.h"
 #include "widgets/FormMessages.h"
 
 #include <QDir>
@@ -30,9 +30,10 @@ QString fingerprintHtml(const QString& fingerprint)
 }
 } // namespace
 
-TrustedCaEditor::TrustedCaEditor(ServerDraft* draft, QWidget* parent)
+TrustedCaEditor::TrustedCaEditor(QWidget* parent)
     : QWidget(parent)
-    , m_draft(draft)
+    , m_emptyHint(tr("Only for a server whose certificate a private certificate authority signed (or when your company "
+                     "inspects TLS). Certificate errors are never ignored."))
 {
     m_pathEdit = new QLineEdit(this);
     m_pathEdit->setObjectName(QStringLiteral("caFileEdit"));
@@ -58,10 +59,14 @@ TrustedCaEditor::TrustedCaEditor(ServerDraft* draft, QWidget* parent)
     column->addWidget(m_certificates);
     column->addWidget(m_message);
 
-    connect(m_pathEdit, &QLineEdit::textEdited, m_draft, &ServerDraft::setCaBundlePath);
+    connect(m_pathEdit, &QLineEdit::textEdited, this, [this](const QString& text) {
+        m_path = QDir::fromNativeSeparators(text.trimmed());
+        updateMessages();
+        emit pathChanged(m_path);
+    });
     connect(m_browseButton, &QPushButton::clicked, this, &TrustedCaEditor::browse);
     connect(m_clearButton, &QPushButton::clicked, this, [this] { choose(QString()); });
-    load();
+    updateMessages();
 }
 
 QWidget* TrustedCaEditor::focusField() const
@@ -69,16 +74,29 @@ QWidget* TrustedCaEditor::focusField() const
     return m_pathEdit;
 }
 
-void TrustedCaEditor::load()
+void TrustedCaEditor::setPath(const QString& path)
 {
-    m_pathEdit->setText(QDir::toNativeSeparators(m_draft->server().options.caBundlePath));
+    m_path = QDir::fromNativeSeparators(path.trimmed());
+    m_pathEdit->setText(QDir::toNativeSeparators(m_path));
+    updateMessages();
+}
+
+QString TrustedCaEditor::error() const
+{
+    return ServerSettingsValidator::caBundleError(m_path);
+}
+
+void TrustedCaEditor::setEmptyTexts(const QString& placeholder, const QString& hint)
+{
+    m_pathEdit->setPlaceholderText(placeholder);
+    m_emptyHint = hint;
     updateMessages();
 }
 
 void TrustedCaEditor::choose(const QString& path)
 {
-    m_pathEdit->setText(QDir::toNativeSeparators(path));
-    m_draft->setCaBundlePath(path);
+    setPath(path);
+    emit pathChanged(m_path);
 }
 
 void TrustedCaEditor::browse()
@@ -90,7 +108,7 @@ void TrustedCaEditor::browse()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFileMode(QFileDialog::ExistingFile);
     dialog->setNameFilters({tr("PEM certificates (*.pem *.crt *.cer)"), tr("All files (*)")});
-    const QString current = m_draft->server().options.caBundlePath;
+    const QString current = m_path;
     dialog->setDirectory(current.isEmpty() ? QDir::homePath() : QFileInfo(current).absolutePath());
     connect(dialog, &QFileDialog::fileSelected, this, &TrustedCaEditor::choose);
     dialog->open();
@@ -98,17 +116,14 @@ void TrustedCaEditor::browse()
 
 void TrustedCaEditor::updateMessages()
 {
-    const QString path = m_draft->server().options.caBundlePath;
+    const QString path = m_path;
     m_clearButton->setEnabled(!path.isEmpty());
     if (path.isEmpty()) {
         FormMessages::show(m_certificates, {}, FormMessages::Hint);
-        FormMessages::show(m_message,
-            tr("Only for a server whose certificate a private certificate authority signed (or when your company "
-               "inspects TLS). Certificate errors are never ignored."),
-            FormMessages::Hint);
+        FormMessages::show(m_message, m_emptyHint, FormMessages::Hint);
         return;
     }
-    if (const QString error = m_draft->caBundleError(); !error.isEmpty()) {
+    if (const QString error = this->error(); !error.isEmpty()) {
         FormMessages::show(m_certificates, {}, FormMessages::Hint);
         FormMessages::show(m_message, error, FormMessages::Error);
         return;
