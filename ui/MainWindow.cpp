@@ -97,7 +97,7 @@ void MainWindow::addPages()
     auto* sources = new SourcesPage(m_workspace, this);
     connect(sources, &SourcesPage::statusMessage, this, &MainWindow::showStatus);
     connect(sources, &SourcesPage::activity, this, &MainWindow::showActivity);
-    addPage(QStringLiteral("sources"), tr("Directory Sources"), style()->standardIcon(QStyle::SP_DriveHDIcon), sources,
+    addPage(QStringLiteral("sources"), tr("Directory Sources"), AppIcons::icon(QStringLiteral("nav-sources")), sources,
         sources->pageActions());
 
     auto* directory = new DirectoryPage(m_workspace, this);

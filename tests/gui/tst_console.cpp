@@ -17,7 +17,9 @@
 #include "servers/ServersPage.h"
 #include "servers/TokenExpiryNotice.h"
 #include "servers/TokenRotationDialog.h"
+#include "sources/SourcesPage.h"
 #include "storage/ApplicationRepository.h"
+#include "sync/SyncPage.h"
 #include "widgets/AppIcons.h"
 #include "widgets/EditIcons.h"
 #include "widgets/NoticeDialog.h"
@@ -393,8 +395,9 @@ void TestConsole::everyActionHasItsIcon()
     auto image = [](const QIcon& icon) { return icon.pixmap(QSize(24, 24), 2.0).toImage(); };
     QStringList names;
     const QList<QAction*> actions = window.findChild<ServersPage*>()->pageActions()
-        + window.findChild<ApplicationsPage*>()->pageActions() + window.findChild<DirectoryPage*>()->pageActions();
-    QVERIFY(actions.size() >= 14);
+        + window.findChild<ApplicationsPage*>()->pageActions() + window.findChild<DirectoryPage*>()->pageActions()
+        + window.findChild<SourcesPage*>()->pageActions() + window.findChild<SyncPage*>()->pageActions();
+    QVERIFY(actions.size() >= 25);
     {
         for (auto* action : actions) {
             QVERIFY2(!action->icon().isNull(), qPrintable(action->objectName()));
@@ -406,12 +409,13 @@ void TestConsole::everyActionHasItsIcon()
     qInfo("actions checked: %s", qPrintable(names.join(QStringLiteral(", "))));
     auto find = [&window](const char* name) { return window.findChild<QAction*>(QLatin1String(name)); };
     const QImage pencil = image(EditIcons::pencil());
-    for (const char* edit : {"editServerAction", "editApplicationAction", "editDirectoryAction"}) {
+    for (const char* edit : {"editServerAction", "editApplicationAction", "editDirectoryAction", "editSourceAction"}) {
         QVERIFY2(find(edit) && image(find(edit)->icon()) == pencil, edit);
     }
     QVERIFY(image(find("syncServerAction")->icon()) != image(find("refreshServersAction")->icon()));
     QCOMPARE(image(find("addServerAction")->icon()), image(AppIcons::icon(QStringLiteral("add"))));
     QCOMPARE(image(find("addApplicationAction")->icon()), image(AppIcons::icon(QStringLiteral("add"))));
+    QCOMPARE(image(find("addSourceAction")->icon()), image(AppIcons::icon(QStringLiteral("add"))));
 }
 
 QTEST_MAIN(TestConsole)

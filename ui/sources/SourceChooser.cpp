@@ -3,6 +3,7 @@
 #include "sources/SourceCache.h"
 #include "sources/SourceCatalog.h"
 #include "sources/SourceReadJob.h"
+#include "widgets/AppIcons.h"
 #include "widgets/FormMessages.h"
 #include "workspace/Workspace.h"
 
@@ -12,7 +13,6 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSignalBlocker>
-#include <QStyle>
 #include <QVBoxLayout>
 
 SourceChooser::SourceChooser(std::shared_ptr<Workspace> workspace, const QString& objectPrefix,
@@ -28,7 +28,7 @@ SourceChooser::SourceChooser(std::shared_ptr<Workspace> workspace, const QString
     auto* label = new QLabel(labelText, this);
     label->setBuddy(m_combo);
     m_hint = FormMessages::hintLabel(objectPrefix + QStringLiteral("Hint"), this);
-    m_readButton = new QPushButton(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Read Now"), this);
+    m_readButton = new QPushButton(AppIcons::icon(QStringLiteral("refresh")), tr("&Read Now"), this);
     m_readButton->setObjectName(objectPrefix + QStringLiteral("ReadButton"));
     m_readButton->setToolTip(tr("Read the directory source now. Nothing is sent to any SCIM server."));
 

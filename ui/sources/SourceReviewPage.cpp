@@ -2,6 +2,7 @@
 
 #include "SourceDraft.h"
 #include "sources/SourceType.h"
+#include "widgets/AppIcons.h"
 #include "widgets/SummaryHtml.h"
 
 #include <QDir>
@@ -9,7 +10,6 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QStyle>
 #include <QVBoxLayout>
 
 using SummaryHtml::row;
@@ -36,7 +36,7 @@ SourceReviewPage::SourceReviewPage(SourceDraft* draft, QWidget* parent)
     scroll->setWidget(m_summary);
 
     m_testButton
-        = new QPushButton(style()->standardIcon(QStyle::SP_DialogYesButton), tr("&Test Connection\u2026"), this);
+        = new QPushButton(AppIcons::icon(QStringLiteral("test-connection")), tr("&Test Connection\u2026"), this);
     m_testButton->setObjectName(QStringLiteral("testSourceButton"));
     connect(m_testButton, &QPushButton::clicked, this, &SourceReviewPage::testRequested);
     auto* buttons = new QHBoxLayout;

@@ -9,6 +9,7 @@
 #include "sources/SourceReadJob.h"
 #include "storage/ApplicationRepository.h"
 #include "util/DisplayText.h"
+#include "widgets/AppIcons.h"
 #include "widgets/ConfirmationDialogs.h"
 #include "widgets/EditIcons.h"
 #include "widgets/FormMessages.h"
@@ -21,7 +22,6 @@
 #include <QLabel>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
-#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -80,7 +80,7 @@ SourcesPage::~SourcesPage() = default;
 
 void SourcesPage::createActions()
 {
-    auto* addAction = new QAction(style()->standardIcon(QStyle::SP_FileDialogNewFolder), tr("&Add Source"), this);
+    auto* addAction = new QAction(AppIcons::icon(QStringLiteral("add")), tr("&Add Source"), this);
     addAction->setObjectName(QStringLiteral("addSourceAction"));
     addAction->setShortcut(QKeySequence::New);
     addAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -88,20 +88,20 @@ void SourcesPage::createActions()
     m_editAction = new QAction(EditIcons::pencil(), tr("&Edit"), this);
     m_editAction->setObjectName(QStringLiteral("editSourceAction"));
     connect(m_editAction, &QAction::triggered, this, &SourcesPage::editSelected);
-    m_deleteAction = new QAction(style()->standardIcon(QStyle::SP_TrashIcon), tr("&Delete Source"), this);
+    m_deleteAction = new QAction(AppIcons::icon(QStringLiteral("delete")), tr("&Delete Source"), this);
     m_deleteAction->setObjectName(QStringLiteral("deleteSourceAction"));
     m_deleteAction->setShortcut(QKeySequence::Delete);
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_deleteAction, &QAction::triggered, this, &SourcesPage::deleteSelected);
-    m_testAction = new QAction(style()->standardIcon(QStyle::SP_DialogYesButton), tr("&Test Connection"), this);
+    m_testAction = new QAction(AppIcons::icon(QStringLiteral("test-connection")), tr("&Test Connection"), this);
     m_testAction->setObjectName(QStringLiteral("testSourceAction"));
     connect(m_testAction, &QAction::triggered, this, &SourcesPage::testSelected);
-    m_readAction = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Read Now"), this);
+    m_readAction = new QAction(AppIcons::icon(QStringLiteral("refresh")), tr("&Read Now"), this);
     m_readAction->setObjectName(QStringLiteral("readSourceAction"));
     m_readAction->setToolTip(tr("Read the directory now (only what changed, when the last read allows it). Nothing "
                                 "is sent to any SCIM server."));
     connect(m_readAction, &QAction::triggered, this, &SourcesPage::readSelected);
-    m_browseAction = new QAction(style()->standardIcon(QStyle::SP_DirHomeIcon), tr("Show &Users and Groups"), this);
+    m_browseAction = new QAction(AppIcons::icon(QStringLiteral("nav-directory")), tr("Show &Users and Groups"), this);
     m_browseAction->setObjectName(QStringLiteral("browseSourceAction"));
     m_browseAction->setToolTip(tr("Show the users and groups of the last read on the Directory page."));
     connect(m_browseAction, &QAction::triggered, this, [this]() { emit browseRequested(selectedSourceId()); });

@@ -1,4 +1,5 @@
 #include "SyncPage.h"
+#include "widgets/AppIcons.h"
 #include "widgets/PageHeader.h"
 #include "widgets/StatusColors.h"
 
@@ -30,7 +31,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
-#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTime>
@@ -93,16 +93,16 @@ SyncPage::SyncPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
 
 void SyncPage::createActions()
 {
-    m_previewAction = new QAction(style()->standardIcon(QStyle::SP_FileDialogContentsView), tr("&Preview"), this);
+    m_previewAction = new QAction(AppIcons::icon(QStringLiteral("preview")), tr("&Preview"), this);
     m_previewAction->setObjectName(QStringLiteral("preview"));
     m_previewAction->setToolTip(tr("Read the directory and the target and compute the plan; nothing is written."));
-    m_applyAction = new QAction(style()->standardIcon(QStyle::SP_DialogApplyButton), tr("&Apply Plan"), this);
+    m_applyAction = new QAction(AppIcons::icon(QStringLiteral("apply")), tr("&Apply Plan"), this);
     m_applyAction->setObjectName(QStringLiteral("apply"));
-    m_cancelAction = new QAction(style()->standardIcon(QStyle::SP_BrowserStop), tr("&Cancel"), this);
+    m_cancelAction = new QAction(AppIcons::icon(QStringLiteral("cancel")), tr("&Cancel"), this);
     m_cancelAction->setObjectName(QStringLiteral("cancel"));
-    m_exportCsvAction = new QAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("Export CSV\u2026"), this);
+    m_exportCsvAction = new QAction(AppIcons::icon(QStringLiteral("export")), tr("Export CSV\u2026"), this);
     m_exportCsvAction->setObjectName(QStringLiteral("exportCsv"));
-    m_exportJsonAction = new QAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("Export JSON\u2026"), this);
+    m_exportJsonAction = new QAction(AppIcons::icon(QStringLiteral("export")), tr("Export JSON\u2026"), this);
     m_exportJsonAction->setObjectName(QStringLiteral("exportJson"));
     m_actions = {m_previewAction, m_applyAction, m_cancelAction, m_exportCsvAction, m_exportJsonAction};
 }
