@@ -181,6 +181,10 @@ void DirectoryPage::sourceChosen()
     const DirectoryBrowser browser(m_workspace->database(), currentSourceId());
     m_users->setBrowser(browser);
     m_groups->setBrowser(browser);
+    // Stretching goes off before columns are hidden: a header that stretched a section it then
+    // hides keeps the stretched width as an empty, unlabelled gap.
+    m_userTable->horizontalHeader()->setStretchLastSection(!browser.isSource());
+    m_groupTable->horizontalHeader()->setStretchLastSection(!browser.isSource());
     // The DN and the anchor only mean something for a directory source; there they take the place of
     // department and title (which the row's tooltip lists with every other attribute), so the DN is
     // on screen without scrolling.
@@ -196,8 +200,6 @@ void DirectoryPage::sourceChosen()
     // The anchor (a GUID or UUID) is last: stretched, a narrow window squeezed it to a few
     // characters; at its own width the table scrolls instead.
     const int anchorWidth = fontMetrics().horizontalAdvance(QString(36, QLatin1Char('0'))) + 24;
-    m_userTable->horizontalHeader()->setStretchLastSection(!browser.isSource());
-    m_groupTable->horizontalHeader()->setStretchLastSection(!browser.isSource());
     if (browser.isSource()) {
         m_userTable->setColumnWidth(DirectoryUserModel::AnchorColumn, anchorWidth);
         m_groupTable->setColumnWidth(DirectoryGroupModel::AnchorColumn, anchorWidth);
