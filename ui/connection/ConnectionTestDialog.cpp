@@ -49,7 +49,7 @@ ConnectionTestDialog::ConnectionTestDialog(
 
     m_view = new GuidedTestView(this);
 
-    m_writeRoundTrip = new QCheckBox(tr("Include write round trip (creates and deletes a temporary user)"), this);
+    m_writeRoundTrip = new QCheckBox(tr("Include write round trip (creates and deletes a temporary user and group)"), this);
     m_writeRoundTrip->setObjectName(QStringLiteral("writeRoundTripCheck"));
 
     m_startButton = new QPushButton(tr("&Run Test"), this);
