@@ -98,6 +98,10 @@ int main(int argc, char** argv)
                 failures += save(&window, out, QStringLiteral("sync-2-applied")) ? 0 : 1;
                 if (auto* tabs = sync->findChild<QTabWidget*>(QStringLiteral("syncTabs"))) {
                     tabs->setCurrentWidget(sync->history());
+                    if (sync->history()->isLoading()) {
+                        QSignalSpy loaded(sync->history(), &SyncHistoryView::loaded);
+                        loaded.wait(60000);
+                    }
                     failures += save(&window, out, QStringLiteral("sync-3-history")) ? 0 : 1;
                     tabs->setCurrentWidget(sync->overview());
                     failures += save(&window, out, QStringLiteral("sync-4-overview")) ? 0 : 1;

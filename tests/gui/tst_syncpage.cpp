@@ -5,6 +5,7 @@
 #include "servers/ServerCatalog.h"
 #include "servertypes/ServerTypeRegistry.h"
 #include "storage/ApplicationRepository.h"
+#include "sync/SyncHistoryView.h"
 #include "sync/SyncPage.h"
 #include "sync/SyncPlanView.h"
 #include "sync/SyncResultsModel.h"
@@ -141,6 +142,11 @@ void TestSyncPage::applyReachesHundredPercentAndIsRecorded()
     QCOMPARE(m_emulator->userCount(), 20);
     QCOMPARE(page.resultsModel()->rowCount(), writes);
 
+    // The history reads the journal on the thread pool.
+    if (page.history()->isLoading()) {
+        QSignalSpy historyLoaded(page.history(), &SyncHistoryView::loaded);
+        QVERIFY(historyLoaded.wait(60000));
+    }
     auto* history = page.findChild<QTableWidget*>(QStringLiteral("historyTable"));
     QVERIFY(history->rowCount() >= 1);
 

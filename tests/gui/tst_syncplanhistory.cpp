@@ -32,6 +32,19 @@
 namespace {
 const QString Token = QStringLiteral("plan-history-token-7f3e");
 
+// The history reads the journal on the thread pool: wait until the search that the last action
+// started has been shown (state, not time; the bound only ends a hung test).
+bool historyLoaded(SyncHistoryView* history)
+{
+    if (history->isLoading()) {
+        QSignalSpy loaded(history, &SyncHistoryView::loaded);
+        if (!loaded.wait(60000)) {
+            return false;
+        }
+    }
+    return !history->isLoading();
+}
+
 // Saves the widget at the two sizes the screenshots cover.
 void shoot(QWidget* widget, const QString& name)
 {
@@ -300,7 +313,9 @@ void TestSyncPlanHistory::historySearchesByObjectActionStatusAndDate()
     SyncHistoryView* history = page.history();
     auto* runs = history->findChild<QTableWidget*>(QStringLiteral("historyTable"));
     auto* entries = history->findChild<QTableWidget*>(QStringLiteral("historyEntriesTable"));
+    QVERIFY(historyLoaded(history));
     QCOMPARE(runs->rowCount(), 2);
+    QVERIFY(historyLoaded(history));
     QCOMPARE(history->matchingEntries(), 7); // 5 creates, 2 updates
     QVERIFY(!runs->item(0, 1)->text().isEmpty()); // a duration
     QVERIFY(runs->item(0, 1)->text().contains(QLatin1Char(':')));
@@ -308,11 +323,13 @@ void TestSyncPlanHistory::historySearchesByObjectActionStatusAndDate()
     auto* object = history->findChild<QLineEdit*>(QStringLiteral("historyObjectFilter"));
     GuiTest::typeInto(object, QStringLiteral("user0001"));
     QTest::keyClick(object, Qt::Key_Return);
+    QVERIFY(historyLoaded(history));
     QCOMPARE(history->matchingEntries(), 2); // created, then renamed
     QCOMPARE(runs->rowCount(), 2);
 
     QVERIFY(chooseData(
         history->findChild<QComboBox*>(QStringLiteral("historyActionFilter")), QStringLiteral("update-user")));
+    QVERIFY(historyLoaded(history));
     QCOMPARE(history->matchingEntries(), 1);
     QCOMPARE(runs->rowCount(), 1);
 
@@ -320,6 +337,7 @@ void TestSyncPlanHistory::historySearchesByObjectActionStatusAndDate()
     QVERIFY(chooseData(history->findChild<QComboBox*>(QStringLiteral("historyActionFilter")), QString()));
     QVERIFY(
         chooseData(history->findChild<QComboBox*>(QStringLiteral("historyStatusFilter")), QStringLiteral("failed")));
+    QVERIFY(historyLoaded(history));
     QCOMPARE(history->matchingEntries(), 1);
     QCOMPARE(runs->rowCount(), 1);
     QCOMPARE(entries->item(0, 4)->text(), QStringLiteral("Failed"));
@@ -331,22 +349,27 @@ void TestSyncPlanHistory::historySearchesByObjectActionStatusAndDate()
     auto* from = history->findChild<QDateEdit*>(QStringLiteral("historyFromDate"));
     from->setDate(QDate::currentDate());
     emit from->editingFinished();
+    QVERIFY(historyLoaded(history));
     QCOMPARE(history->matchingEntries(), 7);
     from->setDate(QDate::currentDate().addDays(1));
     emit from->editingFinished();
+    QVERIFY(historyLoaded(history));
     QCOMPARE(history->matchingEntries(), 0);
     QCOMPARE(runs->rowCount(), 0);
     auto* to = history->findChild<QDateEdit*>(QStringLiteral("historyToDate"));
     from->setDate(from->minimumDate());
     to->setDate(QDate::currentDate().addDays(-1));
     emit to->editingFinished();
+    QVERIFY(historyLoaded(history));
     QCOMPARE(history->matchingEntries(), 0);
     to->setDate(to->minimumDate());
     emit to->editingFinished();
+    QVERIFY(historyLoaded(history));
     QCOMPARE(history->matchingEntries(), 7);
 
     // Selecting a run shows only its operations.
     runs->selectRow(1); // the older run: the creates
+    QVERIFY(historyLoaded(history));
     QCOMPARE(history->shownEntries(), 5);
 }
 
@@ -356,6 +379,7 @@ void TestSyncPlanHistory::objectHistoryAcrossRuns()
     SyncPage page(m_profile->workspace);
     page.show();
     runTwice(page);
+    QVERIFY(historyLoaded(page.history()));
     ObjectHistoryDialog* dialog = page.history()->openObjectHistory(QStringLiteral("USER0002@example.com"));
     QVERIFY(dialog);
     QCOMPARE(dialog->hits().size(), 2);
@@ -427,6 +451,7 @@ void TestSyncPlanHistory::overviewAfterRuns()
     auto* tabs = page.findChild<QTabWidget*>(QStringLiteral("syncTabs"));
     tabs->setCurrentWidget(overview);
     shoot(&page, QStringLiteral("overview"));
+    QVERIFY(historyLoaded(page.history()));
     tabs->setCurrentWidget(page.history());
     shoot(&page, QStringLiteral("history"));
 }

@@ -3,7 +3,9 @@
 #include "ObjectHistoryDialog.h"
 #include "SyncRunDialog.h"
 #include "SyncText.h"
+#include "storage/Database.h"
 #include "sync/PlannedOperation.h"
+#include "util/AsyncTask.h"
 #include "util/DisplayText.h"
 #include "widgets/StatusColors.h"
 
@@ -18,6 +20,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -208,26 +211,79 @@ JournalQuery SyncHistoryView::query() const
 void SyncHistoryView::reload()
 {
     m_selectedRun = 0;
-    reloadRuns();
-    reloadEntries();
+    load(true);
 }
 
-void SyncHistoryView::reloadRuns()
+void SyncHistoryView::reloadEntries()
 {
-    const QSignalBlocker blocker(m_runsTable);
-    m_runsTable->setRowCount(0);
-    m_runs.clear();
+    load(false);
+}
+
+// The journal can hold millions of rows: every query runs on the pool, never on the GUI thread.
+// A newer search makes the answers of older ones void (the generation), so what is shown always
+// matches the filters on screen.
+void SyncHistoryView::load(bool withRuns)
+{
+    const quint64 generation = ++m_generation;
+    m_loading = true;
     if (m_applicationId <= 0) {
+        showLoaded(generation, withRuns, {});
         return;
     }
     JournalQuery filter = query();
-    filter.runId = 0;
-    const auto runs = JournalSearch(m_database).runs(filter);
-    if (!runs) {
-        emit readFailed(runs.error().message);
-        return;
+    AsyncTask::run(
+        this,
+        [database = m_database, filter, withRuns]() {
+            const Database::ThreadConnection connection(database);
+            JournalSearch search(database);
+            Loaded loaded;
+            if (withRuns) {
+                JournalQuery runsFilter = filter;
+                runsFilter.runId = 0;
+                auto runs = search.runs(runsFilter);
+                if (!runs) {
+                    loaded.error = runs.error().message;
+                    return loaded;
+                }
+                loaded.runs = runs.value();
+            }
+            const auto total = search.countEntries(filter);
+            const auto hits = search.entries(filter);
+            if (!total || !hits) {
+                loaded.error = total ? hits.error().message : total.error().message;
+                return loaded;
+            }
+            loaded.total = total.value();
+            loaded.hits = hits.value();
+            return loaded;
+        },
+        [this, generation, withRuns](const Loaded& result) { showLoaded(generation, withRuns, result); });
+}
+
+void SyncHistoryView::showLoaded(quint64 generation, bool withRuns, const Loaded& result)
+{
+    if (generation != m_generation) {
+        return; // a newer search is on its way
     }
-    m_runs = runs.value();
+    if (withRuns) {
+        showRuns(result.runs);
+    }
+    m_entriesTable->setRowCount(0);
+    m_hits.clear();
+    m_total = result.total;
+    appendEntries(result.hits);
+    m_loading = false;
+    updateButtons();
+    if (!result.error.isEmpty()) {
+        emit readFailed(result.error);
+    }
+    emit loaded();
+}
+
+void SyncHistoryView::showRuns(const QList<SyncRunRecord>& runs)
+{
+    const QSignalBlocker blocker(m_runsTable);
+    m_runs = runs;
     m_runsTable->setRowCount(int(m_runs.size()));
     for (int row = 0; row < m_runs.size(); ++row) {
         const auto& run = m_runs.at(row);
@@ -250,37 +306,35 @@ void SyncHistoryView::reloadRuns()
     }
 }
 
-void SyncHistoryView::reloadEntries()
-{
-    m_entriesTable->setRowCount(0);
-    m_hits.clear();
-    m_total = 0;
-    if (m_applicationId > 0) {
-        JournalSearch search(m_database);
-        const JournalQuery filter = query();
-        const auto total = search.countEntries(filter);
-        const auto hits = search.entries(filter);
-        if (!total || !hits) {
-            emit readFailed(total ? hits.error().message : total.error().message);
-        } else {
-            m_total = total.value();
-            appendEntries(hits.value());
-        }
-    }
-    updateButtons();
-}
-
 void SyncHistoryView::loadMoreEntries()
 {
-    JournalQuery filter = query();
-    filter.offset = int(m_hits.size());
-    const auto hits = JournalSearch(m_database).entries(filter);
-    if (!hits) {
-        emit readFailed(hits.error().message);
+    if (m_loading) {
         return;
     }
-    appendEntries(hits.value());
+    const quint64 generation = ++m_generation;
+    m_loading = true;
     updateButtons();
+    JournalQuery filter = query();
+    filter.offset = int(m_hits.size());
+    AsyncTask::run(
+        this,
+        [database = m_database, filter]() {
+            const Database::ThreadConnection connection(database);
+            return JournalSearch(database).entries(filter);
+        },
+        [this, generation](const Result<QList<JournalHit>, StorageError>& hits) {
+            if (generation != m_generation) {
+                return;
+            }
+            m_loading = false;
+            if (!hits) {
+                emit readFailed(hits.error().message);
+            } else {
+                appendEntries(hits.value());
+            }
+            updateButtons();
+            emit loaded();
+        });
 }
 
 void SyncHistoryView::appendEntries(const QList<JournalHit>& hits)
@@ -308,7 +362,7 @@ void SyncHistoryView::appendEntries(const QList<JournalHit>& hits)
 
 void SyncHistoryView::updateButtons()
 {
-    m_moreButton->setEnabled(m_hits.size() < m_total);
+    m_moreButton->setEnabled(!m_loading && m_hits.size() < m_total);
     m_openRunButton->setEnabled(m_runsTable->selectionModel()->hasSelection());
     m_objectButton->setEnabled(
         m_entriesTable->selectionModel()->hasSelection() || !m_object->text().trimmed().isEmpty());

@@ -35,6 +35,8 @@ public:
     const QList<SyncRunRecord>& runs() const { return m_runs; }
     int shownEntries() const { return int(m_hits.size()); }
     int matchingEntries() const { return m_total; }
+    // A search is on its way (the journal is read on the thread pool); loaded() ends it.
+    bool isLoading() const { return m_loading; }
 
 public slots:
     void reload();
@@ -45,11 +47,22 @@ public slots:
 
 signals:
     void readFailed(const QString& message);
+    // The runs and operations on screen match the filters.
+    void loaded();
 
 private:
     QWidget* createFilters();
-    void reloadRuns();
+    struct Loaded
+    {
+        QList<SyncRunRecord> runs;
+        QList<JournalHit> hits;
+        int total = 0;
+        QString error;
+    };
     void reloadEntries();
+    void load(bool withRuns);
+    void showLoaded(quint64 generation, bool withRuns, const Loaded& result);
+    void showRuns(const QList<SyncRunRecord>& runs);
     void appendEntries(const QList<JournalHit>& hits);
     void updateButtons();
 
@@ -59,6 +72,8 @@ private:
     QList<SyncRunRecord> m_runs;
     QList<JournalHit> m_hits;
     int m_total = 0;
+    quint64 m_generation = 0;
+    bool m_loading = false;
 
     QLineEdit* m_object = nullptr;
     QComboBox* m_action = nullptr;
