@@ -19,6 +19,7 @@
 #include <QEventLoop>
 #include <QPixmap>
 #include <QSignalSpy>
+#include <QSize>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -57,7 +58,16 @@ int main(int argc, char** argv)
     auto workspace = started.value();
 
     MainWindow window(workspace);
-    window.resize(1280, 800);
+    // Optional second argument WIDTHxHEIGHT: the window's size (scripts/screenshots takes
+    // 1024x700 and 1600x1000, each on a virtual screen of that size).
+    QSize size(1280, 800);
+    if (argc > 2) {
+        const QStringList parts = QString::fromLocal8Bit(argv[2]).split(QLatin1Char('x'));
+        if (parts.size() == 2 && parts.at(0).toInt() > 0 && parts.at(1).toInt() > 0) {
+            size = QSize(parts.at(0).toInt(), parts.at(1).toInt());
+        }
+    }
+    window.resize(size);
     window.show();
     if (!QTest::qWaitForWindowExposed(&window)) {
         std::fprintf(stderr, "the window was not shown\n");

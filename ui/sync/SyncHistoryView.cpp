@@ -150,7 +150,11 @@ QWidget* SyncHistoryView::createFilters()
     m_object->setObjectName(QStringLiteral("historyObjectFilter"));
     m_object->setPlaceholderText(tr("User or group name, or id"));
     m_object->setClearButtonEnabled(true);
+    // Room for a typical sign-in name at 1024 px; the action list gives way instead.
+    m_object->setMinimumWidth(m_object->fontMetrics().horizontalAdvance(QStringLiteral("alice@example.com")));
     m_action = new QComboBox(filters);
+    m_action->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_action->setMinimumContentsLength(10);
     m_action->setObjectName(QStringLiteral("historyActionFilter"));
     m_action->addItem(tr("Any action"), QString());
     for (const auto kind : PlannedOperation::allKinds()) {
@@ -158,6 +162,8 @@ QWidget* SyncHistoryView::createFilters()
     }
     m_status = new QComboBox(filters);
     m_status->setObjectName(QStringLiteral("historyStatusFilter"));
+    m_status->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_status->setMinimumContentsLength(8);
     m_status->addItem(tr("Any status"), QString());
     for (const char* status : {"ok", "failed", "skipped", "cancelled"}) {
         m_status->addItem(SyncText::entryStatus(QLatin1String(status)), QLatin1String(status));
