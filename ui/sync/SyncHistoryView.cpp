@@ -174,17 +174,24 @@ QWidget* SyncHistoryView::createFilters()
     search->setObjectName(QStringLiteral("historySearchButton"));
     search->setDefault(true);
 
-    auto* layout = new QHBoxLayout(filters);
+    // Two rows: in one, the filters alone made the main window wider than a 1024 px screen at
+    // QT_SCALE_FACTOR=2 (800 px of logical width).
+    auto* what = new QHBoxLayout;
+    what->addWidget(new QLabel(tr("Object:"), filters));
+    what->addWidget(m_object, 2);
+    what->addWidget(m_action, 1);
+    what->addWidget(m_status, 1);
+    auto* when = new QHBoxLayout;
+    when->addWidget(new QLabel(tr("From:"), filters));
+    when->addWidget(m_from);
+    when->addWidget(new QLabel(tr("To:"), filters));
+    when->addWidget(m_to);
+    when->addStretch(1);
+    when->addWidget(search);
+    auto* layout = new QVBoxLayout(filters);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(new QLabel(tr("Object:"), filters));
-    layout->addWidget(m_object, 2);
-    layout->addWidget(m_action, 1);
-    layout->addWidget(m_status, 1);
-    layout->addWidget(new QLabel(tr("From:"), filters));
-    layout->addWidget(m_from);
-    layout->addWidget(new QLabel(tr("To:"), filters));
-    layout->addWidget(m_to);
-    layout->addWidget(search);
+    layout->addLayout(what);
+    layout->addLayout(when);
     connect(search, &QPushButton::clicked, this, &SyncHistoryView::reload);
     connect(m_object, &QLineEdit::returnPressed, this, &SyncHistoryView::reload);
     connect(m_action, qOverload<int>(&QComboBox::activated), this, &SyncHistoryView::reload);

@@ -107,24 +107,27 @@ void SyncPage::createActions()
     m_actions = {m_previewAction, m_applyAction, m_cancelAction, m_exportCsvAction, m_exportJsonAction};
 }
 
-QHBoxLayout* SyncPage::createControls()
+QVBoxLayout* SyncPage::createControls()
 {
     m_applications = new QComboBox(this);
     m_applications->setObjectName(QStringLiteral("applicationCombo"));
-    m_applications->setMinimumContentsLength(24);
-    m_applications->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Takes the width the page has; a long "application → server" name no longer sets the
+    // window's minimum width (800 logical px at QT_SCALE_FACTOR=2 on a 1600 px screen).
+    m_applications->setMinimumContentsLength(16);
+    m_applications->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_trace = new QCheckBox(tr("Record HTTP trace"), this);
     m_trace->setObjectName(QStringLiteral("traceCheck"));
     m_trace->setToolTip(tr("Keeps a redacted log of every request and response for troubleshooting. Tokens and "
                            "passwords are never recorded."));
-    auto* controls = new QHBoxLayout;
-    controls->addWidget(new QLabel(tr("Application:"), this));
-    controls->addWidget(m_applications);
+    auto* application = new QHBoxLayout;
+    application->addWidget(new QLabel(tr("Application:"), this));
+    application->addWidget(m_applications, 1);
+    application->addWidget(buttonFor(m_previewAction, this));
+    application->addWidget(buttonFor(m_applyAction, this));
+    application->addWidget(buttonFor(m_cancelAction, this));
+    auto* controls = new QVBoxLayout;
+    controls->addLayout(application);
     controls->addWidget(m_trace);
-    controls->addStretch(1);
-    controls->addWidget(buttonFor(m_previewAction, this));
-    controls->addWidget(buttonFor(m_applyAction, this));
-    controls->addWidget(buttonFor(m_cancelAction, this));
     return controls;
 }
 

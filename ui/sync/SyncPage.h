@@ -16,6 +16,7 @@ class QAction;
 class QCheckBox;
 class QComboBox;
 class QHBoxLayout;
+class QVBoxLayout;
 class QPushButton;
 class QLabel;
 class QPlainTextEdit;
@@ -84,7 +85,7 @@ private:
     // "The run succeeded." — for the status line, the log and the status bar.
     static QString statusSentence(SyncRunSummary::Status status);
     void createActions();
-    QHBoxLayout* createControls();
+    QVBoxLayout* createControls();
     QWidget* createPlanTab();
     QWidget* createRunTab();
     QWidget* createHistoryTab();
