@@ -6,6 +6,7 @@
 
 #include <mapping/AttributeDiff.h>
 #include <mapping/ScimPath.h>
+#include <model/DeletionThreshold.h>
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -13,7 +14,6 @@
 #include <QRegularExpression>
 
 #include <algorithm>
-#include <cmath>
 #include <vector>
 
 namespace {
@@ -745,8 +745,10 @@ void PlanBuilder::applyThreshold()
 {
     m_plan.managedCount = m_managedUsers + m_managedGroups;
     const int deprovisions = int(m_deprovisionOperations.size());
-    const int limit = std::max(int(std::ceil(m_input.options.deletionThresholdPercent * m_plan.managedCount / 100.0)),
-        m_input.options.deletionThresholdMinimum);
+    // The rule a mirror import of the directory uses too.
+    const DeletionThreshold threshold {
+        m_input.options.deletionThresholdPercent, m_input.options.deletionThresholdMinimum};
+    const int limit = threshold.limit(m_plan.managedCount);
     if (deprovisions > limit) {
         m_plan.needsConfirmation = true;
         m_plan.confirmationReason = tr("This plan disables or deletes %1 of %2 managed objects, more than the "

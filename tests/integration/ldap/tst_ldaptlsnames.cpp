@@ -79,7 +79,10 @@ private:
             configuration.setLocalCertificate(QSslCertificate(certificate.readAll()));
             configuration.setPrivateKey(QSslKey(key.readAll(), QSsl::Ec));
         }
-        configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // a server that asks no client certificate
+        // Server side only: this test server asks the client for no certificate of its own. The
+        // client under test (libldap) still demands and verifies this server's certificate and
+        // name, which is what the test checks.
+        configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
         return configuration;
     }
 };
