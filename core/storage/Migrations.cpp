@@ -266,6 +266,16 @@ const QList<Migrations::Migration>& Migrations::all()
                                " read_ms INTEGER NOT NULL DEFAULT 0,"
                                " message TEXT NOT NULL DEFAULT '')"),
             }},
+        {6, "indexes on the journal's object columns (History's object filter and per-object view)",
+            {
+                // NOCASE: the filter is a case-insensitive LIKE 'start%' and the per-object view
+                // compares without case; SQLite uses an index for either only with this collation.
+                QStringLiteral(
+                    "CREATE INDEX journal_entries_object_name ON journal_entries(object_name COLLATE NOCASE)"),
+                QStringLiteral("CREATE INDEX journal_entries_directory_object"
+                               " ON journal_entries(directory_object_id COLLATE NOCASE)"),
+                QStringLiteral("CREATE INDEX journal_entries_target ON journal_entries(target_id COLLATE NOCASE)"),
+            }},
     };
     return migrations;
 }

@@ -41,14 +41,16 @@ QList<JournalHit> readHits(QSqlQuery& query)
     return hits;
 }
 
-// LIKE with the user's % and _ taken literally.
-QString likePattern(const QString& text)
+// The start of a name or id, with the user's % and _ taken literally. A prefix (not a part
+// anywhere) is what lets SQLite search the NOCASE indexes of migration 6 instead of reading every
+// entry of a journal that can hold millions.
+QString prefixPattern(const QString& text)
 {
     QString escaped = text;
     escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
     escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
     escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
-    return QLatin1Char('%') + escaped + QLatin1Char('%');
+    return escaped + QLatin1Char('%');
 }
 
 // The WHERE clause of the entry filters (over alias e) and of the run filters (alias r).
@@ -57,7 +59,7 @@ void entryConditions(const JournalQuery& query, QStringList& where, QVariantList
     if (!query.object.isEmpty()) {
         where << QStringLiteral("(e.object_name LIKE ? ESCAPE '\\' OR e.directory_object_id LIKE ? ESCAPE '\\' OR "
                                 "e.target_id LIKE ? ESCAPE '\\')");
-        const QString pattern = likePattern(query.object);
+        const QString pattern = prefixPattern(query.object);
         values << pattern << pattern << pattern;
     }
     if (!query.action.isEmpty()) {
@@ -70,10 +72,18 @@ void entryConditions(const JournalQuery& query, QStringList& where, QVariantList
     }
 }
 
+// The unary + keeps SQLite from starting at sync_runs' application index when the object is
+// known: without statistics it would otherwise read every entry of the application's runs
+// rather than the few the object indexes point at.
+QString applicationCondition(const JournalQuery& query)
+{
+    return query.object.isEmpty() ? QStringLiteral("r.application_id = ?") : QStringLiteral("+r.application_id = ?");
+}
+
 void runConditions(const JournalQuery& query, QStringList& where, QVariantList& values)
 {
     if (query.applicationId > 0) {
-        where << QStringLiteral("r.application_id = ?");
+        where << applicationCondition(query);
         values << query.applicationId;
     }
     if (query.runId > 0) {
@@ -132,50 +142,45 @@ QString JournalSearch::dayStart(const QDate& day)
     return SqlValues::fromDateTime(day.startOfDay()).toString();
 }
 
-Result<QList<JournalHit>, StorageError> JournalSearch::entries(const JournalQuery& query) const
+JournalSearch::Statement JournalSearch::entriesStatement(const JournalQuery& query)
 {
     QStringList where;
-    QVariantList values;
-    runConditions(query, where, values);
-    entryConditions(query, where, values);
-    values << std::max(1, query.limit) << std::max(0, query.offset);
-    QSqlQuery sql(m_database->connection());
-    if (!run(sql,
-            kEntryColumns + whereClause(where) + QStringLiteral("ORDER BY r.id DESC, e.sequence LIMIT ? OFFSET ?"),
-            values)) {
-        return readError(sql);
-    }
-    return readHits(sql);
+    Statement statement;
+    runConditions(query, where, statement.values);
+    entryConditions(query, where, statement.values);
+    statement.values << std::max(1, query.limit) << std::max(0, query.offset);
+    statement.text
+        = kEntryColumns + whereClause(where) + QStringLiteral("ORDER BY r.id DESC, e.sequence LIMIT ? OFFSET ?");
+    return statement;
 }
 
-Result<int, StorageError> JournalSearch::countEntries(const JournalQuery& query) const
+JournalSearch::Statement JournalSearch::countStatement(const JournalQuery& query)
 {
     QStringList where;
-    QVariantList values;
-    runConditions(query, where, values);
-    entryConditions(query, where, values);
-    QSqlQuery sql(m_database->connection());
-    if (!run(sql,
-            QStringLiteral("SELECT COUNT(*) FROM journal_entries e JOIN sync_runs r ON r.id = e.run_id ")
-                + whereClause(where),
-            values)
-        || !sql.next()) {
-        return readError(sql);
-    }
-    return sql.value(0).toInt();
+    Statement statement;
+    runConditions(query, where, statement.values);
+    entryConditions(query, where, statement.values);
+    statement.text = QStringLiteral("SELECT COUNT(*) FROM journal_entries e JOIN sync_runs r ON r.id = e.run_id ")
+        + whereClause(where);
+    return statement;
 }
 
-Result<QList<SyncRunRecord>, StorageError> JournalSearch::runs(const JournalQuery& query) const
+JournalSearch::Statement JournalSearch::runsStatement(const JournalQuery& query)
 {
     QStringList where;
-    QVariantList values;
-    runConditions(query, where, values);
+    Statement statement;
+    runConditions(query, where, statement.values);
     if (query.filtersEntries()) {
-        QStringList inner {QStringLiteral("e.run_id = r.id")};
+        QStringList inner;
         QVariantList innerValues;
         entryConditions(query, inner, innerValues);
-        QString matches = QStringLiteral("EXISTS (SELECT 1 FROM journal_entries e WHERE %1)")
-                              .arg(inner.join(QStringLiteral(" AND ")));
+        // With an object the indexes find its entries first; without one, each run stops at its
+        // first matching entry.
+        QString matches = query.object.isEmpty()
+            ? QStringLiteral("EXISTS (SELECT 1 FROM journal_entries e WHERE e.run_id = r.id AND %1)")
+                  .arg(inner.join(QStringLiteral(" AND ")))
+            : QStringLiteral("r.id IN (SELECT e.run_id FROM journal_entries e WHERE %1)")
+                  .arg(inner.join(QStringLiteral(" AND ")));
         if (query.object.isEmpty() && query.action.isEmpty()) {
             const QStringList statuses = runStatusesFor(query.status);
             matches = QStringLiteral("(%1 OR r.status IN (%2))")
@@ -185,11 +190,57 @@ Result<QList<SyncRunRecord>, StorageError> JournalSearch::runs(const JournalQuer
             }
         }
         where << matches;
-        values << innerValues;
+        statement.values << innerValues;
     }
-    values << std::max(1, query.limit) << std::max(0, query.offset);
+    statement.values << std::max(1, query.limit) << std::max(0, query.offset);
+    statement.text = kRunColumns + whereClause(where) + QStringLiteral("ORDER BY r.id DESC LIMIT ? OFFSET ?");
+    return statement;
+}
+
+JournalSearch::Statement JournalSearch::objectHistoryStatement(
+    qint64 applicationId, const QString& key, int limit, int offset)
+{
+    // Ids compare without case too: the NOCASE indexes answer, and the ids a source or a server
+    // hands out (UUIDs, GUIDs, DNs) do not tell objects apart by case.
+    QStringList where {QStringLiteral("(e.object_name = ? COLLATE NOCASE OR e.directory_object_id = ? COLLATE NOCASE "
+                                      "OR e.target_id = ? COLLATE NOCASE)")};
+    Statement statement;
+    statement.values = {key, key, key};
+    if (applicationId > 0) {
+        where << QStringLiteral("+r.application_id = ?"); // see applicationCondition()
+        statement.values << applicationId;
+    }
+    statement.values << std::max(1, limit) << std::max(0, offset);
+    statement.text
+        = kEntryColumns + whereClause(where) + QStringLiteral("ORDER BY r.id DESC, e.sequence DESC LIMIT ? OFFSET ?");
+    return statement;
+}
+
+Result<QList<JournalHit>, StorageError> JournalSearch::entries(const JournalQuery& query) const
+{
+    const Statement statement = entriesStatement(query);
     QSqlQuery sql(m_database->connection());
-    if (!run(sql, kRunColumns + whereClause(where) + QStringLiteral("ORDER BY r.id DESC LIMIT ? OFFSET ?"), values)) {
+    if (!run(sql, statement.text, statement.values)) {
+        return readError(sql);
+    }
+    return readHits(sql);
+}
+
+Result<int, StorageError> JournalSearch::countEntries(const JournalQuery& query) const
+{
+    const Statement statement = countStatement(query);
+    QSqlQuery sql(m_database->connection());
+    if (!run(sql, statement.text, statement.values) || !sql.next()) {
+        return readError(sql);
+    }
+    return sql.value(0).toInt();
+}
+
+Result<QList<SyncRunRecord>, StorageError> JournalSearch::runs(const JournalQuery& query) const
+{
+    const Statement statement = runsStatement(query);
+    QSqlQuery sql(m_database->connection());
+    if (!run(sql, statement.text, statement.values)) {
         return readError(sql);
     }
     QList<SyncRunRecord> result;
@@ -202,18 +253,9 @@ Result<QList<SyncRunRecord>, StorageError> JournalSearch::runs(const JournalQuer
 Result<QList<JournalHit>, StorageError> JournalSearch::objectHistory(
     qint64 applicationId, const QString& key, int limit, int offset) const
 {
-    QStringList where {QStringLiteral("(e.object_name = ? COLLATE NOCASE OR e.directory_object_id = ? OR "
-                                      "e.target_id = ?)")};
-    QVariantList values {key, key, key};
-    if (applicationId > 0) {
-        where << QStringLiteral("r.application_id = ?");
-        values << applicationId;
-    }
-    values << std::max(1, limit) << std::max(0, offset);
+    const Statement statement = objectHistoryStatement(applicationId, key, limit, offset);
     QSqlQuery sql(m_database->connection());
-    if (!run(sql,
-            kEntryColumns + whereClause(where) + QStringLiteral("ORDER BY r.id DESC, e.sequence DESC LIMIT ? OFFSET ?"),
-            values)) {
+    if (!run(sql, statement.text, statement.values)) {
         return readError(sql);
     }
     return readHits(sql);

@@ -8,6 +8,7 @@
 #include <QDate>
 #include <QList>
 #include <QString>
+#include <QVariantList>
 
 #include <memory>
 
@@ -19,7 +20,7 @@ struct JournalQuery
 {
     qint64 applicationId = 0; // 0: every application
     qint64 runId = 0; // 0: every run
-    QString object; // part of the object's name, directory id or target id (case-insensitive)
+    QString object; // the start of the object's name, directory id or target id (case-insensitive)
     QString action; // PlannedOperation::kindId, e.g. "create-user"
     QString status; // entry status: "ok", "failed", "skipped", "cancelled"
     QDate from;
@@ -64,14 +65,26 @@ public:
     // Runs started within the dates that hold at least one entry matching the entry filters
     // (runs whose own status matches too, for a run that failed before any entry).
     Result<QList<SyncRunRecord>, StorageError> runs(const JournalQuery& query) const;
-    // "What happened to alice@example.com": the entries whose object name (case-insensitive),
-    // directory id or target id is exactly key, newest first, across runs.
+    // "What happened to alice@example.com": the entries whose object name, directory id or
+    // target id is key (case-insensitive), newest first, across runs.
     Result<QList<JournalHit>, StorageError> objectHistory(
         qint64 applicationId, const QString& key, int limit = 500, int offset = 0) const;
     Result<SyncActivity, StorageError> activity(qint64 applicationId) const;
 
     // The local day's start, as stored (UTC ISO text), for range comparisons.
     static QString dayStart(const QDate& day);
+
+    // The SQL each query runs, with its values in order: what a test hands to EXPLAIN QUERY PLAN
+    // to check that the journal's indexes answer it.
+    struct Statement
+    {
+        QString text;
+        QVariantList values;
+    };
+    static Statement entriesStatement(const JournalQuery& query);
+    static Statement countStatement(const JournalQuery& query);
+    static Statement runsStatement(const JournalQuery& query);
+    static Statement objectHistoryStatement(qint64 applicationId, const QString& key, int limit, int offset);
 
 private:
     std::shared_ptr<Database> m_database;

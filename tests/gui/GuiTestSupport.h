@@ -4,6 +4,7 @@
 #include "model/ScimServer.h"
 #include "sync/SyncRunSummary.h"
 
+#include <QSignalSpy>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -47,6 +48,19 @@ void typeInto(QWidget* edit, const QString& text);
 bool previewOnPage(SyncPage& page);
 // Clicks Apply and waits for the run's summary (a default one when it never finished).
 SyncRunSummary applyOnPage(SyncPage& page);
+// A view that reads on the thread pool (isLoading(), loaded()): waits until the read its last
+// action started is shown. State, not time: the bound only ends a hung test.
+template<typename View>
+bool waitUntilLoaded(View* view)
+{
+    if (view->isLoading()) {
+        QSignalSpy loaded(view, &View::loaded);
+        if (!loaded.wait(60000)) {
+            return false;
+        }
+    }
+    return !view->isLoading();
+}
 // Saves widget as <name>.png when SCIMDESK_SCREENSHOT_DIR is set; for looking at the GUI.
 void screenshot(QWidget* widget, const QString& name);
 // A top-level window at the two sizes the screenshots are looked at (1024x700 and 1600x1000):

@@ -114,6 +114,10 @@ int main(int argc, char** argv)
                     }
                     failures += save(&window, out, QStringLiteral("sync-3-history")) ? 0 : 1;
                     tabs->setCurrentWidget(sync->overview());
+                    if (sync->overview()->isLoading()) {
+                        QSignalSpy loaded(sync->overview(), &SyncOverview::loaded);
+                        loaded.wait(60000);
+                    }
                     failures += save(&window, out, QStringLiteral("sync-4-overview")) ? 0 : 1;
                 }
             }

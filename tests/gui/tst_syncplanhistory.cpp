@@ -36,13 +36,7 @@ const QString Token = QStringLiteral("plan-history-token-7f3e");
 // started has been shown (state, not time; the bound only ends a hung test).
 bool historyLoaded(SyncHistoryView* history)
 {
-    if (history->isLoading()) {
-        QSignalSpy loaded(history, &SyncHistoryView::loaded);
-        if (!loaded.wait(60000)) {
-            return false;
-        }
-    }
-    return !history->isLoading();
+    return GuiTest::waitUntilLoaded(history);
 }
 
 // Saves the widget at the two sizes the screenshots cover.
@@ -382,6 +376,7 @@ void TestSyncPlanHistory::objectHistoryAcrossRuns()
     QVERIFY(historyLoaded(page.history()));
     ObjectHistoryDialog* dialog = page.history()->openObjectHistory(QStringLiteral("USER0002@example.com"));
     QVERIFY(dialog);
+    QVERIFY(GuiTest::waitUntilLoaded(dialog)); // the journal is read on the thread pool
     QCOMPARE(dialog->hits().size(), 2);
     QCOMPARE(dialog->hits().at(0).entry.action, QStringLiteral("update-user"));
     QCOMPARE(dialog->hits().at(1).entry.action, QStringLiteral("create-user"));
@@ -404,6 +399,7 @@ void TestSyncPlanHistory::objectHistoryAcrossRuns()
     entries->selectRow(row);
     dialog = page.history()->openObjectHistory();
     QVERIFY(dialog);
+    QVERIFY(GuiTest::waitUntilLoaded(dialog));
     QCOMPARE(dialog->hits().size(), 2);
     QCOMPARE(dialog->hits().at(0).entry.status, QStringLiteral("failed"));
     QVERIFY(dialog->windowTitle().contains(QStringLiteral("user0001@example.com")));
@@ -428,8 +424,10 @@ void TestSyncPlanHistory::overviewAfterRuns()
     SyncPage page(m_profile->workspace);
     page.show();
     SyncOverview* overview = page.overview();
+    QVERIFY(GuiTest::waitUntilLoaded(overview)); // the activity is read on the thread pool
     QCOMPARE(overview->cellText(m_applicationId, SyncOverview::LastRunColumn), QStringLiteral("Never synced"));
     runTwice(page);
+    QVERIFY(GuiTest::waitUntilLoaded(overview));
     QCOMPARE(overview->cellText(m_applicationId, SyncOverview::ResultColumn), QStringLiteral("Partly done"));
     QCOMPARE(overview->cellText(m_applicationId, SyncOverview::ChangesColumn),
         QStringLiteral("1 done, 1 failed, 0 skipped"));
@@ -446,6 +444,7 @@ void TestSyncPlanHistory::overviewAfterRuns()
     QSignalSpy previewed(&page, &SyncPage::previewFinished);
     QTest::mouseClick(overview->findChild<QPushButton*>(QStringLiteral("overviewPreviewButton")), Qt::LeftButton);
     QVERIFY(previewed.wait(60000));
+    QVERIFY(GuiTest::waitUntilLoaded(overview));
     const QString next = overview->cellText(m_applicationId, SyncOverview::NextRunColumn);
     QVERIFY2(next.startsWith(QStringLiteral("1 user to update, 1 write in all (previewed ")), qPrintable(next));
     auto* tabs = page.findChild<QTabWidget*>(QStringLiteral("syncTabs"));

@@ -1,6 +1,8 @@
 #include "ObjectHistoryDialog.h"
 
 #include "SyncText.h"
+#include "storage/Database.h"
+#include "util/AsyncTask.h"
 #include "util/DisplayText.h"
 
 #include <QCoreApplication>
@@ -92,16 +94,37 @@ ObjectHistoryDialog::ObjectHistoryDialog(
     layout->addWidget(m_table, 1);
     layout->addWidget(buttons);
 
-    const auto hits = JournalSearch(database).objectHistory(applicationId, key, MaxRows);
-    if (!hits) {
-        m_summary->setText(hits.error().message);
-    } else {
-        m_hits = hits.value();
-        fill();
-    }
+    load(std::move(database), applicationId, key);
     const QScreen* screen = parent ? parent->screen() : QGuiApplication::primaryScreen();
     const QSize available = screen ? screen->availableGeometry().size() : QSize(1024, 700);
     resize(std::min(960, available.width() - 40), std::min(520, available.height() - 80));
+}
+
+// Searched on the pool: the GUI thread never waits for a journal of millions. The task owns
+// everything it reads (database handle, key), so closing the dialog while it runs only drops the
+// answer (AsyncTask skips the callback of a destroyed dialog).
+void ObjectHistoryDialog::load(std::shared_ptr<Database> database, qint64 applicationId, const QString& key)
+{
+    m_loading = true;
+    m_summary->setText(tr("Searching the sync history\u2026"));
+    setCursor(Qt::BusyCursor);
+    AsyncTask::run(
+        this,
+        [database = std::move(database), applicationId, key]() {
+            const Database::ThreadConnection connection(database);
+            return JournalSearch(database).objectHistory(applicationId, key, MaxRows);
+        },
+        [this](const Result<QList<JournalHit>, StorageError>& hits) {
+            m_loading = false;
+            unsetCursor();
+            if (!hits) {
+                m_summary->setText(hits.error().message);
+            } else {
+                m_hits = hits.value();
+                fill();
+            }
+            emit loaded();
+        });
 }
 
 void ObjectHistoryDialog::fill()

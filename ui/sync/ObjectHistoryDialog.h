@@ -25,11 +25,18 @@ public:
 
     const QList<JournalHit>& hits() const { return m_hits; }
     QString summaryText() const;
+    // The journal is read on the thread pool; loaded() ends it (and the busy state).
+    bool isLoading() const { return m_loading; }
+
+signals:
+    void loaded();
 
 private:
+    void load(std::shared_ptr<Database> database, qint64 applicationId, const QString& key);
     void fill();
 
     QList<JournalHit> m_hits;
+    bool m_loading = false;
     QLabel* m_summary = nullptr;
     QTableWidget* m_table = nullptr;
 };

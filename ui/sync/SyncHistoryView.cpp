@@ -150,6 +150,8 @@ QWidget* SyncHistoryView::createFilters()
     m_object->setObjectName(QStringLiteral("historyObjectFilter"));
     m_object->setPlaceholderText(tr("User or group name, or id"));
     m_object->setClearButtonEnabled(true);
+    m_object->setToolTip(tr("Finds the operations on users and groups whose name, directory id or server id starts "
+                            "with this text (case-insensitive); press Enter to search."));
     // Room for a typical sign-in name at 1024 px; the action list gives way instead.
     m_object->setMinimumWidth(m_object->fontMetrics().horizontalAdvance(QStringLiteral("alice@example.com")));
     m_action = new QComboBox(filters);

@@ -3,8 +3,9 @@
 #include "SyncText.h"
 #include "servers/ServerCatalog.h"
 #include "storage/ApplicationRepository.h"
+#include "storage/Database.h"
 #include "storage/ServerRepository.h"
-#include "sync/JournalSearch.h"
+#include "util/AsyncTask.h"
 #include "widgets/StatusColors.h"
 #include "workspace/Workspace.h"
 
@@ -142,9 +143,55 @@ void SyncOverview::reload()
     }
     m_previewButton->setEnabled(selectedApplication() > 0);
     m_openButton->setEnabled(selectedApplication() > 0);
+    loadActivity();
+}
+
+// The activity counts every failed entry since the last run that succeeded: over a journal of
+// millions that is a read the GUI thread must not wait for. A newer reload makes the answers of
+// older ones void (the generation); the task holds the database and the ids by value, so a page
+// closed meanwhile leaves it nothing to touch (AsyncTask drops the callback).
+void SyncOverview::loadActivity()
+{
+    const quint64 generation = ++m_generation;
+    m_loading = true;
+    AsyncTask::run(
+        this,
+        [database = m_workspace->database(), ids = m_applicationIds]() {
+            const Database::ThreadConnection connection(database);
+            const JournalSearch search(database);
+            QHash<qint64, Activity> activities;
+            for (const qint64 id : ids) {
+                const auto activity = search.activity(id);
+                activities.insert(
+                    id, activity ? Activity {activity.value(), {}} : Activity {{}, activity.error().message});
+            }
+            return activities;
+        },
+        [this, generation](const QHash<qint64, Activity>& activities) { showActivity(generation, activities); });
+}
+
+void SyncOverview::showActivity(quint64 generation, const QHash<qint64, Activity>& activities)
+{
+    if (generation != m_generation) {
+        return; // a newer reload is on its way
+    }
+    m_activities = activities;
+    for (int row = 0; row < m_applicationIds.size(); ++row) {
+        fillActivity(row, m_applicationIds.at(row));
+    }
+    m_loading = false;
+    emit loaded();
 }
 
 void SyncOverview::fillRow(int row, qint64 applicationId, const QString& label)
+{
+    auto* item = new QTableWidgetItem(label);
+    item->setToolTip(label);
+    m_table->setItem(row, ApplicationColumn, item);
+    fillActivity(row, applicationId);
+}
+
+void SyncOverview::fillActivity(int row, qint64 applicationId)
 {
     const auto set = [this, row](int column, const QString& text) {
         auto* item = new QTableWidgetItem(text);
@@ -152,15 +199,19 @@ void SyncOverview::fillRow(int row, qint64 applicationId, const QString& label)
         m_table->setItem(row, column, item);
         return item;
     };
-    set(ApplicationColumn, label);
-    const auto activity = JournalSearch(m_workspace->database()).activity(applicationId);
-    if (!activity || !activity.value().hasRun) {
-        set(LastRunColumn, activity ? tr("Never synced") : activity.error().message);
+    const auto known = m_activities.constFind(applicationId);
+    if (known == m_activities.cend()) {
+        set(LastRunColumn, tr("Loading\u2026"));
+        set(ResultColumn, QString());
+        set(ChangesColumn, QString());
+        set(FailuresColumn, QString());
+    } else if (!known->error.isEmpty() || !known->value.hasRun) {
+        set(LastRunColumn, known->error.isEmpty() ? tr("Never synced") : known->error);
         set(ResultColumn, QString());
         set(ChangesColumn, QString());
         set(FailuresColumn, QString());
     } else {
-        const SyncActivity& value = activity.value();
+        const SyncActivity& value = known->value;
         const SyncRunRecord& run = value.lastRun;
         set(LastRunColumn,
             tr("%1 (took %2)")

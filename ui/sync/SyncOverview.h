@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sync/JournalSearch.h"
 #include "sync/SyncPlan.h"
 
 #include <QDateTime>
@@ -41,6 +42,8 @@ public:
     void setPreview(const SyncPlan& plan);
     // A run changed the target: the cached preview no longer says what the next run does.
     void forgetPreview(qint64 applicationId);
+    // The runs' activity is read on the thread pool; loaded() ends it.
+    bool isLoading() const { return m_loading; }
 
 public slots:
     void reload();
@@ -49,6 +52,8 @@ signals:
     // Preview Next Run, Open: the page selects the application (and previews it).
     void previewRequested(qint64 applicationId);
     void openRequested(qint64 applicationId);
+    // Every row shows the activity read by the newest reload().
+    void loaded();
 
 private:
     struct CachedPreview
@@ -56,12 +61,25 @@ private:
         QDateTime at;
         QString text;
     };
+    // An application's activity as read on the pool: the value, or why it could not be read.
+    struct Activity
+    {
+        SyncActivity value;
+        QString error;
+    };
     qint64 selectedApplication() const;
+    void loadActivity();
+    void showActivity(quint64 generation, const QHash<qint64, Activity>& activities);
     void fillRow(int row, qint64 applicationId, const QString& label);
+    void fillActivity(int row, qint64 applicationId);
 
     std::shared_ptr<Workspace> m_workspace;
     QList<qint64> m_applicationIds;
     QHash<qint64, CachedPreview> m_previews;
+    // The last activity read per application: shown again while a newer read runs.
+    QHash<qint64, Activity> m_activities;
+    quint64 m_generation = 0;
+    bool m_loading = false;
     QLabel* m_intro = nullptr;
     QTableWidget* m_table = nullptr;
     QPushButton* m_previewButton = nullptr;

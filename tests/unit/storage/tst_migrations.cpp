@@ -4,6 +4,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -28,6 +29,20 @@ private:
         QStringList names;
         QSqlQuery query(db.connection());
         query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
+        while (query.next()) {
+            names << query.value(0).toString();
+        }
+        return names;
+    }
+
+    static QStringList indexesOf(Database& db, const QString& table)
+    {
+        QStringList names;
+        QSqlQuery query(db.connection());
+        query.prepare(
+            QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? ORDER BY name"));
+        query.addBindValue(table);
+        query.exec();
         while (query.next()) {
             names << query.value(0).toString();
         }
@@ -78,6 +93,50 @@ private slots:
         QVERIFY(tables(*latest.value()).contains(QStringLiteral("journal_entries")));
         ServerRepository repo(latest.value());
         QVERIFY(repo.findByName(QStringLiteral("kept")).has_value());
+    }
+
+    // Migration 6 indexes a journal that a version-5 profile already holds; every entry stays.
+    void journalIndexesArriveOnAnExistingProfile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v5.db"));
+        {
+            auto v5 = Database::open(path, 5);
+            QVERIFY(v5.ok());
+            QSqlQuery sql(v5.value()->connection());
+            QVERIFY(sql.exec(QStringLiteral("INSERT INTO applications (name, name_key, created_at, updated_at)"
+                                            " VALUES ('App', 'app', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")));
+            QVERIFY(sql.exec(QStringLiteral("INSERT INTO sync_runs (application_id, plan_id, mode, status, started_at)"
+                                            " VALUES (1, 'p', 'apply', 'succeeded', '2026-01-01T00:00:00Z')")));
+            QVERIFY(sql.exec(
+                QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000)"
+                               " INSERT INTO journal_entries (run_id, sequence, action, object_kind, object_name,"
+                               " directory_object_id, target_id, status, started_at)"
+                               " SELECT 1, i, 'create-user', 'user', 'user' || i, 'dir-' || i, 'tgt-' || i, 'ok',"
+                               " '2026-01-01T00:00:00Z' FROM n")));
+            QCOMPARE(indexesOf(*v5.value(), QStringLiteral("journal_entries")),
+                QStringList {QStringLiteral("sqlite_autoindex_journal_entries_1")});
+        }
+        QElapsedTimer clock;
+        clock.start();
+        auto latest = Database::open(path);
+        QVERIFY2(latest.ok(), qPrintable(latest.ok() ? QString() : latest.error().message));
+        qInfo() << "opening a version-5 profile with 50,000 journal entries, migrations included:" << clock.elapsed()
+                << "ms";
+        QVERIFY(latest.value()->schemaVersion() >= 6);
+        QCOMPARE(indexesOf(*latest.value(), QStringLiteral("journal_entries")),
+            (QStringList {QStringLiteral("journal_entries_directory_object"),
+                QStringLiteral("journal_entries_object_name"), QStringLiteral("journal_entries_target"),
+                QStringLiteral("sqlite_autoindex_journal_entries_1")}));
+        QSqlQuery sql(latest.value()->connection());
+        QVERIFY(
+            sql.exec(QStringLiteral("SELECT COUNT(*) FROM journal_entries WHERE object_name = 'USER77' COLLATE NOCASE"))
+            && sql.next());
+        QCOMPARE(sql.value(0).toInt(), 1);
+        QVERIFY(sql.exec(QStringLiteral("SELECT COUNT(*) FROM journal_entries")) && sql.next());
+        QCOMPARE(sql.value(0).toInt(), 50000);
+        QVERIFY(sql.exec(QStringLiteral("PRAGMA integrity_check")) && sql.next());
+        QCOMPARE(sql.value(0).toString(), QStringLiteral("ok"));
     }
 
     void newerSchemaIsRefusedAndUntouched()

@@ -4,6 +4,7 @@
 #include <sync/JournalStore.h>
 
 #include <QElapsedTimer>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,8 +20,10 @@ private slots:
     void objectHistoryIsExactAndAcrossRuns();
     void activityCountsFailuresSinceLastSuccess();
     void bigJournalIsReadAPageAtATime();
+    void objectQueriesUseTheJournalIndexes();
 
 private:
+    QStringList queryPlan(const JournalSearch::Statement& statement);
     qint64 addRun(const QString& status, const QList<QPair<QString, QString>>& objectsAndStatuses,
         const QString& action = QStringLiteral("create-user"));
 
@@ -83,9 +86,14 @@ void TestJournalSearch::filtersAndPages()
 
     query.object = QStringLiteral("ALICE");
     QCOMPARE(search.countEntries(query).value(), 2);
-    query.object = QStringLiteral("b_1"); // "_" is a character, not a wildcard
+    query.object = QStringLiteral("bob_"); // "_" is a character, not a wildcard: not bobx1
     QCOMPARE(search.countEntries(query).value(), 1);
     QCOMPARE(search.entries(query)->first().entry.objectName, QStringLiteral("bob_1"));
+    query.object = QStringLiteral("lice"); // the start of a name or id, not a part anywhere
+    QCOMPARE(search.countEntries(query).value(), 0);
+    query.object = QStringLiteral("DIR-CAR"); // a directory id, case-insensitive
+    QCOMPARE(search.countEntries(query).value(), 1);
+    QCOMPARE(search.runs(query)->size(), 1);
 
     query.object.clear();
     query.status = QStringLiteral("failed");
@@ -130,6 +138,8 @@ void TestJournalSearch::objectHistoryIsExactAndAcrossRuns()
     QCOMPARE(byName->size(), 2); // not alice2
     QCOMPARE(byName->first().entry.action, QStringLiteral("update-user")); // newest first
     QCOMPARE(search.objectHistory(m_applicationId, QStringLiteral("dir-alice"))->size(), 2);
+    QCOMPARE(search.objectHistory(m_applicationId, QStringLiteral("DIR-Alice"))->size(), 2);
+    QCOMPARE(search.objectHistory(m_applicationId, QStringLiteral("dir-ali"))->size(), 0);
     QCOMPARE(search.objectHistory(m_applicationId, QStringLiteral("dir-alice"), 1)->size(), 1);
 }
 
@@ -179,6 +189,82 @@ void TestJournalSearch::bigJournalIsReadAPageAtATime()
     query.status = QStringLiteral("failed");
     QCOMPARE(search.entries(query)->size(), 200); // one page
     QCOMPARE(search.countEntries(query).value(), 500);
+
+    // The per-object view with the indexes of migration 6, then without them (same file, warm).
+    const auto objectMs = [&search, this](int rounds) {
+        QElapsedTimer clock;
+        clock.start();
+        for (int round = 0; round < rounds; ++round) {
+            const auto hits = search.objectHistory(m_applicationId, QStringLiteral("dir-user4999"));
+            if (!hits || hits->size() != 1) {
+                return -1.0;
+            }
+        }
+        return double(clock.nsecsElapsed()) / 1e6 / rounds;
+    };
+    objectMs(1);
+    const double indexed = objectMs(20);
+    QSqlQuery drop(m_database->connection());
+    for (const char* index :
+        {"journal_entries_object_name", "journal_entries_directory_object", "journal_entries_target"}) {
+        QVERIFY(drop.exec(QStringLiteral("DROP INDEX %1").arg(QLatin1String(index))));
+    }
+    objectMs(1);
+    const double scanned = objectMs(5);
+    qInfo().noquote() << QStringLiteral("per-object history over 50,000 entries: %1 ms with the indexes, %2 ms without")
+                             .arg(indexed, 0, 'f', 2)
+                             .arg(scanned, 0, 'f', 2);
+    QVERIFY(indexed >= 0 && scanned >= 0);
+}
+
+QStringList TestJournalSearch::queryPlan(const JournalSearch::Statement& statement)
+{
+    QSqlQuery sql(m_database->connection());
+    if (!sql.prepare(QStringLiteral("EXPLAIN QUERY PLAN ") + statement.text)) {
+        return {};
+    }
+    for (const auto& value : statement.values) {
+        sql.addBindValue(value);
+    }
+    QStringList steps;
+    if (sql.exec()) {
+        while (sql.next()) {
+            steps << sql.value(3).toString();
+        }
+    }
+    return steps;
+}
+
+// SQLite must answer the object filter and the per-object view from migration 6's indexes, not
+// by reading every entry: a query change that loses them fails here, not in a slow History tab.
+void TestJournalSearch::objectQueriesUseTheJournalIndexes()
+{
+    QVERIFY(addRun(QStringLiteral("succeeded"), {{QStringLiteral("alice"), QStringLiteral("ok")}}));
+    const auto usesAllThree = [](const QStringList& plan) {
+        const QString text = plan.join(QLatin1Char('\n'));
+        return !plan.isEmpty() && text.contains(QLatin1String("USING INDEX journal_entries_object_name"))
+            && text.contains(QLatin1String("USING INDEX journal_entries_directory_object"))
+            && text.contains(QLatin1String("USING INDEX journal_entries_target"))
+            && !text.contains(QLatin1String("SCAN e"));
+    };
+    QStringList plan
+        = queryPlan(JournalSearch::objectHistoryStatement(m_applicationId, QStringLiteral("alice"), 500, 0));
+    QVERIFY2(usesAllThree(plan), qPrintable(plan.join(QStringLiteral(" | "))));
+    plan = queryPlan(JournalSearch::objectHistoryStatement(0, QStringLiteral("alice"), 500, 0));
+    QVERIFY2(usesAllThree(plan), qPrintable(plan.join(QStringLiteral(" | "))));
+
+    JournalQuery query;
+    query.applicationId = m_applicationId;
+    query.object = QStringLiteral("ali");
+    for (const auto& statement : {JournalSearch::entriesStatement(query), JournalSearch::countStatement(query),
+             JournalSearch::runsStatement(query)}) {
+        plan = queryPlan(statement);
+        QVERIFY2(usesAllThree(plan), qPrintable(plan.join(QStringLiteral(" | "))));
+    }
+    query.action = QStringLiteral("create-user");
+    query.from = QDate::currentDate();
+    plan = queryPlan(JournalSearch::entriesStatement(query));
+    QVERIFY2(usesAllThree(plan), qPrintable(plan.join(QStringLiteral(" | "))));
 }
 
 QTEST_GUILESS_MAIN(TestJournalSearch)
