@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -92,10 +93,16 @@ UserEditDialog::UserEditDialog(DirectoryRepository& repository, const DirectoryU
     connect(buttons, &QDialogButtonBox::accepted, this, &UserEditDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    // The fields scroll, Save and Cancel stay: eleven rows and the table are taller than an
+    // 800x500 logical screen (QT_SCALE_FACTOR=2 on 1600x1000).
+    auto* fields = new QWidget(this);
+    auto* fieldsLayout = new QVBoxLayout(fields);
+    fieldsLayout->setContentsMargins(0, 0, 0, 0);
+    fieldsLayout->addLayout(form);
+    fieldsLayout->addWidget(m_custom, 1);
+    fieldsLayout->addLayout(customButtons);
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_custom, 1);
-    layout->addLayout(customButtons);
+    layout->addWidget(ScreenFit::scrollable(fields), 1);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     ScreenFit::resizeWithin(this, QSize(520, 640));
