@@ -80,6 +80,12 @@ QString offScreen(QWidget* window, const QStringList& children = {})
                                                         : window->objectName();
     qInfo("%s: size %s, minimum %s, screen %s", qPrintable(name), qPrintable(text(window->size())),
         qPrintable(text(minimumOf(window))), qPrintable(text(screen.size())));
+    // For looking at them (scripts/screenshots): <name>-<screen>.png.
+    const QString shots = qEnvironmentVariable("SCIMDESK_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        QCoreApplication::processEvents();
+        window->grab().save(QStringLiteral("%1/fit-%2-%3.png").arg(shots, name, text(screen.size())));
+    }
     if (!screen.contains(window->frameGeometry())) {
         return QStringLiteral("%1 at %2 is outside the screen's %3")
             .arg(name, text(window->frameGeometry().size()), text(screen.size()));
