@@ -20,6 +20,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QProgressBar>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -127,7 +128,13 @@ void MainWindow::addPage(
     auto* item = new QListWidgetItem(icon, title, m_navigation);
     item->setData(Qt::UserRole, objectName);
     item->setSizeHint(QSize(item->sizeHint().width(), 34));
-    m_pages->addWidget(page);
+    // A page taller or wider than the window (800x500 logical px at QT_SCALE_FACTOR=2 on a 1600x1000
+    // screen) scrolls instead of setting a minimum size that pushes the window off-screen. One scroll
+    // area per page: the stack takes the largest height any page needs at its width, and a short page
+    // must not scroll because a tall one is hidden.
+    auto* scroll = ScreenFit::scrollable(page, Qt::ScrollBarAsNeeded);
+    scroll->setObjectName(objectName + QStringLiteral("Scroll"));
+    m_pages->addWidget(scroll);
     m_pageActions.append(actions);
     if (m_navigation->currentRow() < 0) {
         m_navigation->setCurrentRow(0);

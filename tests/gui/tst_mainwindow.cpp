@@ -5,6 +5,7 @@
 
 #include <QAction>
 #include <QListWidget>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QTest>
 #include <QToolBar>
@@ -40,7 +41,10 @@ void TestMainWindow::opensWithPagesListed()
     QVERIFY(window.showPage(QStringLiteral("applications")));
     QCOMPARE(window.currentPageName(), QStringLiteral("applications"));
     auto* stack = window.findChild<QStackedWidget*>(QStringLiteral("pages"));
-    QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("applicationsPage"));
+    // Each page sits in its own scroll area (for screens smaller than the page).
+    auto* scroll = qobject_cast<QScrollArea*>(stack->currentWidget());
+    QVERIFY(scroll);
+    QCOMPARE(scroll->widget()->objectName(), QStringLiteral("applicationsPage"));
     auto* addApplication = window.findChild<QAction*>(QStringLiteral("addApplicationAction"));
     QVERIFY(toolBar->actions().contains(addApplication));
     QTRY_VERIFY(toolBar->widgetForAction(addApplication) && toolBar->widgetForAction(addApplication)->isVisible());

@@ -49,7 +49,8 @@ ConnectionTestDialog::ConnectionTestDialog(
 
     m_view = new GuidedTestView(this);
 
-    m_writeRoundTrip = new QCheckBox(tr("Include write round trip (creates and deletes a temporary user and group)"), this);
+    m_writeRoundTrip
+        = new QCheckBox(tr("Include write round trip (creates and deletes a temporary user and group)"), this);
     m_writeRoundTrip->setObjectName(QStringLiteral("writeRoundTripCheck"));
 
     m_startButton = new QPushButton(tr("&Run Test"), this);
@@ -63,8 +64,10 @@ ConnectionTestDialog::ConnectionTestDialog(
     m_closeButton = new QPushButton(tr("Close"), this);
     m_closeButton->setObjectName(QStringLiteral("closeButton"));
 
+    // The round-trip switch has a row of its own: beside the four buttons it made the dialog
+    // 839 px wide, more than an 800x500 logical screen (QT_SCALE_FACTOR=2 on 1600x1000) has.
     auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_writeRoundTrip, 1);
+    buttons->addStretch(1);
     buttons->addWidget(m_startButton);
     buttons->addWidget(m_cancelButton);
     buttons->addWidget(m_copyButton);
@@ -74,6 +77,7 @@ ConnectionTestDialog::ConnectionTestDialog(
     layout->addWidget(intro);
     layout->addWidget(m_summary);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_writeRoundTrip);
     layout->addLayout(buttons);
 
     connect(m_startButton, &QPushButton::clicked, this, &ConnectionTestDialog::start);

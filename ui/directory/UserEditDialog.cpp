@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -51,7 +52,31 @@ UserEditDialog::UserEditDialog(DirectoryRepository& repository, const DirectoryU
     m_active->setObjectName(QStringLiteral("activeCheck"));
     m_active->setChecked(user.active);
     form->addRow(QString(), m_active);
+    QWidget* custom = createCustomAttributes(user); // before the buttons: the Tab order
 
+    m_error = FormMessages::errorLabel(QStringLiteral("errorLabel"), this);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("saveButton"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &UserEditDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    // The fields scroll, Save and Cancel stay: eleven rows and the table are taller than an
+    // 800x500 logical screen (QT_SCALE_FACTOR=2 on 1600x1000).
+    auto* fields = new QWidget(this);
+    auto* fieldsLayout = new QVBoxLayout(fields);
+    fieldsLayout->setContentsMargins(0, 0, 0, 0);
+    fieldsLayout->addLayout(form);
+    fieldsLayout->addWidget(custom, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(ScreenFit::scrollable(fields), 1);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+    ScreenFit::resizeWithin(this, QSize(520, 640));
+}
+
+QWidget* UserEditDialog::createCustomAttributes(const DirectoryUser& user)
+{
     m_custom = new QTableWidget(0, 2, this);
     m_custom->setObjectName(QStringLiteral("customAttributesTable"));
     m_custom->setHorizontalHeaderLabels({tr("Custom attribute"), tr("Value")});
@@ -80,25 +105,16 @@ UserEditDialog::UserEditDialog(DirectoryRepository& repository, const DirectoryU
             m_custom->removeRow(m_custom->currentRow());
         }
     });
+    auto* section = new QWidget(this);
     auto* customButtons = new QHBoxLayout;
     customButtons->addWidget(addCustom);
     customButtons->addWidget(removeCustom);
     customButtons->addStretch(1);
-
-    m_error = FormMessages::errorLabel(QStringLiteral("errorLabel"), this);
-
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("saveButton"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &UserEditDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    auto* layout = new QVBoxLayout(section);
+    layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_custom, 1);
     layout->addLayout(customButtons);
-    layout->addWidget(m_error);
-    layout->addWidget(buttons);
-    ScreenFit::resizeWithin(this, QSize(520, 640));
+    return section;
 }
 
 DirectoryUser UserEditDialog::user() const

@@ -29,6 +29,9 @@ public slots:
     void accept() override;
 
 private:
+    // The custom attributes table (filled from user) and its Add/Remove buttons.
+    QWidget* createCustomAttributes(const DirectoryUser& user);
+
     DirectoryRepository& m_repository;
     DirectoryUser m_user;
     qint64 m_savedId = 0;

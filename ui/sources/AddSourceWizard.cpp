@@ -9,6 +9,7 @@
 #include "SourceWizardPage.h"
 #include "sources/SourceCatalog.h"
 #include "widgets/ConfirmationDialogs.h"
+#include "widgets/ScreenFit.h"
 #include "workspace/Workspace.h"
 
 #include <QAbstractButton>
@@ -50,7 +51,7 @@ AddSourceWizard::AddSourceWizard(std::shared_ptr<Workspace> workspace, QWidget* 
     setPage(AttributesPageId, attributes);
     setPage(ReviewPageId, review);
     setStartId(ConnectionPageId);
-    resize(860, 640);
+    ScreenFit::resizeWithin(this, QSize(860, 640));
 }
 
 SourceTestDialog* AddSourceWizard::testConnection()

@@ -7,10 +7,12 @@
 #include "SourceTestDialog.h"
 #include "sources/SourceCatalog.h"
 #include "widgets/ConfirmationDialogs.h"
+#include "widgets/ScreenFit.h"
 #include "workspace/Workspace.h"
 
 #include <QDialogButtonBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStyle>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -30,9 +32,10 @@ SourceEditDialog::SourceEditDialog(std::shared_ptr<Workspace> workspace, const D
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("sourceEditTabs"));
-    m_tabs->addTab(m_connection, tr("Connection"));
-    m_tabs->addTab(m_search, tr("Bind and Search"));
-    m_tabs->addTab(m_attributes, tr("Attributes"));
+    // Tabs scroll rather than push Save off a small screen.
+    m_tabs->addTab(ScreenFit::scrollable(m_connection), tr("Connection"));
+    m_tabs->addTab(ScreenFit::scrollable(m_search), tr("Bind and Search"));
+    m_tabs->addTab(ScreenFit::scrollable(m_attributes), tr("Attributes"));
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     m_saveButton = buttons->button(QDialogButtonBox::Save);
@@ -52,7 +55,7 @@ SourceEditDialog::SourceEditDialog(std::shared_ptr<Workspace> workspace, const D
     connect(m_search, &SourceSearchEditor::validityChanged, this, &SourceEditDialog::updateButtons);
     connect(m_attributes, &SourceAttributesEditor::validityChanged, this, &SourceEditDialog::updateButtons);
     updateButtons();
-    resize(860, 620);
+    ScreenFit::resizeWithin(this, QSize(860, 620));
 }
 
 void SourceEditDialog::updateButtons()

@@ -3,6 +3,7 @@
 #include "secrets/SecretStore.h"
 #include "sources/check/SourceConnectionTest.h"
 #include "widgets/GuidedTestView.h"
+#include "widgets/ScreenFit.h"
 #include "workspace/Workspace.h"
 
 #include <QApplication>
@@ -22,7 +23,7 @@ SourceTestDialog::SourceTestDialog(std::shared_ptr<Workspace> workspace, const D
     setObjectName(QStringLiteral("sourceTestDialog"));
     const QString name = source.name.trimmed().isEmpty() ? tr("New source") : source.name.trimmed();
     setWindowTitle(tr("Test Connection \u2013 %1").arg(name));
-    resize(860, 600);
+    ScreenFit::resizeWithin(this, QSize(860, 600));
 
     auto* intro = new QLabel(
         tr("<b>%1</b><br>%2 \u00b7 base DN %3")

@@ -1,5 +1,8 @@
 #include "SourceWizardPage.h"
 
+#include "widgets/ScreenFit.h"
+
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 SourceWizardPage::SourceWizardPage(QWidget* editor, std::function<bool()> isValid, QWidget* parent)
@@ -9,5 +12,6 @@ SourceWizardPage::SourceWizardPage(QWidget* editor, std::function<bool()> isVali
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(editor);
+    // The editors are taller than an 800x500 logical screen leaves the wizard: they scroll.
+    layout->addWidget(ScreenFit::scrollable(editor));
 }

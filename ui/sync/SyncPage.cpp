@@ -86,6 +86,9 @@ SyncPage::SyncPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
     layout->addWidget(header);
     layout->addLayout(createControls());
     layout->addWidget(m_tabs, 1);
+    // Beside the tabs, not on a row of its own: the page then needs 26 px less height, which an
+    // 800x500 logical screen (QT_SCALE_FACTOR=2 on 1600x1000) does not have to spare.
+    m_tabs->setCornerWidget(m_trace, Qt::TopRightCorner);
 
     connectSignals();
     reloadApplications();
@@ -127,7 +130,6 @@ QVBoxLayout* SyncPage::createControls()
     application->addWidget(buttonFor(m_cancelAction, this));
     auto* controls = new QVBoxLayout;
     controls->addLayout(application);
-    controls->addWidget(m_trace);
     return controls;
 }
 

@@ -21,13 +21,12 @@ void resizeWithin(QWidget* widget, const QSize& preferred)
     widget->resize(preferred.boundedTo(room).expandedTo(widget->minimumSize().boundedTo(room)));
 }
 
-QScrollArea* scrollable(QWidget* content)
+QScrollArea* scrollable(QWidget* content, Qt::ScrollBarPolicy horizontal)
 {
     auto* scroll = new QScrollArea(content->parentWidget());
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    // Forms reflow to the width they get; only the height scrolls.
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setHorizontalScrollBarPolicy(horizontal);
     scroll->setWidget(content);
     return scroll;
 }

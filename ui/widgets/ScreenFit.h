@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QSize>
+#include <Qt>
 
 class QScrollArea;
 class QWidget;
@@ -14,6 +15,7 @@ QSize availableSize(const QWidget* widget);
 // Resizes to preferred, bounded by the available size less the window frame.
 void resizeWithin(QWidget* widget, const QSize& preferred);
 // content in a frameless scroll area that follows its width: a tab or section that scrolls
-// when the window is smaller than the content wants.
-QScrollArea* scrollable(QWidget* content);
+// when the window is smaller than the content wants. Forms reflow to the width they get, so
+// only their height scrolls; a page with tables and fixed rows passes ScrollBarAsNeeded.
+QScrollArea* scrollable(QWidget* content, Qt::ScrollBarPolicy horizontal = Qt::ScrollBarAlwaysOff);
 } // namespace ScreenFit
