@@ -1,10 +1,14 @@
 #pragma once
 
-#include <QJsonObject>
+#include "CompactResource.h"
+#include "ResourceProjection.h"
+
 #include <QList>
 #include <QPair>
 #include <QString>
 #include <QStringList>
+
+#include <memory>
 
 // A directory user as the target should hold it: what the mapping produced, plus what the
 // planner needs to find the user on the target.
@@ -14,7 +18,9 @@ struct DesiredUser
     QString userName;
     QString displayName;
     bool active = true;
-    QJsonObject resource; // the complete create body
+    // The complete create body (CompactResource::kept()) and the values at the paths of
+    // DesiredState::projection.
+    CompactResource resource;
     // (SCIM attribute name, value) in matching precedence, e.g. externalId, userName, emails.value.
     QList<QPair<QString, QString>> matchKeys;
     QString validationError; // non-empty: the target would reject this user; it is skipped
@@ -44,4 +50,7 @@ struct DesiredState
     QStringList updatePaths;
     QStringList caseInsensitivePaths;
     QStringList configurationErrors; // broken mappings: the sync must not run
+    // The paths every user keeps the values of: update paths, matching attributes, manager. The
+    // target snapshot is read with the same one.
+    std::shared_ptr<const ResourceProjection> projection = std::make_shared<const ResourceProjection>();
 };

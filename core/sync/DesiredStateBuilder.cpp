@@ -11,9 +11,9 @@
 
 namespace {
 // The resource to send, what was filled in, and why the user cannot be sent with what to do.
-void takeValidation(DesiredUser& desired, const UserValidation& validation)
+void takeValidation(DesiredUser& desired, const UserValidation& validation, const ResourceProjection& projection)
 {
-    desired.resource = validation.resource;
+    desired.resource = projection.compact(validation.resource, ResourceProjection::Keep::Whole);
     desired.filledIn = validation.fallbacksApplied;
     if (validation.ok())
         return;
@@ -37,6 +37,7 @@ DesiredState DesiredStateBuilder::build(const Application& application, const Sc
     state.configurationErrors = mapper.configurationErrors();
     state.updatePaths = mapper.mappedPaths(MapPurpose::Update);
     state.caseInsensitivePaths = mapper.caseInsensitivePaths();
+    state.projection = std::make_shared<const ResourceProjection>(state.updatePaths + mapper.matchingAttributeNames());
     const UserValidator validator(server.capabilities, ValidationFallbacks::fromOptions(server.options));
 
     const ScopeEvaluator scope(application.assignment, users, groups);
@@ -50,9 +51,7 @@ DesiredState DesiredStateBuilder::build(const Application& application, const Sc
     QSet<qint64> inScopeSet(inScope.cbegin(), inScope.cend());
 
     // The manager is named by userName in the directory; built on the first user with one.
-    static const ScimPath managerPath
-        = ScimPath::parse(QStringLiteral("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value"))
-              .value();
+    static const ScimPath managerPath = ScimPath::parse(ResourceProjection::managerPath()).value();
     QHash<QString, const DirectoryUser*> byFoldedUserName;
     auto managerOf = [&](const QString& userName) -> const DirectoryUser* {
         if (byFoldedUserName.isEmpty()) {
@@ -73,8 +72,8 @@ DesiredState DesiredStateBuilder::build(const Application& application, const Sc
         desired.active = user.active;
         const MappedUser mapped = mapper.map(user, MapPurpose::Create);
         const UserValidation validation = validator.validate(mapped.resource);
-        takeValidation(desired, validation);
-        const QJsonValue manager = managerPath.get(desired.resource);
+        takeValidation(desired, validation, *state.projection);
+        const QJsonValue manager = managerPath.get(validation.resource);
         if (manager.isString() && !manager.toString().isEmpty()) {
             desired.managerUserName = manager.toString();
             if (const DirectoryUser* managerUser = managerOf(desired.managerUserName))

@@ -2,9 +2,8 @@
 
 #include "ProtectedPatterns.h"
 #include "TargetMatcher.h"
-#include "UserPatch.h"
+#include "UserComparison.h"
 
-#include <mapping/AttributeDiff.h>
 #include <mapping/ScimPath.h>
 #include <model/DeletionThreshold.h>
 
@@ -26,7 +25,6 @@ const QString kUserName = QStringLiteral("userName");
 const QString kExternalId = QStringLiteral("externalId");
 const QString kActive = QStringLiteral("active");
 const QString kGroupSchema = QStringLiteral("urn:ietf:params:scim:schemas:core:2.0:Group");
-const QString kEnterpriseSchema = QStringLiteral("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
 
 QList<QStringList> chunks(const QStringList& list, int size)
 {
@@ -51,14 +49,9 @@ public:
         : m_input(input)
         , m_target(input.target ? *input.target : emptyTarget())
         , m_protection(input.options.protectedPatterns)
-        , m_differ(input.updatePaths, input.caseInsensitivePaths)
-        , m_matcher(m_target.users, input.caseInsensitivePaths)
+        , m_comparison(input.updatePaths, input.caseInsensitivePaths, *input.projection, *m_target.projection)
+        , m_matcher(m_target, input.caseInsensitivePaths)
     {
-        for (const auto& text : input.updatePaths) {
-            const auto parsed = ScimPath::parse(text);
-            if (parsed)
-                m_updatePaths.append(parsed.value());
-        }
     }
 
     SyncPlan build();
@@ -86,6 +79,8 @@ private:
         static const TargetSnapshot empty;
         return empty;
     }
+    void planUpdate(
+        const DesiredUser& user, int u, const UserComparison::Manager& manager, PlannedOperation& operation);
 
     int directoryIndex(const QString& directoryId);
     // The target ids of these directory users, "" for those not on the target yet.
@@ -95,7 +90,7 @@ private:
     void matchUsers();
     void skipTakenMatch(const DesiredUser& user, const QStringList& taken);
     void planUsers();
-    void resolveManager(const DesiredUser& user, int targetIndex, QJsonObject& resource);
+    UserComparison::Manager resolveManager(const DesiredUser& user, int targetIndex);
     void reportManagers();
     void deprovisionUsers();
     void considerDeprovision(int dense, const QString& directoryId, int targetIndex);
@@ -112,8 +107,7 @@ private:
     const PlannerInput& m_input;
     const TargetSnapshot& m_target;
     const ProtectedPatterns m_protection;
-    const AttributeDiff m_differ;
-    QList<ScimPath> m_updatePaths;
+    const UserComparison m_comparison;
     TargetMatcher::UserIndex m_matcher;
     SyncPlan m_plan;
 
@@ -301,13 +295,13 @@ void PlanBuilder::skipTakenMatch(const DesiredUser& user, const QStringList& tak
 }
 
 // The enterprise manager.value is the manager's SCIM id (RFC 7643 §4.3), while the directory
-// names the manager by userName: look the manager up where this plan puts them.
-void PlanBuilder::resolveManager(const DesiredUser& user, int targetIndex, QJsonObject& resource)
+// names the manager by userName: look the manager up where this plan puts them. Returns the value
+// the body sends instead of the mapped one, if any.
+UserComparison::Manager PlanBuilder::resolveManager(const DesiredUser& user, int targetIndex)
 {
-    static const ScimPath managerPath = ScimPath::parse(kEnterpriseSchema + QStringLiteral(":manager.value")).value();
-    const QJsonValue mapped = managerPath.get(resource);
+    const QJsonValue mapped = m_comparison.desiredManager(user);
     if (!mapped.isString() || mapped.toString().isEmpty())
-        return;
+        return std::nullopt;
     const QString reference = user.managerUserName.isEmpty() ? mapped.toString() : user.managerUserName;
 
     QString managerId;
@@ -330,15 +324,11 @@ void PlanBuilder::resolveManager(const DesiredUser& user, int targetIndex, QJson
             pending = dense >= 0 && (m_flags[dense] & Created);
     }
 
-    if (!managerId.isEmpty()) {
-        if (managerId != mapped.toString())
-            managerPath.set(resource, managerId);
-        return;
-    }
+    if (!managerId.isEmpty())
+        return managerId != mapped.toString() ? std::optional<QJsonValue>(managerId) : std::nullopt;
     // Unknown id: keep whatever manager the target has rather than send a user name as an id.
     const QJsonValue current
-        = targetIndex >= 0 ? managerPath.get(m_target.users.at(targetIndex).resource) : QJsonValue();
-    managerPath.set(resource, current);
+        = targetIndex >= 0 ? m_comparison.targetManager(m_target.users.at(targetIndex)) : QJsonValue();
     if (pending) {
         // Written without the manager first (its id does not exist yet), then set once every user
         // operation has run: one apply leaves nothing for the next run.
@@ -349,11 +339,13 @@ void PlanBuilder::resolveManager(const DesiredUser& user, int targetIndex, QJson
         operation.displayName = user.userName;
         operation.managerDirectoryId = user.managerDirectoryId;
         // The preview names the manager as the directory does; the apply sends the id.
-        operation.changes = {{managerPath.toString(), current.isUndefined() ? QJsonValue() : current, reference}};
+        operation.changes
+            = {{ResourceProjection::managerPath(), current.isUndefined() ? QJsonValue() : current, reference}};
         m_managerOperations.append(operation);
-        return;
+        return current;
     }
     m_missingManagers.append(tr("\"%1\" (manager of \"%2\")").arg(reference, user.userName));
+    return current;
 }
 
 void PlanBuilder::reportManagers()
@@ -372,8 +364,33 @@ void PlanBuilder::reportManagers()
     }
 }
 
-// A user unchanged on every mapped path has nothing to diff: equal values are equivalent, so
-// the normalising comparison runs only for the few users that differ somewhere.
+// Only a user that differs somewhere is parsed back into JSON and diffed: equal values are
+// equivalent, so the normalising comparison and the PATCH merge run for the few that differ.
+void PlanBuilder::planUpdate(
+    const DesiredUser& user, int u, const UserComparison::Manager& manager, PlannedOperation& operation)
+{
+    const TargetUser& current = m_target.users.at(m_userTarget[u]);
+    operation.targetId = current.id;
+    QJsonObject resource;
+    if (!m_comparison.sameValues(user, current, manager)) {
+        resource = m_comparison.bodyOf(user, manager);
+        const UserPatch::Outcome patch = m_comparison.patch(resource, current, m_input.capabilities);
+        operation.changes = patch.sent;
+        operation.patch = patch.operations;
+        for (const QString& leftOut : patch.leftOut)
+            m_plan.warnings.append(tr("The user \"%1\": %2").arg(user.userName, leftOut));
+    }
+    if (!operation.changes.isEmpty()) {
+        operation.kind = PlannedOperation::Kind::UpdateUser;
+        operation.linkFirst = !m_linked[u];
+        operation.payload = resource; // to re-create it if it vanished meanwhile
+        m_userOperations.append(operation);
+    } else if (!m_linked[u]) {
+        operation.kind = PlannedOperation::Kind::LinkUser;
+        m_userOperations.append(operation);
+    }
+}
+
 void PlanBuilder::planUsers()
 {
     const auto& users = m_input.users;
@@ -381,49 +398,20 @@ void PlanBuilder::planUsers()
         if (m_outcome[u] == UserOutcome::Skip)
             continue;
         const DesiredUser& user = users.at(u);
-        const int found = m_userTarget[u];
-        QJsonObject resource = user.resource; // shared, copied only when the manager is rewritten
-        if (!user.managerUserName.isEmpty() || resource.contains(kEnterpriseSchema))
-            resolveManager(user, m_outcome[u] == UserOutcome::Update ? found : -1, resource);
+        const bool create = m_outcome[u] == UserOutcome::Create;
+        const UserComparison::Manager manager = resolveManager(user, create ? -1 : m_userTarget[u]);
 
         PlannedOperation operation;
         operation.directoryObjectId = user.directoryObjectId;
         operation.displayName = user.userName;
         operation.matchKeys = user.matchKeys;
-        if (m_outcome[u] == UserOutcome::Create) {
+        if (create) {
             operation.kind = PlannedOperation::Kind::CreateUser;
-            operation.payload = resource;
+            operation.payload = m_comparison.bodyOf(user, manager);
             m_userOperations.append(operation);
             continue;
         }
-
-        const TargetUser& current = m_target.users.at(found);
-        const bool linked = m_linked[u];
-        operation.targetId = current.id;
-        bool identical = true;
-        for (const ScimPath& path : std::as_const(m_updatePaths)) {
-            if (path.get(resource) != path.get(current.resource)) {
-                identical = false;
-                break;
-            }
-        }
-        if (!identical) {
-            const UserPatch::Outcome patch = UserPatch::build(
-                resource, current.resource, m_differ.compare(resource, current.resource), m_input.capabilities);
-            operation.changes = patch.sent;
-            operation.patch = patch.operations;
-            for (const QString& leftOut : patch.leftOut)
-                m_plan.warnings.append(tr("The user \"%1\": %2").arg(user.userName, leftOut));
-        }
-        if (!operation.changes.isEmpty()) {
-            operation.kind = PlannedOperation::Kind::UpdateUser;
-            operation.linkFirst = !linked;
-            operation.payload = resource; // to re-create it if it vanished meanwhile
-            m_userOperations.append(operation);
-        } else if (!linked) {
-            operation.kind = PlannedOperation::Kind::LinkUser;
-            m_userOperations.append(operation);
-        }
+        planUpdate(user, u, manager, operation);
     }
     m_userOperations << m_managerOperations;
     reportManagers();
@@ -769,6 +757,10 @@ SyncPlan PlanBuilder::build()
     m_plan.updatePaths = m_input.updatePaths;
     m_plan.caseInsensitivePaths = m_input.caseInsensitivePaths;
     m_plan.warnings = m_input.warnings;
+    for (const QString& path : m_comparison.uncomparedPaths())
+        m_plan.warnings.append(tr("The attribute %1 was not read for comparison, so it is left as the SCIM server "
+                                  "has it. Preview again; if this stays, report it.")
+                                   .arg(path));
 
     indexUsers();
     matchUsers();

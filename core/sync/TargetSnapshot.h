@@ -1,10 +1,14 @@
 #pragma once
 
-#include <QHash>
+#include "CompactResource.h"
+#include "ResourceProjection.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <memory>
 
 struct TargetUser
 {
@@ -13,7 +17,9 @@ struct TargetUser
     QString displayName;
     QString externalId;
     bool active = true;
-    QJsonObject resource; // as the server returned it, for attribute-level comparison
+    // The values at the paths of TargetSnapshot::projection, and the multi-valued attributes
+    // a PATCH merges into, for attribute-level comparison.
+    CompactResource resource;
 };
 
 struct TargetGroup
@@ -31,7 +37,11 @@ struct TargetSnapshot
 {
     QList<TargetUser> users;
     QList<TargetGroup> groups;
+    // What every user keeps of the resource the server returned; never null.
+    std::shared_ptr<const ResourceProjection> projection = std::make_shared<const ResourceProjection>();
 
-    static TargetUser userFromJson(const QJsonObject& resource);
+    static TargetUser userFromJson(const QJsonObject& resource, const ResourceProjection& projection);
+    // Member ids share the text of the users' ids: one string per user, not per membership.
+    void shareMemberIds();
     static TargetGroup groupFromJson(const QJsonObject& resource);
 };
