@@ -6,8 +6,10 @@
 
 ResourceProjection::ResourceProjection(const QStringList& paths)
 {
-    QStringList all = paths;
-    all.append(managerPath());
+    // The manager first: most users have none, and a look-up of an absent path stops at the
+    // first record numbered above it.
+    QStringList all {managerPath()};
+    all.append(paths);
     for (const QString& text : std::as_const(all)) {
         const auto parsed = ScimPath::parse(text);
         if (!parsed || m_index.contains(keyOf(parsed.value())))
