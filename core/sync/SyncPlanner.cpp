@@ -1,5 +1,6 @@
 #include "SyncPlanner.h"
 
+#include "IdView.h"
 #include "ProtectedPatterns.h"
 #include "TargetMatcher.h"
 #include "UserComparison.h"
@@ -113,8 +114,11 @@ private:
 
     // Directory users: dense index per directory object id (users in scope first, then
     // linked ids out of scope). Target users: their position in the snapshot.
-    QHash<QString, int> m_directoryIndex;
-    QHash<QString, int> m_targetIndex;
+    QHash<IdView, int> m_directoryIndex;
+    QHash<IdView, int> m_targetIndex;
+    // Per entry of input.userLinks, in its order: the linked target index (-1: gone) and the
+    // dense index of its directory object.
+    std::vector<std::pair<int, int>> m_links;
     std::vector<int> m_denseOfUser; // input.users position → dense index
     std::vector<QString> m_directoryIdOf; // per dense index
     std::vector<quint8> m_flags; // per dense index
@@ -152,11 +156,13 @@ private:
 
 int PlanBuilder::directoryIndex(const QString& directoryId)
 {
-    const auto it = m_directoryIndex.constFind(directoryId);
-    if (it != m_directoryIndex.cend())
-        return it.value();
-    const int dense = int(m_directoryIndex.size());
-    m_directoryIndex.insert(directoryId, dense);
+    // One hash of the id whether it is new or not.
+    const qsizetype before = m_directoryIndex.size();
+    int& slot = m_directoryIndex[IdView {directoryId}];
+    if (m_directoryIndex.size() == before)
+        return slot;
+    const int dense = int(before);
+    slot = dense;
     m_directoryIdOf.push_back(directoryId);
     m_flags.push_back(0);
     m_linkedTarget.push_back(-1);
@@ -169,7 +175,7 @@ QStringList PlanBuilder::targetIdsOf(const QStringList& directoryIds) const
     QStringList ids;
     ids.reserve(directoryIds.size());
     for (const auto& directoryId : directoryIds) {
-        const int dense = m_directoryIndex.value(directoryId, -1);
+        const int dense = m_directoryIndex.value(IdView {directoryId}, -1);
         const int found = dense >= 0 ? m_foundTarget[dense] : -1;
         ids.append(found >= 0 ? m_target.users.at(found).id : QString());
     }
@@ -187,19 +193,25 @@ void PlanBuilder::indexUsers()
 
     m_targetIndex.reserve(m_target.users.size());
     for (int i = 0; i < m_target.users.size(); ++i)
-        m_targetIndex.insert(m_target.users.at(i).id, i);
+        m_targetIndex.insert(IdView {m_target.users.at(i).id}, i);
     m_owner.assign(m_target.users.size(), -1);
 
     m_denseOfUser.reserve(users.size());
     for (const auto& user : users)
         m_denseOfUser.push_back(directoryIndex(user.directoryObjectId));
 
+    m_links.reserve(m_input.userLinks.size());
     for (auto it = m_input.userLinks.cbegin(); it != m_input.userLinks.cend(); ++it) {
-        const int targetIndex = m_targetIndex.value(it->targetId, -1);
+        const int targetIndex = m_targetIndex.value(IdView {it->targetId}, -1);
         const int keyDense = directoryIndex(it.key());
         m_linkedTarget[keyDense] = targetIndex;
-        if (targetIndex >= 0)
-            m_owner[targetIndex] = directoryIndex(it->directoryObjectId);
+        int owner = -1;
+        if (targetIndex >= 0) {
+            // LinkStore keys each link by its directory object id.
+            owner = it->directoryObjectId == it.key() ? keyDense : directoryIndex(it->directoryObjectId);
+            m_owner[targetIndex] = owner;
+        }
+        m_links.emplace_back(targetIndex, owner);
     }
     m_managedUsers = int(std::count_if(m_owner.cbegin(), m_owner.cend(), [](int owner) { return owner >= 0; }));
 }
@@ -306,7 +318,8 @@ UserComparison::Manager PlanBuilder::resolveManager(const DesiredUser& user, int
 
     QString managerId;
     bool pending = false;
-    const int dense = user.managerDirectoryId.isEmpty() ? -1 : m_directoryIndex.value(user.managerDirectoryId, -1);
+    const int dense
+        = user.managerDirectoryId.isEmpty() ? -1 : m_directoryIndex.value(IdView {user.managerDirectoryId}, -1);
     if (dense >= 0 && m_foundTarget[dense] >= 0) {
         managerId = m_target.users.at(m_foundTarget[dense]).id;
     } else {
@@ -318,7 +331,7 @@ UserComparison::Manager PlanBuilder::resolveManager(const DesiredUser& user, int
         const int byName = m_targetByFoldedUserName.value(reference.toCaseFolded(), -1);
         if (byName >= 0)
             managerId = m_target.users.at(byName).id;
-        else if (m_targetIndex.contains(mapped.toString()))
+        else if (const QString mappedId = mapped.toString(); m_targetIndex.contains(IdView {mappedId}))
             managerId = mapped.toString(); // the mapping already produces the SCIM id
         else
             pending = dense >= 0 && (m_flags[dense] & Created);
@@ -456,12 +469,10 @@ void PlanBuilder::deprovisionUsers()
                                   "this run. Fix the directory source and run the sync again."));
         return;
     }
+    size_t i = 0;
     for (const auto& link : m_input.userLinks) {
-        const int targetIndex = m_targetIndex.value(link.targetId, -1);
-        if (targetIndex < 0)
-            continue;
-        const int dense = m_directoryIndex.value(link.directoryObjectId);
-        if (!(m_flags[dense] & KeepActive))
+        const auto [targetIndex, dense] = m_links[i++]; // as indexUsers() found them
+        if (targetIndex >= 0 && !(m_flags[dense] & KeepActive))
             considerDeprovision(dense, link.directoryObjectId, targetIndex);
     }
 }
@@ -555,7 +566,7 @@ void PlanBuilder::planGroups()
         wantedDense.clear();
         wanted.reserve(desired.memberDirectoryIds.size());
         for (const auto& member : desired.memberDirectoryIds) {
-            const int dense = m_directoryIndex.value(member, -1);
+            const int dense = m_directoryIndex.value(IdView {member}, -1);
             if (dense >= 0 && (m_flags[dense] & MemberEligible)) {
                 wanted.append(member);
                 wantedDense.push_back(dense);
@@ -654,7 +665,7 @@ void PlanBuilder::planGroupMembers(const DesiredGroup& desired, const TargetGrou
         m_wantedStamp[dense] = serial;
     QStringList removeTargets;
     for (const auto& memberId : current.memberIds) {
-        const int targetIndex = m_targetIndex.value(memberId, -1);
+        const int targetIndex = m_targetIndex.value(IdView {memberId}, -1);
         const int owner = targetIndex >= 0 ? m_owner[targetIndex] : -1;
         if (owner < 0)
             continue; // not ours: never removed
@@ -688,7 +699,7 @@ void PlanBuilder::planGroupMembers(const DesiredGroup& desired, const TargetGrou
         remove.displayName = desired.displayName;
         remove.memberTargetIds = batch;
         for (const auto& targetId : batch)
-            remove.memberDirectoryIds.append(m_directoryIdOf[m_owner[m_targetIndex.value(targetId)]]);
+            remove.memberDirectoryIds.append(m_directoryIdOf[m_owner[m_targetIndex.value(IdView {targetId})]]);
         m_memberOperations.append(remove);
     }
 }
