@@ -6,10 +6,39 @@
 
 #include <algorithm>
 
-QByteArrayView CompactResource::encoded(int index) const
+namespace {
+// Past the texts, at the length of the kept JSON text.
+CompactEncoding::Reader afterTexts(const QByteArray& data)
+{
+    CompactEncoding::Reader reader(data);
+    for (quint64 count = reader.varint(); count > 0 && !reader.atEnd(); --count)
+        reader.skip(reader.varint());
+    return reader;
+}
+
+CompactEncoding::Reader atRecords(const QByteArray& data)
+{
+    CompactEncoding::Reader reader = afterTexts(data);
+    reader.skip(reader.varint());
+    return reader;
+}
+} // namespace
+
+QString CompactResource::text(int index) const
 {
     CompactEncoding::Reader reader(m_data);
-    reader.skip(reader.varint()); // the kept JSON text
+    const quint64 count = reader.varint();
+    for (quint64 i = 0; i < count && !reader.atEnd(); ++i) {
+        const QByteArrayView bytes = reader.bytes(reader.varint());
+        if (i == quint64(index))
+            return QString::fromUtf8(bytes);
+    }
+    return {};
+}
+
+QByteArrayView CompactResource::encoded(int index) const
+{
+    CompactEncoding::Reader reader = atRecords(m_data);
     while (!reader.atEnd()) {
         const int number = int(reader.varint());
         const QByteArrayView record = reader.record();
@@ -25,8 +54,7 @@ CompactResource::Encodings CompactResource::encodedAll(int count) const
 {
     Encodings all(count);
     std::fill(all.begin(), all.end(), QByteArrayView()); // QVarLengthArray leaves primitives uninitialised
-    CompactEncoding::Reader reader(m_data);
-    reader.skip(reader.varint());
+    CompactEncoding::Reader reader = atRecords(m_data);
     while (!reader.atEnd()) {
         const quint64 number = reader.varint();
         const QByteArrayView record = reader.record();
@@ -44,7 +72,7 @@ QJsonValue CompactResource::value(int index) const
 
 QJsonObject CompactResource::kept() const
 {
-    CompactEncoding::Reader reader(m_data);
+    CompactEncoding::Reader reader = afterTexts(m_data);
     const QByteArrayView text = reader.bytes(reader.varint());
     if (text.isEmpty())
         return {};

@@ -4,6 +4,7 @@
 #include <QByteArrayView>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QString>
 #include <QVarLengthArray>
 
 class ResourceProjection;
@@ -29,6 +30,9 @@ public:
     Encodings encodedAll(int count) const;
     // The part of the resource that was kept whole, parsed back: equal to the original object.
     QJsonObject kept() const;
+    // The texts compact() was given to keep beside the values (a target user's displayName and
+    // externalId: read rarely, kept without a string each).
+    QString text(int index) const;
     bool isNull() const { return m_data.isEmpty(); }
     // The heap bytes of the encoding, for the benchmarks.
     qsizetype byteSize() const { return m_data.capacity(); }
@@ -40,7 +44,8 @@ private:
     {
     }
 
-    // Layout: varint length of the kept JSON text, the text, then one record per present value
-    // in ascending path order: varint path number, tag byte, varint length, bytes.
+    // Layout: varint count of texts, each as varint length and UTF-8; varint length of the kept
+    // JSON text, the text; then one record per present value in ascending path order: varint
+    // path number, tag byte, varint length, bytes.
     QByteArray m_data;
 };

@@ -15,6 +15,7 @@ public:
 
     // Whether a, or b when given, matches any pattern.
     bool matches(const QString& a, const QString& b = QString()) const;
+    bool isEmpty() const { return !m_hasJoined && m_separate.isEmpty(); }
 
 private:
     bool matchesOne(const QString& text) const;

@@ -47,7 +47,7 @@ int ResourceProjection::indexOf(const QString& path) const
     return parsed ? indexOf(parsed.value()) : -1;
 }
 
-CompactResource ResourceProjection::compact(const QJsonObject& resource, Keep keep) const
+CompactResource ResourceProjection::compact(const QJsonObject& resource, Keep keep, const QStringList& texts) const
 {
     QByteArray text;
     if (keep == Keep::Whole) {
@@ -70,7 +70,13 @@ CompactResource ResourceProjection::compact(const QJsonObject& resource, Keep ke
     }
 
     QByteArray data;
-    data.reserve(text.size() + 16 * m_paths.size());
+    data.reserve(text.size() + 16 * m_paths.size() + 64);
+    CompactEncoding::appendVarint(data, quint64(texts.size()));
+    for (const QString& kept : texts) {
+        const QByteArray utf8 = kept.toUtf8();
+        CompactEncoding::appendVarint(data, quint64(utf8.size()));
+        data.append(utf8);
+    }
     CompactEncoding::appendVarint(data, quint64(text.size()));
     data.append(text);
     for (int i = 0; i < m_paths.size(); ++i) {

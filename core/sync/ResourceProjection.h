@@ -31,7 +31,8 @@ public:
     int indexOf(const QString& path) const;
     int indexOf(const ScimPath& path) const;
 
-    CompactResource compact(const QJsonObject& resource, Keep keep) const;
+    // texts: kept beside the values, read back by CompactResource::text().
+    CompactResource compact(const QJsonObject& resource, Keep keep, const QStringList& texts = {}) const;
 
     static QString managerPath();
 

@@ -52,7 +52,7 @@ TargetMatcher::UserIndex::UserIndex(const TargetSnapshot& target, QStringList ca
 QStringList TargetMatcher::UserIndex::values(const TargetUser& user, const QString& attribute)
 {
     if (attribute == kExternalId)
-        return {user.externalId};
+        return {user.externalId()};
     if (attribute.compare(kUserName, Qt::CaseInsensitive) == 0)
         return {user.userName};
     auto path = m_pathIndexes.find(attribute);

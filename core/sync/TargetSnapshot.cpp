@@ -8,14 +8,14 @@ TargetUser TargetSnapshot::userFromJson(const QJsonObject& resource, const Resou
     TargetUser user;
     user.id = resource.value(QLatin1String("id")).toString();
     user.userName = resource.value(QLatin1String("userName")).toString();
-    user.displayName = resource.value(QLatin1String("displayName")).toString();
-    user.externalId = resource.value(QLatin1String("externalId")).toString();
     const QJsonValue active = resource.value(QLatin1String("active"));
     // Some servers send "true"/"false" as strings; absent means active (RFC 7643 default).
     user.active = active.isBool()
         ? active.toBool()
         : (active.isString() ? active.toString().compare(QLatin1String("false"), Qt::CaseInsensitive) != 0 : true);
-    user.resource = projection.compact(resource, ResourceProjection::Keep::Lists);
+    user.resource = projection.compact(resource, ResourceProjection::Keep::Lists,
+        {resource.value(QLatin1String("displayName")).toString(),
+            resource.value(QLatin1String("externalId")).toString()});
     return user;
 }
 

@@ -14,12 +14,14 @@ struct TargetUser
 {
     QString id;
     QString userName;
-    QString displayName;
-    QString externalId;
     bool active = true;
-    // The values at the paths of TargetSnapshot::projection, and the multi-valued attributes
-    // a PATCH merges into, for attribute-level comparison.
+    // The values at the paths of TargetSnapshot::projection, the multi-valued attributes a PATCH
+    // merges into (for attribute-level comparison), and the texts below.
     CompactResource resource;
+
+    // Read only for protected patterns and matching: kept in resource, not as strings of their own.
+    QString displayName() const { return resource.text(0); }
+    QString externalId() const { return resource.text(1); }
 };
 
 struct TargetGroup

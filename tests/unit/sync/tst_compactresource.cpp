@@ -21,6 +21,7 @@ private slots:
     void bodyComesBackEqual();
     void listsKeepTheMultiValuedAttributesAsSpelled();
     void pathsAreFoundWithoutCase();
+    void targetUserNamesAreKeptBesideTheValues();
     void planEqualsTheJsonDiff_data();
     void planEqualsTheJsonDiff();
     void pathNotKeptIsNotChanged();
@@ -219,6 +220,26 @@ void TestCompactResource::pathsAreFoundWithoutCase()
     QCOMPARE(projection.indexOf(QStringLiteral("title")), -1);
     QCOMPARE(projection.indexOf(QStringLiteral("[broken")), -1);
     QVERIFY(projection.indexOf(ResourceProjection::managerPath()) >= 0); // always kept
+}
+
+void TestCompactResource::targetUserNamesAreKeptBesideTheValues()
+{
+    const ResourceProjection projection({QStringLiteral("title"), kWorkEmail});
+    QJsonObject resource = ann();
+    resource.insert(QStringLiteral("id"), QStringLiteral("t-1"));
+    resource.insert(QStringLiteral("title"), QStringLiteral("Boss"));
+    const TargetUser user = TargetSnapshot::userFromJson(resource, projection);
+    QCOMPARE(user.id, QStringLiteral("t-1"));
+    QCOMPARE(user.userName, QStringLiteral("ann"));
+    QCOMPARE(user.displayName(), resource.value(QLatin1String("displayName")).toString());
+    QCOMPARE(user.externalId(), QStringLiteral("obj-ann"));
+    QCOMPARE(user.resource.value(projection.indexOf(QStringLiteral("title"))), QJsonValue(QStringLiteral("Boss")));
+    QCOMPARE(user.resource.kept(), (QJsonObject {{QStringLiteral("emails"), resource.value(QLatin1String("emails"))}}));
+    const TargetUser bare
+        = TargetSnapshot::userFromJson(QJsonObject {{QStringLiteral("id"), QStringLiteral("t-2")}}, projection);
+    QVERIFY(bare.displayName().isEmpty());
+    QVERIFY(bare.externalId().isEmpty());
+    QVERIFY(bare.resource.kept().isEmpty());
 }
 
 void TestCompactResource::planEqualsTheJsonDiff_data()
