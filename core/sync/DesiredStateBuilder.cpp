@@ -14,7 +14,11 @@ namespace {
 void takeValidation(DesiredUser& desired, const UserValidation& validation, const ResourceProjection& projection)
 {
     desired.resource = projection.compact(validation.resource, ResourceProjection::Keep::Whole);
-    desired.filledIn = validation.fallbacksApplied;
+    if (validation.ok() && validation.fallbacksApplied.isEmpty())
+        return;
+    auto said = std::make_shared<DesiredUser::Validation>();
+    said->filledIn = validation.fallbacksApplied;
+    desired.validation = said;
     if (validation.ok())
         return;
     QStringList reasons;
@@ -24,8 +28,8 @@ void takeValidation(DesiredUser& desired, const UserValidation& validation, cons
         if (!fixes.contains(violation.fix))
             fixes.append(violation.fix);
     }
-    desired.validationError = reasons.join(QLatin1Char(' '));
-    desired.validationFix = fixes.join(QLatin1Char(' '));
+    said->error = reasons.join(QLatin1Char(' '));
+    said->fix = fixes.join(QLatin1Char(' '));
 }
 } // namespace
 
@@ -68,7 +72,6 @@ DesiredState DesiredStateBuilder::build(const Application& application, const Sc
         DesiredUser desired;
         desired.directoryObjectId = user.objectId;
         desired.userName = user.userName;
-        desired.displayName = user.displayName;
         desired.active = user.active;
         const MappedUser mapped = mapper.map(user, MapPurpose::Create);
         const UserValidation validation = validator.validate(mapped.resource);

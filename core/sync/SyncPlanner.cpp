@@ -237,9 +237,9 @@ void PlanBuilder::matchUsers()
             flags |= KeepActive | Frozen;
             continue;
         }
-        if (!user.validationError.isEmpty()) {
+        if (!user.validationError().isEmpty()) {
             m_plan.validationFailures.append(
-                {user.directoryObjectId, user.userName, user.validationError, user.validationFix});
+                {user.directoryObjectId, user.userName, user.validationError(), user.validationFix()});
             flags |= KeepActive | Frozen; // a fixable error must not deprovision anybody
             continue;
         }
@@ -265,11 +265,11 @@ void PlanBuilder::matchUsers()
                                       "to other directory users; it is not matched to them.")
                                        .arg(user.userName, taken.join(QStringLiteral(", "))));
         }
-        if (!user.filledIn.isEmpty() && user.active) {
-            m_plan.filledValues.append({user.directoryObjectId, user.userName, user.filledIn});
+        if (!user.filledIn().isEmpty() && user.active) {
+            m_plan.filledValues.append({user.directoryObjectId, user.userName, user.filledIn()});
             m_plan.warnings.append(tr("The user \"%1\" is sent with values ScimDesk filled in (server option), not "
                                       "read from the directory: %2.")
-                                       .arg(user.userName, user.filledIn.join(QStringLiteral("; "))));
+                                       .arg(user.userName, user.filledIn().join(QStringLiteral("; "))));
         }
 
         if (found >= 0) {

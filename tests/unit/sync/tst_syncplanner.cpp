@@ -490,7 +490,8 @@ void TestSyncPlanner::incompleteSourceDeprovisionsNothing()
 void TestSyncPlanner::validationFailuresAreReportedAndNotDeprovisioned()
 {
     PlannerInput input = inSync(2);
-    input.users[0].validationError = QStringLiteral("name.familyName is required.");
+    input.users[0].validation = std::make_shared<const DesiredUser::Validation>(
+        DesiredUser::Validation {QStringLiteral("name.familyName is required."), QString(), {}});
     const SyncPlan plan = SyncPlanner::plan(input);
     QCOMPARE(plan.validationFailures.size(), 1);
     QCOMPARE(plan.deprovisionCount(), 0);
