@@ -518,7 +518,7 @@ bool benchPlan(int users, int groups, int membersPerGroup)
                .arg(inputBytesPerUser, 0, 'f', 0)
                .arg(inputCpu, 0, 'f', 2)
         << Qt::endl;
-    summary(QStringLiteral("plan %1 users / %2 groups: %3 ms wall, %4 s CPU, peak RSS %5 MB (target < 2 s, < 500 MB)")
+    summary(QStringLiteral("plan %1 users / %2 groups: %3 ms wall, %4 s CPU, peak RSS %5 MB (target < 0.6 s, < 150 MB)")
                 .arg(users)
                 .arg(groups)
                 .arg(ms)
