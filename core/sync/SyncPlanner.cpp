@@ -22,7 +22,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("SyncPlanner", text);
 }
 
-const QString kUserName = QStringLiteral("userName");
 const QString kExternalId = QStringLiteral("externalId");
 const QString kActive = QStringLiteral("active");
 const QString kGroupSchema = QStringLiteral("urn:ietf:params:scim:schemas:core:2.0:Group");
@@ -83,11 +82,6 @@ private:
     void planUpdate(
         const DesiredUser& user, int u, const UserComparison::Manager& manager, PlannedOperation& operation);
 
-    // Most servers have no protected patterns: the user's displayName is then never read.
-    bool isProtected(const TargetUser& user) const
-    {
-        return !m_protection.isEmpty() && m_protection.matches(user.userName, user.displayName());
-    }
     int directoryIndex(const QString& directoryId);
     // The target ids of these directory users, "" for those not on the target yet.
     QStringList targetIdsOf(const QStringList& directoryIds) const;
@@ -276,7 +270,7 @@ void PlanBuilder::matchUsers()
             const TargetUser& current = m_target.users.at(found);
             m_owner[found] = dense;
             m_foundTarget[dense] = found;
-            if (isProtected(current)) {
+            if (m_protection.matches(current)) {
                 m_plan.protectedObjects.append({QStringLiteral("user"), current.id, current.userName,
                     tr("The target user matches a protected pattern of this server.")});
                 flags |= KeepActive | Frozen;
@@ -440,7 +434,7 @@ void PlanBuilder::considerDeprovision(int dense, const QString& directoryId, int
     if (m_input.onlyObjects && !m_input.onlyObjects->contains(directoryId))
         return;
     const TargetUser& current = m_target.users.at(targetIndex);
-    if (isProtected(current)) {
+    if (m_protection.matches(current)) {
         m_plan.protectedObjects.append({QStringLiteral("user"), current.id, current.userName,
             tr("The target user matches a protected pattern of this server; it is not deprovisioned.")});
         return;
@@ -488,7 +482,7 @@ void PlanBuilder::reportUntouchedUsers()
         if (m_owner[i] >= 0)
             continue;
         const TargetUser& user = m_target.users.at(i);
-        if (isProtected(user))
+        if (m_protection.matches(user))
             m_plan.protectedObjects.append({QStringLiteral("user"), user.id, user.userName,
                 tr("The target user matches a protected pattern of this server.")});
         else
