@@ -45,12 +45,23 @@ void AttributeDiff::add(const ScimPath& path, const QStringList& caseInsensitive
 
 QList<AttributeChange> AttributeDiff::compare(const QJsonObject& desired, const QJsonObject& actual) const
 {
-    QList<AttributeChange> changes;
+    QList<QJsonValue> before;
+    before.reserve(m_entries.size());
     for (const Entry& entry : m_entries) {
+        before.append(entry.path.get(actual));
+    }
+    return compare(desired, before);
+}
+
+QList<AttributeChange> AttributeDiff::compare(const QJsonObject& desired, const QList<QJsonValue>& before) const
+{
+    QList<AttributeChange> changes;
+    for (qsizetype i = 0; i < m_entries.size(); ++i) {
+        const Entry& entry = m_entries.at(i);
         const QJsonValue after = entry.path.get(desired);
-        const QJsonValue before = entry.path.get(actual);
-        if (!AttributeNormalizer::equivalent(after, before, entry.caseExact)) {
-            changes.append(AttributeChange {entry.label, shown(before), shown(after)});
+        const QJsonValue current = before.value(i, QJsonValue(QJsonValue::Undefined));
+        if (!AttributeNormalizer::equivalent(after, current, entry.caseExact)) {
+            changes.append(AttributeChange {entry.label, shown(current), shown(after)});
         }
     }
     return changes;

@@ -20,6 +20,9 @@ public:
     AttributeDiff(const QList<ScimPath>& mappedPaths, const QStringList& caseInsensitivePaths);
 
     QList<AttributeChange> compare(const QJsonObject& desired, const QJsonObject& actual) const;
+    // The same with the target's values already read: before[i] is the value at the i-th mapped
+    // path (undefined when absent).
+    QList<AttributeChange> compare(const QJsonObject& desired, const QList<QJsonValue>& before) const;
 
     static QList<AttributeChange> compare(const QJsonObject& desired, const QJsonObject& actual,
         const QStringList& mappedPaths, const QStringList& caseInsensitivePaths);

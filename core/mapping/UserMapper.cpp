@@ -177,6 +177,17 @@ QStringList UserMapper::mappedPaths(MapPurpose purpose) const
     return paths;
 }
 
+QStringList UserMapper::matchingAttributeNames() const
+{
+    QStringList names;
+    for (const Row& row : m_rows) {
+        if ((row.mapping.matching || isExternalId(row.target)) && !names.contains(row.target.attributeName())) {
+            names.append(row.target.attributeName());
+        }
+    }
+    return names;
+}
+
 QList<MatchingAttribute> UserMapper::matchingAttributes(const DirectoryUser& user) const
 {
     QList<const Row*> rows;

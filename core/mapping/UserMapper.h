@@ -42,6 +42,8 @@ public:
     // mapped (the immutable link), then the matching mappings by precedence. Attributes whose
     // value is empty for this user are left out.
     QList<MatchingAttribute> matchingAttributes(const DirectoryUser& user) const;
+    // The attribute names matchingAttributes() can hand out (MatchingAttribute::attributeName).
+    QStringList matchingAttributeNames() const;
 
     // Attributes the target compares without case (capabilities' caseInsensitiveUniqueAttributes
     // plus emails.value), for AttributeDiff.

@@ -11,10 +11,14 @@
 
 namespace {
 // The resource to send, what was filled in, and why the user cannot be sent with what to do.
-void takeValidation(DesiredUser& desired, const UserValidation& validation)
+void takeValidation(DesiredUser& desired, const UserValidation& validation, const ResourceProjection& projection)
 {
-    desired.resource = validation.resource;
-    desired.filledIn = validation.fallbacksApplied;
+    desired.resource = projection.compact(validation.resource, ResourceProjection::Keep::Whole);
+    if (validation.ok() && validation.fallbacksApplied.isEmpty())
+        return;
+    auto said = std::make_shared<DesiredUser::Validation>();
+    said->filledIn = validation.fallbacksApplied;
+    desired.validation = said;
     if (validation.ok())
         return;
     QStringList reasons;
@@ -24,8 +28,8 @@ void takeValidation(DesiredUser& desired, const UserValidation& validation)
         if (!fixes.contains(violation.fix))
             fixes.append(violation.fix);
     }
-    desired.validationError = reasons.join(QLatin1Char(' '));
-    desired.validationFix = fixes.join(QLatin1Char(' '));
+    said->error = reasons.join(QLatin1Char(' '));
+    said->fix = fixes.join(QLatin1Char(' '));
 }
 } // namespace
 
@@ -37,6 +41,7 @@ DesiredState DesiredStateBuilder::build(const Application& application, const Sc
     state.configurationErrors = mapper.configurationErrors();
     state.updatePaths = mapper.mappedPaths(MapPurpose::Update);
     state.caseInsensitivePaths = mapper.caseInsensitivePaths();
+    state.projection = std::make_shared<const ResourceProjection>(state.updatePaths + mapper.matchingAttributeNames());
     const UserValidator validator(server.capabilities, ValidationFallbacks::fromOptions(server.options));
 
     const ScopeEvaluator scope(application.assignment, users, groups);
@@ -50,9 +55,7 @@ DesiredState DesiredStateBuilder::build(const Application& application, const Sc
     QSet<qint64> inScopeSet(inScope.cbegin(), inScope.cend());
 
     // The manager is named by userName in the directory; built on the first user with one.
-    static const ScimPath managerPath
-        = ScimPath::parse(QStringLiteral("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value"))
-              .value();
+    static const ScimPath managerPath = ScimPath::parse(ResourceProjection::managerPath()).value();
     QHash<QString, const DirectoryUser*> byFoldedUserName;
     auto managerOf = [&](const QString& userName) -> const DirectoryUser* {
         if (byFoldedUserName.isEmpty()) {
@@ -69,12 +72,11 @@ DesiredState DesiredStateBuilder::build(const Application& application, const Sc
         DesiredUser desired;
         desired.directoryObjectId = user.objectId;
         desired.userName = user.userName;
-        desired.displayName = user.displayName;
         desired.active = user.active;
         const MappedUser mapped = mapper.map(user, MapPurpose::Create);
         const UserValidation validation = validator.validate(mapped.resource);
-        takeValidation(desired, validation);
-        const QJsonValue manager = managerPath.get(desired.resource);
+        takeValidation(desired, validation, *state.projection);
+        const QJsonValue manager = managerPath.get(validation.resource);
         if (manager.isString() && !manager.toString().isEmpty()) {
             desired.managerUserName = manager.toString();
             if (const DirectoryUser* managerUser = managerOf(desired.managerUserName))

@@ -1,5 +1,6 @@
 #include "PlanUserCounts.h"
 
+#include "IdView.h"
 #include "ProtectedPatterns.h"
 #include "SyncPlan.h"
 #include "SyncPlanner.h"
@@ -27,14 +28,14 @@ const QString kSkipped = QStringLiteral("skipped");
 
 PlanUserCounts PlanUserCounts::count(const PlannerInput& input, const SyncPlan& plan)
 {
-    QHash<QString, PlannedOperation::Kind> operationOf;
+    QHash<IdView, PlannedOperation::Kind> operationOf; // over the plan's strings: one look-up per user
     for (const auto& operation : plan.operations) {
         if (operation.kind == PlannedOperation::Kind::CreateUser || operation.kind == PlannedOperation::Kind::UpdateUser
             || operation.kind == PlannedOperation::Kind::LinkUser) {
             // A manager follow-up counts only for a user with nothing else to do: a user created
             // in this run and then given its manager is a create.
-            if (!operation.setsPendingManager() || !operationOf.contains(operation.directoryObjectId))
-                operationOf.insert(operation.directoryObjectId, operation.kind);
+            if (!operation.setsPendingManager() || !operationOf.contains(IdView {operation.directoryObjectId}))
+                operationOf.insert(IdView {operation.directoryObjectId}, operation.kind);
         }
     }
     QSet<QString> skipped;
@@ -53,12 +54,13 @@ PlanUserCounts PlanUserCounts::count(const PlannerInput& input, const SyncPlan& 
     PlanUserCounts counts;
     counts.inScope = int(input.users.size());
     for (const auto& user : input.users) {
-        const auto operation = operationOf.constFind(user.directoryObjectId);
+        const auto operation = operationOf.constFind(IdView {user.directoryObjectId});
         if (operation != operationOf.cend()) {
             ++(*operation == PlannedOperation::Kind::CreateUser        ? counts.create
                     : *operation == PlannedOperation::Kind::UpdateUser ? counts.update
                                                                        : counts.link);
-        } else if (protection.matches(user.userName) || protectedNames.contains(user.userName.toCaseFolded())) {
+        } else if (protection.matches(user.userName)
+            || (!protectedNames.isEmpty() && protectedNames.contains(user.userName.toCaseFolded()))) {
             ++counts.protectedUsers;
         } else if (skipped.contains(user.directoryObjectId)) {
             ++counts.skipped;

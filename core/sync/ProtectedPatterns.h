@@ -1,5 +1,7 @@
 #pragma once
 
+#include "TargetSnapshot.h"
+
 #include <QList>
 #include <QRegularExpression>
 #include <QString>
@@ -15,6 +17,12 @@ public:
 
     // Whether a, or b when given, matches any pattern.
     bool matches(const QString& a, const QString& b = QString()) const;
+    // Whether the user's userName or displayName matches. Most servers have no patterns: the
+    // displayName, kept compact, is then not read.
+    bool matches(const TargetUser& user) const
+    {
+        return (m_hasJoined || !m_separate.isEmpty()) && matches(user.userName, user.displayName());
+    }
 
 private:
     bool matchesOne(const QString& text) const;

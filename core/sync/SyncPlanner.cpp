@@ -1,10 +1,10 @@
 #include "SyncPlanner.h"
 
+#include "IdView.h"
 #include "ProtectedPatterns.h"
 #include "TargetMatcher.h"
-#include "UserPatch.h"
+#include "UserComparison.h"
 
-#include <mapping/AttributeDiff.h>
 #include <mapping/ScimPath.h>
 #include <model/DeletionThreshold.h>
 
@@ -22,11 +22,9 @@ QString tr(const char* text)
     return QCoreApplication::translate("SyncPlanner", text);
 }
 
-const QString kUserName = QStringLiteral("userName");
 const QString kExternalId = QStringLiteral("externalId");
 const QString kActive = QStringLiteral("active");
 const QString kGroupSchema = QStringLiteral("urn:ietf:params:scim:schemas:core:2.0:Group");
-const QString kEnterpriseSchema = QStringLiteral("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
 
 QList<QStringList> chunks(const QStringList& list, int size)
 {
@@ -51,14 +49,9 @@ public:
         : m_input(input)
         , m_target(input.target ? *input.target : emptyTarget())
         , m_protection(input.options.protectedPatterns)
-        , m_differ(input.updatePaths, input.caseInsensitivePaths)
-        , m_matcher(m_target.users, input.caseInsensitivePaths)
+        , m_comparison(input.updatePaths, input.caseInsensitivePaths, *input.projection, *m_target.projection)
+        , m_matcher(m_target, input.caseInsensitivePaths)
     {
-        for (const auto& text : input.updatePaths) {
-            const auto parsed = ScimPath::parse(text);
-            if (parsed)
-                m_updatePaths.append(parsed.value());
-        }
     }
 
     SyncPlan build();
@@ -86,6 +79,8 @@ private:
         static const TargetSnapshot empty;
         return empty;
     }
+    void planUpdate(
+        const DesiredUser& user, int u, const UserComparison::Manager& manager, PlannedOperation& operation);
 
     int directoryIndex(const QString& directoryId);
     // The target ids of these directory users, "" for those not on the target yet.
@@ -95,7 +90,7 @@ private:
     void matchUsers();
     void skipTakenMatch(const DesiredUser& user, const QStringList& taken);
     void planUsers();
-    void resolveManager(const DesiredUser& user, int targetIndex, QJsonObject& resource);
+    UserComparison::Manager resolveManager(const DesiredUser& user, int targetIndex);
     void reportManagers();
     void deprovisionUsers();
     void considerDeprovision(int dense, const QString& directoryId, int targetIndex);
@@ -112,15 +107,17 @@ private:
     const PlannerInput& m_input;
     const TargetSnapshot& m_target;
     const ProtectedPatterns m_protection;
-    const AttributeDiff m_differ;
-    QList<ScimPath> m_updatePaths;
+    const UserComparison m_comparison;
     TargetMatcher::UserIndex m_matcher;
     SyncPlan m_plan;
 
     // Directory users: dense index per directory object id (users in scope first, then
     // linked ids out of scope). Target users: their position in the snapshot.
-    QHash<QString, int> m_directoryIndex;
-    QHash<QString, int> m_targetIndex;
+    QHash<IdView, int> m_directoryIndex;
+    QHash<IdView, int> m_targetIndex;
+    // Per entry of input.userLinks, in its order: the linked target index (-1: gone) and the
+    // dense index of its directory object.
+    std::vector<std::pair<int, int>> m_links;
     std::vector<int> m_denseOfUser; // input.users position → dense index
     std::vector<QString> m_directoryIdOf; // per dense index
     std::vector<quint8> m_flags; // per dense index
@@ -158,11 +155,13 @@ private:
 
 int PlanBuilder::directoryIndex(const QString& directoryId)
 {
-    const auto it = m_directoryIndex.constFind(directoryId);
-    if (it != m_directoryIndex.cend())
-        return it.value();
-    const int dense = int(m_directoryIndex.size());
-    m_directoryIndex.insert(directoryId, dense);
+    // One hash of the id whether it is new or not.
+    const qsizetype before = m_directoryIndex.size();
+    int& slot = m_directoryIndex[IdView {directoryId}];
+    if (m_directoryIndex.size() == before)
+        return slot;
+    const int dense = int(before);
+    slot = dense;
     m_directoryIdOf.push_back(directoryId);
     m_flags.push_back(0);
     m_linkedTarget.push_back(-1);
@@ -175,7 +174,7 @@ QStringList PlanBuilder::targetIdsOf(const QStringList& directoryIds) const
     QStringList ids;
     ids.reserve(directoryIds.size());
     for (const auto& directoryId : directoryIds) {
-        const int dense = m_directoryIndex.value(directoryId, -1);
+        const int dense = m_directoryIndex.value(IdView {directoryId}, -1);
         const int found = dense >= 0 ? m_foundTarget[dense] : -1;
         ids.append(found >= 0 ? m_target.users.at(found).id : QString());
     }
@@ -193,19 +192,25 @@ void PlanBuilder::indexUsers()
 
     m_targetIndex.reserve(m_target.users.size());
     for (int i = 0; i < m_target.users.size(); ++i)
-        m_targetIndex.insert(m_target.users.at(i).id, i);
+        m_targetIndex.insert(IdView {m_target.users.at(i).id}, i);
     m_owner.assign(m_target.users.size(), -1);
 
     m_denseOfUser.reserve(users.size());
     for (const auto& user : users)
         m_denseOfUser.push_back(directoryIndex(user.directoryObjectId));
 
+    m_links.reserve(m_input.userLinks.size());
     for (auto it = m_input.userLinks.cbegin(); it != m_input.userLinks.cend(); ++it) {
-        const int targetIndex = m_targetIndex.value(it->targetId, -1);
+        const int targetIndex = m_targetIndex.value(IdView {it->targetId}, -1);
         const int keyDense = directoryIndex(it.key());
         m_linkedTarget[keyDense] = targetIndex;
-        if (targetIndex >= 0)
-            m_owner[targetIndex] = directoryIndex(it->directoryObjectId);
+        int owner = -1;
+        if (targetIndex >= 0) {
+            // LinkStore keys each link by its directory object id.
+            owner = it->directoryObjectId == it.key() ? keyDense : directoryIndex(it->directoryObjectId);
+            m_owner[targetIndex] = owner;
+        }
+        m_links.emplace_back(targetIndex, owner);
     }
     m_managedUsers = int(std::count_if(m_owner.cbegin(), m_owner.cend(), [](int owner) { return owner >= 0; }));
 }
@@ -226,9 +231,9 @@ void PlanBuilder::matchUsers()
             flags |= KeepActive | Frozen;
             continue;
         }
-        if (!user.validationError.isEmpty()) {
+        if (!user.validationError().isEmpty()) {
             m_plan.validationFailures.append(
-                {user.directoryObjectId, user.userName, user.validationError, user.validationFix});
+                {user.directoryObjectId, user.userName, user.validationError(), user.validationFix()});
             flags |= KeepActive | Frozen; // a fixable error must not deprovision anybody
             continue;
         }
@@ -254,18 +259,18 @@ void PlanBuilder::matchUsers()
                                       "to other directory users; it is not matched to them.")
                                        .arg(user.userName, taken.join(QStringLiteral(", "))));
         }
-        if (!user.filledIn.isEmpty() && user.active) {
-            m_plan.filledValues.append({user.directoryObjectId, user.userName, user.filledIn});
+        if (!user.filledIn().isEmpty() && user.active) {
+            m_plan.filledValues.append({user.directoryObjectId, user.userName, user.filledIn()});
             m_plan.warnings.append(tr("The user \"%1\" is sent with values ScimDesk filled in (server option), not "
                                       "read from the directory: %2.")
-                                       .arg(user.userName, user.filledIn.join(QStringLiteral("; "))));
+                                       .arg(user.userName, user.filledIn().join(QStringLiteral("; "))));
         }
 
         if (found >= 0) {
             const TargetUser& current = m_target.users.at(found);
             m_owner[found] = dense;
             m_foundTarget[dense] = found;
-            if (m_protection.matches(current.userName, current.displayName)) {
+            if (m_protection.matches(current)) {
                 m_plan.protectedObjects.append({QStringLiteral("user"), current.id, current.userName,
                     tr("The target user matches a protected pattern of this server.")});
                 flags |= KeepActive | Frozen;
@@ -301,18 +306,19 @@ void PlanBuilder::skipTakenMatch(const DesiredUser& user, const QStringList& tak
 }
 
 // The enterprise manager.value is the manager's SCIM id (RFC 7643 §4.3), while the directory
-// names the manager by userName: look the manager up where this plan puts them.
-void PlanBuilder::resolveManager(const DesiredUser& user, int targetIndex, QJsonObject& resource)
+// names the manager by userName: look the manager up where this plan puts them. Returns the value
+// the body sends instead of the mapped one, if any.
+UserComparison::Manager PlanBuilder::resolveManager(const DesiredUser& user, int targetIndex)
 {
-    static const ScimPath managerPath = ScimPath::parse(kEnterpriseSchema + QStringLiteral(":manager.value")).value();
-    const QJsonValue mapped = managerPath.get(resource);
+    const QJsonValue mapped = m_comparison.desiredManager(user);
     if (!mapped.isString() || mapped.toString().isEmpty())
-        return;
+        return std::nullopt;
     const QString reference = user.managerUserName.isEmpty() ? mapped.toString() : user.managerUserName;
 
     QString managerId;
     bool pending = false;
-    const int dense = user.managerDirectoryId.isEmpty() ? -1 : m_directoryIndex.value(user.managerDirectoryId, -1);
+    const int dense
+        = user.managerDirectoryId.isEmpty() ? -1 : m_directoryIndex.value(IdView {user.managerDirectoryId}, -1);
     if (dense >= 0 && m_foundTarget[dense] >= 0) {
         managerId = m_target.users.at(m_foundTarget[dense]).id;
     } else {
@@ -324,21 +330,17 @@ void PlanBuilder::resolveManager(const DesiredUser& user, int targetIndex, QJson
         const int byName = m_targetByFoldedUserName.value(reference.toCaseFolded(), -1);
         if (byName >= 0)
             managerId = m_target.users.at(byName).id;
-        else if (m_targetIndex.contains(mapped.toString()))
+        else if (const QString mappedId = mapped.toString(); m_targetIndex.contains(IdView {mappedId}))
             managerId = mapped.toString(); // the mapping already produces the SCIM id
         else
             pending = dense >= 0 && (m_flags[dense] & Created);
     }
 
-    if (!managerId.isEmpty()) {
-        if (managerId != mapped.toString())
-            managerPath.set(resource, managerId);
-        return;
-    }
+    if (!managerId.isEmpty())
+        return managerId != mapped.toString() ? std::optional<QJsonValue>(managerId) : std::nullopt;
     // Unknown id: keep whatever manager the target has rather than send a user name as an id.
     const QJsonValue current
-        = targetIndex >= 0 ? managerPath.get(m_target.users.at(targetIndex).resource) : QJsonValue();
-    managerPath.set(resource, current);
+        = targetIndex >= 0 ? m_comparison.targetManager(m_target.users.at(targetIndex)) : QJsonValue();
     if (pending) {
         // Written without the manager first (its id does not exist yet), then set once every user
         // operation has run: one apply leaves nothing for the next run.
@@ -349,11 +351,13 @@ void PlanBuilder::resolveManager(const DesiredUser& user, int targetIndex, QJson
         operation.displayName = user.userName;
         operation.managerDirectoryId = user.managerDirectoryId;
         // The preview names the manager as the directory does; the apply sends the id.
-        operation.changes = {{managerPath.toString(), current.isUndefined() ? QJsonValue() : current, reference}};
+        operation.changes
+            = {{ResourceProjection::managerPath(), current.isUndefined() ? QJsonValue() : current, reference}};
         m_managerOperations.append(operation);
-        return;
+        return current;
     }
     m_missingManagers.append(tr("\"%1\" (manager of \"%2\")").arg(reference, user.userName));
+    return current;
 }
 
 void PlanBuilder::reportManagers()
@@ -372,8 +376,33 @@ void PlanBuilder::reportManagers()
     }
 }
 
-// A user unchanged on every mapped path has nothing to diff: equal values are equivalent, so
-// the normalising comparison runs only for the few users that differ somewhere.
+// Only a user that differs somewhere is parsed back into JSON and diffed: equal values are
+// equivalent, so the normalising comparison and the PATCH merge run for the few that differ.
+void PlanBuilder::planUpdate(
+    const DesiredUser& user, int u, const UserComparison::Manager& manager, PlannedOperation& operation)
+{
+    const TargetUser& current = m_target.users.at(m_userTarget[u]);
+    operation.targetId = current.id;
+    QJsonObject resource;
+    if (!m_comparison.sameValues(user, current, manager)) {
+        resource = m_comparison.bodyOf(user, manager);
+        const UserPatch::Outcome patch = m_comparison.patch(resource, current, m_input.capabilities);
+        operation.changes = patch.sent;
+        operation.patch = patch.operations;
+        for (const QString& leftOut : patch.leftOut)
+            m_plan.warnings.append(tr("The user \"%1\": %2").arg(user.userName, leftOut));
+    }
+    if (!operation.changes.isEmpty()) {
+        operation.kind = PlannedOperation::Kind::UpdateUser;
+        operation.linkFirst = !m_linked[u];
+        operation.payload = resource; // to re-create it if it vanished meanwhile
+        m_userOperations.append(operation);
+    } else if (!m_linked[u]) {
+        operation.kind = PlannedOperation::Kind::LinkUser;
+        m_userOperations.append(operation);
+    }
+}
+
 void PlanBuilder::planUsers()
 {
     const auto& users = m_input.users;
@@ -381,49 +410,20 @@ void PlanBuilder::planUsers()
         if (m_outcome[u] == UserOutcome::Skip)
             continue;
         const DesiredUser& user = users.at(u);
-        const int found = m_userTarget[u];
-        QJsonObject resource = user.resource; // shared, copied only when the manager is rewritten
-        if (!user.managerUserName.isEmpty() || resource.contains(kEnterpriseSchema))
-            resolveManager(user, m_outcome[u] == UserOutcome::Update ? found : -1, resource);
+        const bool create = m_outcome[u] == UserOutcome::Create;
+        const UserComparison::Manager manager = resolveManager(user, create ? -1 : m_userTarget[u]);
 
         PlannedOperation operation;
         operation.directoryObjectId = user.directoryObjectId;
         operation.displayName = user.userName;
         operation.matchKeys = user.matchKeys;
-        if (m_outcome[u] == UserOutcome::Create) {
+        if (create) {
             operation.kind = PlannedOperation::Kind::CreateUser;
-            operation.payload = resource;
+            operation.payload = m_comparison.bodyOf(user, manager);
             m_userOperations.append(operation);
             continue;
         }
-
-        const TargetUser& current = m_target.users.at(found);
-        const bool linked = m_linked[u];
-        operation.targetId = current.id;
-        bool identical = true;
-        for (const ScimPath& path : std::as_const(m_updatePaths)) {
-            if (path.get(resource) != path.get(current.resource)) {
-                identical = false;
-                break;
-            }
-        }
-        if (!identical) {
-            const UserPatch::Outcome patch = UserPatch::build(
-                resource, current.resource, m_differ.compare(resource, current.resource), m_input.capabilities);
-            operation.changes = patch.sent;
-            operation.patch = patch.operations;
-            for (const QString& leftOut : patch.leftOut)
-                m_plan.warnings.append(tr("The user \"%1\": %2").arg(user.userName, leftOut));
-        }
-        if (!operation.changes.isEmpty()) {
-            operation.kind = PlannedOperation::Kind::UpdateUser;
-            operation.linkFirst = !linked;
-            operation.payload = resource; // to re-create it if it vanished meanwhile
-            m_userOperations.append(operation);
-        } else if (!linked) {
-            operation.kind = PlannedOperation::Kind::LinkUser;
-            m_userOperations.append(operation);
-        }
+        planUpdate(user, u, manager, operation);
     }
     m_userOperations << m_managerOperations;
     reportManagers();
@@ -434,7 +434,7 @@ void PlanBuilder::considerDeprovision(int dense, const QString& directoryId, int
     if (m_input.onlyObjects && !m_input.onlyObjects->contains(directoryId))
         return;
     const TargetUser& current = m_target.users.at(targetIndex);
-    if (m_protection.matches(current.userName, current.displayName)) {
+    if (m_protection.matches(current)) {
         m_plan.protectedObjects.append({QStringLiteral("user"), current.id, current.userName,
             tr("The target user matches a protected pattern of this server; it is not deprovisioned.")});
         return;
@@ -468,12 +468,10 @@ void PlanBuilder::deprovisionUsers()
                                   "this run. Fix the directory source and run the sync again."));
         return;
     }
+    size_t i = 0;
     for (const auto& link : m_input.userLinks) {
-        const int targetIndex = m_targetIndex.value(link.targetId, -1);
-        if (targetIndex < 0)
-            continue;
-        const int dense = m_directoryIndex.value(link.directoryObjectId);
-        if (!(m_flags[dense] & KeepActive))
+        const auto [targetIndex, dense] = m_links[i++]; // as indexUsers() found them
+        if (targetIndex >= 0 && !(m_flags[dense] & KeepActive))
             considerDeprovision(dense, link.directoryObjectId, targetIndex);
     }
 }
@@ -484,7 +482,7 @@ void PlanBuilder::reportUntouchedUsers()
         if (m_owner[i] >= 0)
             continue;
         const TargetUser& user = m_target.users.at(i);
-        if (m_protection.matches(user.userName, user.displayName))
+        if (m_protection.matches(user))
             m_plan.protectedObjects.append({QStringLiteral("user"), user.id, user.userName,
                 tr("The target user matches a protected pattern of this server.")});
         else
@@ -567,7 +565,7 @@ void PlanBuilder::planGroups()
         wantedDense.clear();
         wanted.reserve(desired.memberDirectoryIds.size());
         for (const auto& member : desired.memberDirectoryIds) {
-            const int dense = m_directoryIndex.value(member, -1);
+            const int dense = m_directoryIndex.value(IdView {member}, -1);
             if (dense >= 0 && (m_flags[dense] & MemberEligible)) {
                 wanted.append(member);
                 wantedDense.push_back(dense);
@@ -666,7 +664,7 @@ void PlanBuilder::planGroupMembers(const DesiredGroup& desired, const TargetGrou
         m_wantedStamp[dense] = serial;
     QStringList removeTargets;
     for (const auto& memberId : current.memberIds) {
-        const int targetIndex = m_targetIndex.value(memberId, -1);
+        const int targetIndex = m_targetIndex.value(IdView {memberId}, -1);
         const int owner = targetIndex >= 0 ? m_owner[targetIndex] : -1;
         if (owner < 0)
             continue; // not ours: never removed
@@ -700,7 +698,7 @@ void PlanBuilder::planGroupMembers(const DesiredGroup& desired, const TargetGrou
         remove.displayName = desired.displayName;
         remove.memberTargetIds = batch;
         for (const auto& targetId : batch)
-            remove.memberDirectoryIds.append(m_directoryIdOf[m_owner[m_targetIndex.value(targetId)]]);
+            remove.memberDirectoryIds.append(m_directoryIdOf[m_owner[m_targetIndex.value(IdView {targetId})]]);
         m_memberOperations.append(remove);
     }
 }
@@ -769,6 +767,10 @@ SyncPlan PlanBuilder::build()
     m_plan.updatePaths = m_input.updatePaths;
     m_plan.caseInsensitivePaths = m_input.caseInsensitivePaths;
     m_plan.warnings = m_input.warnings;
+    for (const QString& path : m_comparison.uncomparedPaths())
+        m_plan.warnings.append(tr("The attribute %1 was not read for comparison, so it is left as the SCIM server "
+                                  "has it. Preview again; if this stays, report it.")
+                                   .arg(path));
 
     indexUsers();
     matchUsers();

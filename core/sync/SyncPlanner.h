@@ -22,6 +22,8 @@ struct PlannerInput
     QStringList updatePaths; // mapped paths kept in sync (UserMapper::mappedPaths(Update))
     QStringList caseInsensitivePaths; // UserMapper::caseInsensitivePaths()
     QList<DesiredUser> users; // in scope (inactive ones included: they are deprovisioned)
+    // The paths users[i].resource keeps the values of (DesiredState::projection).
+    std::shared_ptr<const ResourceProjection> projection = std::make_shared<const ResourceProjection>();
     QList<DesiredGroup> groups; // assigned groups
     QHash<QString, TargetLink> userLinks; // directory object id → link
     QHash<QString, TargetLink> groupLinks;

@@ -219,16 +219,17 @@ void SyncSession::readTarget(std::shared_ptr<Prepared> prepared)
           };
 
     m_reader = new TargetReader(m_client, m_capabilities.value_or(m_server.capabilities), this);
-    m_reader->read(selector, [this, prepared](const Result<std::shared_ptr<TargetSnapshot>, ScimError>& result) {
-        m_reader->deleteLater();
-        if (!result) {
-            return fail(tr("Reading the users and groups of the SCIM server failed, so nothing was planned or "
-                           "changed: %1")
-                            .arg(result.error().toString()));
-        }
-        prepared->target = result.value();
-        plan(prepared);
-    });
+    m_reader->read(prepared->desired.projection, selector,
+        [this, prepared](const Result<std::shared_ptr<TargetSnapshot>, ScimError>& result) {
+            m_reader->deleteLater();
+            if (!result) {
+                return fail(tr("Reading the users and groups of the SCIM server failed, so nothing was planned or "
+                               "changed: %1")
+                                .arg(result.error().toString()));
+            }
+            prepared->target = result.value();
+            plan(prepared);
+        });
 }
 
 void SyncSession::plan(std::shared_ptr<Prepared> prepared)
@@ -245,6 +246,7 @@ void SyncSession::plan(std::shared_ptr<Prepared> prepared)
     input.updatePaths = prepared->desired.updatePaths;
     input.caseInsensitivePaths = prepared->desired.caseInsensitivePaths;
     input.users = std::move(prepared->desired.users);
+    input.projection = prepared->desired.projection;
     input.groups = std::move(prepared->desired.groups);
     input.userLinks = std::move(prepared->userLinks);
     input.groupLinks = std::move(prepared->groupLinks);

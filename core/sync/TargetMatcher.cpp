@@ -42,8 +42,9 @@ QList<ScimFilter> TargetMatcher::groupQueries(
     return queries(keys, capabilities.groupFilterAttributes, skipped);
 }
 
-TargetMatcher::UserIndex::UserIndex(const QList<TargetUser>& users, QStringList caseInsensitiveAttributes)
-    : m_users(users)
+TargetMatcher::UserIndex::UserIndex(const TargetSnapshot& target, QStringList caseInsensitiveAttributes)
+    : m_users(target.users)
+    , m_projection(*target.projection)
     , m_caseInsensitive(std::move(caseInsensitiveAttributes))
 {
 }
@@ -51,15 +52,13 @@ TargetMatcher::UserIndex::UserIndex(const QList<TargetUser>& users, QStringList 
 QStringList TargetMatcher::UserIndex::values(const TargetUser& user, const QString& attribute)
 {
     if (attribute == kExternalId)
-        return {user.externalId};
+        return {user.externalId()};
     if (attribute.compare(kUserName, Qt::CaseInsensitive) == 0)
         return {user.userName};
-    auto path = m_paths.find(attribute);
-    if (path == m_paths.end()) {
-        auto parsed = ScimPath::parse(attribute);
-        path = m_paths.insert(attribute, parsed ? parsed.value() : ScimPath());
-    }
-    const QJsonValue value = path->get(user.resource);
+    auto path = m_pathIndexes.find(attribute);
+    if (path == m_pathIndexes.end())
+        path = m_pathIndexes.insert(attribute, m_projection.indexOf(attribute));
+    const QJsonValue value = user.resource.value(path.value());
     QStringList result;
     if (value.isArray()) {
         const QJsonArray elements = value.toArray();

@@ -2,7 +2,6 @@
 
 #include "TargetSnapshot.h"
 
-#include <mapping/ScimPath.h>
 #include <model/ServerCapabilities.h>
 #include <scim/ScimFilter.h>
 
@@ -44,14 +43,15 @@ public:
     class UserIndex
     {
     public:
-        UserIndex(const QList<TargetUser>& users, QStringList caseInsensitiveAttributes);
+        UserIndex(const TargetSnapshot& target, QStringList caseInsensitiveAttributes);
 
         // The position in users of the first candidate, by keys in order, that acceptable()
         // takes; -1 when none. refused(candidate, attribute) hears of each one it turned down.
         int find(const MatchKeys& keys, const std::function<bool(int candidate)>& acceptable,
             const std::function<void(int candidate, const QString& attribute)>& refused = {});
 
-        // Values of an attribute on a target user.
+        // Values of an attribute on a target user; none when the snapshot's projection does not
+        // keep the attribute.
         QStringList values(const TargetUser& user, const QString& attribute);
 
     private:
@@ -63,9 +63,10 @@ public:
         const ByValue& index(const QString& attribute);
 
         const QList<TargetUser>& m_users;
+        const ResourceProjection& m_projection;
         QStringList m_caseInsensitive;
         QHash<QString, ByValue> m_indexes;
-        QHash<QString, ScimPath> m_paths;
+        QHash<QString, int> m_pathIndexes; // attribute → projection path number
     };
 
 private:

@@ -18,11 +18,14 @@ TargetReader::~TargetReader()
     stopRequests();
 }
 
-void TargetReader::read(MembershipSelector selector, Callback callback)
+void TargetReader::read(
+    std::shared_ptr<const ResourceProjection> projection, MembershipSelector selector, Callback callback)
 {
+    m_projection = projection ? std::move(projection) : std::make_shared<const ResourceProjection>();
     m_selector = std::move(selector);
     m_callback = std::move(callback);
     m_snapshot = std::make_shared<TargetSnapshot>();
+    m_snapshot->projection = m_projection;
     m_usersDone = m_groupsDone = m_failed = false;
     m_membershipQueue.clear();
     m_inFlight.clear();
@@ -38,7 +41,7 @@ void TargetReader::read(MembershipSelector selector, Callback callback)
                 return fail(result.error());
             m_snapshot->users.reserve(result->size());
             for (const auto& resource : *result)
-                m_snapshot->users.append(TargetSnapshot::userFromJson(resource));
+                m_snapshot->users.append(TargetSnapshot::userFromJson(resource, *m_projection));
             m_usersDone = true;
             ++m_requestsDone;
             finishWhenComplete();
@@ -147,6 +150,8 @@ void TargetReader::fail(const ScimError& error)
 
 void TargetReader::finish()
 {
+    if (m_snapshot)
+        m_snapshot->shareMemberIds();
     if (m_callback)
         std::exchange(m_callback, {})(std::exchange(m_snapshot, {}));
 }

@@ -34,8 +34,9 @@ public:
     TargetReader(ScimClient* client, const ServerCapabilities& capabilities, QObject* parent = nullptr);
     ~TargetReader() override;
 
-    // Starts reading; the callback runs once on this object's thread.
-    void read(MembershipSelector selector, Callback callback);
+    // Starts reading; the callback runs once on this object's thread. Users keep the values
+    // at the projection's paths (CompactResource), not the resource the server returned.
+    void read(std::shared_ptr<const ResourceProjection> projection, MembershipSelector selector, Callback callback);
     // Stops every request; the callback runs at once with a Cancelled error.
     void cancel();
 
@@ -53,6 +54,7 @@ private:
 
     QPointer<ScimClient> m_client;
     ServerCapabilities m_capabilities;
+    std::shared_ptr<const ResourceProjection> m_projection;
     MembershipSelector m_selector;
     Callback m_callback;
     std::shared_ptr<TargetSnapshot> m_snapshot;

@@ -1,20 +1,21 @@
 #include "TargetSnapshot.h"
 
+#include <QHash>
 #include <QJsonArray>
 
-TargetUser TargetSnapshot::userFromJson(const QJsonObject& resource)
+TargetUser TargetSnapshot::userFromJson(const QJsonObject& resource, const ResourceProjection& projection)
 {
     TargetUser user;
     user.id = resource.value(QLatin1String("id")).toString();
     user.userName = resource.value(QLatin1String("userName")).toString();
-    user.displayName = resource.value(QLatin1String("displayName")).toString();
-    user.externalId = resource.value(QLatin1String("externalId")).toString();
     const QJsonValue active = resource.value(QLatin1String("active"));
     // Some servers send "true"/"false" as strings; absent means active (RFC 7643 default).
     user.active = active.isBool()
         ? active.toBool()
         : (active.isString() ? active.toString().compare(QLatin1String("false"), Qt::CaseInsensitive) != 0 : true);
-    user.resource = resource;
+    user.resource = projection.compact(resource, ResourceProjection::Keep::Lists,
+        {resource.value(QLatin1String("displayName")).toString(),
+            resource.value(QLatin1String("externalId")).toString()});
     return user;
 }
 
@@ -31,4 +32,18 @@ TargetGroup TargetSnapshot::groupFromJson(const QJsonObject& resource)
             group.memberIds.append(id);
     }
     return group;
+}
+
+void TargetSnapshot::shareMemberIds()
+{
+    QHash<QString, const QString*> ids;
+    ids.reserve(users.size());
+    for (const TargetUser& user : std::as_const(users))
+        ids.insert(user.id, &user.id);
+    for (TargetGroup& group : groups) {
+        for (QString& member : group.memberIds) {
+            if (const QString* id = ids.value(member))
+                member = *id;
+        }
+    }
 }

@@ -1,19 +1,27 @@
 #pragma once
 
-#include <QHash>
+#include "CompactResource.h"
+#include "ResourceProjection.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 struct TargetUser
 {
     QString id;
     QString userName;
-    QString displayName;
-    QString externalId;
     bool active = true;
-    QJsonObject resource; // as the server returned it, for attribute-level comparison
+    // The values at the paths of TargetSnapshot::projection, the multi-valued attributes a PATCH
+    // merges into (for attribute-level comparison), and the texts below.
+    CompactResource resource;
+
+    // Read only for protected patterns and matching: kept in resource, not as strings of their own.
+    QString displayName() const { return resource.text(0); }
+    QString externalId() const { return resource.text(1); }
 };
 
 struct TargetGroup
@@ -31,7 +39,11 @@ struct TargetSnapshot
 {
     QList<TargetUser> users;
     QList<TargetGroup> groups;
+    // What every user keeps of the resource the server returned; never null.
+    std::shared_ptr<const ResourceProjection> projection = std::make_shared<const ResourceProjection>();
 
-    static TargetUser userFromJson(const QJsonObject& resource);
+    static TargetUser userFromJson(const QJsonObject& resource, const ResourceProjection& projection);
+    // Member ids share the text of the users' ids: one string per user, not per membership.
+    void shareMemberIds();
     static TargetGroup groupFromJson(const QJsonObject& resource);
 };

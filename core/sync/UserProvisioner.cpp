@@ -265,7 +265,7 @@ void UserProvisioner::matchByLink()
         }
         if (!result)
             return targetReadFailed(tr("Link: GET /Users/%1").arg(targetId), result.error());
-        const TargetUser user = TargetSnapshot::userFromJson(result.value());
+        const TargetUser user = TargetSnapshot::userFromJson(result.value(), *m_prepared->desired.projection);
         addTargetUser(user);
         m_matchedTargetId = user.id;
         m_matchLines.append(tr("Link: GET /Users/%1 → found (%2)").arg(targetId, describeTargetUser(user)));
@@ -307,7 +307,7 @@ void UserProvisioner::matchByKey(int index)
             }
             bool matched = false;
             for (const auto& resource : result.value()) {
-                const TargetUser user = TargetSnapshot::userFromJson(resource);
+                const TargetUser user = TargetSnapshot::userFromJson(resource, *m_prepared->desired.projection);
                 addTargetUser(user);
                 const QString owner = ownerOfTargetUser(user.id);
                 if (!owner.isEmpty() && owner != m_prepared->user.objectId) {
@@ -493,6 +493,7 @@ void UserProvisioner::planAction()
     input.updatePaths = p.desired.updatePaths;
     input.caseInsensitivePaths = p.desired.caseInsensitivePaths;
     input.users = p.desired.users;
+    input.projection = p.desired.projection;
     for (const auto& need : std::as_const(m_groupNeeds))
         input.groups.append(need.desired);
     input.userLinks = p.userLinks;
@@ -500,6 +501,7 @@ void UserProvisioner::planAction()
     auto target = std::make_shared<TargetSnapshot>();
     target->users = m_targetUsers;
     target->groups = m_targetGroups;
+    target->projection = p.desired.projection;
     input.target = target;
     const QString objectId = p.user.objectId;
 

@@ -368,7 +368,7 @@ void TestApplicationSync::targetReaderCancelCallsBackAtOnce()
     ScimClient client(config);
     TargetReader reader(&client, ServerCapabilities());
     std::optional<ScimError::Kind> outcome;
-    reader.read({}, [&outcome](const Result<std::shared_ptr<TargetSnapshot>, ScimError>& result) {
+    reader.read(nullptr, {}, [&outcome](const Result<std::shared_ptr<TargetSnapshot>, ScimError>& result) {
         outcome = result ? ScimError::Kind::Network : result.error().kind;
     });
     QVERIFY(!outcome);

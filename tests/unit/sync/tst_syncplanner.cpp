@@ -64,24 +64,65 @@ QJsonObject resource(
     return user;
 }
 
+const QString kEnterprise = QStringLiteral("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
+const QString kManagerPath = kEnterprise + QStringLiteral(":manager.value");
+
+// What DesiredStateBuilder and TargetReader keep: every path the tests compare or match by.
+const ResourceProjection& projection()
+{
+    static const auto paths = std::make_shared<const ResourceProjection>(
+        QStringList {QStringLiteral("userName"), QStringLiteral("displayName"), kEmail, QStringLiteral("title"),
+            kManagerPath, QStringLiteral("externalId"), QStringLiteral("emails.value")});
+    return *paths;
+}
+
+std::shared_ptr<const ResourceProjection> sharedProjection()
+{
+    static const auto shared = std::make_shared<const ResourceProjection>(projection());
+    return shared;
+}
+
+std::shared_ptr<TargetSnapshot> snapshot()
+{
+    auto target = std::make_shared<TargetSnapshot>();
+    target->projection = sharedProjection();
+    return target;
+}
+
+CompactResource compact(const QJsonObject& body)
+{
+    return projection().compact(body, ResourceProjection::Keep::Whole);
+}
+
+TargetUser targetFrom(const QJsonObject& resource)
+{
+    return TargetSnapshot::userFromJson(resource, projection());
+}
+
 DesiredUser desired(const QString& userName, const QString& title = QString())
 {
     DesiredUser user;
     user.directoryObjectId = QStringLiteral("obj-") + userName;
     user.userName = userName;
-    user.resource = resource(userName, user.directoryObjectId, userName + QStringLiteral("@example.com"), title);
+    user.resource
+        = compact(resource(userName, user.directoryObjectId, userName + QStringLiteral("@example.com"), title));
     user.matchKeys = {{QStringLiteral("externalId"), user.directoryObjectId}, {QStringLiteral("userName"), userName},
         {QStringLiteral("emails.value"), userName + QStringLiteral("@example.com")}};
     return user;
 }
 
+// The target user a sync of user left behind, as the server returns it.
+QJsonObject targetJson(const DesiredUser& user, const QString& id)
+{
+    QJsonObject json = user.resource.kept();
+    json.insert(QStringLiteral("id"), id);
+    json.insert(QStringLiteral("active"), true);
+    return json;
+}
+
 TargetUser targetOf(const DesiredUser& user, const QString& id)
 {
-    TargetUser target = TargetSnapshot::userFromJson(user.resource);
-    target.id = id;
-    target.resource.insert(QStringLiteral("id"), id);
-    target.resource.insert(QStringLiteral("active"), true);
-    return target;
+    return targetFrom(targetJson(user, id));
 }
 
 TargetLink link(const QString& directoryId, const QString& targetId, TargetLink::Kind kind = TargetLink::Kind::User)
@@ -92,9 +133,6 @@ TargetLink link(const QString& directoryId, const QString& targetId, TargetLink:
     result.targetId = targetId;
     return result;
 }
-
-const QString kEnterprise = QStringLiteral("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
-const QString kManagerPath = kEnterprise + QStringLiteral(":manager.value");
 
 QJsonValue managerOf(const QJsonObject& resource)
 {
@@ -108,10 +146,12 @@ QJsonValue managerOf(const QJsonObject& resource)
 // What DesiredStateBuilder produces for a user whose directory manager is managerUserName.
 void setManager(DesiredUser& user, const QString& managerUserName, const QString& managerDirectoryId)
 {
-    user.resource.insert(kEnterprise,
+    QJsonObject body = user.resource.kept();
+    body.insert(kEnterprise,
         QJsonObject {{QStringLiteral("manager"), QJsonObject {{QStringLiteral("value"), managerUserName}}}});
-    user.resource.insert(QStringLiteral("schemas"),
+    body.insert(QStringLiteral("schemas"),
         QJsonArray {QStringLiteral("urn:ietf:params:scim:schemas:core:2.0:User"), kEnterprise});
+    user.resource = compact(body);
     user.managerUserName = managerUserName;
     user.managerDirectoryId = managerDirectoryId;
 }
@@ -124,7 +164,8 @@ PlannerInput baseInput()
     input.options.deletionThresholdMinimum = 1000;
     input.updatePaths = {QStringLiteral("userName"), QStringLiteral("displayName"), kEmail, QStringLiteral("title")};
     input.caseInsensitivePaths = {QStringLiteral("userName"), QStringLiteral("emails.value")};
-    input.target = std::make_shared<TargetSnapshot>();
+    input.projection = sharedProjection();
+    input.target = snapshot();
     return input;
 }
 
@@ -132,7 +173,7 @@ PlannerInput baseInput()
 PlannerInput inSync(int n)
 {
     PlannerInput input = baseInput();
-    auto target = std::make_shared<TargetSnapshot>();
+    auto target = snapshot();
     DesiredGroup group {QStringLiteral("grp-all"), QStringLiteral("All"), {}};
     TargetGroup targetGroup;
     targetGroup.id = QStringLiteral("tg-all");
@@ -228,10 +269,11 @@ void TestSyncPlanner::updatesOnlyRealDifferences()
     PlannerInput input = baseInput();
     DesiredUser user = desired(QStringLiteral("u"), desiredTitle);
     input.users = {user};
-    auto target = std::make_shared<TargetSnapshot>();
+    auto target = snapshot();
     TargetUser current = targetOf(user, QStringLiteral("t1"));
-    current.resource = resource(targetUserName, user.directoryObjectId, targetEmail, targetTitle);
-    current.resource.insert(QStringLiteral("displayName"), QStringLiteral("U"));
+    QJsonObject held = resource(targetUserName, user.directoryObjectId, targetEmail, targetTitle);
+    held.insert(QStringLiteral("displayName"), QStringLiteral("U"));
+    current.resource = targetFrom(held).resource;
     target->users = {current};
     input.target = target;
     input.userLinks.insert(user.directoryObjectId, link(user.directoryObjectId, QStringLiteral("t1")));
@@ -287,8 +329,8 @@ void TestSyncPlanner::matchesUnlinkedUsersByPrecedence()
     PlannerInput input = baseInput();
     input.updatePaths = {QStringLiteral("externalId")};
     input.users = {desired(QStringLiteral("amy"))};
-    auto target = std::make_shared<TargetSnapshot>();
-    target->users = {TargetSnapshot::userFromJson(resource(targetUserName, targetExternalId, targetEmail))};
+    auto target = snapshot();
+    target->users = {targetFrom(resource(targetUserName, targetExternalId, targetEmail))};
     target->users[0].id = QStringLiteral("t-amy");
     input.target = target;
     const SyncPlan plan = SyncPlanner::plan(input);
@@ -342,7 +384,7 @@ void TestSyncPlanner::neverRemovesUnmanagedMembers()
 {
     PlannerInput input = inSync(3);
     auto target = std::make_shared<TargetSnapshot>(*input.target);
-    TargetUser stranger = TargetSnapshot::userFromJson(resource(QStringLiteral("stranger"), QString(), QString()));
+    TargetUser stranger = targetFrom(resource(QStringLiteral("stranger"), QString(), QString()));
     stranger.id = QStringLiteral("t-stranger");
     target->users.append(stranger);
     target->groups[0].memberIds.append(stranger.id);
@@ -380,7 +422,7 @@ void TestSyncPlanner::unmanagedAndProtectedAreReportedNotTouched()
     input.options.deprovisionAction = DeprovisionAction::Delete;
     input.options.protectedPatterns = {QStringLiteral("^AWSControlTower")};
     auto target = std::make_shared<TargetSnapshot>(*input.target);
-    TargetUser stranger = TargetSnapshot::userFromJson(resource(QStringLiteral("stranger"), QString(), QString()));
+    TargetUser stranger = targetFrom(resource(QStringLiteral("stranger"), QString(), QString()));
     stranger.id = QStringLiteral("t-stranger");
     target->users.append(stranger);
     TargetGroup tower;
@@ -448,7 +490,8 @@ void TestSyncPlanner::incompleteSourceDeprovisionsNothing()
 void TestSyncPlanner::validationFailuresAreReportedAndNotDeprovisioned()
 {
     PlannerInput input = inSync(2);
-    input.users[0].validationError = QStringLiteral("name.familyName is required.");
+    input.users[0].validation = std::make_shared<const DesiredUser::Validation>(
+        DesiredUser::Validation {QStringLiteral("name.familyName is required."), QString(), {}});
     const SyncPlan plan = SyncPlanner::plan(input);
     QCOMPARE(plan.validationFailures.size(), 1);
     QCOMPARE(plan.deprovisionCount(), 0);
@@ -485,7 +528,7 @@ void TestSyncPlanner::managerBecomesTheManagersTargetId()
     QFETCH(QString, managerReference);
     PlannerInput input = baseInput();
     input.updatePaths.append(kManagerPath);
-    auto target = std::make_shared<TargetSnapshot>();
+    auto target = snapshot();
     const DesiredUser boss = desired(QStringLiteral("boss"));
     target->users.append(targetOf(boss, QStringLiteral("t-boss")));
     if (managerInScope)
@@ -520,10 +563,10 @@ void TestSyncPlanner::managerBecomesTheManagersTargetId()
 
     // Once the target holds the id, the same directory gives no change.
     auto synced = std::make_shared<TargetSnapshot>(*target);
-    QJsonObject annNow = synced->users[1].resource;
+    QJsonObject annNow = targetJson(desired(QStringLiteral("ann")), QStringLiteral("t-ann"));
     annNow.insert(kEnterprise,
         QJsonObject {{QStringLiteral("manager"), QJsonObject {{QStringLiteral("value"), QStringLiteral("t-boss")}}}});
-    synced->users[1] = TargetSnapshot::userFromJson(annNow);
+    synced->users[1] = targetFrom(annNow);
     input.target = synced;
     input.users.removeLast();
     QCOMPARE(SyncPlanner::plan(input).count(PlannedOperation::Kind::UpdateUser), 0);
@@ -565,11 +608,11 @@ void TestSyncPlanner::managerCreatedInThisRunIsSetInTheSameRun()
     QCOMPARE(counts.update, 0);
 
     // After that apply both exist, are linked and ann's manager is boss's id: nothing to write.
-    auto target = std::make_shared<TargetSnapshot>();
-    TargetUser annNow = targetOf(desired(QStringLiteral("ann")), QStringLiteral("t-ann"));
-    annNow.resource.insert(kEnterprise,
+    auto target = snapshot();
+    QJsonObject annNow = targetJson(desired(QStringLiteral("ann")), QStringLiteral("t-ann"));
+    annNow.insert(kEnterprise,
         QJsonObject {{QStringLiteral("manager"), QJsonObject {{QStringLiteral("value"), QStringLiteral("t-boss")}}}});
-    target->users.append(TargetSnapshot::userFromJson(annNow.resource));
+    target->users.append(targetFrom(annNow));
     target->users.append(targetOf(boss, QStringLiteral("t-boss")));
     input.userLinks.insert(ann.directoryObjectId, link(ann.directoryObjectId, QStringLiteral("t-ann")));
     input.userLinks.insert(boss.directoryObjectId, link(boss.directoryObjectId, QStringLiteral("t-boss")));
@@ -583,12 +626,12 @@ void TestSyncPlanner::unknownManagerKeepsTheTargetsValue()
 {
     PlannerInput input = baseInput();
     input.updatePaths.append(kManagerPath);
-    auto target = std::make_shared<TargetSnapshot>();
+    auto target = snapshot();
     DesiredUser ann = desired(QStringLiteral("ann"));
-    TargetUser annNow = targetOf(ann, QStringLiteral("t-ann"));
-    annNow.resource.insert(kEnterprise,
+    QJsonObject annNow = targetJson(ann, QStringLiteral("t-ann"));
+    annNow.insert(kEnterprise,
         QJsonObject {{QStringLiteral("manager"), QJsonObject {{QStringLiteral("value"), QStringLiteral("t-old")}}}});
-    target->users.append(annNow);
+    target->users.append(targetFrom(annNow));
     input.userLinks.insert(ann.directoryObjectId, link(ann.directoryObjectId, QStringLiteral("t-ann")));
     setManager(ann, QStringLiteral("nobody"), QString());
     input.users << ann;
