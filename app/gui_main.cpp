@@ -1,5 +1,6 @@
 #include "GuiSession.h"
 #include "MainWindow.h"
+#include "util/ThreadEventLoops.h"
 #include "util/Translations.h"
 
 #include <QApplication>
@@ -51,6 +52,7 @@ bool handledWithoutDisplay(int argc, char** argv, int* exitCode)
 
 int main(int argc, char** argv)
 {
+    ThreadEventLoops::useQtDispatcher();
     int exitCode = 0;
     if (handledWithoutDisplay(argc, argv, &exitCode)) {
         return exitCode;

@@ -2,6 +2,7 @@
 
 #include "util/DisplayText.h"
 #include "util/StartupTrace.h"
+#include "util/ThreadEventLoops.h"
 #include "util/Translations.h"
 
 #include <QCoreApplication>
@@ -20,6 +21,7 @@ void escapingMessageHandler(QtMsgType type, const QMessageLogContext& context, c
 int main(int argc, char** argv)
 {
     StartupTrace::mark("main");
+    ThreadEventLoops::useQtDispatcher();
     qtHandler = qInstallMessageHandler(escapingMessageHandler);
     QCoreApplication app(argc, argv);
     StartupTrace::mark("qt-application");

@@ -127,6 +127,10 @@ QString Redactor::redact(const QString& input) const
     QString text = input;
     for (const QString& secret : m_secrets)
         text.replace(secret, kMask);
+    // Every pattern below needs a ':', a '=' or white space; ids and names (most of what passes
+    // here, once per request) have none.
+    if (std::none_of(text.cbegin(), text.cend(), [](QChar c) { return c == u':' || c == u'=' || c.isSpace(); }))
+        return text;
 
     static const QRegularExpression authHeader(
         QStringLiteral(R"(((?:proxy-)?authorization\s*[:=]\s*)[^\r\n]*)"), QRegularExpression::CaseInsensitiveOption);

@@ -102,8 +102,11 @@ void ScimHttpJob::onFinished()
     QNetworkReply* reply = m_reply;
     m_response.durationMs = m_clock.elapsed();
     m_response.requestHeaders.clear();
-    for (const QByteArray& name : reply->request().rawHeaderList())
-        m_response.requestHeaders.append({name, reply->request().rawHeader(name)});
+    if (m_recordRequestHeaders) {
+        const QNetworkRequest sent = reply->request();
+        for (const QByteArray& name : sent.rawHeaderList())
+            m_response.requestHeaders.append({name, sent.rawHeader(name)});
+    }
     m_response.headers = reply->rawHeaderPairs();
     m_response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     for (const char* name : {"x-amzn-RequestId", "x-request-id", "request-id", "x-ms-request-id"}) {

@@ -48,6 +48,8 @@ public:
     ScimHttpJob(QNetworkAccessManager* nam, const QNetworkRequest& request, const QByteArray& method,
         const QByteArray& body, int timeoutMs, qint64 maxResponseBytes, QObject* parent = nullptr);
 
+    // The headers as sent (Authorization included) are kept for the trace only.
+    void setRecordRequestHeaders(bool record) { m_recordRequestHeaders = record; }
     void start();
     // Aborts with the given kind (Cancelled normally); finished() follows promptly.
     void abort(ScimError::Kind reason = ScimError::Kind::Cancelled);
@@ -81,4 +83,5 @@ private:
     QStringList m_sslErrors;
     Response m_response;
     bool m_done = false;
+    bool m_recordRequestHeaders = false;
 };

@@ -26,7 +26,7 @@ public:
     void setUserAgent(const QByteArray& userAgent) { m_userAgent = userAgent; }
     // Qt 6.4 opens at most six HTTP/1.1 connections to a host per manager, and more requests
     // wait inside Qt, unseen by the client's limits. For more, requests are spread over
-    // sibling managers ("lanes", six connections each), the least busy first.
+    // sibling managers ("lanes", six connections each), filling the first lane first.
     void setConnectionsWanted(int connections);
 
 protected:

@@ -210,6 +210,7 @@ void ScimWorker::send(const std::shared_ptr<Call>& call)
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/scim+json"));
     auto* job = new ScimHttpJob(
         m_nam, request, call->spec.method, call->spec.body, m_config.requestTimeoutMs, m_config.maxResponseBytes, this);
+    job->setRecordRequestHeaders(tracing());
     call->job = job;
     call->authUsed = m_nam->authorizationHeader();
     ++m_inFlight;
@@ -522,6 +523,7 @@ void ScimWorker::fetchOAuthToken()
         form += "&scope=" + QUrl::toPercentEncoding(m_config.auth.oauthScope);
     auto* job
         = new ScimHttpJob(m_nam, request, "POST", form, m_config.requestTimeoutMs, m_config.maxResponseBytes, this);
+    job->setRecordRequestHeaders(tracing());
     m_tokenJob = job;
     {
         QMutexLocker lock(&m_statsMutex);
@@ -557,7 +559,7 @@ void ScimWorker::fetchOAuthToken()
                 m_nam->setAuthorizationHeader("Bearer " + m_oauthToken);
             }
         }
-        if (m_config.traceEnabled || lcScimTrace().isDebugEnabled())
+        if (tracing())
             trace(job, tokenCall, error ? &*error : nullptr);
         if (error) {
             ScimError decorated = *error;
@@ -650,9 +652,9 @@ void ScimWorker::onListPage(const std::shared_ptr<ListState>& list, const Result
 
 void ScimWorker::trace(const ScimHttpJob* job, const std::shared_ptr<Call>& call, const ScimError* error)
 {
-    const bool toLog = lcScimTrace().isDebugEnabled();
-    if (!m_config.traceEnabled && !toLog)
+    if (!tracing())
         return;
+    const bool toLog = lcScimTrace().isDebugEnabled();
     const ScimHttpJob::Response& response = job->response();
     HttpTraceEntry entry;
     entry.requestId = call->id;
@@ -678,6 +680,11 @@ void ScimWorker::trace(const ScimHttpJob* job, const std::shared_ptr<Call>& call
         qCDebug(lcScimTrace).noquote() << entry.toString();
     if (m_config.traceEnabled && m_traceSink)
         m_traceSink(entry);
+}
+
+bool ScimWorker::tracing() const
+{
+    return m_config.traceEnabled || lcScimTrace().isDebugEnabled();
 }
 
 ScimClientStats ScimWorker::statistics() const

@@ -113,6 +113,7 @@ private:
     void onListPage(const std::shared_ptr<ListState>& list, const Result<ScimResponse, ScimError>& page);
     void fetchOAuthToken();
     bool needsOAuthToken() const;
+    bool tracing() const;
     void trace(const ScimHttpJob* job, const std::shared_ptr<Call>& call, const ScimError* error);
     ScimError decorate(ScimError error, const std::shared_ptr<Call>& call) const;
     qint64 now() const { return m_clock.elapsed(); }

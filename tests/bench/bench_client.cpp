@@ -12,6 +12,8 @@
 #include <scim/ScimClient.h>
 #include <servertypes/ServerTypeRegistry.h>
 
+#include <util/ThreadEventLoops.h>
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -204,6 +206,7 @@ QString cell(const QString& text, int width)
 
 int main(int argc, char** argv)
 {
+    ThreadEventLoops::useQtDispatcher(); // as the application's main() does
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(

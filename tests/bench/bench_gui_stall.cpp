@@ -15,6 +15,8 @@
 #include <sync/JournalStore.h>
 #include <sync/SyncProgress.h>
 
+#include <util/ThreadEventLoops.h>
+
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -103,6 +105,7 @@ QString describe(const char* name, const GapFigures& f)
 
 int main(int argc, char** argv)
 {
+    ThreadEventLoops::useQtDispatcher(); // as the application's main() does
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);

@@ -13,6 +13,8 @@
 #include <directory/DirectorySnapshot.h>
 #include <sync/SyncPlanner.h>
 
+#include <util/ThreadEventLoops.h>
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -530,6 +532,7 @@ bool benchPlan(int users, int groups, int membersPerGroup)
 
 int main(int argc, char** argv)
 {
+    ThreadEventLoops::useQtDispatcher(); // as the application's main() does
     QCoreApplication app(argc, argv);
     out << QStringLiteral("load average %1 on %2 cores")
                .arg(ResourceUsage::loadAverage(), 0, 'f', 2)

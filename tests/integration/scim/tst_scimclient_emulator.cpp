@@ -1,6 +1,12 @@
 #include "ScimTestSupport.h"
 
 #include <AwsScimEmulator.h>
+#include <util/ThreadEventLoops.h>
+
+#include <QAbstractEventDispatcher>
+#include <QDir>
+#include <QFile>
+#include <QThread>
 
 #include <QJsonArray>
 #include <QSet>
@@ -13,7 +19,27 @@ using namespace ScimTestSupport;
 
 namespace {
 constexpr int kWaitMs = 15000;
+
+// read() system calls so far per thread of Qt's HTTP threads ("QNetworkAccessManager thread",
+// cut to 15 characters by the kernel), from /proc/self/task/<tid>/io.
+QHash<QString, qint64> httpThreadReads()
+{
+    QHash<QString, qint64> reads;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString& tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        QFile io(tasks.filePath(tid + QStringLiteral("/io")));
+        if (!comm.open(QIODevice::ReadOnly) || !comm.readAll().startsWith("QNetworkAccessM")
+            || !io.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray& line : io.readAll().split('\n')) {
+            if (line.startsWith("syscr:"))
+                reads.insert(tid, line.mid(6).trimmed().toLongLong());
+        }
+    }
+    return reads;
 }
+} // namespace
 
 // The client against the AWS IAM Identity Center emulator over real loopback HTTP(S).
 class TestScimClientEmulator : public QObject
@@ -44,6 +70,8 @@ private slots:
     void cancelAllAbortsInFlight();
     void callbackSkippedWhenContextIsGone();
     void httpsWithCustomCaAndRefusedWithout();
+    void plainHttpResponsesAreReadInFewSystemCalls();
+    void threadsUseQtDispatcher();
 
 private:
     std::unique_ptr<ScimClient> client(const std::function<void(ScimClientConfig&)>& adjust = {});
@@ -280,7 +308,8 @@ void TestScimClientEmulator::notFoundConflictAndBadRequest()
     QVERIFY(!carolId.isEmpty());
     // 409 on userName (case-insensitive): looked up and linked, not a failure.
     Awaited<Result<ScimClient::CreateOutcome, ScimError>> existing;
-    scim->createUser(awsUser(QStringLiteral("CAROL")), {ScimFilter::eq(QStringLiteral("userName"), QStringLiteral("CAROL"))}, this, existing.callback());
+    scim->createUser(awsUser(QStringLiteral("CAROL")),
+        {ScimFilter::eq(QStringLiteral("userName"), QStringLiteral("CAROL"))}, this, existing.callback());
     QTRY_VERIFY_WITH_TIMEOUT(existing.done(), kWaitMs);
     QVERIFY2(*existing, qPrintable(why(*existing)));
     QVERIFY(existing->value().alreadyExisted);
@@ -393,8 +422,8 @@ void TestScimClientEmulator::unknownOutcomePostIsLookedUpNotResent()
     auto scim = client();
     m_emulator->dropNext(1, AwsScimEmulator::DropMode::AfterProcessing);
     Awaited<Result<ScimClient::CreateOutcome, ScimError>> created;
-    scim->createUser(awsUser(QStringLiteral("erin"), QStringLiteral("ext-erin")), {ScimFilter::eq(QStringLiteral("userName"), QStringLiteral("erin"))}, this,
-        created.callback());
+    scim->createUser(awsUser(QStringLiteral("erin"), QStringLiteral("ext-erin")),
+        {ScimFilter::eq(QStringLiteral("userName"), QStringLiteral("erin"))}, this, created.callback());
     QTRY_VERIFY_WITH_TIMEOUT(created.done(), kWaitMs);
     QVERIFY2(*created, qPrintable(why(*created)));
     QCOMPARE(m_emulator->userCount(), 1); // no duplicate
@@ -408,8 +437,8 @@ void TestScimClientEmulator::unknownOutcomePostIsLookedUpNotResent()
 
     m_emulator->dropNext(1, AwsScimEmulator::DropMode::AfterProcessing);
     Awaited<Result<ScimClient::CreateOutcome, ScimError>> createdGroup;
-    scim->createGroup(group(QStringLiteral("Ops")), {ScimFilter::eq(QStringLiteral("displayName"), QStringLiteral("Ops"))},
-        this, createdGroup.callback());
+    scim->createGroup(group(QStringLiteral("Ops")),
+        {ScimFilter::eq(QStringLiteral("displayName"), QStringLiteral("Ops"))}, this, createdGroup.callback());
     QTRY_VERIFY_WITH_TIMEOUT(createdGroup.done(), kWaitMs);
     QVERIFY2(*createdGroup, qPrintable(why(*createdGroup)));
     QVERIFY(createdGroup->value().alreadyExisted);
@@ -425,8 +454,8 @@ void TestScimClientEmulator::postAppliedThenHangingIsLookedUpAfterTimeout()
     auto scim = client([](ScimClientConfig& config) { config.requestTimeoutMs = 400; });
     m_emulator->setLatency(20000);
     Awaited<Result<ScimClient::CreateOutcome, ScimError>> created;
-    scim->createUser(awsUser(QStringLiteral("hank"), QStringLiteral("ext-hank")), {ScimFilter::eq(QStringLiteral("userName"), QStringLiteral("hank"))}, this,
-        created.callback());
+    scim->createUser(awsUser(QStringLiteral("hank"), QStringLiteral("ext-hank")),
+        {ScimFilter::eq(QStringLiteral("userName"), QStringLiteral("hank"))}, this, created.callback());
     QTRY_VERIFY_WITH_TIMEOUT(m_emulator->userCount() == 1, kWaitMs);
     m_emulator->setLatency(0);
     QTRY_VERIFY_WITH_TIMEOUT(created.done(), kWaitMs);
@@ -444,7 +473,8 @@ void TestScimClientEmulator::postDroppedBeforeProcessingIsSentAgainOnce()
     auto scim = client();
     m_emulator->dropNext(1, AwsScimEmulator::DropMode::AfterRequest);
     Awaited<Result<ScimClient::CreateOutcome, ScimError>> created;
-    scim->createUser(awsUser(QStringLiteral("frank")), {ScimFilter::eq(QStringLiteral("userName"), QStringLiteral("frank"))}, this, created.callback());
+    scim->createUser(awsUser(QStringLiteral("frank")),
+        {ScimFilter::eq(QStringLiteral("userName"), QStringLiteral("frank"))}, this, created.callback());
     QTRY_VERIFY_WITH_TIMEOUT(created.done(), kWaitMs);
     QVERIFY2(*created, qPrintable(why(*created)));
     QCOMPARE(m_emulator->userCount(), 1);
@@ -557,5 +587,49 @@ void TestScimClientEmulator::httpsWithCustomCaAndRefusedWithout()
     }
 }
 
+void TestScimClientEmulator::plainHttpResponsesAreReadInFewSystemCalls()
+{
+    // Qt 6.4 parses the response headers of an unbuffered plain-http connection with one read()
+    // per byte (~180 per response here); ScimProxyFactory makes it buffer the connection. The
+    // rest are the event loop's wake-up reads, a few per request and more on a busy machine.
+    if (!QFile::exists(QStringLiteral("/proc/self/task")))
+        QSKIP("needs Linux /proc per-thread I/O counters");
+    auto scim = client();
+    createUser(*scim, QStringLiteral("warm.up@example.com")); // connection and HTTP thread exist
+    const QHash<QString, qint64> before = httpThreadReads();
+    QVERIFY(!before.isEmpty());
+    constexpr int kRequests = 20;
+    for (int i = 0; i < kRequests; ++i)
+        createUser(*scim, QStringLiteral("reader%1@example.com").arg(i));
+    const QHash<QString, qint64> after = httpThreadReads();
+    qint64 reads = 0;
+    for (auto it = after.cbegin(); it != after.cend(); ++it)
+        reads += it.value() - before.value(it.key(), 0);
+    qInfo("read() calls per request in Qt's HTTP threads: %.1f", double(reads) / kRequests);
+    QCOMPARE(m_emulator->userCount(), kRequests + 1);
+    QVERIFY2(reads < kRequests * 60,
+        qPrintable(QStringLiteral("%1 read() calls for %2 requests").arg(reads).arg(kRequests)));
+}
+
+void TestScimClientEmulator::threadsUseQtDispatcher()
+{
+    // What the application's main() does before any thread exists.
+    ThreadEventLoops::useQtDispatcher();
+    QThread thread;
+    QObject inThread;
+    inThread.moveToThread(&thread);
+    thread.start();
+    QString dispatcher;
+    QMetaObject::invokeMethod(
+        &inThread,
+        [&dispatcher] {
+            dispatcher = QString::fromLatin1(QAbstractEventDispatcher::instance()->metaObject()->className());
+        },
+        Qt::BlockingQueuedConnection);
+    thread.quit();
+    thread.wait();
+    QCOMPARE(dispatcher, QStringLiteral("QEventDispatcherUNIX"));
+}
 QTEST_GUILESS_MAIN(TestScimClientEmulator)
+
 #include "tst_scimclient_emulator.moc"
