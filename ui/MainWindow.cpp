@@ -9,6 +9,7 @@
 #include "sources/SourcesPage.h"
 #include "sync/SyncPage.h"
 #include "widgets/AppIcons.h"
+#include "widgets/PageScrollArea.h"
 #include "widgets/ScreenFit.h"
 #include "workspace/Workspace.h"
 
@@ -132,7 +133,7 @@ void MainWindow::addPage(
     // screen) scrolls instead of setting a minimum size that pushes the window off-screen. One scroll
     // area per page: the stack takes the largest height any page needs at its width, and a short page
     // must not scroll because a tall one is hidden.
-    auto* scroll = ScreenFit::scrollable(page, Qt::ScrollBarAsNeeded);
+    auto* scroll = new PageScrollArea(page);
     scroll->setObjectName(objectName + QStringLiteral("Scroll"));
     m_pages->addWidget(scroll);
     m_pageActions.append(actions);
