@@ -111,9 +111,6 @@ Status<SourceReadError> OpenLdapConnection::configure()
 
 bool OpenLdapConnection::setTrust()
 {
-    if (m_caCertificates.isEmpty()) {
-        return true; // unchanged here: libldap's handle defaults
-    }
     LDAP* ld = m_session->handle();
     const QByteArray systemFile = systemTrust(LDAP_OPT_X_TLS_CACERTFILE);
     QByteArray systemDirectory = systemTrust(LDAP_OPT_X_TLS_CACERTDIR);

@@ -10,9 +10,9 @@ using namespace ReadHarness;
 // configuration names them (ldap.conf's TLS_CACERT; here LDAPTLS_CACERT, its variable, set to
 // the fixture's CA before libldap reads its configuration, so it stands for a system store
 // holding the directory's CA). A connection's TLS context of its own starts empty, so these
-// must be handed to it: a source with a CA file keeps them. Certificates and host names are
-// verified as ever (tst_ldaptlsnames; tst_ldapsourcereader_slapd, without this variable: a CA
-// that did not sign is not trusted).
+// must be handed to it: a source without a CA file uses them, and one with a CA file keeps
+// them. Certificates and host names are verified as ever (tst_ldaptlsnames;
+// tst_ldapsourcereader_slapd, without this variable: a CA that did not sign is not trusted).
 class TestLdapTlsTrust : public QObject
 {
     Q_OBJECT
@@ -27,6 +27,15 @@ private slots:
         QVERIFY(m_dir.isValid());
         m_otherCa = std::make_unique<TestCertificateAuthority>(m_dir.path());
         QCOMPARE(m_otherCa->create(), QString());
+    }
+
+    void sourceWithoutCaFileTrustsTheSystemCas_data() { transports(); }
+    void sourceWithoutCaFileTrustsTheSystemCas()
+    {
+        QFETCH(bool, ldaps);
+        DirectorySource source = ReadHarness::source(m_slapd, "openldap", ldaps);
+        source.caFilePath.clear();
+        connectAndBind(source);
     }
 
     // The source's file holds one CA that did not sign the directory's certificate: the
