@@ -243,7 +243,9 @@ void LdapSourceReader::resolveManagers(SourceRead* read) const
 {
     // Manager values are nearly always written as the directory writes the entry's DN: look them
     // up as they are, and compare normalised DNs only for the rest (escapes, spacing, case).
-    QHash<QString, const DirectoryUser*> exact;
+    // Views of the users' own DNs: nothing is copied or reference-counted per user, and the
+    // list is not resized while they live.
+    QHash<QStringView, const DirectoryUser*> exact;
     exact.reserve(read->users.size());
     for (const SourceUserEntry& entry : std::as_const(read->users)) {
         exact.insert(entry.dn, &entry.user);
@@ -253,7 +255,7 @@ void LdapSourceReader::resolveManagers(SourceRead* read) const
         if (entry.managerDn.isEmpty()) {
             continue;
         }
-        const DirectoryUser* manager = exact.value(entry.managerDn);
+        const DirectoryUser* manager = exact.value(QStringView(entry.managerDn));
         if (!manager) {
             if (normalised.isEmpty()) {
                 normalised.reserve(read->users.size());
