@@ -9,6 +9,7 @@ namespace {
 // FNV-1a over UTF-16 code units; Latin-1 bytes widen to the same units.
 constexpr quint64 kOffset = 14695981039346656037ULL;
 constexpr quint64 kPrime = 1099511628211ULL;
+constexpr quint64 kTagMask = 0xffffffff00000000ULL;
 
 quint64 hashOf(QStringView text)
 {
@@ -48,11 +49,12 @@ UserDnIndex::UserDnIndex(const QList<SourceUserEntry>& users)
     // A DN read twice (it cannot be: a directory's DNs are unique) finds its first user, which
     // probing reaches first.
     for (qsizetype i = 0; i < users.size(); ++i) {
-        quint64 slot = hashOf(users.at(i).dn) & m_mask;
+        const quint64 hash = hashOf(users.at(i).dn);
+        quint64 slot = hash & m_mask;
         while (m_slots[slot] != kEmpty) {
             slot = (slot + 1) & m_mask;
         }
-        m_slots[slot] = quint32(i);
+        m_slots[slot] = (hash & kTagMask) | quint64(i);
     }
 }
 
@@ -60,7 +62,10 @@ template<typename Equal>
 const SourceUserEntry* UserDnIndex::probe(quint64 hash, const Equal& equal) const
 {
     for (quint64 slot = hash & m_mask; m_slots[slot] != kEmpty; slot = (slot + 1) & m_mask) {
-        const SourceUserEntry& user = m_users.at(m_slots[slot]);
+        if ((m_slots[slot] & kTagMask) != (hash & kTagMask)) {
+            continue;
+        }
+        const SourceUserEntry& user = m_users.at(qsizetype(m_slots[slot] & ~kTagMask));
         if (equal(user.dn)) {
             return &user;
         }

@@ -27,11 +27,13 @@ public:
     QString text(const QByteArray& utf8) const;
 
 private:
-    static constexpr quint32 kEmpty = ~quint32(0);
+    static constexpr quint64 kEmpty = ~quint64(0);
     template<typename Equal>
     const SourceUserEntry* probe(quint64 hash, const Equal& equal) const;
 
     const QList<SourceUserEntry>& m_users;
-    std::vector<quint32> m_slots; // user indexes, open addressing; a power of two long
+    // Open addressing, a power of two long: the upper half of each slot holds the upper half of
+    // the DN's hash, so probing past other DNs reads no user; the lower half, the user's index.
+    std::vector<quint64> m_slots;
     quint64 m_mask = 0;
 };
