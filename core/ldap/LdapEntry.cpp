@@ -4,9 +4,14 @@
 
 const QList<QByteArray>* LdapEntry::find(QStringView name) const
 {
+    // Servers write names as the schema spells them, nearly always as they were asked for: the
+    // exact comparison is the cheap one, the case-insensitive one runs when it fails.
     for (const Attribute& attribute : attributes) {
-        if (attribute.name.size() == name.size()
-            && QLatin1StringView(attribute.name).compare(name, Qt::CaseInsensitive) == 0) {
+        if (attribute.name.size() != name.size()) {
+            continue;
+        }
+        const QLatin1StringView candidate(attribute.name);
+        if (candidate == name || candidate.compare(name, Qt::CaseInsensitive) == 0) {
             return &attribute.values;
         }
     }

@@ -202,7 +202,9 @@ bool LdapSearchOperation::readEntry(LDAPMessage* message)
         {
             0, nullptr
         };
-        valid = ber_scanf(ber, "{m", &name) != LBER_ERROR;
+        // What ber_scanf's "{m" and "m" do, without parsing a format for every value.
+        valid = ber_skip_tag(ber, &length) != LBER_DEFAULT
+            && ber_get_stringbv(ber, &name, LBER_BV_NOTERM) != LBER_DEFAULT;
         if (!valid) {
             break;
         }
@@ -219,7 +221,7 @@ bool LdapSearchOperation::readEntry(LDAPMessage* message)
             {
                 0, nullptr
             };
-            valid = ber_scanf(ber, "m", &value) != LBER_ERROR;
+            valid = ber_get_stringbv(ber, &value, LBER_BV_NOTERM) != LBER_DEFAULT;
             attribute.values.append(QByteArray::fromRawData(value.bv_val, qsizetype(value.bv_len)));
         }
     }

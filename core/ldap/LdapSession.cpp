@@ -1,5 +1,6 @@
 #include "LdapSession.h"
 
+#include "LdapReadAhead.h"
 #include "SigpipeGuard.h"
 
 #include <QElapsedTimer>
@@ -59,6 +60,7 @@ int LdapSession::connected(LDAP*, Sockbuf* sb, LDAPURLDesc*, struct sockaddr*, l
         self->m_socket = socket;
     }
     self->m_tcpConnected = true;
+    LdapReadAhead::install(sb);
     return LDAP_SUCCESS;
 }
 

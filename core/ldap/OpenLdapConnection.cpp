@@ -8,6 +8,7 @@
 #include "tls/CaCertificateBundle.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QStringList>
 #include <QUrl>
@@ -17,7 +18,8 @@
 namespace {
 
 // Where Debian, Ubuntu, Fedora (through its compat link) and Alpine keep the system's CAs as
-// one file per CA; libldap reads it next to the source's CA file.
+// one file per CA: the system's CAs when libldap's configuration (ldap.conf) names none, and
+// next to a source's CA file of several certificates.
 const char* const kSystemCaDirectory = "/etc/ssl/certs";
 constexpr int kMaxProbeMs = 10000;
 
@@ -94,13 +96,7 @@ Status<SourceReadError> OpenLdapConnection::configure()
         && ldap_set_option(ld, LDAP_OPT_NETWORK_TIMEOUT, &network) == LDAP_OPT_SUCCESS
         && ldap_set_option(ld, LDAP_OPT_X_TLS_REQUIRE_CERT, &demand) == LDAP_OPT_SUCCESS
         && ldap_set_option(ld, LDAP_OPT_X_TLS_PROTOCOL_MIN, &minimumTls) == LDAP_OPT_SUCCESS;
-    if (ok && !m_settings.caFilePath.isEmpty()) {
-        const QByteArray file = QFile::encodeName(m_settings.caFilePath);
-        ok = ldap_set_option(ld, LDAP_OPT_X_TLS_CACERTFILE, file.constData()) == LDAP_OPT_SUCCESS;
-        if (ok && QDir(QLatin1String(kSystemCaDirectory)).exists()) {
-            ok = ldap_set_option(ld, LDAP_OPT_X_TLS_CACERTDIR, kSystemCaDirectory) == LDAP_OPT_SUCCESS;
-        }
-    }
+    ok = ok && setTrust();
     const int client = 0;
     if (ok && ldap_set_option(ld, LDAP_OPT_X_TLS_NEWCTX, &client) != LDAP_OPT_SUCCESS) {
         return fail(LdapFailure::CaFileUnusable, {{QStringLiteral("diagnostic"), m_session->diagnostic()}});
@@ -111,6 +107,57 @@ Status<SourceReadError> OpenLdapConnection::configure()
                 {QStringLiteral("codeName"), QStringLiteral("the LDAP library refused an option")}});
     }
     return {};
+}
+
+bool OpenLdapConnection::setTrust()
+{
+    LDAP* ld = m_session->handle();
+    const QByteArray systemFile = systemTrust(LDAP_OPT_X_TLS_CACERTFILE);
+    QByteArray systemDirectory = systemTrust(LDAP_OPT_X_TLS_CACERTDIR);
+    const bool systemFolder = QDir(QLatin1String(kSystemCaDirectory)).exists();
+    if (systemFile.isEmpty() && systemDirectory.isEmpty() && systemFolder) {
+        systemDirectory = kSystemCaDirectory;
+    }
+    const auto set = [ld](int option, const QByteArray& value) {
+        return value.isEmpty() || ldap_set_option(ld, option, value.constData()) == LDAP_OPT_SUCCESS;
+    };
+    if (m_caCertificates.size() > 1) {
+        // libldap takes one CA file and one DER certificate: the source's file takes the file's
+        // place, so the system's CAs come from a folder. GnuTLS reads every file there (the
+        // bundle, each CA's own file and its hash link): three times the parsing, ~30 ms.
+        if (systemDirectory.isEmpty() && systemFolder) {
+            systemDirectory = kSystemCaDirectory;
+        }
+        return set(LDAP_OPT_X_TLS_CACERTFILE, QFile::encodeName(m_settings.caFilePath))
+            && set(LDAP_OPT_X_TLS_CACERTDIR, systemDirectory);
+    }
+    if (m_caCertificates.size() == 1) {
+        // In memory, the very certificate that was checked and shown to the admin.
+        QByteArray der = m_caCertificates.first().toDer();
+        struct berval certificate
+        {
+            ber_len_t(der.size()), der.data()
+        };
+        if (ldap_set_option(ld, LDAP_OPT_X_TLS_CACERT, &certificate) != LDAP_OPT_SUCCESS) {
+            return false;
+        }
+    }
+    return set(LDAP_OPT_X_TLS_CACERTFILE, systemFile) && set(LDAP_OPT_X_TLS_CACERTDIR, systemDirectory);
+}
+
+QByteArray OpenLdapConnection::systemTrust(int option)
+{
+    char* value = nullptr;
+    if (ldap_get_option(nullptr, option, &value) != LDAP_OPT_SUCCESS || !value) {
+        return {};
+    }
+    const QByteArray path(value);
+    ldap_memfree(value);
+    // A missing file or folder would fail the whole TLS set-up ("CA file unusable"), naming
+    // nothing the admin chose; without it the connection trusts less, never more.
+    const QFileInfo info(QFile::decodeName(path));
+    const bool usable = option == LDAP_OPT_X_TLS_CACERTDIR ? info.isDir() : info.isFile() && info.isReadable();
+    return usable ? path : QByteArray();
 }
 
 Status<SourceReadError> OpenLdapConnection::open(

@@ -36,6 +36,12 @@ public:
 private:
     Status<SourceReadError> parseUrl();
     Status<SourceReadError> configure();
+    // What the connection's own TLS context trusts: the system's CAs (as libldap's
+    // configuration names them: a handle does not inherit those names, and a new context starts
+    // empty) and the source's CA file.
+    bool setTrust();
+    // The CA file or folder libldap's configuration (ldap.conf, LDAPTLS_CACERT…) names, when it exists.
+    static QByteArray systemTrust(int option);
     Status<SourceReadError> connectTransport(const std::atomic_bool& cancelled);
     Status<SourceReadError> startTls(const std::atomic_bool& cancelled);
     enum class Trouble

@@ -33,23 +33,19 @@ bool isUniqueMember(const QString& attribute)
     return attribute.compare(QLatin1String("uniqueMember"), Qt::CaseInsensitive) == 0;
 }
 
+} // namespace
+
 // nameAndOptionalUID (RFC 4517): "cn=Group,dc=x#'0101'B" -> "cn=Group,dc=x".
-QString memberDn(bool uniqueMember, const QByteArray& value)
+QString LdapGroupReader::memberDn(bool uniqueMember, const QByteArray& value) const
 {
-    QString dn = QString::fromUtf8(value);
-    if (uniqueMember) {
-        static const QRegularExpression uid(QStringLiteral("#'[01]*'B$"));
-        dn.remove(uid);
+    if (!uniqueMember) {
+        return m_options.users ? m_options.users->text(value) : QString::fromUtf8(value);
     }
+    QString dn = QString::fromUtf8(value);
+    static const QRegularExpression uid(QStringLiteral("#'[01]*'B$"));
+    dn.remove(uid);
     return dn;
 }
-
-QString memberDn(const QString& attribute, const QByteArray& value)
-{
-    return memberDn(isUniqueMember(attribute), value);
-}
-
-} // namespace
 
 LdapGroupReader::LdapGroupReader(LdapConnection& connection, const DirectorySource& source,
     const LdapUserMapper& mapper, SourceChangeTracker& tracker, Options options)
@@ -106,7 +102,7 @@ SourceGroupEntry LdapGroupReader::groupOf(const LdapEntry& entry, QList<QPair<QS
         }
         if (const LdapEntry::Attribute* part = entry.ranged(name)) {
             for (const QByteArray& value : part->values) {
-                group.memberDns.append(memberDn(name, value));
+                group.memberDns.append(memberDn(uniqueMember, value));
             }
             ranged->append({name, QString::fromLatin1(part->name)});
         }
@@ -151,7 +147,7 @@ Result<QList<SourceGroupEntry>, SourceReadError> LdapGroupReader::read(
                 return more.error();
             }
             for (const QByteArray& value : std::as_const(rest)) {
-                groups[i].memberDns.append(memberDn(attribute, value));
+                groups[i].memberDns.append(memberDn(isUniqueMember(attribute), value));
             }
         }
         if (m_options.nestingByServer) {

@@ -3,6 +3,7 @@
 #include "LdapUserMapper.h"
 #include "SourceChangeTracker.h"
 #include "SourceRead.h"
+#include "UserDnIndex.h"
 
 #include "ldap/LdapConnection.h"
 #include "model/DirectorySource.h"
@@ -23,6 +24,8 @@ public:
         bool domainScope = false;
         bool nestingByServer = false; // the source's nesting is MatchingRuleInChain
         QStringList ignoredReferences; // see LdapSearchRequest
+        // The users of the same read: a member value that names one of them shares its DN.
+        const UserDnIndex* users = nullptr;
     };
 
     LdapGroupReader(LdapConnection& connection, const DirectorySource& source, const LdapUserMapper& mapper,
@@ -41,6 +44,7 @@ public:
 private:
     QStringList requestedAttributes() const;
     SourceGroupEntry groupOf(const LdapEntry& entry, QList<QPair<QString, QString>>* ranged) const;
+    QString memberDn(bool uniqueMember, const QByteArray& value) const;
 
     LdapConnection& m_connection;
     const DirectorySource& m_source;

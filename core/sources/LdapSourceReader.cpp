@@ -153,10 +153,11 @@ Result<SourceRead, SourceReadError> LdapSourceReader::read(const DirectorySource
     if (auto users = readUsers(context, userFilter, cancelled); !users) {
         return users.error();
     }
-    if (auto groups = readGroups(context, groupFilter, cancelled); !groups) {
+    const UserDnIndex userDns(context.read.users);
+    if (auto groups = readGroups(context, groupFilter, userDns, cancelled); !groups) {
         return groups.error();
     }
-    resolveManagers(&context.read);
+    resolveManagers(&context.read, userDns);
     if (context.skippedUsers > 0) {
         context.read.notes.append(tr("%n user(s) skipped, e.g. %1", context.skippedUsers).arg(context.firstSkip));
     }
@@ -180,24 +181,25 @@ Status<SourceReadError> LdapSourceReader::readUsers(
         request,
         [&context](const LdapEntry& entry) -> Status<SourceReadError> {
             context.tracker->observe(entry);
-            SourceUserEntry user;
+            // Mapped in place: a SourceUserEntry is 14 strings, a map and two times to move.
+            QList<SourceUserEntry>& users = context.read.users;
             QString problem;
-            if (!context.mapper->map(entry, &user, &problem)) {
+            if (!context.mapper->map(entry, &users.emplaceBack(), &problem)) {
+                users.removeLast();
                 if (context.skippedUsers++ == 0) {
                     context.firstSkip = problem;
                 }
-                return {};
             }
-            context.read.users.append(std::move(user));
             return {};
         },
         cancelled);
 }
 
 Status<SourceReadError> LdapSourceReader::readGroups(
-    Context& context, const QString& filter, const std::atomic_bool& cancelled)
+    Context& context, const QString& filter, const UserDnIndex& users, const std::atomic_bool& cancelled)
 {
     LdapGroupReader::Options options;
+    options.users = &users;
     options.domainScope = context.domainScope;
     options.nestingByServer = context.source.nesting == GroupNesting::MatchingRuleInChain;
     options.ignoredReferences = context.namingContexts;
@@ -239,21 +241,17 @@ Status<SourceReadError> LdapSourceReader::readAnchors(
         cancelled);
 }
 
-void LdapSourceReader::resolveManagers(SourceRead* read) const
+void LdapSourceReader::resolveManagers(SourceRead* read, const UserDnIndex& exact) const
 {
     // Manager values are nearly always written as the directory writes the entry's DN: look them
     // up as they are, and compare normalised DNs only for the rest (escapes, spacing, case).
-    QHash<QString, const DirectoryUser*> exact;
-    exact.reserve(read->users.size());
-    for (const SourceUserEntry& entry : std::as_const(read->users)) {
-        exact.insert(entry.dn, &entry.user);
-    }
     QHash<QString, const DirectoryUser*> normalised;
     for (SourceUserEntry& entry : read->users) {
         if (entry.managerDn.isEmpty()) {
             continue;
         }
-        const DirectoryUser* manager = exact.value(entry.managerDn);
+        const SourceUserEntry* found = exact.find(entry.managerDn);
+        const DirectoryUser* manager = found ? &found->user : nullptr;
         if (!manager) {
             if (normalised.isEmpty()) {
                 normalised.reserve(read->users.size());

@@ -2,6 +2,7 @@
 
 #include "DirectorySourceReader.h"
 #include "SourceTypeRegistry.h"
+#include "UserDnIndex.h"
 
 #include "ldap/LdapConnection.h"
 
@@ -42,10 +43,11 @@ private:
 
     Status<SourceReadError> connect(Context& context, const QByteArray& password, const std::atomic_bool& cancelled);
     Status<SourceReadError> readUsers(Context& context, const QString& filter, const std::atomic_bool& cancelled);
-    Status<SourceReadError> readGroups(Context& context, const QString& filter, const std::atomic_bool& cancelled);
+    Status<SourceReadError> readGroups(
+        Context& context, const QString& filter, const UserDnIndex& users, const std::atomic_bool& cancelled);
     Status<SourceReadError> readAnchors(
         Context& context, const QString& filter, QStringList* anchors, const std::atomic_bool& cancelled);
-    void resolveManagers(SourceRead* read) const;
+    void resolveManagers(SourceRead* read, const UserDnIndex& exact) const;
 
     SourceTypeRegistry m_types;
     ConnectionFactory m_factory;

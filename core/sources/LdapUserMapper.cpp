@@ -98,14 +98,23 @@ QString LdapUserMapper::anchorOf(const LdapEntry& entry) const
                                  : LdapValueText::utf8(values->first());
 }
 
-QString LdapUserMapper::firstValue(const LdapEntry& entry, const QList<Alternative>& alternatives)
+QString LdapUserMapper::firstValue(const LdapEntry& entry, const Field& field)
 {
-    for (const Alternative& alternative : alternatives) {
+    for (const Alternative& alternative : field.alternatives) {
         const QList<QByteArray>* values = entry.find(alternative.name);
-        if (values && !values->isEmpty()) {
-            return alternative.binaryForm ? LdapValueText::text(alternative.name, values->first())
-                                          : LdapValueText::utf8(values->first());
+        if (!values || values->isEmpty()) {
+            continue;
         }
+        const QByteArray& bytes = values->first();
+        if (alternative.binaryForm) {
+            return LdapValueText::text(alternative.name, bytes);
+        }
+        if (const QString* known = field.repeated.find(bytes)) {
+            return *known;
+        }
+        QString text = LdapValueText::utf8(bytes);
+        field.repeated.add(bytes, text);
+        return text;
     }
     return {};
 }
@@ -120,7 +129,7 @@ bool LdapUserMapper::map(const LdapEntry& entry, SourceUserEntry* user, QString*
         return false;
     }
     for (const Field& field : m_fields) {
-        QString value = firstValue(entry, field.alternatives);
+        QString value = firstValue(entry, field);
         if (field.manager) {
             user->managerDn = std::move(value); // resolved to the manager's userName once every user is read
         } else if (field.standard) {

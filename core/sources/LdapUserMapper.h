@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RepeatedValueCache.h"
 #include "SourceRead.h"
 #include "SourceType.h"
 
@@ -41,9 +42,11 @@ private:
         QList<Alternative> alternatives;
         QString DirectoryUser::*standard = nullptr; // null: a custom attribute
         bool manager = false;
+        // Mutable state of a const mapping: a mapper serves one read on one thread.
+        mutable RepeatedValueCache repeated;
     };
 
-    static QString firstValue(const LdapEntry& entry, const QList<Alternative>& alternatives);
+    static QString firstValue(const LdapEntry& entry, const Field& field);
 
     DirectorySource m_source;
     SourceType::AnchorFormat m_anchorFormat;

@@ -4,8 +4,10 @@
 # ScimDesk's reader (scimdesk-bench-ldap), in the same run against the same server; then a
 # delta read after 100 entries changed. Prints figures; not a timed test.
 #
-#   ldap-read-bench.sh [--smoke] [build-dir]
-#     --smoke  2,000 users / 200 groups (the `bench` ctest label runs this)
+#   ldap-read-bench.sh [--smoke] [--baseline BENCH_BINARY] [build-dir]
+#     --smoke     2,000 users / 200 groups (the `bench` ctest label runs this)
+#     --baseline  also time this scimdesk-bench-ldap (e.g. an older build's) in the same run,
+#                 right before the build's own: a before/after under the same load
 #
 # Each measured command runs under /usr/bin/time -v (wall, user+system CPU, peak RSS of the
 # process and the children it waited for), or a python3 wait4() stand-in where `time` is missing.
@@ -16,10 +18,15 @@ users=50000
 groups=5000
 changes=100
 page=500
-if [ "${1:-}" = --smoke ]; then
-    users=2000 groups=200
+baseline=
+while [ $# -gt 0 ]; do
+    case $1 in
+    --smoke) users=2000 groups=200 ;;
+    --baseline) baseline=$2; shift ;;
+    *) break ;;
+    esac
     shift
-fi
+done
 build=${1:-$here/build}
 reader_bench=$build/tests/bench/scimdesk-bench-ldap
 
@@ -74,6 +81,9 @@ echo "  loaded and started in $((($(date +%s%N) - load_started) / 1000000)) ms"
 # shellcheck disable=SC1091
 . "$work/slapd/env"
 export LDAPTLS_CACERT=$CA_FILE LDAPTLS_REQCERT=demand
+# The reader gets the CA file as a source setting, like in production: libldap's defaults from
+# the variables above (ldapsearch's) would replace the system's CAs it loads next to it.
+reader_env=(env -u LDAPTLS_CACERT -u LDAPTLS_REQCERT)
 printf '%s' "$READER_PASSWORD" >"$work/reader.pw"
 chmod 0600 "$work/reader.pw"
 
@@ -103,11 +113,23 @@ entries=$(ldapsearch -x -LLL -H "$LDAPS_URI" -D "$READER_DN" -y "$work/reader.pw
     -b "$BASE_DN" '(|(objectClass=inetOrgPerson)(objectClass=groupOfNames))' 1.1 | grep -c '^dn')
 echo "  ($entries entries)"
 
-reader_line="ScimDesk reader: not built (scimdesk-bench-ldap, needs the LDAP reader of issue 11)"
-if [ -x "$reader_bench" ]; then
-    measure "scimdesk-bench-ldap (full read)" "$reader_bench" --env "$work/slapd/env" --page-size "$page"
+# reader_full LABEL BINARY: one full read; sets LINE.
+reader_full() {
+    measure "$1 (full read)" "${reader_env[@]}" "$2" --env "$work/slapd/env" --page-size "$page"
+    local ratio cpu_ratio
     ratio=$(awk -v a="$ls_wall" -v b="$WALL_S" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}')
-    reader_line="ScimDesk reader full read $WALL_S s wall, $CPU_S s CPU, $PEAK_MB MB peak; throughput vs ldapsearch $ratio (goal >= 0.8, < 400 MB)"
+    cpu_ratio=$(awk -v a="$ls_cpu" -v b="$CPU_S" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}')
+    LINE="$1 full read $WALL_S s wall, $CPU_S s CPU, $PEAK_MB MB peak; throughput vs ldapsearch $ratio wall, $cpu_ratio CPU (goal >= 0.8, < 400 MB)"
+}
+reader_line="ScimDesk reader: not built (scimdesk-bench-ldap, needs the LDAP reader of issue 11)"
+baseline_line=
+if [ -n "$baseline" ]; then
+    reader_full "baseline reader" "$baseline"
+    baseline_line=$LINE
+fi
+if [ -x "$reader_bench" ]; then
+    reader_full "ScimDesk reader" "$reader_bench"
+    reader_line=$LINE
 fi
 
 echo
@@ -128,15 +150,26 @@ anchors_wall=$WALL_S
 changed=$(ldapsearch -x -LLL -H "$LDAPS_URI" -D "$READER_DN" -y "$work/reader.pw" -E "pr=$page/noprompt" \
     -b "$BASE_DN" "(!(entryCSN<=$mark))" 1.1 | grep -c '^dn' || true)
 echo "  ($changed entries changed since contextCSN $mark)"
+# reader_delta LABEL BINARY: one delta read; sets LINE.
+reader_delta() {
+    measure "$1 (delta read)" "${reader_env[@]}" "$2" --env "$work/slapd/env" --page-size "$page" --since "$mark"
+    LINE="$1 delta read of $changes changes $WALL_S s wall, $CPU_S s CPU (goal < 1 s)"
+}
 delta_line="ScimDesk reader delta: not built"
+baseline_delta_line=
+if [ -n "$baseline" ]; then
+    reader_delta "baseline reader" "$baseline"
+    baseline_delta_line=$LINE
+fi
 if [ -x "$reader_bench" ]; then
-    measure "scimdesk-bench-ldap (delta read)" "$reader_bench" --env "$work/slapd/env" --page-size "$page" \
-        --since "$mark"
-    delta_line="ScimDesk reader delta read of $changes changes $WALL_S s wall (goal < 1 s)"
+    reader_delta "ScimDesk reader" "$reader_bench"
+    delta_line=$LINE
 fi
 
 echo
 echo "summary: ldapsearch full read of $users users + $groups groups (page $page, ldaps, loopback): $ls_wall s wall, $ls_cpu s CPU, $ls_peak MB peak (slapd $ls_server s CPU); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "summary: ldapsearch delta read of $changes changed entries: $delta_wall s wall; every anchor (entryUUID): $anchors_wall s wall"
+[ -z "$baseline_line" ] || echo "summary: $baseline_line"
 echo "summary: $reader_line"
+[ -z "$baseline_delta_line" ] || echo "summary: $baseline_delta_line"
 echo "summary: $delta_line"

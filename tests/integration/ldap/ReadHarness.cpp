@@ -196,4 +196,23 @@ QString describe(const SourceReadError& error)
         .arg(error.message, error.remedy, error.diagnostic);
 }
 
+QString openAndBind(const DirectoryFixture& fixture, const DirectorySource& source)
+{
+    OpenLdapConnection connection;
+    std::atomic_bool cancelled {false};
+    const auto opened = connection.open(LdapSourceReader::connectionSettings(source), cancelled);
+    if (!opened.ok()) {
+        return QStringLiteral("open: ") + describe(opened.error());
+    }
+    if (!connection.isEncrypted()) {
+        return QStringLiteral("open: not encrypted");
+    }
+    QByteArray password = fixture.readerPassword();
+    const auto bound = connection.bind(source.bindDn, password, cancelled);
+    if (!bound.ok()) {
+        return QStringLiteral("bind: ") + describe(bound.error());
+    }
+    return password.isEmpty() ? QString() : QStringLiteral("bind: the password was not wiped");
+}
+
 } // namespace ReadHarness

@@ -63,4 +63,8 @@ SourceReadRequest deltaRequest(const SourceRead& previous);
 
 QString describe(const SourceReadError& error);
 
+// Opens an encrypted connection with source's settings and binds as the fixture's reader:
+// empty, or what failed (the step and describe()).
+QString openAndBind(const DirectoryFixture& fixture, const DirectorySource& source);
+
 } // namespace ReadHarness

@@ -3,7 +3,9 @@
 
 #include "sources/DistinguishedName.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -83,16 +85,7 @@ private slots:
     void tlsWithTheTestCa()
     {
         QFETCH(bool, ldaps);
-        const DirectorySource source = ReadHarness::source(m_slapd, "openldap", ldaps);
-        OpenLdapConnection connection;
-        std::atomic_bool cancelled {false};
-        const auto opened = connection.open(LdapSourceReader::connectionSettings(source), cancelled);
-        QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(describe(opened.error())));
-        QVERIFY(connection.isEncrypted());
-        QByteArray password = m_slapd.readerPassword();
-        const auto bound = connection.bind(source.bindDn, password, cancelled);
-        QVERIFY2(bound.ok(), bound.ok() ? "" : qPrintable(describe(bound.error())));
-        QVERIFY(password.isEmpty()); // wiped
+        QCOMPARE(openAndBind(m_slapd, ReadHarness::source(m_slapd, "openldap", ldaps)), QString());
     }
 
     void wrongCaIsATlsError_data()
@@ -117,6 +110,55 @@ private slots:
         QVERIFY2(read.error().message.contains(QStringLiteral("ScimDesk Directory Test CA")),
             qPrintable(read.error().message)); // the issuer the server's certificate names
         QVERIFY(read.error().remedy.contains(QStringLiteral("--ca-file")));
+    }
+
+    // A CA file of several certificates takes another way into libldap than one of a single
+    // certificate (which goes in as DER): the CA that signed may be anywhere in it, and a
+    // file of CAs that did not sign is still refused.
+    void caFileOfSeveralCertificates_data()
+    {
+        QTest::addColumn<bool>("ldaps");
+        QTest::addColumn<int>("signerAt"); // -1: not in the file
+        QTest::newRow("StartTLS, signer last") << false << 1;
+        QTest::newRow("ldaps, signer first") << true << 0;
+        QTest::newRow("ldaps, signer absent") << true << -1;
+    }
+    void caFileOfSeveralCertificates()
+    {
+        QFETCH(bool, ldaps);
+        QFETCH(int, signerAt);
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("other")) && QDir(dir.path()).mkpath(QStringLiteral("third")));
+        TestCertificateAuthority otherCa(dir.filePath(QStringLiteral("other")));
+        QCOMPARE(otherCa.create(), QString());
+        TestCertificateAuthority thirdCa(dir.filePath(QStringLiteral("third")));
+        QCOMPARE(thirdCa.create(), QString());
+        QStringList files {otherCa.caCertificateFile(), thirdCa.caCertificateFile()};
+        if (signerAt >= 0) {
+            files[signerAt] = m_slapd.caFile();
+        }
+        QByteArray pem;
+        for (const QString& path : files) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            pem += file.readAll() + '\n';
+        }
+        QFile bundle(dir.filePath(QStringLiteral("bundle.pem")));
+        QVERIFY(bundle.open(QIODevice::WriteOnly));
+        QCOMPARE(bundle.write(pem), pem.size());
+        bundle.close();
+        DirectorySource source = ReadHarness::source(m_slapd, "openldap", ldaps);
+        source.caFilePath = bundle.fileName();
+        if (signerAt >= 0) {
+            QCOMPARE(openAndBind(m_slapd, source), QString());
+            return;
+        }
+        OpenLdapConnection connection;
+        std::atomic_bool cancelled {false};
+        const auto opened = connection.open(LdapSourceReader::connectionSettings(source), cancelled);
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().kind, SourceReadError::Kind::Tls);
+        QVERIFY2(opened.error().message.contains(QStringLiteral("not trusted")), qPrintable(describe(opened.error())));
     }
 
     void connectionMistakesAreExplained_data()

@@ -42,6 +42,25 @@ private slots:
         QCOMPARE(requested.count(QStringLiteral("mail")), 1); // userName's alternative and email share it
     }
 
+    // LDAP attribute names compare case-insensitively: a server may spell them otherwise than
+    // the source type does (LdapEntry::find tries the exact spelling first).
+    void attributeNamesInAnotherCase()
+    {
+        const LdapUserMapper mapper(sourceOfType("active-directory"), SourceType::AnchorFormat::Guid);
+        const LdapEntry user = entry(QStringLiteral("CN=Jane,DC=example,DC=com"),
+            {{"OBJECTGUID", {QByteArray::fromHex("9a5c6e0b341278569abcdef012345678")}},
+                {"userprincipalname", {"jane@example.com"}}, {"Mail", {"jane.doe@example.com"}},
+                {"GivenName", {"Jane"}}, {"USERACCOUNTCONTROL", {"514"}}});
+        SourceUserEntry mapped;
+        QString problem;
+        QVERIFY2(mapper.map(user, &mapped, &problem), qPrintable(problem));
+        QCOMPARE(mapped.user.objectId, QStringLiteral("0b6e5c9a-1234-5678-9abc-def012345678"));
+        QCOMPARE(mapped.user.userName, QStringLiteral("jane@example.com"));
+        QCOMPARE(mapped.user.email, QStringLiteral("jane.doe@example.com"));
+        QCOMPARE(mapped.user.givenName, QStringLiteral("Jane"));
+        QVERIFY(!mapped.user.active);
+    }
+
     void mapsAnActiveDirectoryUser()
     {
         DirectorySource source = sourceOfType("active-directory");
