@@ -12,6 +12,7 @@
 
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLayout>
 #include <QLineEdit>
@@ -41,6 +42,7 @@ private slots:
     void closingThePageWhileAPreviewRuns();
     void exportWritesCsv();
     void largeDirectoryIsReadPageByPage();
+    void columnsUseTheWidthTheyHave();
 
 private:
     void addUsers(int count, const QString& prefix = QStringLiteral("user"));
@@ -352,6 +354,62 @@ void TestDirectoryPage::largeDirectoryIsReadPageByPage()
     QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("user019999"));
     table->scrollToBottom();
     QCOMPARE(model->index(19999, 0).data().toString(), QStringLiteral("user000000"));
+}
+
+// At 1600 px the columns show whole names and addresses and end at the table's edge, instead of
+// cutting titles to "Financial Ana..." beside an empty band; narrower, each keeps its header; once
+// the admin resizes a column by hand, a later resize keeps that width.
+void TestDirectoryPage::columnsUseTheWidthTheyHave()
+{
+    addUsers(30, QStringLiteral("a.rather.long.sign.in.name."));
+    DirectoryPage page(m_profile->workspace);
+    page.resize(1400, 700);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    auto* table = page.findChild<QTableView*>(QStringLiteral("usersTable"));
+    QHeaderView* header = table->horizontalHeader();
+    const auto visibleColumns = [&] {
+        QList<int> columns;
+        for (int column = 0; column < table->model()->columnCount(); ++column) {
+            if (!table->isColumnHidden(column)) {
+                columns << column;
+            }
+        }
+        return columns;
+    };
+    const auto usedWidth = [&] {
+        int used = 0;
+        for (int column : visibleColumns()) {
+            used += table->columnWidth(column);
+        }
+        return used;
+    };
+    QTRY_COMPARE(usedWidth(), table->viewport()->width());
+    for (int column : visibleColumns()) {
+        QVERIFY2(table->columnWidth(column) >= static_cast<QAbstractItemView*>(table)->sizeHintForColumn(column),
+            qPrintable(QStringLiteral("column %1: %2 < %3")
+                           .arg(column)
+                           .arg(table->columnWidth(column))
+                           .arg(static_cast<QAbstractItemView*>(table)->sizeHintForColumn(column))));
+    }
+
+    page.resize(560, 700);
+    QTRY_VERIFY(usedWidth() < 1000);
+    for (int column : visibleColumns()) {
+        QVERIFY(table->columnWidth(column) >= header->sectionSizeHint(column));
+    }
+
+    page.resize(1400, 700);
+    QTRY_COMPARE(usedWidth(), table->viewport()->width());
+    // A hand-made width stays (the drag is a press on the header, a resize, a release).
+    QTest::mousePress(header->viewport(), Qt::LeftButton, {}, QPoint(2, 2));
+    header->resizeSection(DirectoryUserModel::EmailColumn, 123);
+    QTest::mouseRelease(header->viewport(), Qt::LeftButton, {}, QPoint(2, 2));
+    const int before = table->viewport()->width();
+    page.resize(1300, 700);
+    QTRY_VERIFY(table->viewport()->width() != before);
+    QCoreApplication::processEvents();
+    QCOMPARE(table->columnWidth(DirectoryUserModel::EmailColumn), 123);
 }
 
 QTEST_MAIN(TestDirectoryPage)

@@ -13,6 +13,7 @@
 #include "storage/Database.h"
 #include "util/AsyncTask.h"
 #include "widgets/AppIcons.h"
+#include "widgets/ColumnFitter.h"
 #include "widgets/ConfirmationDialogs.h"
 #include "widgets/EditIcons.h"
 #include "widgets/PageHeader.h"
@@ -94,6 +95,8 @@ DirectoryPage::DirectoryPage(std::shared_ptr<Workspace> workspace, QWidget* pare
     m_groupTable->setColumnWidth(DirectoryGroupModel::NameColumn, 240);
     m_groupTable->setColumnWidth(DirectoryGroupModel::DescriptionColumn, 320);
     m_groupTable->setColumnWidth(DirectoryGroupModel::DnColumn, 320);
+    m_userFitter = new ColumnFitter(m_userTable);
+    m_groupFitter = new ColumnFitter(m_groupTable);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("directoryTabs"));
@@ -181,10 +184,6 @@ void DirectoryPage::sourceChosen()
     const DirectoryBrowser browser(m_workspace->database(), currentSourceId());
     m_users->setBrowser(browser);
     m_groups->setBrowser(browser);
-    // Stretching goes off before columns are hidden: a header that stretched a section it then
-    // hides keeps the stretched width as an empty, unlabelled gap.
-    m_userTable->horizontalHeader()->setStretchLastSection(!browser.isSource());
-    m_groupTable->horizontalHeader()->setStretchLastSection(!browser.isSource());
     // The DN and the anchor only mean something for a directory source; there they take the place of
     // department and title (which the row's tooltip lists with every other attribute), so the DN is
     // on screen without scrolling.
@@ -197,13 +196,10 @@ void DirectoryPage::sourceChosen()
     for (auto column : {DirectoryGroupModel::DnColumn, DirectoryGroupModel::AnchorColumn}) {
         m_groupTable->setColumnHidden(column, !browser.isSource());
     }
-    // The anchor (a GUID or UUID) is last: stretched, a narrow window squeezed it to a few
-    // characters; at its own width the table scrolls instead.
-    const int anchorWidth = fontMetrics().horizontalAdvance(QString(36, QLatin1Char('0'))) + 24;
-    if (browser.isSource()) {
-        m_userTable->setColumnWidth(DirectoryUserModel::AnchorColumn, anchorWidth);
-        m_groupTable->setColumnWidth(DirectoryGroupModel::AnchorColumn, anchorWidth);
-    }
+    // The columns shown changed: widths from the header and the rows on screen again (the anchor,
+    // a GUID or UUID, gets its whole width where the view has it; a narrow window scrolls).
+    m_userFitter->refit();
+    m_groupFitter->refit();
     updateCounts();
     updateActions();
 }

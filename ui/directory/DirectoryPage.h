@@ -15,6 +15,7 @@ class QLabel;
 class QLineEdit;
 class SourceChooser;
 class QTabWidget;
+class ColumnFitter;
 class QTableView;
 class QTimer;
 class UserEditDialog;
@@ -78,6 +79,8 @@ private:
     QTabWidget* m_tabs = nullptr;
     QTableView* m_userTable = nullptr;
     QTableView* m_groupTable = nullptr;
+    ColumnFitter* m_userFitter = nullptr;
+    ColumnFitter* m_groupFitter = nullptr;
     QLineEdit* m_search = nullptr;
     QTimer* m_searchTimer = nullptr;
     QLabel* m_countLabel = nullptr;

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QObject>
+
+class QTableView;
+
+// Gives a table's visible columns the width the view has: each column as wide as its header and
+// the text of the rows on screen need (up to a cap), the room left over shared out, and, when the
+// view is narrower than that, every column cut in proportion but never below its header. Stops
+// once the admin resizes a column by hand. Columns a caller hides or shows take part at the next
+// refit().
+class ColumnFitter : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ColumnFitter(QTableView* table);
+
+    void refit();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void scheduleRefit();
+
+    QTableView* m_table;
+    bool m_fitting = false;
+    bool m_userResized = false;
+    bool m_dragging = false;
+    bool m_scheduled = false;
+};
