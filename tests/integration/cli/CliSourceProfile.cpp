@@ -1,6 +1,7 @@
 #include "CliSourceProfile.h"
 
 #include <QFile>
+#include <QJsonObject>
 
 CliSourceProfile::CliSourceProfile(const DirectoryFixture& directory)
     : m_directory(directory)
@@ -79,4 +80,28 @@ CliProcess CliSourceProfile::addApplication(const QStringList& appOptions) const
 CliProcess CliSourceProfile::sync(const QStringList& extra) const
 {
     return runWithSecrets(QStringList {QStringLiteral("sync"), applicationName()} + extra);
+}
+
+QString CliSourceProfile::setUp(
+    const QUrl& baseUrl, const QStringList& appOptions, const QStringList& serverOptions, const QString& url) const
+{
+    for (const CliProcess& run : {addSource({}, url), addServer(baseUrl, serverOptions), addApplication(appOptions)}) {
+        if (run.exitCode != 0) {
+            return run.all();
+        }
+    }
+    return {};
+}
+
+int CliSourceProfile::objectCount(const CliProcess& run, const char* kind)
+{
+    return run.json()
+        .value(QLatin1String("plan"))
+        .toObject()
+        .value(QLatin1String("counts"))
+        .toObject()
+        .value(QLatin1String("objects"))
+        .toObject()
+        .value(QLatin1String(kind))
+        .toInt();
 }

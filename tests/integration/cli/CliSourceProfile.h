@@ -41,8 +41,14 @@ public:
     CliProcess addServer(const QUrl& baseUrl, const QStringList& extra = {}) const;
     // `apps add` AWS on Sandbox with the source.
     CliProcess addApplication(const QStringList& appOptions) const;
+    // addSource(), addServer() and addApplication() in turn: empty when all three worked, else
+    // the output of the one that failed.
+    QString setUp(const QUrl& baseUrl, const QStringList& appOptions, const QStringList& serverOptions = {},
+        const QString& url = {}) const;
     // `sync AWS` with the secrets and extra ("--apply", "--json" …).
     CliProcess sync(const QStringList& extra) const;
+    // From `sync --json`: plan.counts.objects.KIND (docs/cli.md).
+    static int objectCount(const CliProcess& run, const char* kind);
 
 private:
     DirectoryFixture m_directory;

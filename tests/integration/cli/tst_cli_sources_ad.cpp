@@ -8,18 +8,7 @@
 #include <QTest>
 
 namespace {
-int objectCount(const CliProcess& run, const char* kind)
-{
-    return run.json()
-        .value(QLatin1String("plan"))
-        .toObject()
-        .value(QLatin1String("counts"))
-        .toObject()
-        .value(QLatin1String("objects"))
-        .toObject()
-        .value(QLatin1String(kind))
-        .toInt();
-}
+using Profile = CliSourceProfile;
 
 struct Account
 {
@@ -81,12 +70,8 @@ void CliSourcesAdTest::cleanup()
 
 void CliSourcesAdTest::setUp(const QStringList& appOptions)
 {
-    CliProcess run = m_profile->addSource();
-    QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
-    run = m_profile->addServer(m_emulator->baseUrl());
-    QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
-    run = m_profile->addApplication(appOptions);
-    QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+    const QString failed = m_profile->setUp(m_emulator->baseUrl(), appOptions);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
 }
 
 QString CliSourcesAdTest::setUserAccountControl(const Account& account, int value) const
@@ -138,7 +123,7 @@ void CliSourcesAdTest::disabledAccountsAreDeprovisioned()
     m_emulator->resetCounters();
     run = m_profile->sync({QStringLiteral("--apply"), QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
-    QCOMPARE(objectCount(run, "disable-user"), 3);
+    QCOMPARE(Profile::objectCount(run, "disable-user"), 3);
     QCOMPARE(m_emulator->routeCount(QStringLiteral("POST /Users")), 0);
     for (const Account& account : kDisabled) {
         const QJsonObject user = m_emulator->findUserByUserName(QLatin1String(account.userName));
