@@ -83,7 +83,11 @@ public:
         if (auto status = writeManagers(read); !status) {
             return status;
         }
-        return writeMembers(read);
+        if (auto status = writeMembers(read); !status) {
+            return status;
+        }
+        const bool removed = changes.usersRemoved > 0 || changes.groupsRemoved > 0;
+        return read.delta && removed ? checkNoStaleReference() : Status<StorageError> {};
     }
 
 private:
@@ -209,6 +213,34 @@ private:
             ++(it.key().startsWith(QLatin1String("group:")) ? changes.groupsRemoved : changes.usersRemoved);
         }
         return {};
+    }
+
+    // A delta removed an entry that a kept group still lists (or a kept user names as manager)
+    // although the directory did not return that group or user as changed. OpenLDAP's refint and
+    // memberof overlays drop such values without a new entryCSN, so the kept list is stale, and a
+    // new entry given the old DN would inherit the memberships: only a full read can say.
+    Status<StorageError> checkNoStaleReference()
+    {
+        QSqlQuery query(m_db);
+        query.prepare(QStringLiteral("SELECT holder.name, gone.dn FROM source_group_members m"
+                                     " JOIN source_objects holder ON holder.id = m.group_id AND holder.present = 1"
+                                     " JOIN source_objects gone ON gone.id = m.member_id AND gone.present = 0"
+                                     " WHERE holder.source_id = ?"
+                                     " UNION ALL SELECT holder.name, gone.dn FROM source_objects holder"
+                                     " JOIN source_objects gone ON gone.id = holder.manager_id AND gone.present = 0"
+                                     " WHERE holder.source_id = ? AND holder.present = 1 LIMIT 1"));
+        query.addBindValue(m_sourceId);
+        query.addBindValue(m_sourceId);
+        if (!query.exec()) {
+            return sqlError(query);
+        }
+        if (!query.next()) {
+            return {};
+        }
+        return StorageError {StorageError::Kind::Validation,
+            tr("The incremental read removes %1, which %2 still names although the directory did not return %2 as "
+               "changed; a full read is needed.")
+                .arg(query.value(1).toString(), query.value(0).toString())};
     }
 
     // What is present after the read, by normalised DN: a full read resolves every member, so it

@@ -4,18 +4,18 @@
 // owner-only file or a variable, or (keychain case) from a throwaway gnome-keyring.
 #include "AwsScimEmulator.h"
 #include "CliProcess.h"
+#include "CliSourceProfile.h"
 #include "DirectoryFixture.h"
 #include "SecretScan.h"
 
 #include <QFile>
 #include <QJsonArray>
-#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 using CliRun = CliProcess;
 
-const QString kSource = QStringLiteral("Corp LDAP");
+const QString kSource = CliSourceProfile::sourceName();
 } // namespace
 
 class CliSourcesTest : public QObject
@@ -48,7 +48,7 @@ private:
     void addServerAndApplication(const QStringList& appOptions);
 
     DirectoryFixture m_slapd;
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<CliSourceProfile> m_source;
     std::unique_ptr<AwsScimEmulator> m_emulator;
     QString m_profile;
     QString m_passwordFile;
@@ -62,16 +62,10 @@ void CliSourcesTest::initTestCase()
 
 void CliSourcesTest::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_profile = m_dir->filePath(QStringLiteral("profile"));
-    // The file holds the password and the line break an editor adds: not part of the password.
-    m_passwordFile = m_dir->filePath(QStringLiteral("ldap-password"));
-    QFile file(m_passwordFile);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
-    file.write(m_slapd.readerPassword() + '\n');
-    file.close();
+    m_source = std::make_unique<CliSourceProfile>(m_slapd);
+    QVERIFY2(m_source->error().isEmpty(), qPrintable(m_source->error()));
+    m_profile = m_source->path();
+    m_passwordFile = m_source->passwordFile();
     m_emulator = std::make_unique<AwsScimEmulator>();
     QVERIFY(m_emulator->listen());
 }
@@ -79,44 +73,30 @@ void CliSourcesTest::init()
 void CliSourcesTest::cleanup()
 {
     m_emulator.reset();
-    m_dir.reset();
+    m_source.reset();
 }
 
 CliRun CliSourcesTest::cli(const QStringList& arguments, const QByteArray& input, const QStringList& environment)
 {
-    return CliProcess::run(
-        m_profile, arguments, input, QStringList {QStringLiteral("SCIM_TEST_TOKEN=emulator-token")} + environment);
+    return m_source->run(arguments, input, environment);
 }
 
 CliRun CliSourcesTest::cliWithSecrets(const QStringList& arguments)
 {
-    return cli(arguments
-        + QStringList {QStringLiteral("--token-env"), QStringLiteral("SCIM_TEST_TOKEN"),
-            QStringLiteral("--source-password-file"), m_passwordFile});
+    return m_source->runWithSecrets(arguments);
 }
 
 void CliSourcesTest::addSource(const QStringList& extra)
 {
-    const CliRun run = cliWithSecrets(
-        QStringList {QStringLiteral("sources"), QStringLiteral("add"), QStringLiteral("--name"), kSource,
-            QStringLiteral("--type"), QStringLiteral("openldap"), QStringLiteral("--url"), m_slapd.ldapUri(),
-            QStringLiteral("--start-tls"), QStringLiteral("--ca-file"), m_slapd.caFile(), QStringLiteral("--base-dn"),
-            m_slapd.baseDn(), QStringLiteral("--bind-dn"), m_slapd.readerDn()}
-        + extra);
+    const CliRun run = m_source->addSource(extra);
     QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
 }
 
 void CliSourcesTest::addServerAndApplication(const QStringList& appOptions)
 {
-    CliRun run
-        = cli({QStringLiteral("servers"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Sandbox"),
-            QStringLiteral("--type"), QStringLiteral("aws-iam-identity-center"), QStringLiteral("--url"),
-            m_emulator->baseUrl().toString(), QStringLiteral("--token-env"), QStringLiteral("SCIM_TEST_TOKEN")});
+    CliRun run = m_source->addServer(m_emulator->baseUrl());
     QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
-    run = cliWithSecrets(
-        QStringList {QStringLiteral("apps"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("AWS"),
-            QStringLiteral("--server"), QStringLiteral("Sandbox"), QStringLiteral("--source"), kSource}
-        + appOptions);
+    run = m_source->addApplication(appOptions);
     QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
 }
 
@@ -378,16 +358,7 @@ void CliSourcesTest::lockedAccountIsDeprovisioned()
     run = cliWithSecrets(
         {QStringLiteral("sync"), QStringLiteral("AWS"), QStringLiteral("--apply"), QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
-    QCOMPARE(run.json()
-                 .value(QLatin1String("plan"))
-                 .toObject()
-                 .value(QLatin1String("counts"))
-                 .toObject()
-                 .value(QLatin1String("objects"))
-                 .toObject()
-                 .value(QLatin1String("disable-user"))
-                 .toInt(),
-        1);
+    QCOMPARE(CliSourceProfile::objectCount(run, "disable-user"), 1);
     QVERIFY(!m_emulator->findUserByUserName(QStringLiteral("eve.sre")).value("active").toBool());
 }
 

@@ -242,6 +242,48 @@ private slots:
         QCOMPARE(cache.state()->highWaterMark, QStringLiteral("100"));
     }
 
+    // OpenLDAP's refint overlay drops a deleted user from the groups that list them without a
+    // new entryCSN on those groups, so a delta returns the deletion but not the groups. Kept as
+    // they are, the member lists would name a DN nobody holds, and a new entry given that DN
+    // later would inherit the memberships: the cache refuses such a delta (the loader then reads
+    // in full) and takes it when the group comes back changed, as AD returns it.
+    void deltaRemovingAnEntryAnUnchangedGroupStillNamesIsRefused()
+    {
+        SourceCache cache(m_db, m_sourceId);
+        SourceReadFixture d = corp();
+        QVERIFY(cache.store(d.full(QStringLiteral("100"))).ok());
+        const QString before = SourceReadFixture::dump(snapshot());
+        d.remove(QStringLiteral("u-carol"));
+
+        auto refused = cache.store(d.delta({}, QStringLiteral("200")));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().kind, StorageError::Kind::Validation);
+        QVERIFY2(refused.error().message.contains(QLatin1String("Staff")), qPrintable(refused.error().message));
+        QVERIFY(refused.error().message.contains(QLatin1String("full read")));
+        QCOMPARE(SourceReadFixture::dump(snapshot()), before);
+        QCOMPARE(cache.state()->highWaterMark, QStringLiteral("100"));
+
+        auto merged = cache.store(d.delta({QStringLiteral("g-staff")}, QStringLiteral("200")));
+        QVERIFY2(merged.ok(), qPrintable(merged.ok() ? QString() : merged.error().message));
+        QCOMPARE(merged->usersRemoved, 1);
+        const DirectorySnapshot fromDelta = snapshot();
+        QVERIFY(cache.store(d.full(QStringLiteral("200"))).ok());
+        QCOMPARE(SourceReadFixture::dump(fromDelta), SourceReadFixture::dump(snapshot()));
+    }
+
+    // The same for a manager: alice and carol name bob, who is deleted while they are unchanged.
+    void deltaRemovingAManagerOfUnchangedUsersIsRefused()
+    {
+        SourceCache cache(m_db, m_sourceId);
+        SourceReadFixture d = corp();
+        QVERIFY(cache.store(d.full(QStringLiteral("100"))).ok());
+        d.remove(QStringLiteral("u-bob"));
+        auto refused = cache.store(d.delta({QStringLiteral("g-plat"), QStringLiteral("g-all")}, QStringLiteral("200")));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().kind, StorageError::Kind::Validation);
+        QCOMPARE(cache.state()->highWaterMark, QStringLiteral("100"));
+    }
+
     void lookupsByNameOrDn()
     {
         SourceCache cache(m_db, m_sourceId);
