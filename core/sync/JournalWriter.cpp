@@ -2,6 +2,8 @@
 
 #include <storage/Database.h>
 
+#include <QThread>
+
 #include <chrono>
 
 JournalWriter::JournalWriter(std::shared_ptr<Database> database, qint64 applicationId, int batchSize)
@@ -9,7 +11,10 @@ JournalWriter::JournalWriter(std::shared_ptr<Database> database, qint64 applicat
     , m_applicationId(applicationId)
     , m_batchSize(qMax(1, batchSize))
 {
-    m_thread = std::thread([this] { run(); });
+    // Named, so a profile or a debugger tells it from the executor's thread.
+    m_thread.reset(QThread::create([this] { run(); }));
+    m_thread->setObjectName(QStringLiteral("JournalWriter"));
+    m_thread->start();
 }
 
 JournalWriter::~JournalWriter()
@@ -19,7 +24,7 @@ JournalWriter::~JournalWriter()
         m_stop = true;
     }
     m_wake.notify_one();
-    m_thread.join();
+    m_thread->wait();
 }
 
 void JournalWriter::append(qint64 runId, JournalEntry entry)

@@ -11,18 +11,20 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
-#include <thread>
+
+class QThread;
 
 // Writes an apply's journal entries and link changes on a thread of its own, through that
 // thread's own SQLite connection. The executor only hands rows over, so a slow commit (a
 // checkpoint, the index upkeep of a big journal, another process holding the profile's write
 // lock) no longer stops it from refilling the client's window while the rows are written.
 // Rows are written in the order handed over, in batches: when `batchSize` are waiting, at the
-// latest kMaxDelayMs after one was handed over, and at once on drain().
+// latest kMaxDelayMs after one was handed over (so a crash loses at most that much of the
+// journal, as the executor's own 250 ms batches did before), and at once on drain().
 class JournalWriter
 {
 public:
-    JournalWriter(std::shared_ptr<Database> database, qint64 applicationId, int batchSize = 200);
+    JournalWriter(std::shared_ptr<Database> database, qint64 applicationId, int batchSize = 500);
     // Writes what is still waiting, then stops the thread.
     ~JournalWriter();
 
@@ -62,5 +64,5 @@ private:
     qint64 m_done = 0;
     int m_drainers = 0;
     bool m_stop = false;
-    std::thread m_thread;
+    std::unique_ptr<QThread> m_thread;
 };
