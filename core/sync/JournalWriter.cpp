@@ -29,28 +29,16 @@ JournalWriter::~JournalWriter()
 
 void JournalWriter::append(qint64 runId, JournalEntry entry)
 {
-    bool wake = false;
-    {
-        const std::lock_guard<std::mutex> lock(m_mutex);
-        m_entries.append({runId, std::move(entry)});
-        ++m_handedOver;
-        wake = m_entries.size() + m_links.size() >= m_batchSize;
-    }
-    if (wake)
-        m_wake.notify_one();
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_entries.append({runId, std::move(entry)});
+    handedOver(lock);
 }
 
 void JournalWriter::upsertLink(TargetLink link)
 {
-    bool wake = false;
-    {
-        const std::lock_guard<std::mutex> lock(m_mutex);
-        m_links.append({false, std::move(link)});
-        ++m_handedOver;
-        wake = m_entries.size() + m_links.size() >= m_batchSize;
-    }
-    if (wake)
-        m_wake.notify_one();
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_links.append({false, std::move(link)});
+    handedOver(lock);
 }
 
 void JournalWriter::removeLink(TargetLink::Kind kind, const QString& directoryObjectId)
@@ -58,11 +46,19 @@ void JournalWriter::removeLink(TargetLink::Kind kind, const QString& directoryOb
     TargetLink link;
     link.kind = kind;
     link.directoryObjectId = directoryObjectId;
-    {
-        const std::lock_guard<std::mutex> lock(m_mutex);
-        m_links.append({true, std::move(link)});
-        ++m_handedOver;
-    }
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_links.append({true, std::move(link)});
+    handedOver(lock);
+}
+
+void JournalWriter::handedOver(std::unique_lock<std::mutex>& lock)
+{
+    ++m_handedOver;
+    const bool full = m_entries.size() + m_links.size() >= m_batchSize;
+    lock.unlock();
+    // Below a batch the writer's timed wait picks the rows up; no wake-up per row.
+    if (full)
+        m_wake.notify_one();
 }
 
 QStringList JournalWriter::drain()

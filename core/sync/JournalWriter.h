@@ -47,6 +47,8 @@ private:
         TargetLink link;
     };
 
+    // Counts a row just queued under the lock, releases it and wakes the writer for a full batch.
+    void handedOver(std::unique_lock<std::mutex>& lock);
     void run();
     bool writeWanted() const;
     void write(QList<QPair<qint64, JournalEntry>> entries, QList<LinkChange> links, QStringList* errors);
