@@ -48,7 +48,7 @@ struct SyncRunRecord
 
 // sync_runs and journal_entries. Entries are buffered and written in one transaction every
 // `batchSize` entries or 250 ms, so a 10,000-operation run does not do 10,000 commits.
-// Use from one thread at a time (the executor's).
+// Use from one thread at a time (an apply writes through JournalWriter's thread).
 class JournalStore
 {
 public:

@@ -12,7 +12,6 @@
 namespace {
 constexpr int kMaxReportedErrors = 20;
 constexpr int kProgressIntervalMs = 100;
-constexpr int kLinkBatch = 200;
 
 const QString kOk = QStringLiteral("ok");
 const QString kFailed = QStringLiteral("failed");
@@ -62,10 +61,7 @@ SyncExecutor::SyncExecutor(ScimClient* client, std::shared_ptr<Database> databas
     : QObject(parent)
     , m_client(client)
     , m_database(std::move(database))
-    , m_flushTimer(this)
 {
-    m_flushTimer.setInterval(250);
-    connect(&m_flushTimer, &QTimer::timeout, this, &SyncExecutor::flushStores);
 }
 
 SyncExecutor::~SyncExecutor()
@@ -74,7 +70,7 @@ SyncExecutor::~SyncExecutor()
         for (quint64 id : std::as_const(m_inFlight))
             m_client->cancel(id);
     }
-    flushStores();
+    // m_writer's destructor writes what is still waiting.
 }
 
 SyncProgress::Phase SyncExecutor::phaseOf(const PlannedOperation& operation)
@@ -125,6 +121,7 @@ void SyncExecutor::execute(const SyncPlan& plan, bool confirmed, const QString& 
 
     m_journal = std::make_unique<JournalStore>(m_database);
     m_links = std::make_unique<LinkStore>(m_database, plan.applicationId);
+    m_writer = std::make_unique<JournalWriter>(m_database, plan.applicationId);
     auto run = m_journal->beginRun(plan.applicationId, m_summary.planId, mode);
     if (!run) {
         m_summary.status = SyncRunSummary::Status::Failed;
@@ -169,7 +166,6 @@ void SyncExecutor::execute(const SyncPlan& plan, bool confirmed, const QString& 
         ++m_unfinished[phaseOf(operation)];
     m_phase = m_unfinished.isEmpty() ? SyncProgress::Phase::Users : m_unfinished.firstKey();
     m_schedule = OperationSchedule(m_plan.operations);
-    m_flushTimer.start();
     qCInfo(lcSync) << "Applying plan" << m_summary.planId << "with" << m_summary.total << "operations";
     emitProgress(true);
     pump();
@@ -573,9 +569,7 @@ void SyncExecutor::recordLink(
     link.directoryObjectId = directoryId;
     link.targetId = targetId;
     link.targetName = name;
-    m_pendingLinks.append(link);
-    if (m_pendingLinks.size() >= kLinkBatch)
-        flushStores();
+    m_writer->upsertLink(std::move(link));
 }
 
 void SyncExecutor::dropLink(TargetLink::Kind kind, const QString& directoryId)
@@ -584,26 +578,18 @@ void SyncExecutor::dropLink(TargetLink::Kind kind, const QString& directoryId)
     auto& owners = kind == TargetLink::Kind::User ? m_userOwners : m_groupOwners;
     if (owners.value(targetId) == directoryId)
         owners.remove(targetId);
-    m_pendingUnlinks.append({kind, directoryId});
+    m_writer->removeLink(kind, directoryId);
 }
 
-void SyncExecutor::flushStores()
+void SyncExecutor::drainWriter()
 {
-    if (!m_links)
+    if (!m_writer)
         return;
-    if (!m_pendingLinks.isEmpty()) {
-        const auto links = std::exchange(m_pendingLinks, {});
-        const auto saved = m_links->upsertAll(links);
-        if (!saved) {
-            qCWarning(lcSync) << "Saving links failed:" << saved.error().message;
-            if (m_summary.errors.size() < kMaxReportedErrors)
-                m_summary.errors.append(saved.error().message);
-        }
+    for (const QString& error : m_writer->drain()) {
+        qCWarning(lcSync) << "Writing the journal or the links failed:" << error;
+        if (m_summary.errors.size() < kMaxReportedErrors)
+            m_summary.errors.append(error);
     }
-    for (const auto& [kind, directoryId] : std::exchange(m_pendingUnlinks, {}))
-        m_links->remove(kind, directoryId);
-    if (m_journal)
-        m_journal->flush();
 }
 
 void SyncExecutor::complete(int index, JournalEntry entry, bool ok)
@@ -633,8 +619,8 @@ void SyncExecutor::complete(int index, JournalEntry entry, bool ok)
         qCWarning(lcSync) << "Operation failed:" << entry.action << entry.objectName << entry.error;
     }
     ++m_done;
-    if (m_journal && m_summary.runId > 0)
-        m_journal->append(m_summary.runId, entry);
+    if (m_writer && m_summary.runId > 0)
+        m_writer->append(m_summary.runId, entry);
     emit operationFinished(entry);
     emitProgress(phaseChanged);
     pump();
@@ -662,8 +648,8 @@ void SyncExecutor::finishRun()
     if (!m_running)
         return;
     m_running = false;
-    m_flushTimer.stop();
-    flushStores();
+    // The run is reported finished only once every entry and link of it is written.
+    drainWriter();
     if (m_summary.status != SyncRunSummary::Status::Refused && m_summary.status != SyncRunSummary::Status::Failed) {
         if (m_cancelled)
             m_summary.status = SyncRunSummary::Status::Cancelled;

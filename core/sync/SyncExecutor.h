@@ -1,6 +1,7 @@
 #pragma once
 
 #include "JournalStore.h"
+#include "JournalWriter.h"
 #include "LinkStore.h"
 #include "OperationSchedule.h"
 #include "SyncPlan.h"
@@ -15,7 +16,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
-#include <QTimer>
 
 #include <atomic>
 #include <memory>
@@ -60,7 +60,8 @@ private:
     void finishRun();
     void doCancel();
     void emitProgress(bool force);
-    void flushStores();
+    // Waits until the writer has written every row handed over; its errors go to the summary.
+    void drainWriter();
 
     // rematch: the create follows a lookup that found nothing after the link's 404.
     void updateUser(int index);
@@ -91,6 +92,7 @@ private:
     std::shared_ptr<Database> m_database;
     std::unique_ptr<JournalStore> m_journal;
     std::unique_ptr<LinkStore> m_links;
+    std::unique_ptr<JournalWriter> m_writer;
     SyncPlan m_plan;
     QString m_mode;
     SyncRunSummary m_summary;
@@ -99,8 +101,6 @@ private:
     QHash<QString, QString> m_groupTargets;
     QHash<QString, QString> m_userOwners; // target id → directory object id
     QHash<QString, QString> m_groupOwners;
-    QList<TargetLink> m_pendingLinks;
-    QList<QPair<TargetLink::Kind, QString>> m_pendingUnlinks;
     OperationSchedule m_schedule;
     QHash<int, quint64> m_inFlight; // operation index → client request id
     // Unfinished operations per phase; the progress shows the earliest phase with any.
@@ -111,7 +111,6 @@ private:
     qint64 m_sequence = 0;
     QElapsedTimer m_clock;
     qint64 m_lastProgressMs = -1;
-    QTimer m_flushTimer;
     std::atomic<bool> m_cancelRequested {false};
     bool m_running = false;
     bool m_cancelled = false;

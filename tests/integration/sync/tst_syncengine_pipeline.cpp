@@ -1,10 +1,13 @@
 #include "SyncTestTenant.h"
 
 #include <AwsScimEmulator.h>
+#include <sync/LinkStore.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 
 #include <memory>
 
@@ -57,6 +60,7 @@ private slots:
     void mixedPhaseKeepsTheConcurrencyInFlightInDependencyOrder();
     void failedUserCreateBlocksOnlyItsMemberships();
     void cancelDuringTheMixedPhaseStopsCleanly();
+    void slowJournalWritesDoNotStallTheWindow();
 
 private:
     std::unique_ptr<SyncTestTenant> tenant();
@@ -64,6 +68,7 @@ private:
     QString targetGroupId(const QString& displayName) const;
     QSet<QString> targetIdsOf(const QList<DirectoryUser>& users) const;
     void record();
+    static QList<JournalEntry> journalOf(SyncTestTenant& t, const QString& planId);
 
     std::unique_ptr<AwsScimEmulator> m_emulator;
     QList<Arrival> m_arrivals;
@@ -114,6 +119,16 @@ QSet<QString> TestSyncEnginePipeline::targetIdsOf(const QList<DirectoryUser>& us
     for (const auto& user : users)
         ids.insert(targetUserId(user));
     return ids;
+}
+
+QList<JournalEntry> TestSyncEnginePipeline::journalOf(SyncTestTenant& t, const QString& planId)
+{
+    const auto runs = JournalStore(t.database()).runs(t.application.id);
+    for (const auto& run : runs.value()) {
+        if (run.mode == QLatin1String("apply") && run.planId == planId)
+            return JournalStore(t.database()).entries(run.id).value();
+    }
+    return {};
 }
 
 void TestSyncEnginePipeline::mixedPhaseKeepsTheConcurrencyInFlightInDependencyOrder()
@@ -261,11 +276,17 @@ void TestSyncEnginePipeline::cancelDuringTheMixedPhaseStopsCleanly()
             }
         });
     QSignalSpy finished(session, &SyncSession::applyFinished);
+    QSignalSpy operations(session, &SyncSession::operationFinished);
     session->apply(preview.plan.planId);
     QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
     m_emulator->disconnect(session);
     const auto cancelled = finished.first().first().value<SyncRunSummary>();
     QCOMPARE(cancelled.status, SyncRunSummary::Status::Cancelled);
+    // The journal writer had written every operation that finished before the run was reported.
+    const QList<JournalEntry> journal = journalOf(*t, cancelled.planId);
+    QCOMPARE(journal.size(), operations.size());
+    QVERIFY(!journal.isEmpty());
+    QCOMPARE(journal.last().sequence, qint64(operations.size()));
     QVERIFY(receivedAtCancel > 0);
     QVERIFY2(m_emulator->userCount() < 200, qPrintable(QString::number(m_emulator->userCount())));
     // Every operation is accounted for, and nothing went out after the cancel but what was
@@ -285,6 +306,54 @@ void TestSyncEnginePipeline::cancelDuringTheMixedPhaseStopsCleanly()
             targetIdsOf(users.mid(g * 25, 25)));
     }
     QVERIFY(t->syncOnce().plan.isEmpty());
+}
+
+void TestSyncEnginePipeline::slowJournalWritesDoNotStallTheWindow()
+{
+    auto t = tenant();
+    constexpr int kUsers = 400;
+    t->addUsers(QStringLiteral("slow"), kUsers);
+    t->assignAll();
+    const auto preview = t->preview();
+    QVERIFY2(preview.previewed, qPrintable(preview.previewError));
+    QCOMPARE(preview.plan.operations.size(), kUsers);
+
+    // Another connection takes the profile's write lock as the first request arrives (the run
+    // is begun by then) and keeps it, so no journal row or link of the apply can be committed.
+    QSqlDatabase blocker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("blocker"));
+    blocker.setDatabaseName(t->database()->filePath());
+    QVERIFY(blocker.open());
+    bool locked = false;
+    m_emulator->setLatency(kLatencyMs);
+    m_emulator->resetCounters();
+    SyncSession* session = t->session.get();
+    connect(m_emulator.get(), &AwsScimEmulator::requestReceived, session, [&](const QString&, const QString&) {
+        if (!locked)
+            locked = QSqlQuery(blocker).exec(QStringLiteral("BEGIN IMMEDIATE"));
+    });
+    QSignalSpy finished(session, &SyncSession::applyFinished);
+    session->apply(preview.plan.planId);
+
+    // Every create goes out and is answered while the writes wait, `concurrency` at a time.
+    QTRY_COMPARE_WITH_TIMEOUT(m_emulator->userCount(), kUsers, 8000);
+    QVERIFY(locked);
+    qInfo() << "most requests open while the journal could not be written:" << m_emulator->maxOpenRequests();
+    QCOMPARE(m_emulator->maxOpenRequests(), kConcurrency);
+    // The run is not reported finished before its journal is written.
+    QVERIFY(finished.isEmpty());
+
+    QVERIFY(QSqlQuery(blocker).exec(QStringLiteral("ROLLBACK")));
+    m_emulator->disconnect(session);
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
+    const auto summary = finished.first().first().value<SyncRunSummary>();
+    QCOMPARE(summary.status, SyncRunSummary::Status::Succeeded);
+    QVERIFY2(summary.errors.isEmpty(), qPrintable(summary.errors.join(QLatin1Char('\n'))));
+    QCOMPARE(journalOf(*t, summary.planId).size(), kUsers);
+    const auto links = LinkStore(t->database(), t->application.id).load(TargetLink::Kind::User);
+    QVERIFY(links);
+    QCOMPARE(links->size(), kUsers);
+    blocker = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("blocker"));
 }
 
 QTEST_GUILESS_MAIN(TestSyncEnginePipeline)
