@@ -7,6 +7,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace {
 StorageError sqlError(const QSqlQuery& query)
 {
@@ -51,6 +53,34 @@ Result<QHash<QString, TargetLink>, StorageError> LinkStore::load(TargetLink::Kin
         links.insert(link.directoryObjectId, link);
     }
     return links;
+}
+
+Result<QList<LinkedIds>, StorageError> LinkStore::loadIds(TargetLink::Kind kind) const
+{
+    QSqlQuery query(m_database->connection());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT directory_object_id, target_id FROM target_links "
+                                 "WHERE application_id = ? AND object_kind = ? ORDER BY directory_object_id"));
+    query.addBindValue(m_applicationId);
+    query.addBindValue(kindId(kind));
+    if (!query.exec())
+        return sqlError(query);
+    QList<LinkedIds> links;
+    while (query.next())
+        links.append({query.value(0).toString(), query.value(1).toString()});
+    links.squeeze();
+    return links;
+}
+
+QList<LinkedIds> LinkStore::idsOf(const QHash<QString, TargetLink>& links)
+{
+    QList<LinkedIds> ids;
+    ids.reserve(links.size());
+    for (const auto& link : links)
+        ids.append({link.directoryObjectId, link.targetId});
+    std::sort(ids.begin(), ids.end(),
+        [](const LinkedIds& a, const LinkedIds& b) { return a.directoryObjectId < b.directoryObjectId; });
+    return ids;
 }
 
 Status<StorageError> LinkStore::upsert(const TargetLink& link)

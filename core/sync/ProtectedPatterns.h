@@ -21,7 +21,7 @@ public:
     // displayName, kept compact, is then not read.
     bool matches(const TargetUser& user) const
     {
-        return (m_hasJoined || !m_separate.isEmpty()) && matches(user.userName, user.displayName());
+        return (m_hasJoined || !m_separate.isEmpty()) && matches(user.userName(), user.displayName());
     }
 
 private:

@@ -125,18 +125,14 @@ SyncPlan compactPlan(const QJsonObject& desired, QJsonObject target, const QStri
     DesiredUser user;
     user.directoryObjectId = QStringLiteral("obj-ann");
     user.userName = QStringLiteral("ann");
-    user.resource = input.projection->compact(desired, ResourceProjection::Keep::Whole);
-    user.matchKeys = {{QStringLiteral("externalId"), user.directoryObjectId}};
+    user.setResource(*input.projection, desired, {{QStringLiteral("externalId"), user.directoryObjectId}});
     input.users = {user};
     target.insert(QStringLiteral("id"), QStringLiteral("t-ann"));
     auto snapshot = std::make_shared<TargetSnapshot>();
     snapshot->projection = input.projection;
     snapshot->users = {TargetSnapshot::userFromJson(target, *input.projection)};
     input.target = snapshot;
-    TargetLink link;
-    link.directoryObjectId = user.directoryObjectId;
-    link.targetId = QStringLiteral("t-ann");
-    input.userLinks.insert(user.directoryObjectId, link);
+    input.userLinks = {{user.directoryObjectId, QStringLiteral("t-ann")}};
     return SyncPlanner::plan(input);
 }
 } // namespace
@@ -230,7 +226,7 @@ void TestCompactResource::targetUserNamesAreKeptBesideTheValues()
     resource.insert(QStringLiteral("title"), QStringLiteral("Boss"));
     const TargetUser user = TargetSnapshot::userFromJson(resource, projection);
     QCOMPARE(user.id, QStringLiteral("t-1"));
-    QCOMPARE(user.userName, QStringLiteral("ann"));
+    QCOMPARE(user.userName(), QStringLiteral("ann"));
     QCOMPARE(user.displayName(), resource.value(QLatin1String("displayName")).toString());
     QCOMPARE(user.externalId(), QStringLiteral("obj-ann"));
     QCOMPARE(user.resource.value(projection.indexOf(QStringLiteral("title"))), QJsonValue(QStringLiteral("Boss")));
@@ -239,6 +235,7 @@ void TestCompactResource::targetUserNamesAreKeptBesideTheValues()
         = TargetSnapshot::userFromJson(QJsonObject {{QStringLiteral("id"), QStringLiteral("t-2")}}, projection);
     QVERIFY(bare.displayName().isEmpty());
     QVERIFY(bare.externalId().isEmpty());
+    QVERIFY(bare.userName().isEmpty());
     QVERIFY(bare.resource.kept().isEmpty());
 }
 
@@ -347,10 +344,7 @@ void TestCompactResource::pathNotKeptIsNotChanged()
     target.insert(QStringLiteral("id"), QStringLiteral("t-ann"));
     snapshot->users = {TargetSnapshot::userFromJson(target, *snapshot->projection)};
     input.target = snapshot;
-    TargetLink link;
-    link.directoryObjectId = user.directoryObjectId;
-    link.targetId = QStringLiteral("t-ann");
-    input.userLinks.insert(user.directoryObjectId, link);
+    input.userLinks = {{user.directoryObjectId, QStringLiteral("t-ann")}};
     const SyncPlan plan = SyncPlanner::plan(input);
     QCOMPARE(plan.operations.size(), 0);
     QCOMPARE(plan.warnings.size(), 1);
