@@ -29,10 +29,10 @@ struct DesiredUser
     };
 
     QString directoryObjectId;
-    QString userName;
     bool active = true;
     // The complete create body (CompactResource::kept()), the values at the paths of
-    // DesiredState::projection and the match keys: one allocation per user (set by setResource()).
+    // DesiredState::projection, the userName and the match keys: one allocation per user (set
+    // by setResource()).
     CompactResource resource;
     std::shared_ptr<const Validation> validation; // null: nothing to say (most users)
     // The enterprise manager as the mapping produced it (the manager's userName) and, when the
@@ -43,10 +43,12 @@ struct DesiredUser
 
     // keys: (SCIM attribute name, value) in matching precedence, e.g. externalId, userName,
     // emails.value; kept as texts of the resource, not as a list of strings per user.
-    void setResource(const ResourceProjection& projection, const QJsonObject& body, const MatchKeys& keys = {})
+    void setResource(
+        const ResourceProjection& projection, const QJsonObject& body, const QString& userName, const MatchKeys& keys)
     {
         QStringList texts;
-        texts.reserve(keys.size() * 2);
+        texts.reserve(1 + keys.size() * 2);
+        texts << userName;
         for (const auto& [attribute, value] : keys)
             texts << attribute << value;
         resource = projection.compact(body, ResourceProjection::Keep::Whole, texts);
@@ -56,11 +58,13 @@ struct DesiredUser
         const QStringList texts = resource.texts();
         MatchKeys keys;
         keys.reserve(texts.size() / 2);
-        for (qsizetype i = 0; i + 1 < texts.size(); i += 2)
+        for (qsizetype i = 1; i + 1 < texts.size(); i += 2)
             keys.append({texts.at(i), texts.at(i + 1)});
         return keys;
     }
 
+    // The user's name on the target, for messages and protected patterns.
+    QString userName() const { return resource.text(0); }
     QString validationError() const { return validation ? validation->error : QString(); }
     QString validationFix() const { return validation ? validation->fix : QString(); }
     QStringList filledIn() const { return validation ? validation->filledIn : QStringList(); }

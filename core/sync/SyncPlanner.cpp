@@ -231,15 +231,15 @@ void PlanBuilder::matchUsers()
         const DesiredUser& user = users.at(u);
         const int dense = m_denseOfUser[u];
         quint8& flags = m_flags[dense];
-        if (m_protection.matches(user.userName)) {
-            m_plan.protectedObjects.append({QStringLiteral("user"), QString(), user.userName,
+        if (!m_protection.isEmpty() && m_protection.matches(user.userName())) {
+            m_plan.protectedObjects.append({QStringLiteral("user"), QString(), user.userName(),
                 tr("The user name matches a protected pattern of this server.")});
             flags |= KeepActive | Frozen;
             continue;
         }
         if (!user.validationError().isEmpty()) {
             m_plan.validationFailures.append(
-                {user.directoryObjectId, user.userName, user.validationError(), user.validationFix()});
+                {user.directoryObjectId, user.userName(), user.validationError(), user.validationFix()});
             flags |= KeepActive | Frozen; // a fixable error must not deprovision anybody
             continue;
         }
@@ -263,13 +263,13 @@ void PlanBuilder::matchUsers()
         if (!taken.isEmpty()) {
             m_plan.warnings.append(tr("The directory user \"%1\" also matches the target user(s) %2, which are linked "
                                       "to other directory users; it is not matched to them.")
-                                       .arg(user.userName, taken.join(QStringLiteral(", "))));
+                                       .arg(user.userName(), taken.join(QStringLiteral(", "))));
         }
         if (!user.filledIn().isEmpty() && user.active) {
-            m_plan.filledValues.append({user.directoryObjectId, user.userName, user.filledIn()});
+            m_plan.filledValues.append({user.directoryObjectId, user.userName(), user.filledIn()});
             m_plan.warnings.append(tr("The user \"%1\" is sent with values ScimDesk filled in (server option), not "
                                       "read from the directory: %2.")
-                                       .arg(user.userName, user.filledIn().join(QStringLiteral("; "))));
+                                       .arg(user.userName(), user.filledIn().join(QStringLiteral("; "))));
         }
 
         if (found >= 0) {
@@ -302,7 +302,7 @@ void PlanBuilder::matchUsers()
 // that target user two directory users: the plan skips it and says so, and the apply does the same.
 void PlanBuilder::skipTakenMatch(const DesiredUser& user, const QStringList& taken)
 {
-    m_plan.validationFailures.append({user.directoryObjectId, user.userName,
+    m_plan.validationFailures.append({user.directoryObjectId, user.userName(),
         tr("Not created: it matches the target user(s) %1, which are already linked to other directory users of "
            "this application, so creating it would be refused as a duplicate and linking it would give one target "
            "user two directory users.")
@@ -353,7 +353,7 @@ UserComparison::Manager PlanBuilder::resolveManager(const DesiredUser& user, int
         operation.kind = PlannedOperation::Kind::UpdateUser;
         operation.directoryObjectId = user.directoryObjectId;
         operation.targetId = targetIndex >= 0 ? m_target.users.at(targetIndex).id : QString();
-        operation.displayName = user.userName;
+        operation.displayName = user.userName();
         operation.managerDirectoryId = user.managerDirectoryId;
         // The preview names the manager as the directory does; the apply sends the id.
         operation.changes
@@ -361,7 +361,7 @@ UserComparison::Manager PlanBuilder::resolveManager(const DesiredUser& user, int
         m_managerOperations.append(operation);
         return current;
     }
-    m_missingManagers.append(tr("\"%1\" (manager of \"%2\")").arg(reference, user.userName));
+    m_missingManagers.append(tr("\"%1\" (manager of \"%2\")").arg(reference, user.userName()));
     return current;
 }
 
@@ -395,7 +395,7 @@ void PlanBuilder::planUpdate(
         operation.changes = patch.sent;
         operation.patch = patch.operations;
         for (const QString& leftOut : patch.leftOut)
-            m_plan.warnings.append(tr("The user \"%1\": %2").arg(user.userName, leftOut));
+            m_plan.warnings.append(tr("The user \"%1\": %2").arg(user.userName(), leftOut));
     }
     if (!operation.changes.isEmpty()) {
         operation.kind = PlannedOperation::Kind::UpdateUser;
@@ -420,7 +420,7 @@ void PlanBuilder::planUsers()
 
         PlannedOperation operation;
         operation.directoryObjectId = user.directoryObjectId;
-        operation.displayName = user.userName;
+        operation.displayName = user.userName();
         operation.matchKeys = user.matchKeys();
         if (create) {
             operation.kind = PlannedOperation::Kind::CreateUser;

@@ -457,11 +457,10 @@ bool benchPlan(int users, int groups, int membersPerGroup)
         };
         DesiredUser user;
         user.directoryObjectId = objectId;
-        user.userName = userName;
         QJsonObject body = resource;
         if (i % 100 == 0)
             body.insert(QStringLiteral("title"), QStringLiteral("Manager"));
-        user.setResource(*input.projection, body,
+        user.setResource(*input.projection, body, userName,
             {{QStringLiteral("externalId"), objectId}, {QStringLiteral("userName"), userName}});
         input.users.append(user);
         resource.insert(QStringLiteral("id"), QStringLiteral("t-%1").arg(i));

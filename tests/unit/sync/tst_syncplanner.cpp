@@ -98,9 +98,8 @@ DesiredUser desired(const QString& userName, const QString& title = QString())
 {
     DesiredUser user;
     user.directoryObjectId = QStringLiteral("obj-") + userName;
-    user.userName = userName;
     user.setResource(projection(),
-        resource(userName, user.directoryObjectId, userName + QStringLiteral("@example.com"), title),
+        resource(userName, user.directoryObjectId, userName + QStringLiteral("@example.com"), title), userName,
         {{QStringLiteral("externalId"), user.directoryObjectId}, {QStringLiteral("userName"), userName},
             {QStringLiteral("emails.value"), userName + QStringLiteral("@example.com")}});
     return user;
@@ -149,7 +148,7 @@ void setManager(DesiredUser& user, const QString& managerUserName, const QString
         QJsonObject {{QStringLiteral("manager"), QJsonObject {{QStringLiteral("value"), managerUserName}}}});
     body.insert(QStringLiteral("schemas"),
         QJsonArray {QStringLiteral("urn:ietf:params:scim:schemas:core:2.0:User"), kEnterprise});
-    user.setResource(projection(), body, user.matchKeys());
+    user.setResource(projection(), body, user.userName(), user.matchKeys());
     user.managerUserName = managerUserName;
     user.managerDirectoryId = managerDirectoryId;
 }
