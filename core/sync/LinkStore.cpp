@@ -31,15 +31,21 @@ QString LinkStore::kindId(TargetLink::Kind kind)
     return kind == TargetLink::Kind::User ? QStringLiteral("user") : QStringLiteral("group");
 }
 
+bool LinkStore::selectLinks(QSqlQuery& query, TargetLink::Kind kind) const
+{
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT directory_object_id, target_id, target_name, created_at, last_synced_at "
+                                 "FROM target_links WHERE application_id = ? AND object_kind = ? "
+                                 "ORDER BY directory_object_id"));
+    query.addBindValue(m_applicationId);
+    query.addBindValue(kindId(kind));
+    return query.exec();
+}
+
 Result<QHash<QString, TargetLink>, StorageError> LinkStore::load(TargetLink::Kind kind) const
 {
     QSqlQuery query(m_database->connection());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT directory_object_id, target_id, target_name, created_at, last_synced_at "
-                                 "FROM target_links WHERE application_id = ? AND object_kind = ?"));
-    query.addBindValue(m_applicationId);
-    query.addBindValue(kindId(kind));
-    if (!query.exec())
+    if (!selectLinks(query, kind))
         return sqlError(query);
     QHash<QString, TargetLink> links;
     while (query.next()) {
@@ -58,12 +64,7 @@ Result<QHash<QString, TargetLink>, StorageError> LinkStore::load(TargetLink::Kin
 Result<QList<LinkedIds>, StorageError> LinkStore::loadIds(TargetLink::Kind kind) const
 {
     QSqlQuery query(m_database->connection());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT directory_object_id, target_id FROM target_links "
-                                 "WHERE application_id = ? AND object_kind = ? ORDER BY directory_object_id"));
-    query.addBindValue(m_applicationId);
-    query.addBindValue(kindId(kind));
-    if (!query.exec())
+    if (!selectLinks(query, kind))
         return sqlError(query);
     QList<LinkedIds> links;
     while (query.next())

@@ -11,6 +11,7 @@
 #include <memory>
 
 class Database;
+class QSqlQuery;
 
 // A directory object provisioned as (or matched to) a target object for one application.
 // Only linked objects are managed: updated, deprovisioned, counted for the threshold.
@@ -63,6 +64,9 @@ public:
     static QString kindId(TargetLink::Kind kind);
 
 private:
+    // Every column of the links of one kind, in directory object id order; false: failed.
+    bool selectLinks(QSqlQuery& query, TargetLink::Kind kind) const;
+
     std::shared_ptr<Database> m_database;
     qint64 m_applicationId = 0;
 };
