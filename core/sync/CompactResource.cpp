@@ -36,6 +36,16 @@ QString CompactResource::text(int index) const
     return {};
 }
 
+QStringList CompactResource::texts() const
+{
+    CompactEncoding::Reader reader(m_data);
+    const quint64 count = reader.varint();
+    QStringList result;
+    for (quint64 i = 0; i < count && !reader.atEnd(); ++i)
+        result.append(QString::fromUtf8(reader.bytes(reader.varint())));
+    return result;
+}
+
 QByteArrayView CompactResource::encoded(int index) const
 {
     CompactEncoding::Reader reader = atRecords(m_data);

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
+#include <QStringList>
 #include <QVarLengthArray>
 
 class ResourceProjection;
@@ -33,6 +34,7 @@ public:
     // The texts compact() was given to keep beside the values (a target user's displayName and
     // externalId: read rarely, kept without a string each).
     QString text(int index) const;
+    QStringList texts() const;
     bool isNull() const { return m_data.isEmpty(); }
     // The heap bytes of the encoding, for the benchmarks.
     qsizetype byteSize() const { return m_data.capacity(); }

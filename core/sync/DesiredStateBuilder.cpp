@@ -11,9 +11,10 @@
 
 namespace {
 // The resource to send, what was filled in, and why the user cannot be sent with what to do.
-void takeValidation(DesiredUser& desired, const UserValidation& validation, const ResourceProjection& projection)
+void takeValidation(DesiredUser& desired, const UserValidation& validation, const ResourceProjection& projection,
+    const QString& userName, const MatchKeys& keys)
 {
-    desired.resource = projection.compact(validation.resource, ResourceProjection::Keep::Whole);
+    desired.setResource(projection, validation.resource, userName, keys);
     if (validation.ok() && validation.fallbacksApplied.isEmpty())
         return;
     auto said = std::make_shared<DesiredUser::Validation>();
@@ -71,19 +72,19 @@ DesiredState DesiredStateBuilder::build(const Application& application, const Sc
         const DirectoryUser& user = *byId.value(id);
         DesiredUser desired;
         desired.directoryObjectId = user.objectId;
-        desired.userName = user.userName;
         desired.active = user.active;
         const MappedUser mapped = mapper.map(user, MapPurpose::Create);
         const UserValidation validation = validator.validate(mapped.resource);
-        takeValidation(desired, validation, *state.projection);
+        MatchKeys keys;
+        for (const auto& match : mapper.matchingAttributes(user))
+            keys.append({match.attributeName, match.value});
+        takeValidation(desired, validation, *state.projection, user.userName, keys);
         const QJsonValue manager = managerPath.get(validation.resource);
         if (manager.isString() && !manager.toString().isEmpty()) {
             desired.managerUserName = manager.toString();
             if (const DirectoryUser* managerUser = managerOf(desired.managerUserName))
                 desired.managerDirectoryId = managerUser->objectId;
         }
-        for (const auto& match : mapper.matchingAttributes(user))
-            desired.matchKeys.append({match.attributeName, match.value});
         state.users.append(desired);
     }
 

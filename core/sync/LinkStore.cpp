@@ -7,6 +7,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace {
 StorageError sqlError(const QSqlQuery& query)
 {
@@ -29,15 +31,21 @@ QString LinkStore::kindId(TargetLink::Kind kind)
     return kind == TargetLink::Kind::User ? QStringLiteral("user") : QStringLiteral("group");
 }
 
+bool LinkStore::selectLinks(QSqlQuery& query, TargetLink::Kind kind) const
+{
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT directory_object_id, target_id, target_name, created_at, last_synced_at "
+                                 "FROM target_links WHERE application_id = ? AND object_kind = ? "
+                                 "ORDER BY directory_object_id"));
+    query.addBindValue(m_applicationId);
+    query.addBindValue(kindId(kind));
+    return query.exec();
+}
+
 Result<QHash<QString, TargetLink>, StorageError> LinkStore::load(TargetLink::Kind kind) const
 {
     QSqlQuery query(m_database->connection());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT directory_object_id, target_id, target_name, created_at, last_synced_at "
-                                 "FROM target_links WHERE application_id = ? AND object_kind = ?"));
-    query.addBindValue(m_applicationId);
-    query.addBindValue(kindId(kind));
-    if (!query.exec())
+    if (!selectLinks(query, kind))
         return sqlError(query);
     QHash<QString, TargetLink> links;
     while (query.next()) {
@@ -51,6 +59,29 @@ Result<QHash<QString, TargetLink>, StorageError> LinkStore::load(TargetLink::Kin
         links.insert(link.directoryObjectId, link);
     }
     return links;
+}
+
+Result<QList<LinkedIds>, StorageError> LinkStore::loadIds(TargetLink::Kind kind) const
+{
+    QSqlQuery query(m_database->connection());
+    if (!selectLinks(query, kind))
+        return sqlError(query);
+    QList<LinkedIds> links;
+    while (query.next())
+        links.append({query.value(0).toString(), query.value(1).toString()});
+    links.squeeze();
+    return links;
+}
+
+QList<LinkedIds> LinkStore::idsOf(const QHash<QString, TargetLink>& links)
+{
+    QList<LinkedIds> ids;
+    ids.reserve(links.size());
+    for (const auto& link : links)
+        ids.append({link.directoryObjectId, link.targetId});
+    std::sort(ids.begin(), ids.end(),
+        [](const LinkedIds& a, const LinkedIds& b) { return a.directoryObjectId < b.directoryObjectId; });
+    return ids;
 }
 
 Status<StorageError> LinkStore::upsert(const TargetLink& link)

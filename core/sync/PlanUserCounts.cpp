@@ -59,8 +59,8 @@ PlanUserCounts PlanUserCounts::count(const PlannerInput& input, const SyncPlan& 
             ++(*operation == PlannedOperation::Kind::CreateUser        ? counts.create
                     : *operation == PlannedOperation::Kind::UpdateUser ? counts.update
                                                                        : counts.link);
-        } else if (protection.matches(user.userName)
-            || (!protectedNames.isEmpty() && protectedNames.contains(user.userName.toCaseFolded()))) {
+        } else if ((!protection.isEmpty() && protection.matches(user.userName()))
+            || (!protectedNames.isEmpty() && protectedNames.contains(user.userName().toCaseFolded()))) {
             ++counts.protectedUsers;
         } else if (skipped.contains(user.directoryObjectId)) {
             ++counts.skipped;

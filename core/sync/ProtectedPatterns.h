@@ -19,10 +19,9 @@ public:
     bool matches(const QString& a, const QString& b = QString()) const;
     // Whether the user's userName or displayName matches. Most servers have no patterns: the
     // displayName, kept compact, is then not read.
-    bool matches(const TargetUser& user) const
-    {
-        return (m_hasJoined || !m_separate.isEmpty()) && matches(user.userName, user.displayName());
-    }
+    bool matches(const TargetUser& user) const { return !isEmpty() && matches(user.userName(), user.displayName()); }
+    // No patterns: names kept compact need not be read.
+    bool isEmpty() const { return !m_hasJoined && m_separate.isEmpty(); }
 
 private:
     bool matchesOne(const QString& text) const;

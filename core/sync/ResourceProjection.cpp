@@ -3,6 +3,8 @@
 #include "CompactEncoding.h"
 
 #include <QJsonDocument>
+#include <QStringEncoder>
+#include <QVarLengthArray>
 
 ResourceProjection::ResourceProjection(const QStringList& paths)
 {
@@ -73,9 +75,13 @@ CompactResource ResourceProjection::compact(const QJsonObject& resource, Keep ke
     data.reserve(text.size() + 16 * m_paths.size() + 64);
     CompactEncoding::appendVarint(data, quint64(texts.size()));
     for (const QString& kept : texts) {
-        const QByteArray utf8 = kept.toUtf8();
-        CompactEncoding::appendVarint(data, quint64(utf8.size()));
-        data.append(utf8);
+        // Encoded on the stack: a temporary QByteArray per text, freed at once, made glibc's
+        // allocator consolidate its fast bins over and over when 100,000 users are compacted.
+        QVarLengthArray<char, 256> utf8(kept.size() * 3);
+        QStringEncoder encoder(QStringEncoder::Utf8);
+        const qsizetype length = encoder.appendToBuffer(utf8.data(), kept) - utf8.data();
+        CompactEncoding::appendVarint(data, quint64(length));
+        data.append(utf8.data(), length);
     }
     CompactEncoding::appendVarint(data, quint64(text.size()));
     data.append(text);

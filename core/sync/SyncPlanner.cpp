@@ -1,6 +1,6 @@
 #include "SyncPlanner.h"
 
-#include "IdView.h"
+#include "IdIndex.h"
 #include "ProtectedPatterns.h"
 #include "TargetMatcher.h"
 #include "UserComparison.h"
@@ -113,13 +113,22 @@ private:
 
     // Directory users: dense index per directory object id (users in scope first, then
     // linked ids out of scope). Target users: their position in the snapshot.
-    QHash<IdView, int> m_directoryIndex;
-    QHash<IdView, int> m_targetIndex;
-    // Per entry of input.userLinks, in its order: the linked target index (-1: gone) and the
-    // dense index of its directory object.
+    IdIndex m_directoryIndex; // over m_directoryIdOf
+    IdIndex m_targetIndex; // over m_target.users
+    auto directoryIdAt() const
+    {
+        return [this](int d) { return m_directoryIdOf[d]; };
+    }
+    auto targetIdAt() const
+    {
+        return [this](int i) { return QStringView(m_target.users.at(i).id); };
+    }
+    int denseOf(QStringView id) const { return m_directoryIndex.find(id, directoryIdAt()); } // -1: none
+    int targetOf(QStringView id) const { return m_targetIndex.find(id, targetIdAt()); }
+    // Per entry of input.userLinks: the linked target index (-1: gone) and its dense index.
     std::vector<std::pair<int, int>> m_links;
     std::vector<int> m_denseOfUser; // input.users position → dense index
-    std::vector<QString> m_directoryIdOf; // per dense index
+    std::vector<QStringView> m_directoryIdOf; // per dense index, over the input's strings
     std::vector<quint8> m_flags; // per dense index
     std::vector<int> m_linkedTarget; // per dense index: target index of its link, or -1
     std::vector<int> m_foundTarget; // per dense index: target index it was linked or matched to
@@ -145,6 +154,7 @@ private:
     QHash<QString, int> m_groupByName; // case-folded displayName
     std::vector<int> m_groupOwner; // per target group: position in input.groups + link ids, or -1
     QHash<QString, int> m_groupDirectoryIndex;
+    std::vector<int> m_linkedGroup; // per desired group's dense index: its linked target group, or -1
     int m_desiredGroupCount = 0; // desired groups hold the dense indexes below this
     int m_managedGroups = 0;
     // Per-user stamps for one group at a time: stamp == group serial means "in this group".
@@ -156,12 +166,10 @@ private:
 int PlanBuilder::directoryIndex(const QString& directoryId)
 {
     // One hash of the id whether it is new or not.
-    const qsizetype before = m_directoryIndex.size();
-    int& slot = m_directoryIndex[IdView {directoryId}];
-    if (m_directoryIndex.size() == before)
-        return slot;
-    const int dense = int(before);
-    slot = dense;
+    const int dense = int(m_directoryIdOf.size());
+    const int stored = m_directoryIndex.insert(directoryId, dense, directoryIdAt(), false);
+    if (stored != dense)
+        return stored;
     m_directoryIdOf.push_back(directoryId);
     m_flags.push_back(0);
     m_linkedTarget.push_back(-1);
@@ -174,7 +182,7 @@ QStringList PlanBuilder::targetIdsOf(const QStringList& directoryIds) const
     QStringList ids;
     ids.reserve(directoryIds.size());
     for (const auto& directoryId : directoryIds) {
-        const int dense = m_directoryIndex.value(IdView {directoryId}, -1);
+        const int dense = denseOf(directoryId);
         const int found = dense >= 0 ? m_foundTarget[dense] : -1;
         ids.append(found >= 0 ? m_target.users.at(found).id : QString());
     }
@@ -184,15 +192,17 @@ QStringList PlanBuilder::targetIdsOf(const QStringList& directoryIds) const
 void PlanBuilder::indexUsers()
 {
     const auto& users = m_input.users;
-    const qsizetype expected = users.size() + m_input.userLinks.size();
-    m_directoryIndex.reserve(expected);
+    // Most links are of users in scope: one id for both.
+    const qsizetype expected = std::max(users.size(), m_input.userLinks.size());
+    m_directoryIdOf.reserve(expected);
+    m_directoryIndex.reserve(expected, directoryIdAt());
     m_flags.reserve(expected);
     m_linkedTarget.reserve(expected);
     m_foundTarget.reserve(expected);
 
-    m_targetIndex.reserve(m_target.users.size());
+    m_targetIndex.reserve(m_target.users.size(), targetIdAt());
     for (int i = 0; i < m_target.users.size(); ++i)
-        m_targetIndex.insert(IdView {m_target.users.at(i).id}, i);
+        m_targetIndex.insert(m_target.users.at(i).id, i, targetIdAt(), true); // the last one wins, as before
     m_owner.assign(m_target.users.size(), -1);
 
     m_denseOfUser.reserve(users.size());
@@ -200,17 +210,13 @@ void PlanBuilder::indexUsers()
         m_denseOfUser.push_back(directoryIndex(user.directoryObjectId));
 
     m_links.reserve(m_input.userLinks.size());
-    for (auto it = m_input.userLinks.cbegin(); it != m_input.userLinks.cend(); ++it) {
-        const int targetIndex = m_targetIndex.value(IdView {it->targetId}, -1);
-        const int keyDense = directoryIndex(it.key());
-        m_linkedTarget[keyDense] = targetIndex;
-        int owner = -1;
-        if (targetIndex >= 0) {
-            // LinkStore keys each link by its directory object id.
-            owner = it->directoryObjectId == it.key() ? keyDense : directoryIndex(it->directoryObjectId);
-            m_owner[targetIndex] = owner;
-        }
-        m_links.emplace_back(targetIndex, owner);
+    for (const auto& link : m_input.userLinks) {
+        const int targetIndex = targetOf(link.targetId);
+        const int dense = directoryIndex(link.directoryObjectId);
+        m_linkedTarget[dense] = targetIndex;
+        if (targetIndex >= 0)
+            m_owner[targetIndex] = dense;
+        m_links.emplace_back(targetIndex, targetIndex >= 0 ? dense : -1);
     }
     m_managedUsers = int(std::count_if(m_owner.cbegin(), m_owner.cend(), [](int owner) { return owner >= 0; }));
 }
@@ -225,15 +231,15 @@ void PlanBuilder::matchUsers()
         const DesiredUser& user = users.at(u);
         const int dense = m_denseOfUser[u];
         quint8& flags = m_flags[dense];
-        if (m_protection.matches(user.userName)) {
-            m_plan.protectedObjects.append({QStringLiteral("user"), QString(), user.userName,
+        if (!m_protection.isEmpty() && m_protection.matches(user.userName())) {
+            m_plan.protectedObjects.append({QStringLiteral("user"), QString(), user.userName(),
                 tr("The user name matches a protected pattern of this server.")});
             flags |= KeepActive | Frozen;
             continue;
         }
         if (!user.validationError().isEmpty()) {
             m_plan.validationFailures.append(
-                {user.directoryObjectId, user.userName, user.validationError(), user.validationFix()});
+                {user.directoryObjectId, user.userName(), user.validationError(), user.validationFix()});
             flags |= KeepActive | Frozen; // a fixable error must not deprovision anybody
             continue;
         }
@@ -243,10 +249,10 @@ void PlanBuilder::matchUsers()
         QStringList taken; // target users its keys found that belong to another directory user
         if (!linked) {
             found = m_matcher.find(
-                user.matchKeys,
+                user.matchKeys(),
                 [this, dense](int candidate) { return m_owner[candidate] < 0 || m_owner[candidate] == dense; },
                 [this, &taken](int candidate, const QString& attribute) {
-                    taken.append(tr("\"%1\" (by %2)").arg(m_target.users.at(candidate).userName, attribute));
+                    taken.append(tr("\"%1\" (by %2)").arg(m_target.users.at(candidate).userName(), attribute));
                 });
         }
         if (found < 0 && !taken.isEmpty() && user.active) {
@@ -257,13 +263,13 @@ void PlanBuilder::matchUsers()
         if (!taken.isEmpty()) {
             m_plan.warnings.append(tr("The directory user \"%1\" also matches the target user(s) %2, which are linked "
                                       "to other directory users; it is not matched to them.")
-                                       .arg(user.userName, taken.join(QStringLiteral(", "))));
+                                       .arg(user.userName(), taken.join(QStringLiteral(", "))));
         }
         if (!user.filledIn().isEmpty() && user.active) {
-            m_plan.filledValues.append({user.directoryObjectId, user.userName, user.filledIn()});
+            m_plan.filledValues.append({user.directoryObjectId, user.userName(), user.filledIn()});
             m_plan.warnings.append(tr("The user \"%1\" is sent with values ScimDesk filled in (server option), not "
                                       "read from the directory: %2.")
-                                       .arg(user.userName, user.filledIn().join(QStringLiteral("; "))));
+                                       .arg(user.userName(), user.filledIn().join(QStringLiteral("; "))));
         }
 
         if (found >= 0) {
@@ -271,7 +277,7 @@ void PlanBuilder::matchUsers()
             m_owner[found] = dense;
             m_foundTarget[dense] = found;
             if (m_protection.matches(current)) {
-                m_plan.protectedObjects.append({QStringLiteral("user"), current.id, current.userName,
+                m_plan.protectedObjects.append({QStringLiteral("user"), current.id, current.userName(),
                     tr("The target user matches a protected pattern of this server.")});
                 flags |= KeepActive | Frozen;
                 continue;
@@ -296,7 +302,7 @@ void PlanBuilder::matchUsers()
 // that target user two directory users: the plan skips it and says so, and the apply does the same.
 void PlanBuilder::skipTakenMatch(const DesiredUser& user, const QStringList& taken)
 {
-    m_plan.validationFailures.append({user.directoryObjectId, user.userName,
+    m_plan.validationFailures.append({user.directoryObjectId, user.userName(),
         tr("Not created: it matches the target user(s) %1, which are already linked to other directory users of "
            "this application, so creating it would be refused as a duplicate and linking it would give one target "
            "user two directory users.")
@@ -317,20 +323,19 @@ UserComparison::Manager PlanBuilder::resolveManager(const DesiredUser& user, int
 
     QString managerId;
     bool pending = false;
-    const int dense
-        = user.managerDirectoryId.isEmpty() ? -1 : m_directoryIndex.value(IdView {user.managerDirectoryId}, -1);
+    const int dense = user.managerDirectoryId.isEmpty() ? -1 : denseOf(user.managerDirectoryId);
     if (dense >= 0 && m_foundTarget[dense] >= 0) {
         managerId = m_target.users.at(m_foundTarget[dense]).id;
     } else {
         if (m_targetByFoldedUserName.isEmpty() && !m_target.users.isEmpty()) {
             m_targetByFoldedUserName.reserve(m_target.users.size());
             for (int i = 0; i < m_target.users.size(); ++i)
-                m_targetByFoldedUserName.insert(m_target.users.at(i).userName.toCaseFolded(), i);
+                m_targetByFoldedUserName.insert(m_target.users.at(i).userName().toCaseFolded(), i);
         }
         const int byName = m_targetByFoldedUserName.value(reference.toCaseFolded(), -1);
         if (byName >= 0)
             managerId = m_target.users.at(byName).id;
-        else if (const QString mappedId = mapped.toString(); m_targetIndex.contains(IdView {mappedId}))
+        else if (const QString mappedId = mapped.toString(); targetOf(mappedId) >= 0)
             managerId = mapped.toString(); // the mapping already produces the SCIM id
         else
             pending = dense >= 0 && (m_flags[dense] & Created);
@@ -348,7 +353,7 @@ UserComparison::Manager PlanBuilder::resolveManager(const DesiredUser& user, int
         operation.kind = PlannedOperation::Kind::UpdateUser;
         operation.directoryObjectId = user.directoryObjectId;
         operation.targetId = targetIndex >= 0 ? m_target.users.at(targetIndex).id : QString();
-        operation.displayName = user.userName;
+        operation.displayName = user.userName();
         operation.managerDirectoryId = user.managerDirectoryId;
         // The preview names the manager as the directory does; the apply sends the id.
         operation.changes
@@ -356,7 +361,7 @@ UserComparison::Manager PlanBuilder::resolveManager(const DesiredUser& user, int
         m_managerOperations.append(operation);
         return current;
     }
-    m_missingManagers.append(tr("\"%1\" (manager of \"%2\")").arg(reference, user.userName));
+    m_missingManagers.append(tr("\"%1\" (manager of \"%2\")").arg(reference, user.userName()));
     return current;
 }
 
@@ -390,7 +395,7 @@ void PlanBuilder::planUpdate(
         operation.changes = patch.sent;
         operation.patch = patch.operations;
         for (const QString& leftOut : patch.leftOut)
-            m_plan.warnings.append(tr("The user \"%1\": %2").arg(user.userName, leftOut));
+            m_plan.warnings.append(tr("The user \"%1\": %2").arg(user.userName(), leftOut));
     }
     if (!operation.changes.isEmpty()) {
         operation.kind = PlannedOperation::Kind::UpdateUser;
@@ -415,8 +420,8 @@ void PlanBuilder::planUsers()
 
         PlannedOperation operation;
         operation.directoryObjectId = user.directoryObjectId;
-        operation.displayName = user.userName;
-        operation.matchKeys = user.matchKeys;
+        operation.displayName = user.userName();
+        operation.matchKeys = user.matchKeys();
         if (create) {
             operation.kind = PlannedOperation::Kind::CreateUser;
             operation.payload = m_comparison.bodyOf(user, manager);
@@ -435,14 +440,14 @@ void PlanBuilder::considerDeprovision(int dense, const QString& directoryId, int
         return;
     const TargetUser& current = m_target.users.at(targetIndex);
     if (m_protection.matches(current)) {
-        m_plan.protectedObjects.append({QStringLiteral("user"), current.id, current.userName,
+        m_plan.protectedObjects.append({QStringLiteral("user"), current.id, current.userName(),
             tr("The target user matches a protected pattern of this server; it is not deprovisioned.")});
         return;
     }
     PlannedOperation operation;
     operation.directoryObjectId = directoryId;
     operation.targetId = current.id;
-    operation.displayName = current.userName;
+    operation.displayName = current.userName();
     switch (m_input.options.deprovisionAction) {
     case DeprovisionAction::Disable:
         if (!current.active)
@@ -468,11 +473,10 @@ void PlanBuilder::deprovisionUsers()
                                   "this run. Fix the directory source and run the sync again."));
         return;
     }
-    size_t i = 0;
-    for (const auto& link : m_input.userLinks) {
-        const auto [targetIndex, dense] = m_links[i++]; // as indexUsers() found them
+    for (size_t i = 0; i < m_links.size(); ++i) {
+        const auto [targetIndex, dense] = m_links[i]; // as indexUsers() found them
         if (targetIndex >= 0 && !(m_flags[dense] & KeepActive))
-            considerDeprovision(dense, link.directoryObjectId, targetIndex);
+            considerDeprovision(dense, m_input.userLinks.at(qsizetype(i)).directoryObjectId, targetIndex);
     }
 }
 
@@ -483,10 +487,10 @@ void PlanBuilder::reportUntouchedUsers()
             continue;
         const TargetUser& user = m_target.users.at(i);
         if (m_protection.matches(user))
-            m_plan.protectedObjects.append({QStringLiteral("user"), user.id, user.userName,
+            m_plan.protectedObjects.append({QStringLiteral("user"), user.id, user.userName(),
                 tr("The target user matches a protected pattern of this server.")});
         else
-            m_plan.unmanagedObjects.append({QStringLiteral("user"), user.id, user.userName,
+            m_plan.unmanagedObjects.append({QStringLiteral("user"), user.id, user.userName(),
                 tr("The target user was not created or matched by this application; it is left alone.")});
     }
 }
@@ -518,10 +522,14 @@ void PlanBuilder::indexGroups()
         groupIndex(desired.directoryObjectId);
     m_desiredGroupCount = int(m_groupDirectoryIndex.size());
     m_groupOwner.assign(groups.size(), -1);
+    m_linkedGroup.assign(m_desiredGroupCount, -1);
     for (const auto& link : m_input.groupLinks) {
         const int targetIndex = m_groupById.value(link.targetId, -1);
+        const int owner = targetIndex >= 0 ? groupIndex(link.directoryObjectId) : -1;
         if (targetIndex >= 0)
-            m_groupOwner[targetIndex] = groupIndex(link.directoryObjectId);
+            m_groupOwner[targetIndex] = owner;
+        if (owner >= 0 && owner < m_desiredGroupCount)
+            m_linkedGroup[owner] = targetIndex;
     }
     m_managedGroups
         = int(std::count_if(m_groupOwner.cbegin(), m_groupOwner.cend(), [](int owner) { return owner >= 0; }));
@@ -542,13 +550,8 @@ void PlanBuilder::planGroups()
             continue;
         }
         const int self = m_groupDirectoryIndex.value(desired.directoryObjectId);
-        int found = -1;
-        bool linked = false;
-        const auto link = m_input.groupLinks.constFind(desired.directoryObjectId);
-        if (link != m_input.groupLinks.cend()) {
-            found = m_groupById.value(link->targetId, -1);
-            linked = found >= 0;
-        }
+        int found = m_linkedGroup[self];
+        const bool linked = found >= 0;
         // Not linked: matched by its keys in order (externalId, then displayName), like users.
         for (const auto& [attribute, value] :
             TargetMatcher::groupKeys(desired.directoryObjectId, desired.displayName)) {
@@ -565,7 +568,7 @@ void PlanBuilder::planGroups()
         wantedDense.clear();
         wanted.reserve(desired.memberDirectoryIds.size());
         for (const auto& member : desired.memberDirectoryIds) {
-            const int dense = m_directoryIndex.value(IdView {member}, -1);
+            const int dense = denseOf(member);
             if (dense >= 0 && (m_flags[dense] & MemberEligible)) {
                 wanted.append(member);
                 wantedDense.push_back(dense);
@@ -664,7 +667,7 @@ void PlanBuilder::planGroupMembers(const DesiredGroup& desired, const TargetGrou
         m_wantedStamp[dense] = serial;
     QStringList removeTargets;
     for (const auto& memberId : current.memberIds) {
-        const int targetIndex = m_targetIndex.value(IdView {memberId}, -1);
+        const int targetIndex = targetOf(memberId);
         const int owner = targetIndex >= 0 ? m_owner[targetIndex] : -1;
         if (owner < 0)
             continue; // not ours: never removed
@@ -698,7 +701,7 @@ void PlanBuilder::planGroupMembers(const DesiredGroup& desired, const TargetGrou
         remove.displayName = desired.displayName;
         remove.memberTargetIds = batch;
         for (const auto& targetId : batch)
-            remove.memberDirectoryIds.append(m_directoryIdOf[m_owner[m_targetIndex.value(IdView {targetId})]]);
+            remove.memberDirectoryIds.append(m_directoryIdOf[m_owner[targetOf(targetId)]].toString());
         m_memberOperations.append(remove);
     }
 }

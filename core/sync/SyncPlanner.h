@@ -25,8 +25,8 @@ struct PlannerInput
     // The paths users[i].resource keeps the values of (DesiredState::projection).
     std::shared_ptr<const ResourceProjection> projection = std::make_shared<const ResourceProjection>();
     QList<DesiredGroup> groups; // assigned groups
-    QHash<QString, TargetLink> userLinks; // directory object id → link
-    QHash<QString, TargetLink> groupLinks;
+    QList<LinkedIds> userLinks; // one per directory object id (LinkStore::loadIds)
+    QList<LinkedIds> groupLinks;
     std::shared_ptr<const TargetSnapshot> target;
     // False when the directory read failed or was cut short: then nothing is deprovisioned.
     bool sourceComplete = true;

@@ -25,8 +25,8 @@ struct SyncSession::Prepared
     Application application;
     QString error;
     DesiredState desired;
-    QHash<QString, TargetLink> userLinks;
-    QHash<QString, TargetLink> groupLinks;
+    QList<LinkedIds> userLinks;
+    QList<LinkedIds> groupLinks;
     std::shared_ptr<const TargetSnapshot> target;
     // The directory side (prepare) and the /ServiceProviderConfig read run at the same time;
     // the target is read when both are done, and a preview fails once however both end.
@@ -151,8 +151,8 @@ void SyncSession::prepare(Prepared& prepared, const ScimServer& server, const Di
     }
     StartupTrace::mark("desired-state");
     LinkStore links(database, prepared.application.id);
-    auto users = links.load(TargetLink::Kind::User);
-    auto groups = links.load(TargetLink::Kind::Group);
+    auto users = links.loadIds(TargetLink::Kind::User);
+    auto groups = links.loadIds(TargetLink::Kind::Group);
     if (!users || !groups) {
         prepared.error = (!users ? users.error() : groups.error()).message;
         return;

@@ -54,7 +54,7 @@ QStringList TargetMatcher::UserIndex::values(const TargetUser& user, const QStri
     if (attribute == kExternalId)
         return {user.externalId()};
     if (attribute.compare(kUserName, Qt::CaseInsensitive) == 0)
-        return {user.userName};
+        return {user.userName()};
     auto path = m_pathIndexes.find(attribute);
     if (path == m_pathIndexes.end())
         path = m_pathIndexes.insert(attribute, m_projection.indexOf(attribute));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DesiredState.h"
 #include "TargetSnapshot.h"
 
 #include <model/ServerCapabilities.h>
@@ -12,11 +13,6 @@
 #include <QStringList>
 
 #include <functional>
-
-// (the attribute as a SCIM filter names it, the directory object's value), e.g.
-// ("emails.value", "alice@example.com").
-using MatchKey = QPair<QString, QString>;
-using MatchKeys = QList<MatchKey>;
 
 // The one matching rule of ScimDesk. A directory object's counterpart on the target is
 //  1. the object it is linked to (created or matched before by this application), else

@@ -7,7 +7,6 @@ TargetUser TargetSnapshot::userFromJson(const QJsonObject& resource, const Resou
 {
     TargetUser user;
     user.id = resource.value(QLatin1String("id")).toString();
-    user.userName = resource.value(QLatin1String("userName")).toString();
     const QJsonValue active = resource.value(QLatin1String("active"));
     // Some servers send "true"/"false" as strings; absent means active (RFC 7643 default).
     user.active = active.isBool()
@@ -15,7 +14,8 @@ TargetUser TargetSnapshot::userFromJson(const QJsonObject& resource, const Resou
         : (active.isString() ? active.toString().compare(QLatin1String("false"), Qt::CaseInsensitive) != 0 : true);
     user.resource = projection.compact(resource, ResourceProjection::Keep::Lists,
         {resource.value(QLatin1String("displayName")).toString(),
-            resource.value(QLatin1String("externalId")).toString()});
+            resource.value(QLatin1String("externalId")).toString(),
+            resource.value(QLatin1String("userName")).toString()});
     return user;
 }
 

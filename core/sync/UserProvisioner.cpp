@@ -231,7 +231,7 @@ void UserProvisioner::addTargetUser(const TargetUser& user)
 
 QString UserProvisioner::describeTargetUser(const TargetUser& user) const
 {
-    return tr("id %1, userName \"%2\", %3").arg(user.id, user.userName, user.active ? tr("active") : tr("disabled"));
+    return tr("id %1, userName \"%2\", %3").arg(user.id, user.userName(), user.active ? tr("active") : tr("disabled"));
 }
 
 QString UserProvisioner::ownerOfTargetUser(const QString& targetId) const
@@ -281,7 +281,7 @@ void UserProvisioner::matchByKey(int index)
         m_matchLines.append(tr("Matching attributes: not tried, the user is out of scope and not linked"));
         return readMemberships();
     }
-    const MatchKeys& keys = p.desired.users.constFirst().matchKeys;
+    const MatchKeys keys = p.desired.users.constFirst().matchKeys();
     if (index >= keys.size()) {
         m_matchLines.append(tr("Result: no user on the server matches; a new one would be created"));
         return readMemberships();
@@ -496,8 +496,8 @@ void UserProvisioner::planAction()
     input.projection = p.desired.projection;
     for (const auto& need : std::as_const(m_groupNeeds))
         input.groups.append(need.desired);
-    input.userLinks = p.userLinks;
-    input.groupLinks = p.groupLinks;
+    input.userLinks = LinkStore::idsOf(p.userLinks);
+    input.groupLinks = LinkStore::idsOf(p.groupLinks);
     auto target = std::make_shared<TargetSnapshot>();
     target->users = m_targetUsers;
     target->groups = m_targetGroups;

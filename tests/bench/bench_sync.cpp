@@ -438,6 +438,7 @@ bool benchPlan(int users, int groups, int membersPerGroup)
     target->projection = input.projection;
     target->users.reserve(users);
     input.users.reserve(users);
+    input.userLinks.reserve(users);
     for (int i = 0; i < users; ++i) {
         const QString objectId = QStringLiteral("obj-%1").arg(i);
         const QString userName = QStringLiteral("user%1").arg(i);
@@ -456,20 +457,16 @@ bool benchPlan(int users, int groups, int membersPerGroup)
         };
         DesiredUser user;
         user.directoryObjectId = objectId;
-        user.userName = userName;
         QJsonObject body = resource;
         if (i % 100 == 0)
             body.insert(QStringLiteral("title"), QStringLiteral("Manager"));
-        user.resource = input.projection->compact(body, ResourceProjection::Keep::Whole);
-        user.matchKeys = {{QStringLiteral("externalId"), objectId}, {QStringLiteral("userName"), userName}};
+        user.setResource(*input.projection, body, userName,
+            {{QStringLiteral("externalId"), objectId}, {QStringLiteral("userName"), userName}});
         input.users.append(user);
         resource.insert(QStringLiteral("id"), QStringLiteral("t-%1").arg(i));
         TargetUser current = TargetSnapshot::userFromJson(resource, *input.projection);
         target->users.append(current);
-        TargetLink link;
-        link.directoryObjectId = objectId;
-        link.targetId = current.id;
-        input.userLinks.insert(objectId, link);
+        input.userLinks.append({objectId, current.id});
     }
     for (int g = 0; g < groups; ++g) {
         DesiredGroup group;
@@ -488,11 +485,7 @@ bool benchPlan(int users, int groups, int membersPerGroup)
         }
         input.groups.append(group);
         target->groups.append(current);
-        TargetLink link;
-        link.kind = TargetLink::Kind::Group;
-        link.directoryObjectId = group.directoryObjectId;
-        link.targetId = current.id;
-        input.groupLinks.insert(group.directoryObjectId, link);
+        input.groupLinks.append({group.directoryObjectId, current.id});
     }
     target->shareMemberIds();
     input.target = target;

@@ -19,6 +19,7 @@ private slots:
     void valuesReadLikeTheJson_data();
     void valuesReadLikeTheJson();
     void bodyComesBackEqual();
+    void desiredUserKeepsNameAndMatchKeysInTheBlob();
     void listsKeepTheMultiValuedAttributesAsSpelled();
     void pathsAreFoundWithoutCase();
     void targetUserNamesAreKeptBesideTheValues();
@@ -124,19 +125,15 @@ SyncPlan compactPlan(const QJsonObject& desired, QJsonObject target, const QStri
         updatePaths + QStringList {QStringLiteral("externalId"), QStringLiteral("userName")});
     DesiredUser user;
     user.directoryObjectId = QStringLiteral("obj-ann");
-    user.userName = QStringLiteral("ann");
-    user.resource = input.projection->compact(desired, ResourceProjection::Keep::Whole);
-    user.matchKeys = {{QStringLiteral("externalId"), user.directoryObjectId}};
+    user.setResource(
+        *input.projection, desired, QStringLiteral("ann"), {{QStringLiteral("externalId"), user.directoryObjectId}});
     input.users = {user};
     target.insert(QStringLiteral("id"), QStringLiteral("t-ann"));
     auto snapshot = std::make_shared<TargetSnapshot>();
     snapshot->projection = input.projection;
     snapshot->users = {TargetSnapshot::userFromJson(target, *input.projection)};
     input.target = snapshot;
-    TargetLink link;
-    link.directoryObjectId = user.directoryObjectId;
-    link.targetId = QStringLiteral("t-ann");
-    input.userLinks.insert(user.directoryObjectId, link);
+    input.userLinks = {{user.directoryObjectId, QStringLiteral("t-ann")}};
     return SyncPlanner::plan(input);
 }
 } // namespace
@@ -230,7 +227,7 @@ void TestCompactResource::targetUserNamesAreKeptBesideTheValues()
     resource.insert(QStringLiteral("title"), QStringLiteral("Boss"));
     const TargetUser user = TargetSnapshot::userFromJson(resource, projection);
     QCOMPARE(user.id, QStringLiteral("t-1"));
-    QCOMPARE(user.userName, QStringLiteral("ann"));
+    QCOMPARE(user.userName(), QStringLiteral("ann"));
     QCOMPARE(user.displayName(), resource.value(QLatin1String("displayName")).toString());
     QCOMPARE(user.externalId(), QStringLiteral("obj-ann"));
     QCOMPARE(user.resource.value(projection.indexOf(QStringLiteral("title"))), QJsonValue(QStringLiteral("Boss")));
@@ -239,6 +236,7 @@ void TestCompactResource::targetUserNamesAreKeptBesideTheValues()
         = TargetSnapshot::userFromJson(QJsonObject {{QStringLiteral("id"), QStringLiteral("t-2")}}, projection);
     QVERIFY(bare.displayName().isEmpty());
     QVERIFY(bare.externalId().isEmpty());
+    QVERIFY(bare.userName().isEmpty());
     QVERIFY(bare.resource.kept().isEmpty());
 }
 
@@ -339,22 +337,39 @@ void TestCompactResource::pathNotKeptIsNotChanged()
     input.projection = std::make_shared<const ResourceProjection>(input.updatePaths);
     DesiredUser user;
     user.directoryObjectId = QStringLiteral("obj-ann");
-    user.userName = QStringLiteral("ann");
-    user.resource = input.projection->compact(desired, ResourceProjection::Keep::Whole);
+    user.setResource(*input.projection, desired, QStringLiteral("ann"), {});
     input.users = {user};
     auto snapshot = std::make_shared<TargetSnapshot>(); // its projection keeps no title
     QJsonObject target = ann();
     target.insert(QStringLiteral("id"), QStringLiteral("t-ann"));
     snapshot->users = {TargetSnapshot::userFromJson(target, *snapshot->projection)};
     input.target = snapshot;
-    TargetLink link;
-    link.directoryObjectId = user.directoryObjectId;
-    link.targetId = QStringLiteral("t-ann");
-    input.userLinks.insert(user.directoryObjectId, link);
+    input.userLinks = {{user.directoryObjectId, QStringLiteral("t-ann")}};
     const SyncPlan plan = SyncPlanner::plan(input);
     QCOMPARE(plan.operations.size(), 0);
     QCOMPARE(plan.warnings.size(), 1);
     QVERIFY(plan.warnings.first().contains(QLatin1String("title was not read for comparison")));
+}
+
+void TestCompactResource::desiredUserKeepsNameAndMatchKeysInTheBlob()
+{
+    const ResourceProjection projection({QStringLiteral("title"), kWorkEmail});
+    const QJsonObject body = ann();
+    const MatchKeys keys {{QStringLiteral("externalId"), QStringLiteral("obj-ann")},
+        {QStringLiteral("emails.value"), QStringLiteral("ann@example.com")}};
+    DesiredUser user;
+    user.setResource(projection, body, QStringLiteral("ann"), keys);
+    QCOMPARE(user.userName(), QStringLiteral("ann"));
+    QCOMPARE(user.matchKeys(), keys);
+    QCOMPARE(user.resource.kept(), body);
+    const int email = projection.indexOf(kWorkEmail);
+    QCOMPARE(user.resource.value(email), ScimPath::parse(kWorkEmail).value().get(body));
+    QCOMPARE(user.resource.encoded(email).toByteArray(),
+        projection.compact(body, ResourceProjection::Keep::Whole).encoded(email).toByteArray());
+    DesiredUser bare;
+    bare.setResource(projection, body, QString(), {});
+    QVERIFY(bare.userName().isEmpty());
+    QVERIFY(bare.matchKeys().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCompactResource)

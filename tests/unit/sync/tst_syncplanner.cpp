@@ -89,11 +89,6 @@ std::shared_ptr<TargetSnapshot> snapshot()
     return target;
 }
 
-CompactResource compact(const QJsonObject& body)
-{
-    return projection().compact(body, ResourceProjection::Keep::Whole);
-}
-
 TargetUser targetFrom(const QJsonObject& resource)
 {
     return TargetSnapshot::userFromJson(resource, projection());
@@ -103,11 +98,10 @@ DesiredUser desired(const QString& userName, const QString& title = QString())
 {
     DesiredUser user;
     user.directoryObjectId = QStringLiteral("obj-") + userName;
-    user.userName = userName;
-    user.resource
-        = compact(resource(userName, user.directoryObjectId, userName + QStringLiteral("@example.com"), title));
-    user.matchKeys = {{QStringLiteral("externalId"), user.directoryObjectId}, {QStringLiteral("userName"), userName},
-        {QStringLiteral("emails.value"), userName + QStringLiteral("@example.com")}};
+    user.setResource(projection(),
+        resource(userName, user.directoryObjectId, userName + QStringLiteral("@example.com"), title), userName,
+        {{QStringLiteral("externalId"), user.directoryObjectId}, {QStringLiteral("userName"), userName},
+            {QStringLiteral("emails.value"), userName + QStringLiteral("@example.com")}});
     return user;
 }
 
@@ -125,13 +119,16 @@ TargetUser targetOf(const DesiredUser& user, const QString& id)
     return targetFrom(targetJson(user, id));
 }
 
-TargetLink link(const QString& directoryId, const QString& targetId, TargetLink::Kind kind = TargetLink::Kind::User)
+// Links the directory object to the target object, replacing a link it had (as LinkStore does).
+void link(QList<LinkedIds>& links, const QString& directoryId, const QString& targetId)
 {
-    TargetLink result;
-    result.kind = kind;
-    result.directoryObjectId = directoryId;
-    result.targetId = targetId;
-    return result;
+    for (auto& existing : links) {
+        if (existing.directoryObjectId == directoryId) {
+            existing.targetId = targetId;
+            return;
+        }
+    }
+    links.append({directoryId, targetId});
 }
 
 QJsonValue managerOf(const QJsonObject& resource)
@@ -151,7 +148,7 @@ void setManager(DesiredUser& user, const QString& managerUserName, const QString
         QJsonObject {{QStringLiteral("manager"), QJsonObject {{QStringLiteral("value"), managerUserName}}}});
     body.insert(QStringLiteral("schemas"),
         QJsonArray {QStringLiteral("urn:ietf:params:scim:schemas:core:2.0:User"), kEnterprise});
-    user.resource = compact(body);
+    user.setResource(projection(), body, user.userName(), user.matchKeys());
     user.managerUserName = managerUserName;
     user.managerDirectoryId = managerDirectoryId;
 }
@@ -184,14 +181,13 @@ PlannerInput inSync(int n)
         input.users.append(user);
         const QString id = QStringLiteral("t%1").arg(i);
         target->users.append(targetOf(user, id));
-        input.userLinks.insert(user.directoryObjectId, link(user.directoryObjectId, id));
+        link(input.userLinks, user.directoryObjectId, id);
         group.memberDirectoryIds.append(user.directoryObjectId);
         targetGroup.memberIds.append(id);
     }
     target->groups.append(targetGroup);
     input.groups.append(group);
-    input.groupLinks.insert(
-        group.directoryObjectId, link(group.directoryObjectId, targetGroup.id, TargetLink::Kind::Group));
+    link(input.groupLinks, group.directoryObjectId, targetGroup.id);
     input.target = target;
     return input;
 }
@@ -276,7 +272,7 @@ void TestSyncPlanner::updatesOnlyRealDifferences()
     current.resource = targetFrom(held).resource;
     target->users = {current};
     input.target = target;
-    input.userLinks.insert(user.directoryObjectId, link(user.directoryObjectId, QStringLiteral("t1")));
+    link(input.userLinks, user.directoryObjectId, QStringLiteral("t1"));
 
     const SyncPlan plan = SyncPlanner::plan(input);
     if (changedPaths.isEmpty()) {
@@ -534,11 +530,11 @@ void TestSyncPlanner::managerBecomesTheManagersTargetId()
     if (managerInScope)
         input.users.append(boss);
     if (managerLinked)
-        input.userLinks.insert(boss.directoryObjectId, link(boss.directoryObjectId, QStringLiteral("t-boss")));
+        link(input.userLinks, boss.directoryObjectId, QStringLiteral("t-boss"));
 
     DesiredUser existing = desired(QStringLiteral("ann"));
     target->users.append(targetOf(existing, QStringLiteral("t-ann")));
-    input.userLinks.insert(existing.directoryObjectId, link(existing.directoryObjectId, QStringLiteral("t-ann")));
+    link(input.userLinks, existing.directoryObjectId, QStringLiteral("t-ann"));
     setManager(existing, managerReference, managerInScope ? boss.directoryObjectId : QString());
     DesiredUser fresh = desired(QStringLiteral("new"));
     setManager(fresh, managerReference, managerInScope ? boss.directoryObjectId : QString());
@@ -614,8 +610,8 @@ void TestSyncPlanner::managerCreatedInThisRunIsSetInTheSameRun()
         QJsonObject {{QStringLiteral("manager"), QJsonObject {{QStringLiteral("value"), QStringLiteral("t-boss")}}}});
     target->users.append(targetFrom(annNow));
     target->users.append(targetOf(boss, QStringLiteral("t-boss")));
-    input.userLinks.insert(ann.directoryObjectId, link(ann.directoryObjectId, QStringLiteral("t-ann")));
-    input.userLinks.insert(boss.directoryObjectId, link(boss.directoryObjectId, QStringLiteral("t-boss")));
+    link(input.userLinks, ann.directoryObjectId, QStringLiteral("t-ann"));
+    link(input.userLinks, boss.directoryObjectId, QStringLiteral("t-boss"));
     input.target = target;
     const SyncPlan next = SyncPlanner::plan(input);
     QVERIFY(next.warnings.isEmpty());
@@ -632,7 +628,7 @@ void TestSyncPlanner::unknownManagerKeepsTheTargetsValue()
     annNow.insert(kEnterprise,
         QJsonObject {{QStringLiteral("manager"), QJsonObject {{QStringLiteral("value"), QStringLiteral("t-old")}}}});
     target->users.append(targetFrom(annNow));
-    input.userLinks.insert(ann.directoryObjectId, link(ann.directoryObjectId, QStringLiteral("t-ann")));
+    link(input.userLinks, ann.directoryObjectId, QStringLiteral("t-ann"));
     setManager(ann, QStringLiteral("nobody"), QString());
     input.users << ann;
     input.target = target;

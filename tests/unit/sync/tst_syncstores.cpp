@@ -14,6 +14,7 @@ class TestSyncStores : public QObject
 private slots:
     void init();
     void linksUpsertReplaceAndRemove();
+    void linkIdsAreOrderedPairs();
     void journalBatchesAndReadsBack();
 
 private:
@@ -56,6 +57,33 @@ void TestSyncStores::linksUpsertReplaceAndRemove()
     QCOMPARE(links.load(TargetLink::Kind::User)->value(QStringLiteral("o2")).targetId, QStringLiteral("t9"));
     QVERIFY(links.remove(TargetLink::Kind::User, QStringLiteral("o2")));
     QCOMPARE(links.load(TargetLink::Kind::User)->size(), 1);
+}
+
+void TestSyncStores::linkIdsAreOrderedPairs()
+{
+    LinkStore links(m_database, m_applicationId);
+    QVERIFY(links.upsertAll({{TargetLink::Kind::User, QStringLiteral("o3"), QStringLiteral("t3"), {}, {}, {}},
+        {TargetLink::Kind::User, QStringLiteral("o1"), QStringLiteral("t1"), {}, {}, {}},
+        {TargetLink::Kind::Group, QStringLiteral("g1"), QStringLiteral("tg1"), {}, {}, {}},
+        {TargetLink::Kind::User, QStringLiteral("o2"), QStringLiteral("t2"), {}, {}, {}}}));
+    const auto ids = links.loadIds(TargetLink::Kind::User);
+    QVERIFY(ids);
+    QCOMPARE(ids->size(), 3);
+    // Ordered by directory object id, so a plan never depends on the order of a hash.
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(ids->at(i).directoryObjectId, QStringLiteral("o%1").arg(i + 1));
+        QCOMPARE(ids->at(i).targetId, QStringLiteral("t%1").arg(i + 1));
+    }
+    const auto groups = links.loadIds(TargetLink::Kind::Group);
+    QCOMPARE(groups->size(), 1);
+    QCOMPARE(groups->constFirst().targetId, QStringLiteral("tg1"));
+    // The same pairs, in the same order, from the whole links.
+    const QList<LinkedIds> fromHash = LinkStore::idsOf(links.load(TargetLink::Kind::User).value());
+    QCOMPARE(fromHash.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(fromHash.at(i).directoryObjectId, ids->at(i).directoryObjectId);
+        QCOMPARE(fromHash.at(i).targetId, ids->at(i).targetId);
+    }
 }
 
 void TestSyncStores::journalBatchesAndReadsBack()
