@@ -97,6 +97,8 @@ DirectoryPage::DirectoryPage(std::shared_ptr<Workspace> workspace, QWidget* pare
     m_groupTable->setColumnWidth(DirectoryGroupModel::DnColumn, 320);
     m_userFitter = new ColumnFitter(m_userTable);
     m_groupFitter = new ColumnFitter(m_groupTable);
+    m_userFitter->keepWhole(DirectoryUserModel::AnchorColumn);
+    m_groupFitter->keepWhole(DirectoryGroupModel::AnchorColumn);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("directoryTabs"));

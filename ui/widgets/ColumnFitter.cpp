@@ -66,6 +66,14 @@ void ColumnFitter::scheduleRefit()
     });
 }
 
+void ColumnFitter::keepWhole(int column)
+{
+    if (!m_keptWhole.contains(column)) {
+        m_keptWhole.append(column);
+    }
+    scheduleRefit();
+}
+
 void ColumnFitter::refit()
 {
     QAbstractItemModel* model = m_table->model();
@@ -80,11 +88,12 @@ void ColumnFitter::refit()
         if (m_table->isColumnHidden(column)) {
             continue;
         }
-        const int floor = header->sectionSizeHint(column);
+        const int headerWidth = header->sectionSizeHint(column);
+        const int want = std::clamp(static_cast<const QAbstractItemView*>(m_table)->sizeHintForColumn(column) + 8,
+            headerWidth, std::max(headerWidth, kWidestColumn));
         columns << column;
-        floors << floor;
-        wanted << std::clamp(static_cast<const QAbstractItemView*>(m_table)->sizeHintForColumn(column) + 8, floor,
-            std::max(floor, kWidestColumn));
+        floors << (m_keptWhole.contains(column) ? want : headerWidth);
+        wanted << want;
     }
     if (columns.isEmpty()) {
         return;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QObject>
 
 class QTableView;
@@ -8,7 +9,8 @@ class QTableView;
 // the text of the rows on screen need (up to a cap), the room left over shared out, and, when the
 // view is narrower than that, every column cut in proportion but never below its header. Stops
 // once the admin resizes a column by hand. Columns a caller hides or shows take part at the next
-// refit().
+// refit(). A column kept whole (an identifier, whose cut value means nothing) is never cut: when
+// the view is too narrow for it and the others' headers, the table scrolls.
 class ColumnFitter : public QObject
 {
     Q_OBJECT
@@ -17,6 +19,7 @@ public:
     explicit ColumnFitter(QTableView* table);
 
     void refit();
+    void keepWhole(int column);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -25,6 +28,7 @@ private:
     void scheduleRefit();
 
     QTableView* m_table;
+    QList<int> m_keptWhole;
     bool m_fitting = false;
     bool m_userResized = false;
     bool m_dragging = false;
