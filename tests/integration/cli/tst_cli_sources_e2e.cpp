@@ -6,6 +6,9 @@
 #include "CliSourceProfile.h"
 #include "DroppingTcpProxy.h"
 #include "PrivateSlapd.h"
+#include "storage/Database.h"
+#include "storage/ServerRepository.h"
+#include "storage/SourceRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -77,6 +80,7 @@ private slots:
     void droppedConnectionMidReadSendsNothing();
     void deltaPlanEqualsFullPlan();
     void recreatedUserDoesNotInheritOldMemberships();
+    void customLdapAttributeScopesAndReachesTheTarget();
 
 private:
     // Source, server (serverOptions) and application (appOptions); a failure is recorded.
@@ -425,6 +429,70 @@ void CliSourcesEndToEndTest::recreatedUserDoesNotInheritOldMemberships()
     QCOMPARE(Profile::objectCount(delta, "add-members"), 0);
     QCOMPARE(comparablePlan(planOf(delta)).value(QLatin1String("operations")),
         comparablePlan(planOf(full)).value(QLatin1String("operations")));
+}
+
+// An LDAP attribute no source type maps (employeeType), given a directory name of the admin's own
+// (costCenter) as in Edit Source's Attributes, then used by a scoping filter and by a server
+// mapping to the enterprise extension's costCenter: only the users it selects are created, with
+// the value; a value added later arrives through a delta read.
+void CliSourcesEndToEndTest::customLdapAttributeScopesAndReachesTheTarget()
+{
+    setUp({QStringLiteral("--all-users")});
+    if (QTest::currentTestFailed()) {
+        return;
+    }
+    const QString costCenter = QStringLiteral("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
+    {
+        auto database = Database::open(m_profile->path() + QStringLiteral("/scimdesk.db"));
+        QVERIFY(database.ok());
+        SourceRepository sources(database.value());
+        std::optional<DirectorySource> source = sources.findByName(Profile::sourceName());
+        QVERIFY(source);
+        source->userMappings.append({QStringLiteral("costCenter"), QStringLiteral("employeeType")});
+        const auto savedSource = sources.update(*source);
+        QVERIFY2(savedSource.ok(), qPrintable(savedSource.ok() ? QString() : savedSource.error().message));
+        ServerRepository servers(database.value());
+        std::optional<ScimServer> server = servers.findByName(QStringLiteral("Sandbox"));
+        QVERIFY(server);
+        AttributeMapping mapping;
+        mapping.source = QStringLiteral("costCenter");
+        mapping.target = costCenter + QStringLiteral(":costCenter");
+        server->userMappings.append(mapping);
+        const auto savedServer = servers.update(*server);
+        QVERIFY2(savedServer.ok(), qPrintable(savedServer.ok() ? QString() : savedServer.error().message));
+    }
+    const auto setCostCenter = [this](const QString& uid, const QString& ou, const QString& value) {
+        modify(QStringLiteral("dn: %1\nchangetype: modify\nreplace: employeeType\nemployeeType: %2\n-\n")
+                   .arg(dn(QStringLiteral("uid=%1,ou=%2,ou=People").arg(uid, ou)), value));
+    };
+    setCostCenter(QStringLiteral("ada.chief"), QStringLiteral("Engineering"), QStringLiteral("4711"));
+    setCostCenter(QStringLiteral("ben.vance"), QStringLiteral("Engineering"), QStringLiteral("4711"));
+    setCostCenter(QStringLiteral("leo.sales"), QStringLiteral("Sales"), QStringLiteral("9000"));
+    if (QTest::currentTestFailed()) {
+        return;
+    }
+    CliProcess run = m_profile->run({QStringLiteral("apps"), QStringLiteral("edit"), Profile::applicationName(),
+        QStringLiteral("--filter"), QStringLiteral("costCenter equals 4711")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+
+    run = m_profile->sync({QStringLiteral("--apply"), QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+    QCOMPARE(Profile::objectCount(run, "create-user"), 2);
+    QCOMPARE(m_emulator->userCount(), 2);
+    const QJsonObject ada = m_emulator->findUserByUserName(QStringLiteral("ada.chief"));
+    QCOMPARE(ada.value(costCenter).toObject().value(QLatin1String("costCenter")).toString(), QStringLiteral("4711"));
+    QVERIFY(!m_emulator->findUserByUserName(QStringLiteral("ben.vance")).isEmpty());
+    QVERIFY(m_emulator->findUserByUserName(QStringLiteral("leo.sales")).isEmpty());
+
+    setCostCenter(QStringLiteral("leo.sales"), QStringLiteral("Sales"), QStringLiteral("4711"));
+    run = m_profile->sync({QStringLiteral("--apply"), QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+    QCOMPARE(Profile::objectCount(run, "create-user"), 1);
+    const QJsonObject leo = m_emulator->findUserByUserName(QStringLiteral("leo.sales"));
+    QCOMPARE(leo.value(costCenter).toObject().value(QLatin1String("costCenter")).toString(), QStringLiteral("4711"));
+    run = m_profile->run(
+        {QStringLiteral("sources"), QStringLiteral("show"), Profile::sourceName(), QStringLiteral("--json")});
+    QVERIFY(run.json().value(QLatin1String("lastRead")).toObject().value(QLatin1String("incremental")).toBool());
 }
 
 QTEST_GUILESS_MAIN(CliSourcesEndToEndTest)
