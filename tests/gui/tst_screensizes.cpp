@@ -23,6 +23,7 @@
 #include "servers/TokenRotationDialog.h"
 #include "sources/AddSourceWizard.h"
 #include "sources/SourceEditDialog.h"
+#include "sources/SourceTestDialog.h"
 #include "sources/SourcesPage.h"
 #include "storage/ApplicationRepository.h"
 #include "sync/ObjectHistoryDialog.h"
@@ -277,6 +278,17 @@ void TestScreenSizes::dialogsFitTheScreen()
     auto* editSource = new SourceEditDialog(m_workspace, source, &window);
     editSource->show();
     check(editSource, {QStringLiteral("saveButton"), QStringLiteral("cancelButton")});
+    // The guided source test after a failed step (nothing listens on port 1): its cause and fix
+    // shown, the buttons on screen.
+    source.url = QStringLiteral("ldap://127.0.0.1:1");
+    source.baseDn = QStringLiteral("dc=example,dc=com");
+    auto* sourceTest = new SourceTestDialog(m_workspace, source, QString(), &window);
+    QSignalSpy sourceTested(sourceTest, &SourceTestDialog::finished);
+    sourceTest->show();
+    sourceTest->start();
+    QVERIFY(sourceTested.count() > 0 || sourceTested.wait(60000));
+    QVERIFY(sourceTest->report().hasFailure());
+    check(sourceTest, {QStringLiteral("copyReportButton"), QStringLiteral("closeButton")});
     check(window.showAbout());
     check(window.openDocument(QStringLiteral("README.md")));
 
