@@ -42,6 +42,10 @@ QString fieldOption(const QString& field)
         {QStringLiteral("groupFilter"), QStringLiteral("--group-filter")},
         {QStringLiteral("password"), QStringLiteral("--password-stdin")},
     };
+    // userMappings[2].ldapAttribute: a mapping the admin gave with --map (or the type set).
+    if (field.startsWith(QLatin1String("userMappings"))) {
+        return QStringLiteral("--map");
+    }
     return options.value(field);
 }
 
@@ -84,13 +88,20 @@ SourcesCommand::EditOptions::EditOptions()
     , groupFilter(
           QStringLiteral("group-filter"), tr("LDAP filter of the groups, e.g. (objectClass=group)."), tr("filter"))
     , pageSize(QStringLiteral("page-size"), tr("Entries per page of a paged read, 1 to 10000 (default 500)."), tr("n"))
+    , map(QStringLiteral("map"),
+          tr("Map an LDAP attribute to a directory attribute, e.g. costCenter=employeeType or title=title; replaces "
+             "that attribute's mapping. A name of your own is a custom attribute for SCIM mappings and scoping "
+             "filters. Repeatable."),
+          tr("name=ldap-attribute"))
+    , unmap(QStringLiteral("unmap"), tr("Remove the mapping of a directory attribute, e.g. phone. Repeatable."),
+          tr("name"))
 {
 }
 
 void SourcesCommand::EditOptions::addTo(QCommandLineParser& parser) const
 {
     parser.addOptions({name, description, type, url, baseDn, bindDn, passwordStdin, startTls, noStartTls, caFile,
-        userFilter, groupFilter, pageSize});
+        userFilter, groupFilter, pageSize, map, unmap});
 }
 
 SourcesCommand::SourcesCommand(CliContext& context)
@@ -304,6 +315,44 @@ std::optional<int> SourcesCommand::applyOptions(
         source.pageSize = parser.value(options.pageSize).toInt(&ok);
         if (!ok) {
             return m_context.fail(ExitCode::Usage, tr("--page-size must be a number from 1 to 10000."));
+        }
+    }
+    return applyMappingOptions(parser, options, source);
+}
+
+std::optional<int> SourcesCommand::applyMappingOptions(
+    const QCommandLineParser& parser, const EditOptions& options, DirectorySource& source)
+{
+    const auto indexOf = [&source](const QString& name) {
+        for (qsizetype i = 0; i < source.userMappings.size(); ++i) {
+            if (source.userMappings.at(i).directoryAttribute.compare(name, Qt::CaseInsensitive) == 0) {
+                return i;
+            }
+        }
+        return qsizetype(-1);
+    };
+    for (const QString& value : parser.values(options.unmap)) {
+        const qsizetype index = indexOf(value.trimmed());
+        if (index < 0) {
+            return m_context.fail(ExitCode::Usage,
+                tr("--unmap %1: no directory attribute of that name is mapped.").arg(value.trimmed()),
+                tr("scimdesk-cli sources show NAME lists the mappings."));
+        }
+        source.userMappings.removeAt(index);
+    }
+    for (const QString& value : parser.values(options.map)) {
+        const qsizetype equals = value.indexOf(QLatin1Char('='));
+        const QString name = value.left(equals).trimmed();
+        const QString attribute = equals < 0 ? QString() : value.mid(equals + 1).trimmed();
+        if (name.isEmpty() || attribute.isEmpty()) {
+            return m_context.fail(ExitCode::Usage,
+                tr("--map %1: give a directory attribute and an LDAP attribute, NAME=LDAP-ATTRIBUTE.").arg(value),
+                tr("Example: --map costCenter=employeeType"));
+        }
+        if (const qsizetype index = indexOf(name); index >= 0) {
+            source.userMappings[index].ldapAttribute = attribute;
+        } else {
+            source.userMappings.append({name, attribute});
         }
     }
     return std::nullopt;

@@ -45,6 +45,8 @@ private:
         QCommandLineOption userFilter;
         QCommandLineOption groupFilter;
         QCommandLineOption pageSize;
+        QCommandLineOption map;
+        QCommandLineOption unmap;
         EditOptions();
         void addTo(QCommandLineParser& parser) const;
     };
@@ -60,6 +62,9 @@ private:
         const QCommandLineParser& parser, const EditOptions& options, DirectorySource& source, QStringList* changes);
     // The explicit options, after the type; returns an exit code on a bad value.
     std::optional<int> applyOptions(
+        const QCommandLineParser& parser, const EditOptions& options, DirectorySource& source);
+    // --unmap, then --map, on the mappings the type (or the stored source) has.
+    std::optional<int> applyMappingOptions(
         const QCommandLineParser& parser, const EditOptions& options, DirectorySource& source);
     // --password-stdin: the password to store. std::nullopt when not given; an exit code in
     // *exitCode when it was given but is empty or clashes with the headless options.

@@ -8,7 +8,6 @@
 #include "PrivateSlapd.h"
 #include "storage/Database.h"
 #include "storage/ServerRepository.h"
-#include "storage/SourceRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -432,7 +431,7 @@ void CliSourcesEndToEndTest::recreatedUserDoesNotInheritOldMemberships()
 }
 
 // An LDAP attribute no source type maps (employeeType), given a directory name of the admin's own
-// (costCenter) as in Edit Source's Attributes, then used by a scoping filter and by a server
+// (costCenter) with `sources edit --map`, then used by a scoping filter and by a server
 // mapping to the enterprise extension's costCenter: only the users it selects are created, with
 // the value; a value added later arrives through a delta read.
 void CliSourcesEndToEndTest::customLdapAttributeScopesAndReachesTheTarget()
@@ -442,15 +441,25 @@ void CliSourcesEndToEndTest::customLdapAttributeScopesAndReachesTheTarget()
         return;
     }
     const QString costCenter = QStringLiteral("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
+    // Bad mappings are refused with the option named and nothing saved.
+    const QStringList refused[] = {{QStringLiteral("--map"), QStringLiteral("costCenter")},
+        {QStringLiteral("--map"), QStringLiteral("=employeeType")},
+        {QStringLiteral("--unmap"), QStringLiteral("costCenter")},
+        {QStringLiteral("--map"), QStringLiteral("costCenter=employee type")}};
+    for (const QStringList& options : refused) {
+        const CliProcess bad = m_profile->run(
+            QStringList {QStringLiteral("sources"), QStringLiteral("edit"), Profile::sourceName()} + options);
+        QVERIFY2(bad.exitCode == 2, qPrintable(options.join(u' ') + QLatin1Char('\n') + bad.all()));
+        QVERIFY2(bad.err.contains(options.first()), qPrintable(bad.all()));
+    }
+    CliProcess run = m_profile->run({QStringLiteral("sources"), QStringLiteral("edit"), Profile::sourceName(),
+        QStringLiteral("--map"), QStringLiteral("costCenter=employeeType"), QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+    QVERIFY2(QJsonDocument(run.json()).toJson().contains("employeeType"), qPrintable(run.all()));
     {
+        // The CLI edits no server mappings: the enterprise costCenter is mapped as Edit Server would.
         auto database = Database::open(m_profile->path() + QStringLiteral("/scimdesk.db"));
         QVERIFY(database.ok());
-        SourceRepository sources(database.value());
-        std::optional<DirectorySource> source = sources.findByName(Profile::sourceName());
-        QVERIFY(source);
-        source->userMappings.append({QStringLiteral("costCenter"), QStringLiteral("employeeType")});
-        const auto savedSource = sources.update(*source);
-        QVERIFY2(savedSource.ok(), qPrintable(savedSource.ok() ? QString() : savedSource.error().message));
         ServerRepository servers(database.value());
         std::optional<ScimServer> server = servers.findByName(QStringLiteral("Sandbox"));
         QVERIFY(server);
@@ -471,7 +480,7 @@ void CliSourcesEndToEndTest::customLdapAttributeScopesAndReachesTheTarget()
     if (QTest::currentTestFailed()) {
         return;
     }
-    CliProcess run = m_profile->run({QStringLiteral("apps"), QStringLiteral("edit"), Profile::applicationName(),
+    run = m_profile->run({QStringLiteral("apps"), QStringLiteral("edit"), Profile::applicationName(),
         QStringLiteral("--filter"), QStringLiteral("costCenter equals 4711")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
 
