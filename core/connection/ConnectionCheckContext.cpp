@@ -40,8 +40,8 @@ QString ConnectionCheckContext::tokenAgeRemark() const
 {
     const int days = m_server.secretAgeDays(now());
     const int lifetime = m_server.capabilities.tokenLifetimeDays;
-    const ConnectionRemediation::Facts facts {
-        {QStringLiteral("days"), QString::number(days)}, {QStringLiteral("lifetime"), QString::number(lifetime)}};
+    ConnectionRemediation::Facts facts {{QStringLiteral("lifetime"), QString::number(lifetime)}};
+    ConnectionRemediation::addTokenAge(facts, days, lifetime - days);
     ConnectionFailure remark = ConnectionFailure::StoredDaysAgo;
     if (days < 0)
         remark = ConnectionFailure::StoredDateUnknown;

@@ -169,27 +169,27 @@ const Row kRows[] = {
                "{lifetime} days)."),
         REMEDY("Store the token again in the server's settings; the date is recorded from then on.")},
     {ConnectionFailure::TokenExpired,
-        REMEDY("The token was stored {days} days ago; tokens of this server last {lifetime} days, so it expired "
+        REMEDY("The token was stored {stored}; tokens of this server last {lifetime} days, so it expired "
                "around {expiry}. If the server still accepted it, the recorded date is wrong."),
         kRenewAt},
     {ConnectionFailure::TokenExpired,
-        REMEDY("The token was stored {days} days ago; tokens of this server last {lifetime} days, so it expired "
+        REMEDY("The token was stored {stored}; tokens of this server last {lifetime} days, so it expired "
                "around {expiry}. If the server still accepted it, the recorded date is wrong."),
         kRenew},
     {ConnectionFailure::TokenExpiresSoon,
-        REMEDY("The token was stored {days} days ago and expires in about {daysLeft} day(s), around {expiry}."),
+        REMEDY("The token was stored {stored} and expires in about {left}, around {expiry}."),
         kRenewAt},
     {ConnectionFailure::TokenExpiresSoon,
-        REMEDY("The token was stored {days} days ago and expires in about {daysLeft} day(s), around {expiry}."),
+        REMEDY("The token was stored {stored} and expires in about {left}, around {expiry}."),
         kRenew},
     {ConnectionFailure::StoredDateUnknown, REMEDY("ScimDesk has no record of when the token was stored."), nullptr},
     {ConnectionFailure::StoredLongerThanLifetime,
-        REMEDY("The token was stored {days} days ago and tokens of this server last {lifetime} days, so it has most "
+        REMEDY("The token was stored {stored} and tokens of this server last {lifetime} days, so it has most "
                "likely expired."),
         nullptr},
     {ConnectionFailure::StoredWithLifetime,
-        REMEDY("The token was stored {days} days ago (tokens of this server last {lifetime} days)."), nullptr},
-    {ConnectionFailure::StoredDaysAgo, REMEDY("The token was stored {days} days ago."), nullptr},
+        REMEDY("The token was stored {stored} (tokens of this server last {lifetime} days)."), nullptr},
+    {ConnectionFailure::StoredDaysAgo, REMEDY("The token was stored {stored}."), nullptr},
 
     {ConnectionFailure::NoServiceProviderConfig,
         REMEDY("The server does not describe its capabilities (no /ServiceProviderConfig)."),
@@ -304,6 +304,17 @@ std::optional<QString> fill(const char* text, const ConnectionRemediation::Facts
 } // namespace
 
 namespace ConnectionRemediation {
+
+void addTokenAge(Facts& facts, int days, int left)
+{
+    facts.insert(QStringLiteral("days"), QString::number(days));
+    facts.insert(QStringLiteral("stored"),
+        days == 0 ? QCoreApplication::translate("ConnectionRemediation", "today")
+                  : QCoreApplication::translate("ConnectionRemediation", "%n day(s) ago", nullptr, days));
+    facts.insert(QStringLiteral("daysLeft"), QString::number(left));
+    facts.insert(
+        QStringLiteral("left"), QCoreApplication::translate("ConnectionRemediation", "%n day(s)", nullptr, left));
+}
 
 Remediation lookup(ConnectionFailure failure, const Facts& facts)
 {

@@ -104,7 +104,8 @@ struct Remediation
 // server type's hints say where that is) and a generic one last. {name?} may be empty.
 //
 // Facts the connection test passes: host, port, endpoint, url, timeout, attempts, status,
-// error, detail, hint, path, date, names, days, lifetime, expiry, daysLeft, count, max,
+// error, detail, hint, path, date, names, days, stored ("today", "3 days ago"), lifetime, expiry,
+// daysLeft, left ("1 day", "30 days"), count, max,
 // pageSize, userName, id, deleteError, patchError, throttled, total, retryAfter, median,
 // message, tokenAge, operation, permission, endpoint, groupId, and from the server type: urlHint, urlShape (the URL
 // template with the parts known from the URL filled in), endpointLocation, tokenLocation, tokenRotation,
@@ -114,6 +115,9 @@ namespace ConnectionRemediation {
 using Facts = QHash<QString, QString>;
 
 Remediation lookup(ConnectionFailure failure, const Facts& facts);
+// The facts of a token stored `days` ago with `left` days to go: days and daysLeft as numbers,
+// stored ("today", "1 day ago", "12 days ago") and left ("1 day", "30 days") in words.
+void addTokenAge(Facts& facts, int days, int left);
 // Every placeholder name the rows of failure use, for tests.
 QList<QString> placeholders(ConnectionFailure failure);
 

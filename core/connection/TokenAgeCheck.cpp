@@ -21,14 +21,15 @@ void TokenAgeCheck::run()
     if (server.auth.scheme == AuthScheme::OAuthClientCredentials || lifetime <= 0) {
         result().details << tr("Tokens of this server do not expire on a fixed schedule known to ScimDesk.");
         if (days >= 0)
-            result().details << tr("The secret was stored %n day(s) ago.", nullptr, days);
+            result().details << (days == 0 ? tr("The secret was stored today.")
+                                           : tr("The secret was stored %n day(s) ago.", nullptr, days));
         finish();
         return;
     }
     const QString expiry = server.secretStoredAt.addDays(lifetime).toUTC().date().toString(Qt::ISODate);
-    const ConnectionRemediation::Facts facts {{QStringLiteral("days"), QString::number(days)},
-        {QStringLiteral("lifetime"), QString::number(lifetime)},
-        {QStringLiteral("daysLeft"), QString::number(lifetime - days)}, {QStringLiteral("expiry"), expiry}};
+    ConnectionRemediation::Facts facts {
+        {QStringLiteral("lifetime"), QString::number(lifetime)}, {QStringLiteral("expiry"), expiry}};
+    ConnectionRemediation::addTokenAge(facts, days, lifetime - days);
     if (days < 0) {
         warn(ConnectionFailure::TokenAgeUnknown, facts);
         finish();
@@ -44,9 +45,8 @@ void TokenAgeCheck::run()
     case ScimServer::SecretAge::Fresh:
     case ScimServer::SecretAge::Unknown:
         result().details << tr(
-            "The token was stored %1 days ago; it expires around %2 (in about %n day(s)).", nullptr, lifetime - days)
-                                .arg(days)
-                                .arg(expiry);
+            "The token was stored %1; it expires around %2 (in about %n day(s)).", nullptr, lifetime - days)
+                                .arg(facts.value(QStringLiteral("stored")), expiry);
         break;
     }
     finish();

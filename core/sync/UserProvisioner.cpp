@@ -729,13 +729,13 @@ void UserProvisioner::onApplyFinished(const SyncRunSummary& summary)
         for (const auto& line : std::as_const(m_httpLines))
             lines.append(QStringLiteral("  ") + line);
     }
-    lines.append(tr("Run %1: %2 of %3 operation(s) succeeded, %4 failed, %5 skipped; %6 HTTP request(s).")
+    lines.append(tr("Run %1: %2 of %3 succeeded, %4 failed, %5 skipped; %6.")
                      .arg(summary.runId)
                      .arg(summary.succeeded)
-                     .arg(summary.total)
+                     .arg(tr("%n operation(s)", nullptr, summary.total))
                      .arg(summary.failed)
                      .arg(summary.skipped)
-                     .arg(summary.requests));
+                     .arg(tr("%n HTTP request(s)", nullptr, summary.requests)));
     lines.append(summary.errors);
     ProvisionStep::Status status = ProvisionStep::Status::Pass;
     QString text;

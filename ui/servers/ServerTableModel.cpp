@@ -47,7 +47,7 @@ QString ServerTableModel::tokenAgeText(const ScimServer& server, const QDateTime
     }
     const QDateTime expires = TokenExpiry::expiresAt(server);
     if (!expires.isValid()) {
-        return tr("Stored %n day(s) ago", nullptr, days);
+        return days == 0 ? tr("Stored today") : tr("Stored %n day(s) ago", nullptr, days);
     }
     const QString date = QLocale().toString(expires.toLocalTime().date(), QLocale::ShortFormat);
     const int left = TokenExpiry::daysLeft(server, now);

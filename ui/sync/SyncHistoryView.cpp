@@ -304,7 +304,7 @@ void SyncHistoryView::showRuns(const QList<SyncRunRecord>& runs)
         const auto& run = m_runs.at(row);
         m_runsTable->setItem(row, 0, new QTableWidgetItem(SyncText::dateTime(run.startedAt)));
         m_runsTable->setItem(row, 1, new QTableWidgetItem(SyncText::duration(run.startedAt, run.finishedAt)));
-        m_runsTable->setItem(row, 2, new QTableWidgetItem(run.mode));
+        m_runsTable->setItem(row, 2, new QTableWidgetItem(SyncText::runMode(run.mode)));
         m_runsTable->setItem(row, 3, statusItem(SyncText::runStatus(run.status), run.status));
         m_runsTable->setItem(
             row, 4, new QTableWidgetItem(QLocale().toString(run.summary.value(QStringLiteral("total")).toInt())));

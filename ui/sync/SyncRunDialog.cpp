@@ -35,14 +35,15 @@ SyncRunDialog::SyncRunDialog(std::shared_ptr<Database> database, const SyncRunRe
     header->setWordWrap(true);
     header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     const auto summary = run.summary;
-    header->setText(tr("<b>%1</b> (%2), started %3, finished %4, took %5.<br>%6: %7 succeeded, %8 failed, %9 skipped.")
-                        .arg(SyncText::runStatus(run.status), run.mode, SyncText::dateTime(run.startedAt),
-                            run.finishedAt.isValid() ? SyncText::dateTime(run.finishedAt) : tr("never"),
-                            SyncText::duration(run.startedAt, run.finishedAt),
-                            tr("%n operation(s)", nullptr, summary.value(QStringLiteral("total")).toInt()))
-                        .arg(summary.value(QStringLiteral("succeeded")).toInt())
-                        .arg(summary.value(QStringLiteral("failed")).toInt())
-                        .arg(summary.value(QStringLiteral("skipped")).toInt()));
+    header->setText(
+        tr("<b>%1</b> (%2), started %3, finished %4, took %5.<br>%6: %7 succeeded, %8 failed, %9 skipped.")
+            .arg(SyncText::runStatus(run.status), SyncText::runMode(run.mode), SyncText::dateTime(run.startedAt),
+                run.finishedAt.isValid() ? SyncText::dateTime(run.finishedAt) : tr("never"),
+                SyncText::duration(run.startedAt, run.finishedAt),
+                tr("%n operation(s)", nullptr, summary.value(QStringLiteral("total")).toInt()))
+            .arg(summary.value(QStringLiteral("succeeded")).toInt())
+            .arg(summary.value(QStringLiteral("failed")).toInt())
+            .arg(summary.value(QStringLiteral("skipped")).toInt()));
     m_status = new QLabel(tr("Reading the journal\u2026"), this);
     m_status->setObjectName(QStringLiteral("runStatusLabel"));
 

@@ -24,7 +24,11 @@ QString SyncText::duration(const QDateTime& started, const QDateTime& finished)
     if (!started.isValid() || !finished.isValid()) {
         return QStringLiteral("\u2014");
     }
-    return durationSeconds(std::max<qint64>(0, started.secsTo(finished)));
+    // A run of a few operations takes milliseconds: "0:00" would read as nothing happened.
+    if (started.msecsTo(finished) < 1000) {
+        return tr("under 1 s");
+    }
+    return durationSeconds(started.secsTo(finished));
 }
 
 QString SyncText::durationSeconds(qint64 seconds)
@@ -37,6 +41,20 @@ QString SyncText::durationSeconds(qint64 seconds)
     return seconds >= 86400
         ? QCoreApplication::translate("SyncText", "%n day(s) %1", nullptr, int(seconds / 86400)).arg(clock)
         : clock;
+}
+
+QString SyncText::runMode(const QString& mode)
+{
+    if (mode == QLatin1String("apply")) {
+        return tr("Apply");
+    }
+    if (mode == QLatin1String("preview")) {
+        return tr("Preview");
+    }
+    if (mode == QLatin1String("single-user")) {
+        return tr("Provision User");
+    }
+    return mode;
 }
 
 QString SyncText::runStatus(const QString& status)

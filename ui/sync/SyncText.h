@@ -13,6 +13,8 @@ public:
     static QString duration(const QDateTime& started, const QDateTime& finished);
     static QString durationSeconds(qint64 seconds);
     static QString runStatus(const QString& status);
+    // A run's mode ("apply", "preview", "single-user") as the app names it.
+    static QString runMode(const QString& mode);
     static QString entryStatus(const QString& status);
     static QString action(const QString& actionId);
 };

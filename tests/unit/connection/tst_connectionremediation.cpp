@@ -78,6 +78,7 @@ private slots:
     void everyFailureIsExplained();
     void everyFailureHasAGenericRow();
     void missingFactSkipsTheRow();
+    void tokenAgeInWords();
 };
 
 void TestConnectionRemediation::lookup_data()
@@ -169,13 +170,15 @@ void TestConnectionRemediation::lookup_data()
                                         << with(host, {{QStringLiteral("port"), QStringLiteral("8443")}})
                                         << "nothing accepts connections on port 8443"
                                         << "port";
-    QTest::newRow("token expired, product")
-        << ConnectionFailure::TokenExpired
-        << with(awsHints(),
-               {{QStringLiteral("days"), QStringLiteral("400")}, {QStringLiteral("lifetime"), QStringLiteral("365")},
-                   {QStringLiteral("expiry"), QStringLiteral("2025-01-01")}})
-        << "stored 400 days ago; tokens of this server last 365 days"
-        << "Manage access tokens";
+    QTest::newRow("token expired, product") << ConnectionFailure::TokenExpired <<
+        [] {
+            Facts facts = with(awsHints(),
+                {{QStringLiteral("lifetime"), QStringLiteral("365")},
+                    {QStringLiteral("expiry"), QStringLiteral("2025-01-01")}});
+            ConnectionRemediation::addTokenAge(facts, 400, -35);
+            return facts;
+        }() << "stored 400 days ago; tokens of this server last 365 days"
+                                            << "Manage access tokens";
     QTest::newRow("throttled with Retry-After")
         << ConnectionFailure::ThrottledWithRetryAfter
         << Facts {{QStringLiteral("throttled"), QStringLiteral("3")}, {QStringLiteral("total"), QStringLiteral("9")},
@@ -191,6 +194,21 @@ void TestConnectionRemediation::lookup_data()
     QTest::newRow("other SCIM error without a hint")
         << ConnectionFailure::OtherScimError << Facts {{QStringLiteral("message"), QStringLiteral("Odd.")}} << "Odd."
         << "Check the server settings";
+}
+
+// "stored 0 days ago" and "in about 1 day(s)" read as what they are.
+void TestConnectionRemediation::tokenAgeInWords()
+{
+    Facts facts {{QStringLiteral("lifetime"), QStringLiteral("365")}};
+    ConnectionRemediation::addTokenAge(facts, 0, 365);
+    QCOMPARE(ConnectionRemediation::lookup(ConnectionFailure::StoredWithLifetime, facts).cause,
+        QStringLiteral("The token was stored today (tokens of this server last 365 days)."));
+    ConnectionRemediation::addTokenAge(facts, 364, 1);
+    facts.insert(QStringLiteral("expiry"), QStringLiteral("2027-12-06"));
+    QCOMPARE(ConnectionRemediation::lookup(ConnectionFailure::TokenExpiresSoon, facts).cause,
+        QStringLiteral("The token was stored 364 days ago and expires in about 1 day, around 2027-12-06."));
+    ConnectionRemediation::addTokenAge(facts, 1, 364);
+    QCOMPARE(facts.value(QStringLiteral("stored")), QStringLiteral("1 day ago"));
 }
 
 void TestConnectionRemediation::lookup()
