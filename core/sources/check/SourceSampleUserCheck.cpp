@@ -8,9 +8,9 @@
 
 namespace {
 
-QString tr(const char* text)
+QString tr(const char* text, int n = -1)
 {
-    return QCoreApplication::translate("SourceSampleUserCheck", text);
+    return QCoreApplication::translate("SourceSampleUserCheck", text, nullptr, n);
 }
 
 // Every mapped attribute of the sample as "email ← mail: jane@example.com"; *empty gets the
@@ -34,6 +34,8 @@ QStringList describe(const DirectorySource& source, const SourceUserEntry& user,
     return lines;
 }
 
+constexpr int samplePage = 50;
+
 } // namespace
 
 SourceSampleUserCheck::SourceSampleUserCheck()
@@ -52,13 +54,25 @@ void SourceSampleUserCheck::check(SourceCheckContext& context, SourceTestStepRes
     const LdapUserMapper mapper(source, context.anchorFormat());
     LdapSearchRequest request = context.searchRequest(source.userFilter);
     request.attributes = mapper.requestedAttributes();
-    request.maxEntries = 1;
-    result.checked = tr("The first user of %1 with the attributes the mapping reads").arg(request.filter);
-    std::optional<LdapEntry> sample;
+    // Directories start with accounts no one provisions (Active Directory's krbtgt and Guest have
+    // no userPrincipalName): the sample is the first user the reader would take, among a page.
+    request.maxEntries = samplePage;
+    result.checked = tr("The first usable user of %1 with the attributes the mapping reads").arg(request.filter);
+    SourceUserEntry user;
+    bool usable = false;
+    int unusable = 0;
+    QString firstProblem;
     const auto searched = context.connection()->search(
         request,
-        [&sample](const LdapEntry& entry) -> Status<SourceReadError> {
-            sample = entry.detached();
+        [&](const LdapEntry& entry) -> Status<SourceReadError> {
+            QString problem;
+            if (usable) {
+                return {};
+            }
+            usable = mapper.map(entry, &user, &problem);
+            if (!usable && unusable++ == 0) {
+                firstProblem = problem;
+            }
             return {};
         },
         context.cancelled());
@@ -66,16 +80,19 @@ void SourceSampleUserCheck::check(SourceCheckContext& context, SourceTestStepRes
         fail(result, searched.error());
         return;
     }
-    SourceUserEntry user;
-    QString problem;
-    const bool usable = sample && mapper.map(*sample, &user, &problem);
     if (!usable) {
         report(result, ConnectionVerdict::Fail, SourceTestFinding::SampleUnusable, context,
-            {{QStringLiteral("problem"), sample ? problem : tr("the directory returned no entry")}});
+            {{QStringLiteral("problem"), unusable > 0 ? firstProblem : tr("the directory returned no entry")}});
         return;
     }
     QStringList empty;
     result.details = describe(source, user, &empty);
+    if (unusable > 0) {
+        result.details.append(tr("Passed over before it, as a sync would: %n user(s) it cannot use, the first because "
+                                 "%1",
+            unusable)
+                                  .arg(DisplayText::escaped(firstProblem)));
+    }
     if (!empty.isEmpty()) {
         report(result, ConnectionVerdict::Warning, SourceTestFinding::SampleAttributesEmpty, context,
             {{QStringLiteral("attributes"), empty.join(QStringLiteral(", "))}});

@@ -31,7 +31,7 @@ const Row kRows[] = {
     {SourceTestFinding::NoGroupsFound, REMEDY("The group filter {groupFilter} finds no entry below {baseDn}."),
         REMEDY("Nothing to do if applications assign users directly; otherwise check the base DN and the group "
                "filter.")},
-    {SourceTestFinding::SampleUnusable, REMEDY("The first user the filter finds cannot be used: {problem}."),
+    {SourceTestFinding::SampleUnusable, REMEDY("None of the first users the filter finds can be used; the first: {problem}."),
         REMEDY("Check the anchor attribute and the attribute mapped to userName, or narrow the user filter to "
                "accounts that have them.")},
     {SourceTestFinding::SampleAttributesEmpty, REMEDY("The sample user has no value for {attributes}."),

@@ -110,6 +110,31 @@ private slots:
         }
     }
 
+    // Directories start with entries no one provisions (Active Directory's krbtgt and Guest have no
+    // userPrincipalName): the sample is the first user a sync could use; those before it are counted.
+    void sampleSkipsEntriesASyncCannotUse()
+    {
+        DirectorySource source = ReadHarness::source(m_slapd, "openldap");
+        // The organizational units come before the people below them and have no uid or mail.
+        source.userFilter = QStringLiteral("(|(objectClass=inetOrgPerson)(objectClass=organizationalUnit))");
+        SourceConnectionTest test(source, m_slapd.readerPassword());
+        const SourceTestReport report = run(test);
+        QVERIFY2(verdictOf(report, SourceTestStep::SampleUser) != ConnectionVerdict::Fail, qPrintable(report.toText()));
+        const QString sample = detailsOf(report, SourceTestStep::SampleUser);
+        QVERIFY2(sample.contains(QStringLiteral("userName ← uid|mail: ")), qPrintable(sample));
+        QVERIFY2(sample.contains(QStringLiteral("Passed over before it, as a sync would:")), qPrintable(sample));
+        QVERIFY2(sample.contains(QStringLiteral("(mapped to userName)")), qPrintable(sample));
+
+        source.userFilter = QStringLiteral("(objectClass=organizationalUnit)");
+        SourceConnectionTest none(source, m_slapd.readerPassword());
+        const SourceTestReport failed = run(none);
+        const SourceTestStepResult& step = failed.steps.at(SourceTestSteps::all().indexOf(SourceTestStep::SampleUser));
+        QCOMPARE(step.verdict, ConnectionVerdict::Fail);
+        QVERIFY2(step.cause.contains(QStringLiteral("None of the first users the filter finds can be used")),
+            qPrintable(step.cause));
+        QVERIFY(!step.fix.isEmpty());
+    }
+
     void inChainOnOpenLdapIsExplained()
     {
         DirectorySource source = ReadHarness::source(m_slapd, "openldap");
