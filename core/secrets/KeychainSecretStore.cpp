@@ -52,7 +52,7 @@ QString KeychainSecretStore::defaultServiceName()
 
 void KeychainSecretStore::prepare(QKeychain::Job* job, const SecretKey& key) const
 {
-    job->setKey(key.toString());
+    job->setKey(scopedName(key));
     // Never degrade to a QSettings file in plain text: a missing keychain is an error.
     job->setInsecureFallback(false);
     job->setAutoDelete(true);
@@ -96,7 +96,7 @@ void KeychainSecretStore::write(const SecretKey& key, const QString& secret, QOb
     prepare(job, key);
     job->setTextData(secret);
     QPointer<QObject> guard(context);
-    const QString keyName = key.toString();
+    const QString keyName = scopedName(key);
     const auto answer = [guard, done](const Status<SecretError>& status) {
         deliver(guard, [done, status] {
             if (done) {
@@ -123,7 +123,7 @@ void KeychainSecretStore::read(const SecretKey& key, QObject* context, ReadCallb
     auto* job = new QKeychain::ReadPasswordJob(m_service);
     prepare(job, key);
     QPointer<QObject> guard(context);
-    const QString keyName = key.toString();
+    const QString keyName = scopedName(key);
     const auto answer = [guard, done](const Result<QString, SecretError>& result) {
         deliver(guard, [done, result] {
             if (done) {
@@ -153,7 +153,7 @@ void KeychainSecretStore::remove(const SecretKey& key, QObject* context, StatusC
     auto* job = new QKeychain::DeletePasswordJob(m_service);
     prepare(job, key);
     QPointer<QObject> guard(context);
-    const QString keyName = key.toString();
+    const QString keyName = scopedName(key);
     const auto answer = [guard, done](const Status<SecretError>& status) {
         deliver(guard, [done, status] {
             if (done) {

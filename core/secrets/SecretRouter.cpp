@@ -29,3 +29,13 @@ void SecretRouter::remove(const SecretKey& key, QObject* context, StatusCallback
 {
     storeFor(key)->remove(key, context, std::move(done));
 }
+
+void SecretRouter::setProfileScope(const QString& scope)
+{
+    SecretStore::setProfileScope(scope);
+    for (SecretStore* store : {m_serverSecrets.data(), m_sourcePasswords.data()}) {
+        if (store) {
+            store->setProfileScope(scope);
+        }
+    }
+}

@@ -22,6 +22,7 @@ public:
     void write(const SecretKey& key, const QString& secret, QObject* context, StatusCallback done) override;
     void read(const SecretKey& key, QObject* context, ReadCallback done) override;
     void remove(const SecretKey& key, QObject* context, StatusCallback done) override;
+    void setProfileScope(const QString& scope) override;
 
 private:
     SecretStore* storeFor(const SecretKey& key) const;

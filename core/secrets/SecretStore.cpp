@@ -12,6 +12,12 @@ SecretStore::SecretStore(QObject* parent)
 
 SecretStore::~SecretStore() = default;
 
+QString SecretStore::scopedName(const SecretKey& key) const
+{
+    return m_profileScope.isEmpty() ? key.toString()
+                                    : QStringLiteral("profile-%1/%2").arg(m_profileScope, key.toString());
+}
+
 void SecretStore::removeAllFor(qint64 serverId, QObject* context, StatusCallback done)
 {
     struct Progress

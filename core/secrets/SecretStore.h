@@ -38,8 +38,20 @@ public:
     // removals are attempted; the first failure, if any, is reported.
     void removeAllFor(qint64 serverId, QObject* context, StatusCallback done);
 
+    // Keeps one profile's entries apart from another's: server and source numbers restart in
+    // each profile, so "server/1/access-token" alone would be shared by every profile of the
+    // account. Empty for profiles made before scopes existed (their entries keep their names).
+    virtual void setProfileScope(const QString& scope) { m_profileScope = scope; }
+    QString profileScope() const { return m_profileScope; }
+
 protected:
+    // "profile-SCOPE/server/1/access-token", or the key alone without a scope.
+    QString scopedName(const SecretKey& key) const;
+
     // Runs fn in context's thread unless context is gone; queued, so callers always get
     // their answer after the call returned, whatever the backend.
     static void deliver(const QPointer<QObject>& context, std::function<void()> fn);
+
+private:
+    QString m_profileScope;
 };

@@ -89,6 +89,15 @@ Database::~Database()
     }
 }
 
+QString Database::keychainScope()
+{
+    QSqlQuery query(connection());
+    if (!query.exec(QStringLiteral("SELECT value FROM profile_info WHERE name = 'keychain_scope'")) || !query.next()) {
+        return {}; // a read-only profile older than migration 7
+    }
+    return query.value(0).toString();
+}
+
 Result<std::shared_ptr<Database>, StorageError> Database::open(const QString& filePath, int targetVersion)
 {
     if (auto status = checkExistingFile(filePath); !status) {

@@ -33,6 +33,10 @@ public:
     // What a write to a read-only profile answers.
     StorageError readOnlyError() const;
     int schemaVersion();
+    // What keeps this profile's keychain entries apart from other profiles' (see
+    // SecretStore::setProfileScope); empty for a profile that had servers or sources before
+    // scopes existed, whose entries keep their names.
+    QString keychainScope();
 
     // The calling thread's connection. Valid until releaseThreadConnection() or destruction.
     QSqlDatabase connection();

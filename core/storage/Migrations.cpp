@@ -276,6 +276,16 @@ const QList<Migrations::Migration>& Migrations::all()
                                " ON journal_entries(directory_object_id COLLATE NOCASE)"),
                 QStringLiteral("CREATE INDEX journal_entries_target ON journal_entries(target_id COLLATE NOCASE)"),
             }},
+        {7, "a keychain scope per profile, so two profiles never share a keychain entry",
+            {
+                QStringLiteral("CREATE TABLE profile_info (name TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+                // A profile without servers and sources has nothing in the keychain yet and
+                // gets its own scope. One that has them keeps the names its entries were
+                // stored under (an empty scope), so upgrading loses no token.
+                QStringLiteral("INSERT INTO profile_info (name, value) SELECT 'keychain_scope',"
+                               " CASE WHEN EXISTS (SELECT 1 FROM servers) OR EXISTS (SELECT 1 FROM directory_sources)"
+                               " THEN '' ELSE lower(hex(randomblob(16))) END"),
+            }},
     };
     return migrations;
 }

@@ -20,6 +20,7 @@ Result<std::shared_ptr<Workspace>, StorageError> Workspace::open(const QString& 
     workspace->m_profile = profile.value();
     workspace->m_secrets = ownedSecrets.release();
     workspace->m_secrets->setParent(workspace.get());
+    workspace->m_secrets->setProfileScope(workspace->database()->keychainScope());
     workspace->m_servers = new ServerCatalog(workspace->database(), workspace->m_secrets, workspace.get());
     workspace->m_sources = new SourceCatalog(workspace->database(), workspace->m_secrets, workspace.get());
     workspace->m_applications = std::make_unique<ApplicationRepository>(workspace->database());

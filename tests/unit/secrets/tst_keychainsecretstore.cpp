@@ -1,4 +1,5 @@
 #include "secrets/KeychainSecretStore.h"
+#include "workspace/Workspace.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -157,6 +158,7 @@ private slots:
     void roundTrip();
     void removeAllForDeletesEveryPurpose();
     void servicesAreSeparate();
+    void profilesAreSeparate();
     void unicodeAndLongSecret();
     void callbackSkippedWhenContextDestroyed();
     void unresponsiveKeychainTimesOut();
@@ -254,6 +256,43 @@ void TestKeychainSecretStore::servicesAreSeparate()
     const auto read = readSync(otherService, {4, SecretPurpose::BasicPassword});
     QVERIFY(!read.ok());
     QCOMPARE(read.error().kind, SecretError::Kind::NotFound);
+}
+
+// Server numbers restart in each profile: two profiles of one account, each with server 1,
+// keep two tokens, and forgetting one profile's token leaves the other's.
+void TestKeychainSecretStore::profilesAreSeparate()
+{
+    REQUIRE_SESSION_BUS();
+    QTemporaryDir first;
+    QTemporaryDir second;
+    auto opened1 = Workspace::open(first.path(), new KeychainSecretStore(m_service));
+    auto opened2 = Workspace::open(second.path(), new KeychainSecretStore(m_service));
+    QVERIFY(opened1.ok() && opened2.ok());
+    SecretStore& store1 = *opened1.value()->secrets();
+    SecretStore& store2 = *opened2.value()->secrets();
+    QVERIFY(!store1.profileScope().isEmpty());
+    QVERIFY(store1.profileScope() != store2.profileScope());
+    const SecretKey key {1, SecretPurpose::AccessToken};
+    QVERIFY(writeSync(store1, key, QStringLiteral("token-of-profile-1")).ok());
+    QVERIFY(writeSync(store2, key, QStringLiteral("token-of-profile-2")).ok());
+    QCOMPARE(readSync(store1, key).value(), QStringLiteral("token-of-profile-1"));
+    QCOMPARE(readSync(store2, key).value(), QStringLiteral("token-of-profile-2"));
+    // An unscoped store (the names before scopes) sees neither.
+    KeychainSecretStore unscoped(m_service);
+    QCOMPARE(readSync(unscoped, key).error().kind, SecretError::Kind::NotFound);
+
+    Answer removed;
+    QSignalSpy spy(&removed, &Answer::arrived);
+    store2.remove(key, &removed, removed.statusCallback());
+    QVERIFY(removed.status || spy.wait(answerTimeoutMs));
+    QVERIFY(removed.status->ok());
+    QCOMPARE(readSync(store2, key).error().kind, SecretError::Kind::NotFound);
+    QCOMPARE(readSync(store1, key).value(), QStringLiteral("token-of-profile-1"));
+
+    // Reopening finds the same scope, so the token is still there.
+    opened1 = Workspace::open(first.path(), new KeychainSecretStore(m_service));
+    QVERIFY(opened1.ok());
+    QCOMPARE(readSync(*opened1.value()->secrets(), key).value(), QStringLiteral("token-of-profile-1"));
 }
 
 void TestKeychainSecretStore::unicodeAndLongSecret()

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -93,6 +94,37 @@ private slots:
         QVERIFY(tables(*latest.value()).contains(QStringLiteral("journal_entries")));
         ServerRepository repo(latest.value());
         QVERIFY(repo.findByName(QStringLiteral("kept")).has_value());
+    }
+
+    // Migration 7: a new profile, or one with nothing in the keychain yet, gets a keychain scope
+    // of its own; one with servers keeps the entry names its tokens were stored under.
+    void keychainScopeKeepsAnUpgradedProfilesTokens()
+    {
+        QTemporaryDir dir;
+        auto fresh = Database::open(dir.filePath(QStringLiteral("fresh.db")));
+        QVERIFY(fresh.ok());
+        QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{32}$")).match(fresh.value()->keychainScope()).hasMatch());
+        auto other = Database::open(dir.filePath(QStringLiteral("other.db")));
+        QVERIFY(other.ok());
+        QVERIFY(other.value()->keychainScope() != fresh.value()->keychainScope());
+
+        const QString withServer = dir.filePath(QStringLiteral("v6-server.db"));
+        const QString empty = dir.filePath(QStringLiteral("v6-empty.db"));
+        {
+            auto v6 = Database::open(withServer, 6);
+            QVERIFY(v6.ok());
+            QVERIFY(QSqlQuery(v6.value()->connection())
+                        .exec(QStringLiteral("INSERT INTO servers (name, name_key, url, created_at, updated_at)"
+                                             " VALUES ('AWS', 'aws', 'https://scim.example.com/v2/',"
+                                             " '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")));
+            QVERIFY(Database::open(empty, 6).ok());
+        }
+        auto upgraded = Database::open(withServer);
+        QVERIFY(upgraded.ok());
+        QCOMPARE(upgraded.value()->keychainScope(), QString());
+        auto upgradedEmpty = Database::open(empty);
+        QVERIFY(upgradedEmpty.ok());
+        QCOMPARE(upgradedEmpty.value()->keychainScope().size(), 32);
     }
 
     // Migration 6 indexes a journal that a version-5 profile already holds; every entry stays.
