@@ -228,7 +228,7 @@ void MainWindow::buildHelpMenu()
         return action;
     };
     addDocument(QStringLiteral("userGuideAction"), QStringLiteral("documentation"), tr("&User Guide"),
-        QStringLiteral("README.md"))
+        QStringLiteral("docs/user-guide.md"))
         ->setShortcut(QKeySequence::HelpContents);
     addDocument(QStringLiteral("cliReferenceAction"), QStringLiteral("terminal"), tr("&Command-Line Reference"),
         QStringLiteral("docs/cli.md"));

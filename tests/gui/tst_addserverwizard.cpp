@@ -212,15 +212,23 @@ void TestAddServerWizard::seedFlowCreatesAwsServer()
         preset->staticAttributes);
     GuiTest::screenshot(wizard, QStringLiteral("wizard-4-static-attributes"));
 
+    // Provisioning: users who leave the scope are deleted on this server.
+    QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+    QCOMPARE(wizard->currentId(), int(AddServerWizard::ProvisioningPageId));
+    GuiTest::chooseInCombo(child<QComboBox>(wizard, QStringLiteral("deprovisionCombo")), QStringLiteral("Delete"));
+    GuiTest::screenshot(wizard, QStringLiteral("wizard-5-provisioning"));
+
     // Review: everything, the token only masked.
     QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
     QCOMPARE(wizard->currentId(), int(AddServerWizard::ReviewPageId));
     const QString summary = static_cast<ReviewPage*>(wizard->currentPage())->summaryText();
+    QVERIFY(summary.contains(QStringLiteral("Users who leave the scope")));
+    QVERIFY(summary.contains(QStringLiteral("Deleted")));
     QVERIFY(summary.contains(QStringLiteral("AWS SCIM Server")));
     QVERIFY(summary.contains(QStringLiteral("AWS IAM Identity Center")));
     QVERIFY(summary.contains(QStringLiteral("\u2022\u2022\u2022\u2022 (stored in the system keychain)")));
     QVERIFY(!summary.contains(token));
-    GuiTest::screenshot(wizard, QStringLiteral("wizard-5-review"));
+    GuiTest::screenshot(wizard, QStringLiteral("wizard-6-review"));
 
     // Step 5: Create.
     QSignalSpy accepted(wizard, &QDialog::accepted);
@@ -235,6 +243,7 @@ void TestAddServerWizard::seedFlowCreatesAwsServer()
     QCOMPARE(server.serverTypeId, awsType);
     QCOMPARE(server.auth.scheme, AuthScheme::AccessToken);
     QCOMPARE(server.userMappings, preset->userMappings);
+    QCOMPARE(server.options.deprovisionAction, DeprovisionAction::Delete);
     QCOMPARE(m_profile->secrets->peek(SecretKey {server.id, SecretPurpose::AccessToken}), std::optional(token));
     QVERIFY(!m_profile->profileFilesContain(token));
 

@@ -206,7 +206,10 @@ void TestConsole::helpActionsOpenTheDocs()
     auto* viewer = window.findChild<DocumentViewer*>();
     QVERIFY(viewer);
     QTRY_VERIFY(viewer->isVisible());
-    QVERIFY2(viewer->browser()->toPlainText().contains(QStringLiteral("Try it without an AWS account")),
+    // The admin's guide, not the developers' README.
+    QVERIFY2(viewer->browser()->toPlainText().contains(QStringLiteral("ScimDesk user guide")),
+        qPrintable(viewer->browser()->toPlainText().left(300)));
+    QVERIFY2(!viewer->browser()->toPlainText().contains(QStringLiteral("scripts/test")),
         qPrintable(viewer->browser()->toPlainText().left(300)));
     GuiTest::screenshot(viewer, QStringLiteral("help-user-guide"));
     viewer->close();
@@ -379,7 +382,7 @@ void TestConsole::dialogsFitTheScreen()
     auto* about = window.showAbout();
     QTRY_VERIFY(about->isVisible());
     QVERIFY2(offScreen(about).isEmpty(), qPrintable(offScreen(about)));
-    auto* guide = window.openDocument(QStringLiteral("README.md"));
+    auto* guide = window.openDocument(QStringLiteral("docs/user-guide.md"));
     QVERIFY2(offScreen(guide).isEmpty(), qPrintable(offScreen(guide)));
     auto scheduler = std::make_shared<SystemdUserScheduler>(PlatformScheduler::Setup {
         QStringLiteral("/usr/bin/scimdesk-cli"), m_profile->directory.path(), m_profile->directory.path(), {}});

@@ -290,7 +290,7 @@ void TestScreenSizes::dialogsFitTheScreen()
     QVERIFY(sourceTest->report().hasFailure());
     check(sourceTest, {QStringLiteral("copyReportButton"), QStringLiteral("closeButton")});
     check(window.showAbout());
-    check(window.openDocument(QStringLiteral("README.md")));
+    check(window.openDocument(QStringLiteral("docs/user-guide.md")));
 
     QStringList details;
     for (int i = 0; i < 45; ++i) {

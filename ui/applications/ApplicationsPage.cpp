@@ -10,6 +10,7 @@
 #include "sources/SourceCatalog.h"
 #include "storage/ApplicationRepository.h"
 #include "widgets/AppIcons.h"
+#include "widgets/ColumnFitter.h"
 #include "widgets/ConfirmationDialogs.h"
 #include "widgets/EditIcons.h"
 #include "widgets/PageHeader.h"
@@ -47,7 +48,9 @@ ApplicationsPage::ApplicationsPage(std::shared_ptr<Workspace> workspace, QWidget
     m_table->setModel(m_proxy);
     RecordTable::setUp(m_table);
     m_table->sortByColumn(ApplicationTableModel::NameColumn, Qt::AscendingOrder);
-    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_fitter = new ColumnFitter(m_table);
+    m_fitter->keepWhole(ApplicationTableModel::EditColumn); // the pencil button
+    m_fitter->cutLast(ApplicationTableModel::NameColumn);
 
     m_emptyLabel = new QLabel(this);
     m_emptyLabel->setObjectName(QStringLiteral("applicationsEmptyLabel"));
@@ -114,11 +117,8 @@ void ApplicationsPage::reload()
     }
     m_model->setApplications(m_workspace->applications().list(), serverNames, sourceNames);
     m_stack->setCurrentWidget(m_model->rowCount() == 0 ? static_cast<QWidget*>(m_emptyLabel) : m_table);
-    m_table->resizeColumnsToContents();
-    for (int column = 0; column < ApplicationTableModel::EditColumn; ++column) {
-        m_table->setColumnWidth(column, qMax(m_table->columnWidth(column) + 24, 120));
-    }
     installEditButtons();
+    m_fitter->refit();
     selectApplication(selected);
     updateActions();
     countUsersInScope();
@@ -163,7 +163,6 @@ void ApplicationsPage::installEditButtons()
         connect(button, &QToolButton::clicked, this, [this, id]() { editApplication(id); });
         m_table->setIndexWidget(index, button);
     }
-    m_table->setColumnWidth(ApplicationTableModel::EditColumn, 40);
 }
 
 qint64 ApplicationsPage::selectedApplicationId() const

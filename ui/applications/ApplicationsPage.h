@@ -11,6 +11,7 @@ class QAction;
 class QLabel;
 class QSortFilterProxyModel;
 class QStackedWidget;
+class ColumnFitter;
 class QTableView;
 class ScheduleDialog;
 class Workspace;
@@ -58,6 +59,7 @@ private:
     ApplicationTableModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
     QTableView* m_table = nullptr;
+    ColumnFitter* m_fitter = nullptr;
     QStackedWidget* m_stack = nullptr;
     QLabel* m_emptyLabel = nullptr;
     QAction* m_editAction = nullptr;

@@ -1,4 +1,6 @@
 #include "CsvImportDialog.h"
+
+#include "widgets/DirectoryAttributeText.h"
 #include "widgets/StatusColors.h"
 
 #include "directory/DirectoryRepository.h"
@@ -216,6 +218,25 @@ QStringList CsvImportDialog::attributeChoices(const QString& header) const
     return choices;
 }
 
+QString CsvImportDialog::choiceText(const QString& choice) const
+{
+    if (m_kind->currentData().toInt() == int(DirectoryCsvImporter::Kind::Groups)) {
+        const QHash<QString, QString> words = {
+            {QStringLiteral("group"), tr("Group name (group)")},
+            {QStringLiteral("description"), tr("Description (description)")},
+            {QStringLiteral("member"), tr("One member's user name (member)")},
+            {QStringLiteral("members"), tr("Members' user names, separated by “;” (members)")},
+            {QStringLiteral("parent"), tr("Parent group (parent)")},
+            {QStringLiteral("objectId"), tr("Object ID (objectId)")},
+        };
+        return words.value(choice, choice);
+    }
+    if (DirectoryUser::standardAttributeNames().contains(choice)) {
+        return DirectoryAttributeText::labelWithKey(choice);
+    }
+    return tr("%1 (custom attribute)").arg(choice);
+}
+
 void CsvImportDialog::fillMapping()
 {
     const QStringList headers = m_importer->headers();
@@ -227,9 +248,7 @@ void CsvImportDialog::fillMapping()
         combo->setObjectName(QStringLiteral("mappingCombo%1").arg(column));
         combo->addItem(tr("(ignore)"), QString());
         for (const auto& choice : attributeChoices(headers.at(column))) {
-            const bool standard = DirectoryUser::standardAttributeNames().contains(choice)
-                || m_kind->currentData().toInt() == int(DirectoryCsvImporter::Kind::Groups);
-            combo->addItem(standard ? choice : tr("%1 (custom attribute)").arg(choice), choice);
+            combo->addItem(choiceText(choice), choice);
         }
         combo->setCurrentIndex(std::max(0, combo->findData(attributes.value(column))));
         connect(combo, qOverload<int>(&QComboBox::currentIndexChanged), this, [this, combo, column]() {

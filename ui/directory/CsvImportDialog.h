@@ -56,6 +56,7 @@ private:
     void showResult(const Result<CsvImportResult, StorageError>& result);
     void fillMapping();
     QStringList attributeChoices(const QString& header) const;
+    QString choiceText(const QString& choice) const; // "First name (givenName)"
 
     // A copy: the page that opens this dialog destroys its own repository before its children.
     DirectoryRepository m_repository;

@@ -35,7 +35,7 @@ ProvisioningOptionsEditor::ProvisioningOptionsEditor(ServerDraft* draft, QWidget
 
     auto* thresholdHint = FormMessages::hintLabel(QStringLiteral("thresholdHint"), this);
     FormMessages::show(thresholdHint,
-        tr("A plan that disables or deletes more than this share of the managed objects, and at least the minimum, "
+        tr("A plan that disables or deletes more than this share of the managed objects, and more than the minimum, "
            "runs only when confirmed explicitly."),
         FormMessages::Hint);
     auto* fillHint = FormMessages::hintLabel(QStringLiteral("fillMissingHint"), this);

@@ -6,7 +6,9 @@
 #include "servers/ServerCatalog.h"
 #include "storage/ApplicationRepository.h"
 #include "widgets/AppIcons.h"
+#include "widgets/ColumnFitter.h"
 #include "widgets/EditIcons.h"
+#include "widgets/ElideMiddleDelegate.h"
 #include "widgets/PageHeader.h"
 #include "widgets/RecordTable.h"
 #include "wizard/AddServerWizard.h"
@@ -44,9 +46,12 @@ ServersPage::ServersPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
     m_table->setModel(m_proxy);
     RecordTable::setUp(m_table);
     m_table->sortByColumn(ServerTableModel::NameColumn, Qt::AscendingOrder);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    // URLs differ in their tenant id, not in their scheme and host: keep both ends visible.
-    m_table->setTextElideMode(Qt::ElideMiddle);
+    // URLs differ in their tenant id, not in their scheme and host: keep both ends visible. The
+    // URL gives up its width first (its tooltip shows it whole), so the token's expiry stays legible.
+    m_table->setItemDelegateForColumn(ServerTableModel::UrlColumn, new ElideMiddleDelegate(m_table));
+    m_fitter = new ColumnFitter(m_table);
+    m_fitter->cutFirst(ServerTableModel::UrlColumn);
+    m_fitter->cutLast(ServerTableModel::NameColumn); // which server a row is
 
     m_emptyLabel = new QLabel(this);
     m_emptyLabel->setObjectName(QStringLiteral("serversEmptyLabel"));
@@ -117,11 +122,9 @@ void ServersPage::reload()
     }
     m_model->setServers(m_workspace->servers()->repository().list(), typeNames, applications);
     m_stack->setCurrentWidget(m_model->rowCount() == 0 ? static_cast<QWidget*>(m_emptyLabel) : m_table);
-    m_table->resizeColumnsToContents();
-    // One long URL or summary must not push the other columns off screen; tooltips show it all.
-    for (int column = 0; column < m_model->columnCount() - 1; ++column) {
-        m_table->setColumnWidth(column, qMin(m_table->columnWidth(column), 320));
-    }
+    // Columns as wide as the page has room for; one long URL or summary does not push the others
+    // off screen (tooltips show it all).
+    m_fitter->refit();
     selectServer(selected);
     updateActions();
 }

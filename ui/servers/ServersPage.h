@@ -9,6 +9,7 @@ class QAction;
 class QLabel;
 class QSortFilterProxyModel;
 class QStackedWidget;
+class ColumnFitter;
 class QTableView;
 class AddServerWizard;
 class ConnectionTestDialog;
@@ -56,6 +57,7 @@ private:
     ServerTableModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
     QTableView* m_table = nullptr;
+    ColumnFitter* m_fitter = nullptr;
     QStackedWidget* m_stack = nullptr;
     QLabel* m_emptyLabel = nullptr;
     QAction* m_addAction = nullptr;

@@ -4,6 +4,7 @@
 #include "SourceMappingTableModel.h"
 #include "sources/SourceType.h"
 #include "widgets/ChoiceItemDelegate.h"
+#include "widgets/DirectoryAttributeText.h"
 #include "widgets/EditableTable.h"
 #include "widgets/FormMessages.h"
 
@@ -54,6 +55,7 @@ SourceAttributesEditor::SourceAttributesEditor(SourceDraft* draft, QWidget* pare
     m_table->setModel(m_model);
     auto* delegate = new ChoiceItemDelegate(SourceMappingTableModel::directoryAttributeChoices(), m_table->view());
     delegate->setEditable(true);
+    delegate->setLabels(DirectoryAttributeText::labelsWithKeys(SourceMappingTableModel::directoryAttributeChoices()));
     m_table->view()->setItemDelegateForColumn(SourceMappingTableModel::DirectoryColumn, delegate);
     m_table->view()->horizontalHeader()->setMinimumSectionSize(120);
 

@@ -1,6 +1,7 @@
 #include "SourceMappingTableModel.h"
 
 #include "model/DirectoryUser.h"
+#include "widgets/DirectoryAttributeText.h"
 
 #include <QApplication>
 #include <QStyle>
@@ -75,8 +76,12 @@ QVariant SourceMappingTableModel::data(const QModelIndex& index, int role) const
         return {};
     }
     const LdapAttributeMapping& mapping = m_mappings.at(index.row());
-    if (role == Qt::DisplayRole || role == Qt::EditRole) {
+    if (role == Qt::EditRole) {
         return index.column() == LdapColumn ? mapping.ldapAttribute : mapping.directoryAttribute;
+    }
+    if (role == Qt::DisplayRole) {
+        return index.column() == LdapColumn ? mapping.ldapAttribute
+                                            : DirectoryAttributeText::labelWithKey(mapping.directoryAttribute);
     }
     if (role == Qt::DecorationRole && index.column() == LdapColumn && !rowError(index.row()).isEmpty()) {
         return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);

@@ -3,6 +3,7 @@
 #include "SourceDraft.h"
 #include "sources/SourceType.h"
 #include "widgets/AppIcons.h"
+#include "widgets/DirectoryAttributeText.h"
 #include "widgets/SummaryHtml.h"
 
 #include <QDir>
@@ -88,7 +89,7 @@ QString SourceReviewPage::summaryHtml(const SourceDraft& draft)
     html += QStringLiteral("</table>") + section(tr("Attributes")) + QStringLiteral("<table>");
     html += row(tr("Anchor"), source.anchorAttribute);
     for (const LdapAttributeMapping& mapping : source.userMappings) {
-        html += row(mapping.directoryAttribute, mapping.ldapAttribute);
+        html += row(DirectoryAttributeText::labelWithKey(mapping.directoryAttribute), mapping.ldapAttribute);
     }
     html += row(tr("Group members"), source.groupMemberAttribute);
     html += row(tr("Disabled accounts"), SourceType::describe(source.disabledRule));

@@ -10,8 +10,10 @@
 #include "storage/ApplicationRepository.h"
 #include "util/DisplayText.h"
 #include "widgets/AppIcons.h"
+#include "widgets/ColumnFitter.h"
 #include "widgets/ConfirmationDialogs.h"
 #include "widgets/EditIcons.h"
+#include "widgets/ElideMiddleDelegate.h"
 #include "widgets/FormMessages.h"
 #include "widgets/PageHeader.h"
 #include "widgets/RecordTable.h"
@@ -44,8 +46,14 @@ SourcesPage::SourcesPage(std::shared_ptr<Workspace> workspace, QWidget* parent)
     m_table->setModel(m_proxy);
     RecordTable::setUp(m_table);
     m_table->sortByColumn(SourceTableModel::NameColumn, Qt::AscendingOrder);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setTextElideMode(Qt::ElideMiddle);
+    // A URL or base DN keeps both ends visible and gives up its width first (tooltips show it).
+    for (const int column : {SourceTableModel::UrlColumn, SourceTableModel::BaseDnColumn}) {
+        m_table->setItemDelegateForColumn(column, new ElideMiddleDelegate(m_table));
+    }
+    m_fitter = new ColumnFitter(m_table);
+    m_fitter->cutFirst(SourceTableModel::UrlColumn);
+    m_fitter->cutFirst(SourceTableModel::BaseDnColumn);
+    m_fitter->cutLast(SourceTableModel::NameColumn);
 
     m_emptyLabel = new QLabel(this);
     m_emptyLabel->setObjectName(QStringLiteral("sourcesEmptyLabel"));
@@ -131,14 +139,8 @@ void SourcesPage::reload()
     m_model->setRows(rows);
     m_model->setReading(QSet<qint64>(m_reads.keyBegin(), m_reads.keyEnd()));
     m_stack->setCurrentWidget(m_model->rowCount() == 0 ? static_cast<QWidget*>(m_emptyLabel) : m_table);
-    m_table->resizeColumnsToContents();
     // One long URL, DN or message must not push the other columns off screen; tooltips show it all.
-    // The last read's cell is short (when and the result; why it failed is shown below the table).
-    for (int column = 0; column < m_model->columnCount(); ++column) {
-        if (column != SourceTableModel::LastReadColumn) {
-            m_table->setColumnWidth(column, qMin(m_table->columnWidth(column), 240));
-        }
-    }
+    m_fitter->refit();
     selectSource(selected);
     updateActions();
     updateDetails();

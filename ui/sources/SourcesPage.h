@@ -11,6 +11,7 @@ class QAction;
 class QLabel;
 class QSortFilterProxyModel;
 class QStackedWidget;
+class ColumnFitter;
 class QTableView;
 class SourceEditDialog;
 class SourceReadJob;
@@ -64,6 +65,7 @@ private:
     SourceTableModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
     QTableView* m_table = nullptr;
+    ColumnFitter* m_fitter = nullptr;
     QStackedWidget* m_stack = nullptr;
     QLabel* m_emptyLabel = nullptr;
     QLabel* m_details = nullptr;

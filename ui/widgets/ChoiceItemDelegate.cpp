@@ -11,7 +11,9 @@ ChoiceItemDelegate::ChoiceItemDelegate(const QStringList& choices, QObject* pare
 QWidget* ChoiceItemDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&, const QModelIndex&) const
 {
     auto* combo = new QComboBox(parent);
-    combo->addItems(m_choices);
+    for (const QString& choice : m_choices) {
+        combo->addItem(m_labels.value(choice, choice), choice);
+    }
     combo->setEditable(m_editable);
     // Commit as soon as a choice is made, not only when focus leaves the cell.
     connect(combo, &QComboBox::activated, this, [this, combo]() {
@@ -26,7 +28,7 @@ void ChoiceItemDelegate::setEditorData(QWidget* editor, const QModelIndex& index
 {
     auto* combo = static_cast<QComboBox*>(editor);
     const QString text = index.data(Qt::EditRole).toString();
-    const int found = combo->findText(text);
+    const int found = combo->findData(text);
     if (m_editable && found < 0) {
         combo->setEditText(text);
         return;
@@ -36,5 +38,9 @@ void ChoiceItemDelegate::setEditorData(QWidget* editor, const QModelIndex& index
 
 void ChoiceItemDelegate::setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const
 {
-    model->setData(index, static_cast<QComboBox*>(editor)->currentText(), Qt::EditRole);
+    const auto* combo = static_cast<QComboBox*>(editor);
+    // A choice from the list gives its value; text typed into an editable combo is taken as typed.
+    const int current = combo->currentIndex();
+    const bool chosen = current >= 0 && combo->itemText(current) == combo->currentText();
+    model->setData(index, chosen ? combo->itemData(current).toString() : combo->currentText(), Qt::EditRole);
 }

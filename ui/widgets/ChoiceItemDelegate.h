@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QStringList>
 #include <QStyledItemDelegate>
 
@@ -13,6 +14,9 @@ public:
     ChoiceItemDelegate(const QStringList& choices, QObject* parent = nullptr);
 
     void setEditable(bool editable) { m_editable = editable; }
+    // What the combo shows for a choice ("First name (givenName)"); the model still receives
+    // the choice itself. Choices without a label show as they are.
+    void setLabels(const QHash<QString, QString>& labels) { m_labels = labels; }
 
     QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     void setEditorData(QWidget* editor, const QModelIndex& index) const override;
@@ -20,5 +24,6 @@ public:
 
 private:
     QStringList m_choices;
+    QHash<QString, QString> m_labels;
     bool m_editable = false;
 };

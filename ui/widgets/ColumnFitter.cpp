@@ -74,6 +74,22 @@ void ColumnFitter::keepWhole(int column)
     scheduleRefit();
 }
 
+void ColumnFitter::cutFirst(int column)
+{
+    if (!m_cutFirst.contains(column)) {
+        m_cutFirst.append(column);
+    }
+    scheduleRefit();
+}
+
+void ColumnFitter::cutLast(int column)
+{
+    if (!m_cutLast.contains(column)) {
+        m_cutLast.append(column);
+    }
+    scheduleRefit();
+}
+
 void ColumnFitter::refit()
 {
     QAbstractItemModel* model = m_table->model();
@@ -84,6 +100,7 @@ void ColumnFitter::refit()
     QList<int> columns;
     QList<int> floors;
     QList<int> wanted;
+    const int readable = m_table->fontMetrics().averageCharWidth() * 12;
     for (int column = 0; column < model->columnCount(); ++column) {
         if (m_table->isColumnHidden(column)) {
             continue;
@@ -92,7 +109,8 @@ void ColumnFitter::refit()
         const int want = std::clamp(static_cast<const QAbstractItemView*>(m_table)->sizeHintForColumn(column) + 8,
             headerWidth, std::max(headerWidth, kWidestColumn));
         columns << column;
-        floors << (m_keptWhole.contains(column) ? want : headerWidth);
+        // Never narrower than its header, nor than the first dozen characters of its values.
+        floors << (m_keptWhole.contains(column) ? want : std::max(headerWidth, std::min(want, readable)));
         wanted << want;
     }
     if (columns.isEmpty()) {
@@ -108,9 +126,31 @@ void ColumnFitter::refit()
             widths[i] += int(qint64(available - wantedSum) * wanted[i] / wantedSum);
         }
     } else if (floorSum < available) {
-        for (int i = 0; i < widths.size(); ++i) {
-            widths[i]
-                = floors[i] + int(qint64(available - floorSum) * (wanted[i] - floors[i]) / (wantedSum - floorSum));
+        // Too narrow: the columns to cut first (long values whose tooltips show them whole) give
+        // up their width before the others, the ones to cut last (a row's name) after them; within
+        // each set in proportion to what each can give.
+        int excess = wantedSum - available;
+        const auto tierOf = [this](int column) {
+            return m_cutFirst.contains(column) ? 0 : m_cutLast.contains(column) ? 2 : 1;
+        };
+        for (const int tier : {0, 1, 2}) {
+            qint64 reducible = 0;
+            for (int i = 0; i < widths.size(); ++i) {
+                if (tierOf(columns[i]) == tier) {
+                    reducible += widths[i] - floors[i];
+                }
+            }
+            if (reducible <= 0 || excess <= 0) {
+                continue;
+            }
+            const qint64 take = std::min<qint64>(excess, reducible);
+            for (int i = 0; i < widths.size(); ++i) {
+                if (tierOf(columns[i]) == tier) {
+                    // Rounded up, so the columns never end past the edge (the last takes the rest).
+                    widths[i] -= int((take * (widths[i] - floors[i]) + reducible - 1) / reducible);
+                }
+            }
+            excess -= int(take);
         }
     } else {
         widths = floors; // narrower than the headers: the table scrolls
@@ -125,4 +165,7 @@ void ColumnFitter::refit()
         header->resizeSection(columns[i], widths[i]);
     }
     m_fitting = false;
+    // Widgets in cells (a row's edit button) move with their columns now, not at the next layout
+    // pass: a click right after a refresh lands on the button, not where it was.
+    m_table->doItemsLayout();
 }

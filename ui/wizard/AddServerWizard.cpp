@@ -2,6 +2,7 @@
 
 #include "AuthenticationSettingsPage.h"
 #include "ConnectionSettingsPage.h"
+#include "ProvisioningPage.h"
 #include "ReviewPage.h"
 #include "ScimAttributesPage.h"
 #include "ServerDraft.h"
@@ -41,14 +42,18 @@ AddServerWizard::AddServerWizard(std::shared_ptr<Workspace> workspace, const Sci
     attributes->setSubTitle(tr("How directory attributes become SCIM attributes."));
     auto* statics = new StaticAttributesPage(m_draft, this);
     statics->setSubTitle(tr("Constant SCIM attributes sent for every user."));
+    auto* provisioning = new ProvisioningPage(m_draft, this);
+    provisioning->setSubTitle(tr("What happens on the server to users who leave the scope, and the safety limit "
+                                 "for large removals."));
     // Each page after the first can finish: Create is enabled there once the pages are complete.
-    for (QWizardPage* page : std::initializer_list<QWizardPage*> {authentication, attributes, statics}) {
+    for (QWizardPage* page : std::initializer_list<QWizardPage*> {authentication, attributes, statics, provisioning}) {
         page->setFinalPage(true);
     }
     setPage(ConnectionPage, connection);
     setPage(AuthenticationPage, authentication);
     setPage(ScimAttributesPageId, attributes);
     setPage(StaticAttributesPageId, statics);
+    setPage(ProvisioningPageId, provisioning);
     setPage(ReviewPageId, new ReviewPage(m_draft, this));
     setStartId(ConnectionPage);
     ScreenFit::resizeWithin(this, QSize(820, 620));

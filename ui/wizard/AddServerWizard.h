@@ -32,6 +32,7 @@ public:
         AuthenticationPage,
         ScimAttributesPageId,
         StaticAttributesPageId,
+        ProvisioningPageId,
         ReviewPageId,
     };
 

@@ -111,5 +111,36 @@ QString ReviewPage::summaryHtml(const ServerDraft& draft)
         }
         html += QStringLiteral("</table>");
     }
-    return html;
+    return html + provisioningHtml(server.options);
+}
+
+QString ReviewPage::provisioningHtml(const ServerOptions& options)
+{
+    QString html = section(tr("Provisioning")) + QStringLiteral("<table>");
+    QString leaving;
+    switch (options.deprovisionAction) {
+    case DeprovisionAction::Disable:
+        leaving = tr("Disabled (active = false)");
+        break;
+    case DeprovisionAction::Delete:
+        leaving = tr("Deleted");
+        break;
+    case DeprovisionAction::None:
+        leaving = tr("Left as they are");
+        break;
+    }
+    html += row(tr("Users who leave the scope"), leaving);
+    html += row(tr("Deletion threshold"),
+        tr("Confirm plans that remove more than %1 % of the managed objects and more than %2")
+            .arg(options.deletionThresholdPercent)
+            .arg(options.deletionThresholdMinimum));
+    QStringList fills;
+    if (options.fillDisplayNameFromNames) {
+        fills << tr("displayName from first and last name");
+    }
+    if (options.fillNamesFromDisplayName) {
+        fills << tr("first and last name from displayName");
+    }
+    html += row(tr("Fill in missing values"), fills.isEmpty() ? tr("Never") : fills.join(tr(", ")));
+    return html + QStringLiteral("</table>");
 }

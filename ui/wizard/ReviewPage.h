@@ -4,6 +4,7 @@
 
 class QLabel;
 class ServerDraft;
+struct ServerOptions;
 
 // The last page of Add Server: everything entered, the secret only as a mask, then Create.
 class ReviewPage : public QWizardPage
@@ -20,6 +21,8 @@ public:
     static QString summaryHtml(const ServerDraft& draft);
 
 private:
+    static QString provisioningHtml(const ServerOptions& options);
+
     ServerDraft* m_draft = nullptr;
     QLabel* m_summary = nullptr;
 };
