@@ -10,6 +10,9 @@ QString tr(const char* text)
 {
     return QCoreApplication::translate("cli", text);
 }
+constexpr int maxConcurrency = 64; // the profile database's CHECK
+constexpr double maxRateLimit = 10000;
+constexpr int maxRequestTimeout = 3600;
 } // namespace
 
 ServerOptionsArguments::ServerOptionsArguments()
@@ -18,7 +21,7 @@ ServerOptionsArguments::ServerOptionsArguments()
            "delete, or none. Groups are deleted only with delete."),
         tr("action"))
     , m_threshold(QStringLiteral("deletion-threshold"),
-          tr("Refuse a plan that disables or deletes more than PERCENT % of the managed objects, and at least MIN "
+          tr("Refuse a plan that disables or deletes more than PERCENT % of the managed objects, and more than MIN "
              "objects, unless --confirm-deletions is given, e.g. 5,10."),
           tr("percent,min"))
     , m_fillMissing(QStringLiteral("fill-missing"),
@@ -26,12 +29,20 @@ ServerOptionsArguments::ServerOptionsArguments()
              "display-name-from-names, names-from-display-name (comma separated), or none. Off by default; the plan "
              "lists every user a value is filled in for."),
           tr("list"))
+    , m_concurrency(QStringLiteral("concurrency"),
+          tr("Requests in flight at once, 1 to 64 (default 4). Lower it when the server throttles (429)."), tr("n"))
+    , m_rateLimit(QStringLiteral("rate-limit"),
+          tr("At most this many requests per second, or 0 for no limit (the default); decimals allowed, e.g. 2.5."),
+          tr("per-second"))
+    , m_requestTimeout(QStringLiteral("request-timeout"),
+          tr("Seconds to wait for an answer before a request is retried or fails, 1 to 3600 (default 30)."),
+          tr("seconds"))
 {
 }
 
 void ServerOptionsArguments::addTo(QCommandLineParser& parser) const
 {
-    parser.addOptions({m_deprovision, m_threshold, m_fillMissing});
+    parser.addOptions({m_deprovision, m_threshold, m_fillMissing, m_concurrency, m_rateLimit, m_requestTimeout});
 }
 
 std::optional<ServerOptionsArguments::Problem> ServerOptionsArguments::apply(
@@ -65,6 +76,37 @@ std::optional<ServerOptionsArguments::Problem> ServerOptionsArguments::apply(
             return Problem {tr("Unknown value to fill in: \"%1\".").arg(unknown),
                 tr("Choose from: %1, or none").arg(ServerOptions::allFillMissingIds().join(QStringLiteral(", ")))};
         }
+    }
+    return applyRequestOptions(parser, options);
+}
+
+std::optional<ServerOptionsArguments::Problem> ServerOptionsArguments::applyRequestOptions(
+    const QCommandLineParser& parser, ServerOptions& options) const
+{
+    bool ok = true;
+    if (parser.isSet(m_concurrency)) {
+        const int concurrency = parser.value(m_concurrency).trimmed().toInt(&ok);
+        if (!ok || concurrency < 1 || concurrency > maxConcurrency) {
+            return Problem {tr("\"%1\" is not a number of requests in flight.").arg(parser.value(m_concurrency)),
+                tr("Give a whole number from 1 to 64, e.g. --concurrency 4")};
+        }
+        options.concurrency = concurrency;
+    }
+    if (parser.isSet(m_rateLimit)) {
+        const double rate = parser.value(m_rateLimit).trimmed().toDouble(&ok);
+        if (!ok || !(rate >= 0) || rate > maxRateLimit) {
+            return Problem {tr("\"%1\" is not a rate limit.").arg(parser.value(m_rateLimit)),
+                tr("Give requests per second from 0 (no limit) to 10000, e.g. --rate-limit 20")};
+        }
+        options.rateLimitPerSecond = rate;
+    }
+    if (parser.isSet(m_requestTimeout)) {
+        const int seconds = parser.value(m_requestTimeout).trimmed().toInt(&ok);
+        if (!ok || seconds < 1 || seconds > maxRequestTimeout) {
+            return Problem {tr("\"%1\" is not a request timeout.").arg(parser.value(m_requestTimeout)),
+                tr("Give seconds from 1 to 3600, e.g. --request-timeout 60")};
+        }
+        options.requestTimeoutSeconds = seconds;
     }
     return std::nullopt;
 }

@@ -11,7 +11,8 @@ struct ServerOptions;
 // The server options `servers add|edit` set besides connection and authentication: what
 // happens to users and groups that leave the scope (--deprovision), the deletion threshold
 // (--deletion-threshold PERCENT,MIN) and the values ScimDesk may fill in for attributes the
-// server requires (--fill-missing). The same settings as the GUI's Edit Server → Provisioning.
+// server requires (--fill-missing), and how requests are sent (--concurrency, --rate-limit,
+// --request-timeout). The same settings as the GUI's Edit Server → Provisioning.
 class ServerOptionsArguments
 {
 public:
@@ -28,7 +29,12 @@ public:
     std::optional<Problem> apply(const QCommandLineParser& parser, ServerOptions& options) const;
 
 private:
+    std::optional<Problem> applyRequestOptions(const QCommandLineParser& parser, ServerOptions& options) const;
+
     QCommandLineOption m_deprovision;
     QCommandLineOption m_threshold;
     QCommandLineOption m_fillMissing;
+    QCommandLineOption m_concurrency;
+    QCommandLineOption m_rateLimit;
+    QCommandLineOption m_requestTimeout;
 };

@@ -286,6 +286,13 @@ void ServersCommand::printServer(const ScimServer& server)
                           ? tr("none")
                           : server.options.fillMissingIds().join(QStringLiteral(", ")))
            << '\n';
+    stream << tr("Requests:        %1 in parallel, %2, timeout %3 s")
+                  .arg(server.options.concurrency)
+                  .arg(server.options.rateLimitPerSecond > 0
+                          ? tr("at most %1 per second").arg(server.options.rateLimitPerSecond)
+                          : tr("no rate limit"))
+                  .arg(server.options.requestTimeoutSeconds)
+           << '\n';
     stream << tr("Mappings:        %1 attribute mappings, %2 static attributes")
                   .arg(server.userMappings.size())
                   .arg(server.staticAttributes.size())

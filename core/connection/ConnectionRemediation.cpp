@@ -138,8 +138,8 @@ const Row kRows[] = {
     {ConnectionFailure::Throttled,
         REMEDY("The server kept throttling requests (429 Too Many Requests), even after ScimDesk waited and "
                "retried."),
-        REMEDY("Lower the rate limit or the concurrency in the server options, wait a minute and run the test "
-               "again.")},
+        REMEDY("Lower Rate limit or Requests in parallel in the server's Edit \u2192 Provisioning, wait a minute and "
+               "run the test again.")},
     {ConnectionFailure::ServerError,
         REMEDY("The server failed with an internal error ({status}) on {attempts} attempt(s)."),
         REMEDY("This is a problem on the server's side. Try again later; if it persists, give the request id to the "
@@ -147,7 +147,7 @@ const Row kRows[] = {
     {ConnectionFailure::Timeout,
         REMEDY("The server accepted the connection but did not answer within {timeout} s ({attempts} attempt(s))."),
         REMEDY("The server may be overloaded, or a proxy or firewall holds the request. Try again later; if the "
-               "server is just slow, raise the request timeout in the server options.")},
+               "server is just slow, raise Request timeout in the server's Edit \u2192 Provisioning.")},
     {ConnectionFailure::InvalidResponse,
         REMEDY("The server answered, but not with SCIM JSON: the URL probably points to a web page (a sign-in page, "
                "a portal) instead of the SCIM endpoint."),
@@ -261,18 +261,19 @@ const Row kRows[] = {
     {ConnectionFailure::ThrottledWithRetryAfter,
         REMEDY("The server throttled {throttled} of {total} requests (429 Too Many Requests), asking to wait "
                "{retryAfter} s (Retry-After)."),
-        REMEDY("Lower the rate limit (requests per second) or the concurrency in the server options. ScimDesk slows "
+        REMEDY("Lower Rate limit or Requests in parallel in the server's Edit \u2192 Provisioning. ScimDesk slows "
                "down and retries on 429, but a sync at a rate the server accepts finishes sooner.")},
     {ConnectionFailure::ThrottledWithoutRetryAfter,
         REMEDY("The server throttled {throttled} of {total} requests (429 Too Many Requests), without saying how "
                "long to wait (no Retry-After)."),
-        REMEDY("Lower the rate limit (requests per second) or the concurrency in the server options. ScimDesk slows "
+        REMEDY("Lower Rate limit or Requests in parallel in the server's Edit \u2192 Provisioning. ScimDesk slows "
                "down and retries on 429, but a sync at a rate the server accepts finishes sooner.")},
     {ConnectionFailure::ServerErrorsRetried,
         REMEDY("The server answered {count} request(s) with an internal error (5xx); they were retried."),
         REMEDY("If this happens often, tell the server's vendor (with the request ids from the log).")},
     {ConnectionFailure::SlowServer, REMEDY("The server is slow: the median round trip is {median} ms."),
-        REMEDY("A sync sends many requests; expect long runs, or raise the concurrency if the server allows it.")},
+        REMEDY("A sync sends many requests; expect long runs, or raise Requests in parallel (Edit \u2192 "
+               "Provisioning) if the server allows it.")},
 };
 // clang-format on
 

@@ -17,6 +17,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QLabel>
@@ -300,6 +301,9 @@ void TestServerEditDialog::provisioningTabSavesDeprovisioningThresholdAndFills()
     dialog->findChild<QSpinBox*>(QStringLiteral("thresholdPercentSpin"))->setValue(20);
     dialog->findChild<QSpinBox*>(QStringLiteral("thresholdMinimumSpin"))->setValue(3);
     QTest::mouseClick(fillNames, Qt::LeftButton);
+    dialog->findChild<QSpinBox*>(QStringLiteral("concurrencySpin"))->setValue(2);
+    dialog->findChild<QDoubleSpinBox*>(QStringLiteral("rateLimitSpin"))->setValue(5.5);
+    dialog->findChild<QSpinBox*>(QStringLiteral("requestTimeoutSpin"))->setValue(90);
     GuiTest::screenshot(dialog, QStringLiteral("edit-server-provisioning"));
 
     QSignalSpy accepted(dialog, &QDialog::accepted);
@@ -311,6 +315,9 @@ void TestServerEditDialog::provisioningTabSavesDeprovisioningThresholdAndFills()
     QCOMPARE(saved.deletionThresholdMinimum, 3);
     QVERIFY(saved.fillNamesFromDisplayName);
     QVERIFY(!saved.fillDisplayNameFromNames);
+    QCOMPARE(saved.concurrency, 2);
+    QCOMPARE(saved.rateLimitPerSecond, 5.5);
+    QCOMPARE(saved.requestTimeoutSeconds, 90);
 }
 
 QTEST_MAIN(TestServerEditDialog)

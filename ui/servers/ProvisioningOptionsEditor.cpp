@@ -5,7 +5,9 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QLabel>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -45,16 +47,21 @@ ProvisioningOptionsEditor::ProvisioningOptionsEditor(ServerDraft* draft, QWidget
            "Without them such users are skipped and the plan says how to fix them."),
         FormMessages::Hint);
 
-    auto* form = new QFormLayout;
-    form->addRow(tr("Users who leave the scope:"), m_deprovision);
-    form->addRow(tr("Deletion threshold:"), m_thresholdPercent);
-    form->addRow(tr("… but at least (objects):"), m_thresholdMinimum);
-    form->addRow(QString(), thresholdHint);
-    form->addRow(tr("Fill in missing values:"), m_fillDisplayName);
-    form->addRow(QString(), m_fillNames);
-    form->addRow(QString(), fillHint);
+    auto* leaving = new QGroupBox(tr("Users who leave the scope"), this);
+    auto* leavingForm = new QFormLayout(leaving);
+    leavingForm->addRow(tr("On the server:"), m_deprovision);
+    leavingForm->addRow(tr("Deletion threshold:"), m_thresholdPercent);
+    leavingForm->addRow(tr("\u2026 but at least (objects):"), m_thresholdMinimum);
+    leavingForm->addRow(QString(), thresholdHint);
+    auto* missing = new QGroupBox(tr("Fill in missing values"), this);
+    auto* missingLayout = new QVBoxLayout(missing);
+    missingLayout->addWidget(m_fillDisplayName);
+    missingLayout->addWidget(m_fillNames);
+    missingLayout->addWidget(fillHint);
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addWidget(leaving);
+    layout->addWidget(missing);
+    layout->addWidget(createRequestSettings());
     layout->addStretch(1);
 
     connect(m_deprovision, &QComboBox::currentIndexChanged, this, &ProvisioningOptionsEditor::store);
@@ -62,8 +69,40 @@ ProvisioningOptionsEditor::ProvisioningOptionsEditor(ServerDraft* draft, QWidget
     connect(m_thresholdMinimum, &QSpinBox::valueChanged, this, &ProvisioningOptionsEditor::store);
     connect(m_fillDisplayName, &QCheckBox::toggled, this, &ProvisioningOptionsEditor::store);
     connect(m_fillNames, &QCheckBox::toggled, this, &ProvisioningOptionsEditor::store);
+    connect(m_concurrency, &QSpinBox::valueChanged, this, &ProvisioningOptionsEditor::store);
+    connect(m_rateLimit, &QDoubleSpinBox::valueChanged, this, &ProvisioningOptionsEditor::store);
+    connect(m_requestTimeout, &QSpinBox::valueChanged, this, &ProvisioningOptionsEditor::store);
     connect(m_draft, &ServerDraft::reloaded, this, &ProvisioningOptionsEditor::load);
     load();
+}
+
+QWidget* ProvisioningOptionsEditor::createRequestSettings()
+{
+    auto* box = new QGroupBox(tr("Requests"), this);
+    m_concurrency = new QSpinBox(box);
+    m_concurrency->setObjectName(QStringLiteral("concurrencySpin"));
+    m_concurrency->setRange(1, 64); // the profile database's CHECK
+    m_rateLimit = new QDoubleSpinBox(box);
+    m_rateLimit->setObjectName(QStringLiteral("rateLimitSpin"));
+    m_rateLimit->setRange(0, 10000);
+    m_rateLimit->setDecimals(1);
+    m_rateLimit->setSuffix(tr(" per second"));
+    m_rateLimit->setSpecialValueText(tr("No limit"));
+    m_requestTimeout = new QSpinBox(box);
+    m_requestTimeout->setObjectName(QStringLiteral("requestTimeoutSpin"));
+    m_requestTimeout->setRange(1, 3600);
+    m_requestTimeout->setSuffix(tr(" s"));
+    auto* hint = FormMessages::hintLabel(QStringLiteral("requestsHint"), box);
+    FormMessages::show(hint,
+        tr("Lower the first two when the server answers 429 Too Many Requests; ScimDesk also slows down on its own "
+           "and retries. Raise the timeout for a server that is slow but answers."),
+        FormMessages::Hint);
+    auto* form = new QFormLayout(box);
+    form->addRow(tr("Requests in parallel:"), m_concurrency);
+    form->addRow(tr("Rate limit:"), m_rateLimit);
+    form->addRow(tr("Request timeout:"), m_requestTimeout);
+    form->addRow(QString(), hint);
+    return box;
 }
 
 void ProvisioningOptionsEditor::load()
@@ -75,6 +114,9 @@ void ProvisioningOptionsEditor::load()
     m_thresholdMinimum->setValue(options.deletionThresholdMinimum);
     m_fillDisplayName->setChecked(options.fillDisplayNameFromNames);
     m_fillNames->setChecked(options.fillNamesFromDisplayName);
+    m_concurrency->setValue(options.concurrency);
+    m_rateLimit->setValue(options.rateLimitPerSecond);
+    m_requestTimeout->setValue(options.requestTimeoutSeconds);
     m_loading = false;
 }
 
@@ -89,5 +131,8 @@ void ProvisioningOptionsEditor::store()
     options.deletionThresholdMinimum = m_thresholdMinimum->value();
     options.fillDisplayNameFromNames = m_fillDisplayName->isChecked();
     options.fillNamesFromDisplayName = m_fillNames->isChecked();
+    options.concurrency = m_concurrency->value();
+    options.rateLimitPerSecond = m_rateLimit->value();
+    options.requestTimeoutSeconds = m_requestTimeout->value();
     m_draft->setOptions(options);
 }

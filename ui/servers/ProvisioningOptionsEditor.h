@@ -4,12 +4,14 @@
 
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QSpinBox;
 class ServerDraft;
 
 // Edit Server → Provisioning: what happens on the server to users who leave the scope
 // (disable, delete, none), the deletion threshold, and the values ScimDesk may fill in for
-// attributes the server requires (off unless ticked; the plan lists every user it is used for).
+// attributes the server requires (off unless ticked; the plan lists every user it is used for),
+// and how requests are sent: in parallel, at most so many per second, with what timeout.
 // The same ServerOptions `servers edit --deprovision/--deletion-threshold/--fill-missing` sets.
 class ProvisioningOptionsEditor : public QWidget
 {
@@ -19,6 +21,7 @@ public:
     explicit ProvisioningOptionsEditor(ServerDraft* draft, QWidget* parent = nullptr);
 
 private:
+    QWidget* createRequestSettings();
     void load();
     void store();
 
@@ -28,5 +31,8 @@ private:
     QSpinBox* m_thresholdMinimum = nullptr;
     QCheckBox* m_fillDisplayName = nullptr;
     QCheckBox* m_fillNames = nullptr;
+    QSpinBox* m_concurrency = nullptr;
+    QDoubleSpinBox* m_rateLimit = nullptr;
+    QSpinBox* m_requestTimeout = nullptr;
     bool m_loading = false;
 };

@@ -43,8 +43,8 @@ AddServerWizard::AddServerWizard(std::shared_ptr<Workspace> workspace, const Sci
     auto* statics = new StaticAttributesPage(m_draft, this);
     statics->setSubTitle(tr("Constant SCIM attributes sent for every user."));
     auto* provisioning = new ProvisioningPage(m_draft, this);
-    provisioning->setSubTitle(tr("What happens on the server to users who leave the scope, and the safety limit "
-                                 "for large removals."));
+    provisioning->setSubTitle(tr("What happens on the server to users who leave the scope, the safety limit for "
+                                 "large removals, and how fast requests are sent."));
     // Each page after the first can finish: Create is enabled there once the pages are complete.
     for (QWizardPage* page : std::initializer_list<QWizardPage*> {authentication, attributes, statics, provisioning}) {
         page->setFinalPage(true);

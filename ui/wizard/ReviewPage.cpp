@@ -142,5 +142,11 @@ QString ReviewPage::provisioningHtml(const ServerOptions& options)
         fills << tr("first and last name from displayName");
     }
     html += row(tr("Fill in missing values"), fills.isEmpty() ? tr("Never") : fills.join(tr(", ")));
+    html += row(tr("Requests"),
+        tr("%1 in parallel, %2, timeout %3 s")
+            .arg(options.concurrency)
+            .arg(options.rateLimitPerSecond > 0 ? tr("at most %1 per second").arg(options.rateLimitPerSecond)
+                                                : tr("no rate limit"))
+            .arg(options.requestTimeoutSeconds));
     return html + QStringLiteral("</table>");
 }

@@ -231,8 +231,19 @@ void TestCliPlan::serverOptionsForDeprovisioningAndThreshold()
     QCOMPARE(run.json().value(QLatin1String("deprovisionAction")).toString(), QStringLiteral("delete"));
     QCOMPARE(run.json().value(QLatin1String("deletionThresholdPercent")).toInt(), 10);
     QCOMPARE(run.json().value(QLatin1String("deletionThresholdMinimum")).toInt(), 1);
+    // How requests are sent: the settings the connection test's remedies point to.
+    run = m_cli->run(words("servers edit Sandbox --concurrency 2 --rate-limit 2.5 --request-timeout 90 --json"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(run.json().value(QLatin1String("concurrency")).toInt(), 2);
+    QCOMPARE(run.json().value(QLatin1String("rateLimitPerSecond")).toDouble(), 2.5);
+    QCOMPARE(run.json().value(QLatin1String("requestTimeoutSeconds")).toInt(), 90);
+    run = m_cli->run(words("servers show Sandbox"));
+    QVERIFY2(
+        run.out.contains(QLatin1String("2 in parallel, at most 2.5 per second, timeout 90 s")), qPrintable(run.out));
+    QCOMPARE(m_cli->run(words("servers edit Sandbox --concurrency 8 --rate-limit 0 --request-timeout 30")).exitCode, 0);
     for (const char* bad : {"--deprovision archive", "--deletion-threshold 101,1", "--deletion-threshold 5",
-             "--deletion-threshold five,1"}) {
+             "--deletion-threshold five,1", "--concurrency 0", "--concurrency 65", "--rate-limit -1",
+             "--rate-limit fast", "--request-timeout 0", "--request-timeout 1h"}) {
         run = m_cli->run(
             QStringList {QStringLiteral("servers"), QStringLiteral("edit"), QStringLiteral("Sandbox")} + words(bad));
         QVERIFY2(run.exitCode == 2, bad);

@@ -384,7 +384,7 @@ void TestConnectionTest::throttlingWithRetryAfterIsReported()
     QVERIFY2(latency.verdict == ConnectionVerdict::Warning, qPrintable(describe(report)));
     QVERIFY2(latency.cause.contains(QLatin1String("429")) && latency.cause.contains(QLatin1String("Retry-After")),
         qPrintable(latency.cause));
-    QVERIFY(latency.fix.contains(QLatin1String("rate limit")));
+    QVERIFY(latency.fix.contains(QLatin1String("Rate limit")));
     QVERIFY(m_emulator->statusCount(429) > 0);
     QCOMPARE(report.verdict(), ConnectionVerdict::Warning);
 }

@@ -152,7 +152,7 @@ void TestConnectionRemediation::lookup_data()
                              << Facts {{QStringLiteral("timeout"), QStringLiteral("0.3")},
                                     {QStringLiteral("attempts"), QStringLiteral("2")}}
                              << "did not answer within 0.3 s"
-                             << "request timeout";
+                             << "Request timeout";
     QTest::newRow("certificate for another host")
         << ConnectionFailure::TlsHostMismatch
         << with(host, {{QStringLiteral("names"), QStringLiteral("other.example.com")}})
@@ -184,7 +184,7 @@ void TestConnectionRemediation::lookup_data()
         << Facts {{QStringLiteral("throttled"), QStringLiteral("3")}, {QStringLiteral("total"), QStringLiteral("9")},
                {QStringLiteral("retryAfter"), QStringLiteral("1, 1")}}
         << "throttled 3 of 9 requests"
-        << "rate limit";
+        << "Rate limit";
     QTest::newRow("other SCIM error with its hint")
         << ConnectionFailure::OtherScimError
         << Facts {{QStringLiteral("message"), QStringLiteral("The connection was reset.")},
