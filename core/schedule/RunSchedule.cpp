@@ -75,6 +75,7 @@ QByteArray RunSchedule::marker() const
         {QStringLiteral("time"), time.toString(QStringLiteral("HH:mm"))},
         {QStringLiteral("weekday"), weekday},
         {QStringLiteral("tokenFile"), tokenFile},
+        {QStringLiteral("application"), applicationName},
     };
     return QJsonDocument(object).toJson(QJsonDocument::Compact).toBase64();
 }
@@ -102,6 +103,7 @@ std::optional<RunSchedule> RunSchedule::fromMarker(const QByteArray& marker)
     schedule.time = QTime::fromString(object.value(QStringLiteral("time")).toString(), QStringLiteral("HH:mm"));
     schedule.weekday = object.value(QStringLiteral("weekday")).toInt();
     schedule.tokenFile = object.value(QStringLiteral("tokenFile")).toString();
+    schedule.applicationName = object.value(QStringLiteral("application")).toString(); // empty in older entries
     if (!schedule.time.isValid() || schedule.weekday < Qt::Monday || schedule.weekday > Qt::Sunday) {
         return std::nullopt;
     }

@@ -37,6 +37,22 @@ ScheduleInstaller::~ScheduleInstaller()
     }
 }
 
+bool ScheduleInstaller::follow(qint64 applicationId, const QString& newName)
+{
+    const auto installed = m_scheduler->installed(applicationId);
+    if (m_busy || !installed || (!newName.isEmpty() && installed->applicationName == newName)) {
+        return false;
+    }
+    if (newName.isEmpty()) {
+        remove(applicationId);
+        return true;
+    }
+    RunSchedule renamed = *installed;
+    renamed.applicationName = newName;
+    install(renamed);
+    return true;
+}
+
 void ScheduleInstaller::install(const RunSchedule& schedule)
 {
     if (m_busy) {

@@ -32,6 +32,10 @@ public:
 
     void install(const RunSchedule& schedule);
     void remove(qint64 applicationId);
+    // The entry runs `sync NAME`: after the application was renamed to newName it is written
+    // again with that name, after it was deleted (newName empty) it is removed. False when
+    // there is no entry or it already names newName; otherwise finished() follows.
+    bool follow(qint64 applicationId, const QString& newName);
     bool isBusy() const { return m_busy; }
 
     static constexpr int commandTimeoutMs = 30000;

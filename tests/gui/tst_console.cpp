@@ -21,6 +21,7 @@
 #include "storage/ApplicationRepository.h"
 #include "sync/SyncPage.h"
 #include "widgets/AppIcons.h"
+#include "widgets/ConfirmationDialogs.h"
 #include "widgets/EditIcons.h"
 #include "widgets/NoticeDialog.h"
 #include "wizard/AddServerWizard.h"
@@ -40,8 +41,10 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
 #include <QTextBrowser>
 #include <QTimeEdit>
+#include <algorithm>
 
 namespace {
 const QString OldToken = QStringLiteral("old-token-4f1c");
@@ -84,6 +87,7 @@ private slots:
     void cleanup();
     void scheduleDialogWritesVerifiesAndRemoves();
     void scheduleActionOpensTheDialog();
+    void scheduleFollowsRenameAndDelete();
     void helpActionsOpenTheDocs();
     void tokenExpiryWarning_data();
     void tokenExpiryWarning();
@@ -177,6 +181,68 @@ void TestConsole::scheduleDialogWritesVerifiesAndRemoves()
     QVERIFY(current->text().startsWith(QStringLiteral("Not scheduled")));
 }
 
+namespace {
+// Waits for the page's status message about the scheduled run (the entry is rewritten by
+// systemctl calls that run in the background).
+bool waitForScheduleMessage(QSignalSpy& messages)
+{
+    const auto arrived = [&messages] {
+        return std::any_of(messages.cbegin(), messages.cend(),
+            [](const QList<QVariant>& m) { return m.at(0).toString().contains(QLatin1String("scheduled run")); });
+    };
+    while (!arrived()) {
+        if (!messages.wait(60000)) {
+            return false;
+        }
+    }
+    return true;
+}
+} // namespace
+
+// The scheduled run names the application: renaming it rewrites the entry with the new name,
+// deleting it removes the entry, so no nightly run fails on a name that no longer exists.
+void TestConsole::scheduleFollowsRenameAndDelete()
+{
+    const qint64 server = m_profile->createAwsServer(QStringLiteral("AWS"), m_emulator->baseUrl().toString(), OldToken);
+    const qint64 application = addApplication(QStringLiteral("AWS"), server);
+    QTemporaryDir config;
+    const PlatformScheduler::Setup setup {QStringLiteral(SCIMDESK_CLI_PATH), m_profile->directory.path(),
+        config.filePath(QStringLiteral("systemd/user")), {}};
+    ApplicationsPage page(m_profile->workspace);
+    page.setSchedulerSetup(setup);
+    page.selectApplication(application);
+    ScheduleDialog* schedule = page.scheduleSelected();
+    QVERIFY(schedule);
+    QSignalSpy scheduled(schedule, &ScheduleDialog::scheduleChanged);
+    QTest::mouseClick(schedule->findChild<QPushButton*>(QStringLiteral("saveScheduleButton")), Qt::LeftButton);
+    QVERIFY(scheduled.wait(60000));
+    schedule->close();
+    const SystemdUserScheduler entries(setup);
+    QCOMPARE(entries.installed(application)->applicationName, QStringLiteral("AWS"));
+
+    QSignalSpy messages(&page, &ApplicationsPage::statusMessage);
+    ApplicationEditDialog* edit = page.editApplication(application);
+    QTRY_VERIFY(edit->isVisible());
+    auto* name = edit->findChild<QLineEdit*>(QStringLiteral("applicationNameEdit"));
+    name->clear();
+    GuiTest::typeInto(name, QStringLiteral("AWS production"));
+    QTest::mouseClick(edit->findChild<QPushButton*>(QStringLiteral("updateSettingsButton")), Qt::LeftButton);
+    QVERIFY(waitForScheduleMessage(messages));
+    QCOMPARE(entries.installed(application)->applicationName, QStringLiteral("AWS production"));
+    for (const QString& path : entries.entryPaths(application)) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("sync AWS --apply"));
+    }
+
+    messages.clear();
+    ConfirmationDialogs::setNextAnswer(ConfirmationDialogs::Answer::Accept);
+    page.findChild<QAction*>(QStringLiteral("deleteApplicationAction"))->trigger();
+    QVERIFY(waitForScheduleMessage(messages));
+    QVERIFY(!entries.installed(application));
+    QVERIFY(entries.entryPaths(application).isEmpty() || !QFile::exists(entries.entryPaths(application).first()));
+}
+
 void TestConsole::scheduleActionOpensTheDialog()
 {
     const qint64 server = m_profile->createAwsServer(QStringLiteral("AWS"), m_emulator->baseUrl().toString(), OldToken);
@@ -266,7 +332,7 @@ void TestConsole::tokenExpiryWarning()
         QVERIFY(notice->isVisible());
         QVERIFY2(notice->text().contains(warning), qPrintable(notice->text()));
         QVERIFY(notice->text().contains(QStringLiteral("\u201cAWS\u201d")));
-        QVERIFY2(column.contains(QStringLiteral("Edit Server")), qPrintable(column));
+        QVERIFY2(column.contains(QStringLiteral("Edit \u2192 Rotate Token")), qPrintable(column));
         GuiTest::screenshot(&window, QStringLiteral("token-expiry-warning"));
     }
 }

@@ -6,6 +6,7 @@
 #include "provision/ProvisionUserDialog.h"
 #include "schedule/PlatformScheduler.h"
 #include "schedule/ScheduleDialog.h"
+#include "schedule/ScheduleInstaller.h"
 #include "servers/ServerCatalog.h"
 #include "sources/SourceCatalog.h"
 #include "storage/ApplicationRepository.h"
@@ -33,6 +34,7 @@ ApplicationsPage::ApplicationsPage(std::shared_ptr<Workspace> workspace, QWidget
     , m_workspace(std::move(workspace))
     , m_model(new ApplicationTableModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
+    , m_schedulerSetup {PlatformScheduler::installedCliPath(), m_workspace->profile().directory(), {}, {}}
 {
     setObjectName(QStringLiteral("applicationsPage"));
 
@@ -197,13 +199,30 @@ ScheduleDialog* ApplicationsPage::scheduleSelected()
     if (!application) {
         return nullptr;
     }
-    std::shared_ptr<const PlatformScheduler> scheduler = PlatformScheduler::forThisPlatform(
-        {PlatformScheduler::installedCliPath(), m_workspace->profile().directory(), {}, {}});
-    auto* dialog = new ScheduleDialog(application->id, application->name, scheduler, this);
+    auto* dialog = new ScheduleDialog(application->id, application->name, scheduler(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ScheduleDialog::scheduleChanged, this, &ApplicationsPage::statusMessage);
     dialog->open();
     return dialog;
+}
+
+std::shared_ptr<const PlatformScheduler> ApplicationsPage::scheduler() const
+{
+    return PlatformScheduler::forThisPlatform(m_schedulerSetup);
+}
+
+void ApplicationsPage::followSchedule(qint64 applicationId, const QString& newName)
+{
+    auto* installer = new ScheduleInstaller(scheduler(), this);
+    connect(installer, &ScheduleInstaller::finished, this, [this, installer, newName](const ScheduleOutcome& outcome) {
+        emit statusMessage(newName.isEmpty()
+                ? tr("Removed the deleted application's scheduled run. %1").arg(outcome.message)
+                : tr("The scheduled run now names \u201c%1\u201d. %2").arg(newName, outcome.message));
+        installer->deleteLater();
+    });
+    if (!installer->follow(applicationId, newName)) {
+        delete installer;
+    }
 }
 
 ApplicationEditDialog* ApplicationsPage::openDialog(ApplicationEditDialog* dialog)
@@ -214,6 +233,7 @@ ApplicationEditDialog* ApplicationsPage::openDialog(ApplicationEditDialog* dialo
         selectApplication(id);
         if (const auto application = m_workspace->applications().find(id)) {
             emit statusMessage(tr("Saved the application \u201c%1\u201d.").arg(application->name));
+            followSchedule(id, application->name);
         }
     });
     dialog->open();
@@ -262,4 +282,5 @@ void ApplicationsPage::deleteSelected()
     }
     m_workspace->notifyApplicationsChanged();
     emit statusMessage(tr("Deleted the application \u201c%1\u201d.").arg(application->name));
+    followSchedule(application->id, QString());
 }

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "schedule/PlatformScheduler.h"
 #include <QList>
+
 #include <QWidget>
 
 #include <memory>
@@ -35,6 +37,9 @@ public:
     ApplicationEditDialog* editSelected();
     // Schedule… for the selected application (nullptr when none is selected).
     ScheduleDialog* scheduleSelected();
+    // Where Schedule… and the follow-ups of a rename or a delete find the platform's scheduler
+    // entries (the platform's usual place unless a test points it elsewhere).
+    void setSchedulerSetup(const PlatformScheduler::Setup& setup) { m_schedulerSetup = setup; }
 
 public slots:
     void reload();
@@ -54,6 +59,11 @@ private:
     void countUsersInScope();
     void installEditButtons();
     ApplicationEditDialog* openDialog(ApplicationEditDialog* dialog);
+    std::shared_ptr<const PlatformScheduler> scheduler() const;
+    // The scheduled run names the application (scimdesk-cli sync NAME --apply): after a rename
+    // its entry is written again with the new name, after a delete it is removed (newName
+    // empty), so a nightly run never fails on a name that no longer exists.
+    void followSchedule(qint64 applicationId, const QString& newName);
 
     std::shared_ptr<Workspace> m_workspace;
     ApplicationTableModel* m_model = nullptr;
@@ -68,4 +78,5 @@ private:
     QAction* m_scheduleAction = nullptr;
     QList<QAction*> m_actions;
     quint64 m_countGeneration = 0; // only the newest count is shown
+    PlatformScheduler::Setup m_schedulerSetup;
 };

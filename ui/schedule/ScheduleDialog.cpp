@@ -148,7 +148,7 @@ void ScheduleDialog::loadInstalled()
     m_current->setText(installed
             ? tr("%1 (%2 %3)")
                   .arg(installed->describe(), m_scheduler->kindName(), m_scheduler->entryName(m_applicationId))
-            : tr("Not scheduled: it runs only when you click Sync."));
+            : tr("Not scheduled: it runs only when you preview and apply it on Sync & Logs."));
     m_frequency->setCurrentIndex(m_frequency->findData(int(shown.frequency)));
     m_weekday->setCurrentIndex(m_weekday->findData(shown.weekday));
     m_time->setTime(shown.time);
