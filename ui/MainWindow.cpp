@@ -234,6 +234,8 @@ void MainWindow::buildHelpMenu()
         QStringLiteral("docs/cli.md"));
     addDocument(QStringLiteral("directorySourcesHelpAction"), QStringLiteral("nav-directory"), tr("&Directory Sources"),
         QStringLiteral("docs/directory-sources.md"));
+    addDocument(QStringLiteral("expressionsHelpAction"), QStringLiteral("documentation"), tr("&Expressions"),
+        QStringLiteral("docs/expressions.md"));
     helpMenu->addSeparator();
     auto* aboutAction = helpMenu->addAction(
         AppIcons::icon(QStringLiteral("about")), tr("&About ScimDesk"), this, &MainWindow::showAbout);

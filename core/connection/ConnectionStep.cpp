@@ -44,7 +44,7 @@ QString title(ConnectionStep step)
     case ConnectionStep::Reachability:
         return QCoreApplication::translate("ConnectionStep", "Network: name lookup, connection, TLS, proxy");
     case ConnectionStep::Authentication:
-        return QCoreApplication::translate("ConnectionStep", "Authentication (access token)");
+        return QCoreApplication::translate("ConnectionStep", "Authentication (token or credentials)");
     case ConnectionStep::TokenAge:
         return QCoreApplication::translate("ConnectionStep", "Token age");
     case ConnectionStep::Capabilities:

@@ -53,9 +53,11 @@ QString ServerTableModel::tokenAgeText(const ScimServer& server, const QDateTime
     const int left = TokenExpiry::daysLeft(server, now);
     switch (server.secretAge(now)) {
     case ScimServer::SecretAge::Expired:
-        return tr("Expired on %1 \u2014 create a new token and rotate it in Edit Server").arg(date);
+        return tr("Expired on %1 \u2014 create a new token and rotate it with Edit \u2192 Rotate Token\u2026")
+            .arg(date);
     case ScimServer::SecretAge::ExpiresSoon:
-        return tr("Expires %1, in %n day(s) \u2014 rotate it in Edit Server", nullptr, left).arg(date);
+        return tr("Expires %1, in %n day(s) \u2014 rotate it with Edit \u2192 Rotate Token\u2026", nullptr, left)
+            .arg(date);
     default:
         return tr("Expires %1").arg(date);
     }

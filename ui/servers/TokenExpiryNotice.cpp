@@ -33,19 +33,20 @@ QString TokenExpiryNotice::message(const QList<ScimServer>& servers, const QDate
     }
     QStringList parts;
     if (!expired.isEmpty()) {
-        parts << (expired.size() == 1
-                ? tr("The access token of %1 has expired: create a new one and rotate it in Edit Server.")
-                : tr("The access tokens of %1 have expired: create new ones and rotate them in Edit Server."))
+        parts << (expired.size() == 1 ? tr("The access token of %1 has expired: create a new one and rotate it with "
+                                           "Edit \u2192 Rotate Token\u2026")
+                                      : tr("The access tokens of %1 have expired: create new ones and rotate them with "
+                                           "Edit \u2192 Rotate Token\u2026"))
                      .arg(QLocale().createSeparatedList(expired));
     }
     if (soon.size() == 1) {
         const QString date
             = QLocale().toString(TokenExpiry::expiresAt(*first).toLocalTime().date(), QLocale::ShortFormat);
-        parts << tr("The access token of %1 expires in %n day(s), on %2: rotate it in Edit Server.", nullptr,
-            TokenExpiry::daysLeft(*first, now))
+        parts << tr("The access token of %1 expires in %n day(s), on %2: rotate it with Edit \u2192 Rotate Token\u2026",
+            nullptr, TokenExpiry::daysLeft(*first, now))
                      .arg(soon.first(), date);
     } else if (soon.size() > 1) {
-        parts << tr("The access tokens of %1 expire within 30 days: rotate them in Edit Server.")
+        parts << tr("The access tokens of %1 expire within 30 days: rotate them with Edit \u2192 Rotate Token\u2026")
                      .arg(QLocale().createSeparatedList(soon));
     }
     return parts.join(QLatin1Char(' '));

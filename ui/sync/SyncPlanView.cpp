@@ -79,8 +79,8 @@ const QList<QPair<PlannedOperation::Kind, const char*>>& groupTitles()
         {PlannedOperation::Kind::RenameGroup, QT_TRANSLATE_NOOP("SyncPlanView", "Rename groups")},
         {PlannedOperation::Kind::LinkGroup, QT_TRANSLATE_NOOP("SyncPlanView", "Link existing groups")},
         {PlannedOperation::Kind::DeleteGroup, QT_TRANSLATE_NOOP("SyncPlanView", "Delete groups")},
-        {PlannedOperation::Kind::AddMembers, QT_TRANSLATE_NOOP("SyncPlanView", "Add memberships")},
-        {PlannedOperation::Kind::RemoveMembers, QT_TRANSLATE_NOOP("SyncPlanView", "Remove memberships")},
+        {PlannedOperation::Kind::AddMembers, QT_TRANSLATE_NOOP("SyncPlanView", "Add group members")},
+        {PlannedOperation::Kind::RemoveMembers, QT_TRANSLATE_NOOP("SyncPlanView", "Remove group members")},
     };
     return titles;
 }
