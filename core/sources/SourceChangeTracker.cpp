@@ -18,8 +18,8 @@ SourceReadError deltaNotPossible(const QString& why)
     SourceReadError error;
     error.kind = SourceReadError::Kind::DeltaNotPossible;
     error.message = tr("Only a full read can be trusted now: %1").arg(why);
-    error.remedy = tr("Read the source fully (scimdesk-cli sources read NAME --full); the next reads can be "
-                      "incremental again.");
+    error.remedy = tr("Read the source fully (Read Fully on Directory Sources, or scimdesk-cli sources read NAME "
+                      "--full); the next reads can be incremental again.");
     return error;
 }
 

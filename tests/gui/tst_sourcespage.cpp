@@ -59,6 +59,7 @@ private slots:
     void guidedTestPassesAgainstSlapd();
     void guidedTestExplainsAWrongPassword();
     void readNowShowsCountsAndKeepsThemAfterAFailure();
+    void readFullyReadsEverythingAgain();
     void deleteIsRefusedWhileAnApplicationUsesTheSource();
 
 private:
@@ -391,6 +392,40 @@ void TestSourcesPage::readNowShowsCountsAndKeepsThemAfterAFailure()
     QVERIFY(!SourceReadLog(m_profile->workspace->database()).last(id)->succeeded);
     QVERIFY(!m_profile->profileFilesContain(QString::fromUtf8(SourceGuiTest::slapd().readerPassword())));
     GuiTest::screenshot(m_page.get(), QStringLiteral("sources-page-read-failed"));
+}
+
+// Read Now reads only what changed once a full read exists; Read Fully reads everything again.
+void TestSourcesPage::readFullyReadsEverythingAgain()
+{
+    const qint64 id = SourceGuiTest::createSource(
+        *m_profile, SourceGuiTest::slapdSource(), QString::fromUtf8(SourceGuiTest::slapd().readerPassword()));
+    QVERIFY(id > 0);
+    m_page->reload();
+    m_page->selectSource(id);
+    SourceTableModel* model = m_page->model();
+    auto* readNow = child<QAction>(m_page.get(), QStringLiteral("readSourceAction"));
+    auto* readFully = child<QAction>(m_page.get(), QStringLiteral("readSourceFullyAction"));
+    QVERIFY(m_page->pageActions().contains(readFully));
+    QVERIFY(!readFully->icon().isNull());
+    QSignalSpy read(m_page.get(), &SourcesPage::readFinished);
+    QSignalSpy messages(m_page.get(), &SourcesPage::statusMessage);
+
+    readNow->trigger();
+    QVERIFY(!readFully->isEnabled()); // one read of a source at a time
+    QVERIFY(read.wait(60000));
+    QCOMPARE(model->resultText(0), QStringLiteral("Complete (full read)"));
+    readNow->trigger();
+    QVERIFY(read.wait(60000));
+    QCOMPARE(model->resultText(0), QStringLiteral("Complete (incremental)"));
+    messages.clear();
+    readFully->trigger();
+    QVERIFY(read.wait(60000));
+    QCOMPARE(read.last().at(1).toBool(), true);
+    QCOMPARE(model->resultText(0), QStringLiteral("Complete (full read)"));
+    QVERIFY2(messages.last().at(0).toString().contains(QStringLiteral("full read")),
+        qPrintable(messages.last().at(0).toString()));
+    QCOMPARE(model->index(0, SourceTableModel::CountsColumn).data().toString(),
+        QLocale().toString(1630) + QStringLiteral(" / 11"));
 }
 
 void TestSourcesPage::deleteIsRefusedWhileAnApplicationUsesTheSource()

@@ -108,12 +108,18 @@ void SourcesPage::createActions()
     m_readAction->setObjectName(QStringLiteral("readSourceAction"));
     m_readAction->setToolTip(tr("Read the directory now (only what changed, when the last read allows it). Nothing "
                                 "is sent to any SCIM server."));
-    connect(m_readAction, &QAction::triggered, this, &SourcesPage::readSelected);
+    connect(m_readAction, &QAction::triggered, this, [this]() { readSelected(); });
+    m_readFullyAction = new QAction(AppIcons::icon(QStringLiteral("read-full")), tr("Read &Fully"), this);
+    m_readFullyAction->setObjectName(QStringLiteral("readSourceFullyAction"));
+    m_readFullyAction->setToolTip(tr("Read every user and group again, not only what changed: after the directory was "
+                                     "restored from a backup, or when an incremental read seems to miss a change."));
+    connect(m_readFullyAction, &QAction::triggered, this, [this]() { readSelected(true); });
     m_browseAction = new QAction(AppIcons::icon(QStringLiteral("nav-directory")), tr("Show &Users and Groups"), this);
     m_browseAction->setObjectName(QStringLiteral("browseSourceAction"));
     m_browseAction->setToolTip(tr("Show the users and groups of the last read on the Directory page."));
     connect(m_browseAction, &QAction::triggered, this, [this]() { emit browseRequested(selectedSourceId()); });
-    m_actions = {addAction, m_editAction, m_deleteAction, m_testAction, m_readAction, m_browseAction};
+    m_actions
+        = {addAction, m_editAction, m_deleteAction, m_testAction, m_readAction, m_readFullyAction, m_browseAction};
     addActions(m_actions);
 }
 
@@ -179,6 +185,7 @@ void SourcesPage::updateActions()
         action->setEnabled(id > 0);
     }
     m_readAction->setEnabled(id > 0 && !m_reads.contains(id));
+    m_readFullyAction->setEnabled(m_readAction->isEnabled());
 }
 
 AddSourceWizard* SourcesPage::addSource()
@@ -224,7 +231,7 @@ SourceTestDialog* SourcesPage::testSelected()
     return dialog;
 }
 
-void SourcesPage::readSelected()
+void SourcesPage::readSelected(bool full)
 {
     const auto source = m_workspace->sources()->repository().find(selectedSourceId());
     if (!source || m_reads.contains(source->id)) {
@@ -264,7 +271,7 @@ void SourcesPage::readSelected()
             error.remedy.isEmpty() ? tr("Nothing was kept. Test the connection to find out what is wrong.")
                                    : error.remedy + QLatin1Char(' ') + tr("Nothing was kept."));
     });
-    job->start();
+    job->start(full);
     m_model->setReading(QSet<qint64>(m_reads.keyBegin(), m_reads.keyEnd()));
     updateActions();
     updateActivity();

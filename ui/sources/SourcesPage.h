@@ -42,7 +42,8 @@ public:
     SourceEditDialog* editSelected();
     SourceTestDialog* testSelected();
     // Reads the selected source now (incrementally when possible); readFinished follows.
-    void readSelected();
+    // Read Now (only what changed, when the last read allows it) or Read Fully (full).
+    void readSelected(bool full = false);
 
 public slots:
     void reload();
@@ -73,6 +74,7 @@ private:
     QAction* m_deleteAction = nullptr;
     QAction* m_testAction = nullptr;
     QAction* m_readAction = nullptr;
+    QAction* m_readFullyAction = nullptr;
     QAction* m_browseAction = nullptr;
     QList<QAction*> m_actions;
     QHash<qint64, SourceReadJob*> m_reads;
