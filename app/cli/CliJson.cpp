@@ -102,6 +102,7 @@ QJsonObject CliJson::server(const ScimServer& server, const QStringList& applica
         {QStringLiteral("deletionThresholdPercent"), server.options.deletionThresholdPercent},
         {QStringLiteral("deletionThresholdMinimum"), server.options.deletionThresholdMinimum},
         {QStringLiteral("fillMissing"), QJsonArray::fromStringList(server.options.fillMissingIds())},
+        {QStringLiteral("protectedPatterns"), QJsonArray::fromStringList(server.options.protectedPatterns)},
         {QStringLiteral("concurrency"), server.options.concurrency},
         {QStringLiteral("rateLimitPerSecond"), server.options.rateLimitPerSecond},
         {QStringLiteral("requestTimeoutSeconds"), server.options.requestTimeoutSeconds},

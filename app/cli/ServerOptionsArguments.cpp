@@ -2,6 +2,7 @@
 
 #include "model/DeletionThreshold.h"
 #include "model/ServerOptions.h"
+#include "validation/ServerSettingsValidator.h"
 
 #include <QCoreApplication>
 
@@ -37,12 +38,19 @@ ServerOptionsArguments::ServerOptionsArguments()
     , m_requestTimeout(QStringLiteral("request-timeout"),
           tr("Seconds to wait for an answer before a request is retried or fails, 1 to 3600 (default 30)."),
           tr("seconds"))
+    , m_protect(QStringLiteral("protect"),
+          tr("Never change or delete users and groups on the server whose name matches this regular expression; "
+             "repeat for more, e.g. --protect '^AWSControlTower'."),
+          tr("regex"))
+    , m_unprotect(QStringLiteral("unprotect"),
+          tr("Remove a protected pattern (exactly as servers show lists it); repeat for more."), tr("regex"))
 {
 }
 
 void ServerOptionsArguments::addTo(QCommandLineParser& parser) const
 {
-    parser.addOptions({m_deprovision, m_threshold, m_fillMissing, m_concurrency, m_rateLimit, m_requestTimeout});
+    parser.addOptions({m_deprovision, m_threshold, m_fillMissing, m_concurrency, m_rateLimit, m_requestTimeout,
+        m_protect, m_unprotect});
 }
 
 std::optional<ServerOptionsArguments::Problem> ServerOptionsArguments::apply(
@@ -77,7 +85,31 @@ std::optional<ServerOptionsArguments::Problem> ServerOptionsArguments::apply(
                 tr("Choose from: %1, or none").arg(ServerOptions::allFillMissingIds().join(QStringLiteral(", ")))};
         }
     }
-    return applyRequestOptions(parser, options);
+    if (auto problem = applyRequestOptions(parser, options)) {
+        return problem;
+    }
+    return applyProtection(parser, options);
+}
+
+std::optional<ServerOptionsArguments::Problem> ServerOptionsArguments::applyProtection(
+    const QCommandLineParser& parser, ServerOptions& options) const
+{
+    for (const QString& pattern : parser.values(m_unprotect)) {
+        if (!options.protectedPatterns.removeAll(pattern)) {
+            return Problem {tr("\"%1\" is not a protected pattern of this server.").arg(pattern),
+                tr("See them with: scimdesk-cli servers show NAME")};
+        }
+    }
+    for (const QString& pattern : parser.values(m_protect)) {
+        if (!options.protectedPatterns.contains(pattern)) {
+            options.protectedPatterns.append(pattern);
+        }
+    }
+    if (const QString error = ServerSettingsValidator::protectedPatternsError(options.protectedPatterns);
+        !error.isEmpty()) {
+        return Problem {error, tr("Give a regular expression, e.g. --protect '^AWSControlTower'")};
+    }
+    return std::nullopt;
 }
 
 std::optional<ServerOptionsArguments::Problem> ServerOptionsArguments::applyRequestOptions(

@@ -30,6 +30,7 @@ public:
 
 private:
     std::optional<Problem> applyRequestOptions(const QCommandLineParser& parser, ServerOptions& options) const;
+    std::optional<Problem> applyProtection(const QCommandLineParser& parser, ServerOptions& options) const;
 
     QCommandLineOption m_deprovision;
     QCommandLineOption m_threshold;
@@ -37,4 +38,6 @@ private:
     QCommandLineOption m_concurrency;
     QCommandLineOption m_rateLimit;
     QCommandLineOption m_requestTimeout;
+    QCommandLineOption m_protect;
+    QCommandLineOption m_unprotect;
 };

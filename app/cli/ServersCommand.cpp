@@ -286,6 +286,11 @@ void ServersCommand::printServer(const ScimServer& server)
                           ? tr("none")
                           : server.options.fillMissingIds().join(QStringLiteral(", ")))
            << '\n';
+    stream << tr("Protected:       %1")
+                  .arg(server.options.protectedPatterns.isEmpty()
+                          ? tr("none")
+                          : server.options.protectedPatterns.join(QStringLiteral("  ")))
+           << '\n';
     stream << tr("Requests:        %1 in parallel, %2, timeout %3 s")
                   .arg(server.options.concurrency)
                   .arg(server.options.rateLimitPerSecond > 0

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QRegularExpression>
 #include <QUrl>
 
 #include <utility>
@@ -62,6 +63,23 @@ QString tokenUrlError(const QString& text)
 }
 } // namespace
 
+QString ServerSettingsValidator::protectedPatternsError(const QStringList& patterns)
+{
+    for (int i = 0; i < patterns.size(); ++i) {
+        const QRegularExpression pattern(patterns.at(i));
+        if (patterns.at(i).trimmed().isEmpty()) {
+            return tr("Protected pattern %1 is empty. Remove the line.").arg(i + 1);
+        }
+        if (!pattern.isValid()) {
+            return tr("Protected pattern %1 (%2) is not a regular expression: %3 at position %4.")
+                .arg(i + 1)
+                .arg(patterns.at(i), pattern.errorString())
+                .arg(pattern.patternErrorOffset());
+        }
+    }
+    return {};
+}
+
 ValidationIssues ServerSettingsValidator::validate(const ScimServer& server)
 {
     ValidationIssues issues;
@@ -74,6 +92,7 @@ ValidationIssues ServerSettingsValidator::validate(const ScimServer& server)
     add(QStringLiteral("description"), descriptionError(server.description));
     add(QStringLiteral("url"), urlError(server.url));
     add(QStringLiteral("options.caBundlePath"), caBundleError(server.options.caBundlePath));
+    add(QStringLiteral("options.protectedPatterns"), protectedPatternsError(server.options.protectedPatterns));
     issues << authIssues(server.auth);
     for (int i = 0; i < server.userMappings.size(); ++i) {
         if (server.userMappings.at(i).target.trimmed().isEmpty()) {

@@ -4,6 +4,7 @@
 #include "model/ScimServer.h"
 
 #include <QString>
+#include <QStringList>
 
 // The rules a SCIM server's settings must meet before they are saved, whoever saves them (the
 // Add Server wizard, Edit Server, the CLI, the demo): required fields and lengths, the URL
@@ -29,6 +30,8 @@ public:
     // ServerOptions::caBundlePath: empty (the system's CAs only), or the full path of a readable
     // file that holds at least one PEM certificate (CaCertificateBundle::load).
     static QString caBundleError(const QString& path);
+    // The first protected pattern that is empty or not a regular expression, with where.
+    static QString protectedPatternsError(const QStringList& patterns);
 
     // Whether the text carries a user name or password before the host ("https://user:pw@host").
     static bool urlHasCredentials(const QString& url);

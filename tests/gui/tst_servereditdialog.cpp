@@ -22,6 +22,7 @@
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QScreen>
 #include <QSignalSpy>
@@ -304,6 +305,22 @@ void TestServerEditDialog::provisioningTabSavesDeprovisioningThresholdAndFills()
     dialog->findChild<QSpinBox*>(QStringLiteral("concurrencySpin"))->setValue(2);
     dialog->findChild<QDoubleSpinBox*>(QStringLiteral("rateLimitSpin"))->setValue(5.5);
     dialog->findChild<QSpinBox*>(QStringLiteral("requestTimeoutSpin"))->setValue(90);
+    // A protected pattern that is not a regular expression says why and blocks Save.
+    auto* save = dialog->findChild<QAbstractButton*>(QStringLiteral("saveButton"));
+    auto* patterns = dialog->findChild<QPlainTextEdit*>(QStringLiteral("protectedPatternsEdit"));
+    auto* patternError = dialog->findChild<QLabel*>(QStringLiteral("protectedPatternsError"));
+    QVERIFY(save->isEnabled());
+    patterns->setFocus();
+    QTest::keyClicks(patterns, QStringLiteral("^(Break-glass"));
+    QVERIFY(!save->isEnabled());
+    QVERIFY2(!patternError->isHidden() && patternError->text().contains(QStringLiteral("not a regular expression")),
+        qPrintable(patternError->text()));
+    QTest::keyClick(patterns, Qt::Key_End, Qt::ControlModifier);
+    QTest::keyClick(patterns, Qt::Key_Home);
+    QTest::keyClick(patterns, Qt::Key_Right);
+    QTest::keyClick(patterns, Qt::Key_Delete); // "^Break-glass"
+    QVERIFY(save->isEnabled());
+    QVERIFY(patternError->isHidden());
     GuiTest::screenshot(dialog, QStringLiteral("edit-server-provisioning"));
 
     QSignalSpy accepted(dialog, &QDialog::accepted);
@@ -318,6 +335,7 @@ void TestServerEditDialog::provisioningTabSavesDeprovisioningThresholdAndFills()
     QCOMPARE(saved.concurrency, 2);
     QCOMPARE(saved.rateLimitPerSecond, 5.5);
     QCOMPARE(saved.requestTimeoutSeconds, 90);
+    QCOMPARE(saved.protectedPatterns, QStringList {QStringLiteral("^Break-glass")});
 }
 
 QTEST_MAIN(TestServerEditDialog)

@@ -1,5 +1,6 @@
 #include "ProvisioningOptionsEditor.h"
 
+#include "validation/ServerSettingsValidator.h"
 #include "widgets/FormMessages.h"
 #include "wizard/ServerDraft.h"
 
@@ -9,6 +10,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -48,11 +50,15 @@ ProvisioningOptionsEditor::ProvisioningOptionsEditor(ServerDraft* draft, QWidget
         FormMessages::Hint);
 
     auto* leaving = new QGroupBox(tr("Users who leave the scope"), this);
-    auto* leavingForm = new QFormLayout(leaving);
+    // The hint under the form, not in a form row: QFormLayout sizes a wrapped label in its field
+    // column for a narrower width than it gets, which left an empty band below it.
+    auto* leavingForm = new QFormLayout;
     leavingForm->addRow(tr("On the server:"), m_deprovision);
     leavingForm->addRow(tr("Deletion threshold:"), m_thresholdPercent);
     leavingForm->addRow(tr("\u2026 but at least (objects):"), m_thresholdMinimum);
-    leavingForm->addRow(QString(), thresholdHint);
+    auto* leavingLayout = new QVBoxLayout(leaving);
+    leavingLayout->addLayout(leavingForm);
+    leavingLayout->addWidget(thresholdHint);
     auto* missing = new QGroupBox(tr("Fill in missing values"), this);
     auto* missingLayout = new QVBoxLayout(missing);
     missingLayout->addWidget(m_fillDisplayName);
@@ -62,6 +68,7 @@ ProvisioningOptionsEditor::ProvisioningOptionsEditor(ServerDraft* draft, QWidget
     layout->addWidget(leaving);
     layout->addWidget(missing);
     layout->addWidget(createRequestSettings());
+    layout->addWidget(createProtectedObjects());
     layout->addStretch(1);
 
     connect(m_deprovision, &QComboBox::currentIndexChanged, this, &ProvisioningOptionsEditor::store);
@@ -74,6 +81,45 @@ ProvisioningOptionsEditor::ProvisioningOptionsEditor(ServerDraft* draft, QWidget
     connect(m_requestTimeout, &QSpinBox::valueChanged, this, &ProvisioningOptionsEditor::store);
     connect(m_draft, &ServerDraft::reloaded, this, &ProvisioningOptionsEditor::load);
     load();
+}
+
+QWidget* ProvisioningOptionsEditor::createProtectedObjects()
+{
+    auto* box = new QGroupBox(tr("Protected objects"), this);
+    auto* hint = FormMessages::hintLabel(QStringLiteral("protectedHint"), box);
+    FormMessages::show(hint,
+        tr("Users and groups on the server whose name matches one of these regular expressions (one a line) are never "
+           "changed or deleted; the plan lists them as protected. The Server Type fills these in, e.g. AWS Control "
+           "Tower's groups."),
+        FormMessages::Hint);
+    m_protected = new QPlainTextEdit(box);
+    m_protected->setObjectName(QStringLiteral("protectedPatternsEdit"));
+    m_protected->setTabChangesFocus(true);
+    m_protected->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_protected->setFixedHeight(m_protected->fontMetrics().lineSpacing() * 5 + 12);
+    m_protectedError = FormMessages::errorLabel(QStringLiteral("protectedPatternsError"), box);
+    m_protectedError->setTextFormat(Qt::PlainText); // the patterns are the admin's text, not markup
+    auto* layout = new QVBoxLayout(box);
+    layout->addWidget(hint);
+    layout->addWidget(m_protected);
+    layout->addWidget(m_protectedError);
+    connect(m_protected, &QPlainTextEdit::textChanged, this, &ProvisioningOptionsEditor::store);
+    return box;
+}
+
+QStringList ProvisioningOptionsEditor::protectedPatterns() const
+{
+    QStringList patterns = m_protected->toPlainText().split(QLatin1Char('\n'));
+    for (QString& pattern : patterns) {
+        pattern = pattern.trimmed();
+    }
+    patterns.removeAll(QString());
+    return patterns;
+}
+
+bool ProvisioningOptionsEditor::isValid() const
+{
+    return ServerSettingsValidator::protectedPatternsError(protectedPatterns()).isEmpty();
 }
 
 QWidget* ProvisioningOptionsEditor::createRequestSettings()
@@ -97,11 +143,13 @@ QWidget* ProvisioningOptionsEditor::createRequestSettings()
         tr("Lower the first two when the server answers 429 Too Many Requests; ScimDesk also slows down on its own "
            "and retries. Raise the timeout for a server that is slow but answers."),
         FormMessages::Hint);
-    auto* form = new QFormLayout(box);
+    auto* form = new QFormLayout;
     form->addRow(tr("Requests in parallel:"), m_concurrency);
     form->addRow(tr("Rate limit:"), m_rateLimit);
     form->addRow(tr("Request timeout:"), m_requestTimeout);
-    form->addRow(QString(), hint);
+    auto* layout = new QVBoxLayout(box);
+    layout->addLayout(form);
+    layout->addWidget(hint);
     return box;
 }
 
@@ -117,6 +165,11 @@ void ProvisioningOptionsEditor::load()
     m_concurrency->setValue(options.concurrency);
     m_rateLimit->setValue(options.rateLimitPerSecond);
     m_requestTimeout->setValue(options.requestTimeoutSeconds);
+    if (protectedPatterns() != options.protectedPatterns) { // keeps the cursor while typing
+        m_protected->setPlainText(options.protectedPatterns.join(QLatin1Char('\n')));
+    }
+    FormMessages::show(m_protectedError, ServerSettingsValidator::protectedPatternsError(options.protectedPatterns),
+        FormMessages::Error);
     m_loading = false;
 }
 
@@ -134,5 +187,13 @@ void ProvisioningOptionsEditor::store()
     options.concurrency = m_concurrency->value();
     options.rateLimitPerSecond = m_rateLimit->value();
     options.requestTimeoutSeconds = m_requestTimeout->value();
+    options.protectedPatterns = protectedPatterns();
+    const bool wasValid
+        = ServerSettingsValidator::protectedPatternsError(m_draft->server().options.protectedPatterns).isEmpty();
     m_draft->setOptions(options);
+    FormMessages::show(m_protectedError, ServerSettingsValidator::protectedPatternsError(options.protectedPatterns),
+        FormMessages::Error);
+    if (wasValid != isValid()) {
+        emit validityChanged();
+    }
 }

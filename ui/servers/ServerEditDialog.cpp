@@ -47,9 +47,9 @@ ServerEditDialog::ServerEditDialog(std::shared_ptr<Workspace> workspace, const S
     m_tabs->addTab(ScreenFit::scrollable(authenticationTab(server)), tr("Authentication Settings"));
     m_tabs->addTab(ScreenFit::scrollable(m_attributes), tr("SCIM Attributes"));
     m_tabs->addTab(ScreenFit::scrollable(m_statics), tr("Static Attributes"));
-    auto* provisioning = new ProvisioningOptionsEditor(m_draft, this);
-    provisioning->setObjectName(QStringLiteral("provisioningOptionsEditor"));
-    m_tabs->addTab(ScreenFit::scrollable(provisioning), tr("Provisioning"));
+    m_provisioning = new ProvisioningOptionsEditor(m_draft, this);
+    m_provisioning->setObjectName(QStringLiteral("provisioningOptionsEditor"));
+    m_tabs->addTab(ScreenFit::scrollable(m_provisioning), tr("Provisioning"));
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     m_saveButton = m_buttons->button(QDialogButtonBox::Save);
@@ -67,6 +67,7 @@ ServerEditDialog::ServerEditDialog(std::shared_ptr<Workspace> workspace, const S
         m_authentication, &AuthenticationSettingsEditor::validityChanged, this, &ServerEditDialog::updateSaveButton);
     connect(m_attributes, &ScimAttributesEditor::validityChanged, this, &ServerEditDialog::updateSaveButton);
     connect(m_statics, &StaticAttributesEditor::validityChanged, this, &ServerEditDialog::updateSaveButton);
+    connect(m_provisioning, &ProvisioningOptionsEditor::validityChanged, this, &ServerEditDialog::updateSaveButton);
     updateSaveButton();
     ScreenFit::resizeWithin(this, QSize(820, 600));
 }
@@ -114,12 +115,10 @@ TokenRotationDialog* ServerEditDialog::rotateToken()
 
 void ServerEditDialog::updateSaveButton()
 {
-    const bool valid
-        = m_connection->isValid() && m_authentication->isValid() && m_attributes->isValid() && m_statics->isValid();
-    m_saveButton->setEnabled(valid && !m_saving);
     // Mark the tabs that need attention so a problem on a hidden tab is not a mystery.
-    const QList<bool> tabValid
-        = {m_connection->isValid(), m_authentication->isValid(), m_attributes->isValid(), m_statics->isValid()};
+    const QList<bool> tabValid = {m_connection->isValid(), m_authentication->isValid(), m_attributes->isValid(),
+        m_statics->isValid(), m_provisioning->isValid()};
+    m_saveButton->setEnabled(!tabValid.contains(false) && !m_saving);
     for (int i = 0; i < tabValid.size(); ++i) {
         m_tabs->setTabIcon(i, tabValid.at(i) ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
     }

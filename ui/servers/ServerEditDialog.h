@@ -14,6 +14,7 @@ class QPushButton;
 class QTabWidget;
 class ScimAttributesEditor;
 class ServerDraft;
+class ProvisioningOptionsEditor;
 class StaticAttributesEditor;
 class TokenRotationDialog;
 class Workspace;
@@ -47,6 +48,7 @@ private:
     AuthenticationSettingsEditor* m_authentication = nullptr;
     ScimAttributesEditor* m_attributes = nullptr;
     StaticAttributesEditor* m_statics = nullptr;
+    ProvisioningOptionsEditor* m_provisioning = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     QPushButton* m_saveButton = nullptr;
     QLabel* m_tokenStatus = nullptr;

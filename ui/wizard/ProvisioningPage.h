@@ -2,6 +2,7 @@
 
 #include <QWizardPage>
 
+class ProvisioningOptionsEditor;
 class ServerDraft;
 
 // The wizard's page for what provisioning does on this server: users who leave the scope, the
@@ -12,4 +13,9 @@ class ProvisioningPage : public QWizardPage
 
 public:
     explicit ProvisioningPage(ServerDraft* draft, QWidget* parent = nullptr);
+
+    bool isComplete() const override;
+
+private:
+    ProvisioningOptionsEditor* m_editor = nullptr;
 };

@@ -142,6 +142,8 @@ QString ReviewPage::provisioningHtml(const ServerOptions& options)
         fills << tr("first and last name from displayName");
     }
     html += row(tr("Fill in missing values"), fills.isEmpty() ? tr("Never") : fills.join(tr(", ")));
+    html += row(tr("Protected objects"),
+        options.protectedPatterns.isEmpty() ? tr("None") : options.protectedPatterns.join(QStringLiteral("   ")));
     html += row(tr("Requests"),
         tr("%1 in parallel, %2, timeout %3 s")
             .arg(options.concurrency)

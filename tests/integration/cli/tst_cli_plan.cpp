@@ -241,6 +241,18 @@ void TestCliPlan::serverOptionsForDeprovisioningAndThreshold()
     QVERIFY2(
         run.out.contains(QLatin1String("2 in parallel, at most 2.5 per second, timeout 90 s")), qPrintable(run.out));
     QCOMPARE(m_cli->run(words("servers edit Sandbox --concurrency 8 --rate-limit 0 --request-timeout 30")).exitCode, 0);
+    // Protected patterns: added, listed, refused when not a regular expression, removed.
+    run = m_cli->run(words("servers edit Sandbox --protect ^Break-glass --json"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(run.json().value(QLatin1String("protectedPatterns")).toArray().contains(QStringLiteral("^Break-glass")));
+    QVERIFY(m_cli->run(words("servers show Sandbox")).out.contains(QLatin1String("^Break-glass")));
+    run = m_cli->run(words("servers edit Sandbox --protect ^(oops"));
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QLatin1String("not a regular expression")), qPrintable(run.err));
+    QCOMPARE(m_cli->run(words("servers edit Sandbox --unprotect ^Nothing")).exitCode, 2);
+    run = m_cli->run(words("servers edit Sandbox --unprotect ^Break-glass --json"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(!run.json().value(QLatin1String("protectedPatterns")).toArray().contains(QStringLiteral("^Break-glass")));
     for (const char* bad : {"--deprovision archive", "--deletion-threshold 101,1", "--deletion-threshold 5",
              "--deletion-threshold five,1", "--concurrency 0", "--concurrency 65", "--rate-limit -1",
              "--rate-limit fast", "--request-timeout 0", "--request-timeout 1h"}) {
