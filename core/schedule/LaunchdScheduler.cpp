@@ -15,7 +15,7 @@ QString LaunchdScheduler::kindName() const
 
 QString LaunchdScheduler::entryName(qint64 applicationId) const
 {
-    return QStringLiteral("io.scimdesk.ScimDesk.sync.app%1").arg(applicationId);
+    return QStringLiteral("io.scimdesk.ScimDesk.sync.%1app%2").arg(tagPart(QLatin1Char('.'))).arg(applicationId);
 }
 
 QStringList LaunchdScheduler::entryPaths(qint64 applicationId) const

@@ -74,9 +74,10 @@ QStringList PlatformScheduler::runArguments(const RunSchedule& schedule) const
     return arguments;
 }
 
-std::optional<RunSchedule> PlatformScheduler::installed(qint64 applicationId) const
+namespace {
+// The entry's marker as written, whichever profile it runs.
+std::optional<RunSchedule> readMarker(const QStringList& paths)
 {
-    const QStringList paths = entryPaths(applicationId);
     if (paths.isEmpty()) {
         return std::nullopt;
     }
@@ -88,20 +89,48 @@ std::optional<RunSchedule> PlatformScheduler::installed(qint64 applicationId) co
     // The Windows task is UTF-16 (what schtasks reads); the other entries are UTF-8.
     const bool utf16 = bytes.startsWith("\xff\xfe");
     const QString text = utf16 ? QStringDecoder(QStringDecoder::Utf16LE).decode(bytes) : QString::fromUtf8(bytes);
-    const qsizetype start = text.indexOf(QLatin1String(markerLabel));
+    const qsizetype start = text.indexOf(QLatin1String(PlatformScheduler::markerLabel));
     if (start < 0) {
         return std::nullopt;
     }
-    const qsizetype from = start + qsizetype(qstrlen(markerLabel));
+    const qsizetype from = start + qsizetype(qstrlen(PlatformScheduler::markerLabel));
     qsizetype end = from;
     while (end < text.size() && !text.at(end).isSpace()) {
         ++end;
     }
-    auto schedule = RunSchedule::fromMarker(text.mid(from, end - from).toLatin1());
-    if (schedule) {
-        schedule->applicationId = applicationId;
+    return RunSchedule::fromMarker(text.mid(from, end - from).toLatin1());
+}
+
+bool sameFolder(const QString& a, const QString& b)
+{
+    return QDir::cleanPath(QDir(a).absolutePath()) == QDir::cleanPath(QDir(b).absolutePath());
+}
+} // namespace
+
+std::optional<QString> PlatformScheduler::otherProfile(qint64 applicationId) const
+{
+    const auto schedule = readMarker(entryPaths(applicationId));
+    // Entries written before the marker named its profile are taken as this profile's.
+    if (!schedule || schedule->profileDirectory.isEmpty()
+        || sameFolder(schedule->profileDirectory, m_setup.profileDirectory)) {
+        return std::nullopt;
     }
+    return schedule->profileDirectory;
+}
+
+std::optional<RunSchedule> PlatformScheduler::installed(qint64 applicationId) const
+{
+    auto schedule = readMarker(entryPaths(applicationId));
+    if (!schedule || otherProfile(applicationId)) {
+        return std::nullopt;
+    }
+    schedule->applicationId = applicationId;
     return schedule;
+}
+
+QString PlatformScheduler::tagPart(QChar separator) const
+{
+    return m_setup.profileTag.isEmpty() ? QString() : m_setup.profileTag + separator;
 }
 
 PlatformScheduler::Setup PlatformScheduler::withEntryDirectory(Setup setup, const QString& fallback)

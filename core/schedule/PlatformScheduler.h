@@ -41,6 +41,10 @@ public:
         QString profileDirectory;
         QString entryDirectory; // empty: the platform's usual place for per-user entries
         QString controlProgram; // empty: systemctl, launchctl or schtasks
+        // Part of every entry name, so two profiles' applications with the same id get two
+        // entries (the profile's own random id, Database::keychainScope()). Empty for a
+        // profile made before it had one: its entries keep their names.
+        QString profileTag;
     };
 
     explicit PlatformScheduler(Setup setup);
@@ -64,8 +68,11 @@ public:
     virtual QList<SchedulerCommand> disableCommands(qint64 applicationId) const = 0;
     virtual QList<SchedulerCommand> afterRemoveCommands(qint64 applicationId) const;
 
-    // What is installed for the application, read back from the entry's marker.
+    // What is installed for the application, read back from the entry's marker; nothing when
+    // the entry of that name was written for another profile (see otherProfile()).
     std::optional<RunSchedule> installed(qint64 applicationId) const;
+    // The profile folder an existing entry of this name runs, when that is not this profile.
+    std::optional<QString> otherProfile(qint64 applicationId) const;
     // The arguments of the run after the program.
     QStringList runArguments(const RunSchedule& schedule) const;
     const Setup& setup() const { return m_setup; }
@@ -77,6 +84,8 @@ protected:
     static Setup withEntryDirectory(Setup setup, const QString& fallback);
     QString controlProgram(const QString& fallback) const;
     QString entryDirectory() const { return m_setup.entryDirectory; }
+    // "TAG-" (or sep instead of "-") when the setup has a profile tag, else empty.
+    QString tagPart(QChar separator = QLatin1Char('-')) const;
 
 private:
     Setup m_setup;

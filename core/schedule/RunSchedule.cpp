@@ -76,6 +76,7 @@ QByteArray RunSchedule::marker() const
         {QStringLiteral("weekday"), weekday},
         {QStringLiteral("tokenFile"), tokenFile},
         {QStringLiteral("application"), applicationName},
+        {QStringLiteral("profile"), profileDirectory},
     };
     return QJsonDocument(object).toJson(QJsonDocument::Compact).toBase64();
 }
@@ -104,6 +105,7 @@ std::optional<RunSchedule> RunSchedule::fromMarker(const QByteArray& marker)
     schedule.weekday = object.value(QStringLiteral("weekday")).toInt();
     schedule.tokenFile = object.value(QStringLiteral("tokenFile")).toString();
     schedule.applicationName = object.value(QStringLiteral("application")).toString(); // empty in older entries
+    schedule.profileDirectory = object.value(QStringLiteral("profile")).toString(); // empty in older entries
     if (!schedule.time.isValid() || schedule.weekday < Qt::Monday || schedule.weekday > Qt::Sunday) {
         return std::nullopt;
     }

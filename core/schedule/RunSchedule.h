@@ -25,6 +25,9 @@ struct RunSchedule
     // Empty: the run reads the token from the keychain of the logged-in user. Otherwise the
     // owner-only file the run reads it from (--token-file). The token itself is never here.
     QString tokenFile;
+    // The profile folder the run uses; recorded so an entry is never taken for another
+    // profile's (ScheduleInstaller fills it in from the scheduler's setup).
+    QString profileDirectory;
 
     // "Every day at 02:00", for the dialog and the report.
     QString describe() const;

@@ -66,7 +66,16 @@ void ScheduleInstaller::install(const RunSchedule& schedule)
         finish(m_outcome);
         return;
     }
-    for (const SchedulerFile& file : m_scheduler->entryFiles(schedule)) {
+    if (const auto other = m_scheduler->otherProfile(schedule.applicationId)) {
+        m_outcome.message = tr("%1 %2 already runs the application with the same number in another profile (%3); "
+                               "it was left as it is. Remove that schedule from ScimDesk opened on that profile first.")
+                                .arg(m_scheduler->kindName(), m_scheduler->entryName(schedule.applicationId), *other);
+        finish(m_outcome);
+        return;
+    }
+    RunSchedule entry = schedule;
+    entry.profileDirectory = m_scheduler->setup().profileDirectory;
+    for (const SchedulerFile& file : m_scheduler->entryFiles(entry)) {
         if (const QString error = writeFile(file); !error.isEmpty()) {
             m_outcome.message = error;
             finish(m_outcome);
@@ -89,6 +98,12 @@ void ScheduleInstaller::remove(qint64 applicationId)
     m_busy = true;
     m_outcome = {};
     m_removing = applicationId;
+    if (const auto other = m_scheduler->otherProfile(applicationId)) {
+        m_outcome.message = tr("%1 %2 runs another profile (%3); it was left as it is.")
+                                .arg(m_scheduler->kindName(), m_scheduler->entryName(applicationId), *other);
+        finish(m_outcome);
+        return;
+    }
     m_outcome.message = tr("The schedule was removed.");
     m_all = m_queue = m_scheduler->disableCommands(applicationId);
     runNext();

@@ -27,7 +27,7 @@ QString SystemdUserScheduler::kindName() const
 QString SystemdUserScheduler::unitBase(qint64 applicationId) const
 {
     // The id, not the name: a unit name allows few characters and must survive a rename.
-    return QStringLiteral("scimdesk-sync-app%1").arg(applicationId);
+    return QStringLiteral("scimdesk-sync-%1app%2").arg(tagPart()).arg(applicationId);
 }
 
 QString SystemdUserScheduler::entryName(qint64 applicationId) const

@@ -21,12 +21,12 @@ QString WindowsTaskScheduler::kindName() const
 
 QString WindowsTaskScheduler::entryName(qint64 applicationId) const
 {
-    return QStringLiteral("\\ScimDesk\\Sync application %1").arg(applicationId);
+    return QStringLiteral("\\ScimDesk\\Sync %1application %2").arg(tagPart(QLatin1Char(' '))).arg(applicationId);
 }
 
 QStringList WindowsTaskScheduler::entryPaths(qint64 applicationId) const
 {
-    return {QDir(entryDirectory()).filePath(QStringLiteral("sync-app%1.xml").arg(applicationId))};
+    return {QDir(entryDirectory()).filePath(QStringLiteral("sync-%1app%2.xml").arg(tagPart()).arg(applicationId))};
 }
 
 QString WindowsTaskScheduler::commandLineWord(const QString& word)

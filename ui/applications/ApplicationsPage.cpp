@@ -10,6 +10,7 @@
 #include "servers/ServerCatalog.h"
 #include "sources/SourceCatalog.h"
 #include "storage/ApplicationRepository.h"
+#include "storage/Database.h"
 #include "widgets/AppIcons.h"
 #include "widgets/ColumnFitter.h"
 #include "widgets/ConfirmationDialogs.h"
@@ -34,7 +35,8 @@ ApplicationsPage::ApplicationsPage(std::shared_ptr<Workspace> workspace, QWidget
     , m_workspace(std::move(workspace))
     , m_model(new ApplicationTableModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
-    , m_schedulerSetup {PlatformScheduler::installedCliPath(), m_workspace->profile().directory(), {}, {}}
+    , m_schedulerSetup {PlatformScheduler::installedCliPath(), m_workspace->profile().directory(), {}, {},
+          m_workspace->database()->keychainScope().left(8)}
 {
     setObjectName(QStringLiteral("applicationsPage"));
 

@@ -54,6 +54,7 @@ private slots:
     void unitsPassSystemdAnalyzeVerify();
     void tokenNeverInTheEntry();
     void installedScheduleIsReadBack();
+    void profilesNeverShareAnEntry();
     void installerWritesRegistersAndRemoves();
     void failedRegistrationKeepsFilesAndSaysWhatToRun();
     void badScheduleIsRefusedBeforeWriting();
@@ -162,6 +163,50 @@ void ScheduleTest::installedScheduleIsReadBack()
     QCOMPARE(installed->time, QTime(2, 30));
     QCOMPARE(installed->weekday, int(Qt::Tuesday));
     QCOMPARE(installed->tokenFile, schedule.tokenFile);
+}
+
+// Application ids restart in every profile: each profile's tag is part of the entry name, and
+// an entry written for another profile is neither shown, nor overwritten, nor removed.
+void ScheduleTest::profilesNeverShareAnEntry()
+{
+    QTemporaryDir entries;
+    QTemporaryDir profileA;
+    QTemporaryDir profileB;
+    const auto setup = [&entries](const QString& profile, const QString& tag) {
+        return PlatformScheduler::Setup {
+            QStringLiteral("/bin/true"), profile, entries.path(), QStringLiteral("/bin/true"), tag};
+    };
+    auto tagged = std::make_shared<SystemdUserScheduler>(setup(profileA.path(), QStringLiteral("1a2b3c4d")));
+    QCOMPARE(tagged->entryName(7), QStringLiteral("scimdesk-sync-1a2b3c4d-app7.timer"));
+    QCOMPARE(LaunchdScheduler(setup(profileA.path(), QStringLiteral("1a2b3c4d"))).entryName(7),
+        QStringLiteral("io.scimdesk.ScimDesk.sync.1a2b3c4d.app7"));
+    QCOMPARE(WindowsTaskScheduler(setup(profileA.path(), QStringLiteral("1a2b3c4d"))).entryName(7),
+        QStringLiteral("\\ScimDesk\\Sync 1a2b3c4d application 7"));
+    auto otherTag = std::make_shared<SystemdUserScheduler>(setup(profileB.path(), QStringLiteral("99aa88bb")));
+    QVERIFY(tagged->entryPaths(7) != otherTag->entryPaths(7));
+
+    // Two profiles made before tags (same entry names): the second sees no schedule and may
+    // neither overwrite nor remove the first one's.
+    auto legacyA = std::make_shared<SystemdUserScheduler>(setup(profileA.path(), QString()));
+    auto legacyB = std::make_shared<SystemdUserScheduler>(setup(profileB.path(), QString()));
+    ScheduleInstaller installerA(legacyA);
+    QSignalSpy doneA(&installerA, &ScheduleInstaller::finished);
+    installerA.install(sample());
+    QVERIFY(doneA.count() == 1 || doneA.wait(20000));
+    QCOMPARE(legacyA->installed(7)->profileDirectory, profileA.path());
+    QVERIFY(!legacyB->installed(7));
+    QCOMPARE(legacyB->otherProfile(7), std::optional<QString>(profileA.path()));
+    ScheduleInstaller installerB(legacyB);
+    QSignalSpy doneB(&installerB, &ScheduleInstaller::finished);
+    installerB.install(sample(RunSchedule::Frequency::Hourly));
+    QVERIFY(doneB.count() == 1 || doneB.wait(20000));
+    auto outcome = doneB.takeFirst().at(0).value<ScheduleOutcome>();
+    QVERIFY(!outcome.filesChanged);
+    QVERIFY2(outcome.message.contains(QStringLiteral("another profile")), qPrintable(outcome.message));
+    QVERIFY(!installerB.follow(7, QString())); // nothing of B's to remove
+    installerB.remove(7);
+    QVERIFY(doneB.count() == 1 || doneB.wait(20000));
+    QCOMPARE(int(legacyA->installed(7)->frequency), int(RunSchedule::Frequency::Daily));
 }
 
 void ScheduleTest::installerWritesRegistersAndRemoves()
