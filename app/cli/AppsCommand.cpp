@@ -5,10 +5,13 @@
 #include "SourceReadCommand.h"
 
 #include "directory/DirectoryRepository.h"
+#include "schedule/PlatformScheduler.h"
+#include "schedule/ScheduleInstaller.h"
 #include "servers/ServerCatalog.h"
 #include "sources/SourceCache.h"
 #include "sources/SourceCatalog.h"
 #include "storage/ApplicationRepository.h"
+#include "storage/Database.h"
 #include "validation/AssignmentValidator.h"
 #include "workspace/Workspace.h"
 
@@ -590,7 +593,35 @@ int AppsCommand::edit()
     } else {
         m_context.print(tr("Saved application \"%1\".").arg(application->name));
     }
+    followSchedule(application->id, application->name);
     return toInt(ExitCode::Success);
+}
+
+void AppsCommand::followSchedule(qint64 applicationId, const QString& newName) const
+{
+    Workspace& workspace = m_context.workspace();
+    const std::shared_ptr<const PlatformScheduler> scheduler
+        = PlatformScheduler::forThisPlatform({PlatformScheduler::installedCliPath(), workspace.profile().directory(),
+            {}, {}, workspace.database()->keychainScope().left(8)});
+    ScheduleInstaller installer(scheduler);
+    std::optional<ScheduleOutcome> outcome;
+    CliContext::waitFor([&](std::function<void()> finished) {
+        QObject::connect(
+            &installer, &ScheduleInstaller::finished, &installer, [&outcome, finished](const ScheduleOutcome& result) {
+                outcome = result;
+                finished();
+            });
+        if (!installer.follow(applicationId, newName)) {
+            finished();
+        }
+    });
+    if (!outcome) {
+        return;
+    }
+    // On standard error: with --json, standard output carries only the JSON.
+    const QString what = newName.isEmpty() ? tr("the deleted application's scheduled run was removed")
+                                           : tr("the scheduled run now names \"%1\"").arg(newName);
+    m_context.warn(tr("%1. %2").arg(what, outcome->message));
 }
 
 int AppsCommand::remove()
@@ -611,5 +642,6 @@ int AppsCommand::remove()
     } else {
         m_context.print(tr("Removed application \"%1\".").arg(application->name));
     }
+    followSchedule(application->id, QString());
     return toInt(ExitCode::Success);
 }

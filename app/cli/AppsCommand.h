@@ -53,6 +53,9 @@ private:
     int add();
     int edit();
     int remove();
+    // The scheduled run names the application: after a rename its entry is written again with
+    // the new name, after a delete (newName empty) it is removed, as Application Manager does.
+    void followSchedule(qint64 applicationId, const QString& newName) const;
 
     std::optional<int> applyOptions(const QCommandLineParser& parser, const EditOptions& options, Application& app);
     // --source NAME|embedded; a new source drops the users and groups assigned from the old one.

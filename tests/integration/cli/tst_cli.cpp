@@ -2,8 +2,12 @@
 // --token-env/--token-file (no keychain needed), and an AWS emulator in this process so the
 // target state can be checked directly.
 #include "AwsScimEmulator.h"
+#include "schedule/ScheduleInstaller.h"
+#include "schedule/SystemdUserScheduler.h"
 #include "servertypes/ServerTypeRegistry.h"
+#include "storage/Database.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -59,6 +63,7 @@ private slots:
     void provisionUser();
     void interruptMidApplyLeavesJournalAndRerunConverges();
     void sandboxServesUntilInterrupted();
+    void appsRenameAndRemoveFollowTheSchedule();
 
 private:
     CliRun cli(const QStringList& arguments, const QByteArray& input = {}, const QStringList& environment = {});
@@ -700,4 +705,58 @@ void CliTest::sandboxServesUntilInterrupted()
 }
 
 QTEST_GUILESS_MAIN(CliTest)
+// The scheduled run names the application: `apps edit --name` rewrites the entry Schedule… wrote
+// and `apps remove` removes it, so no nightly run fails on a name that is gone. The entry lives
+// in a systemd user folder under a temporary XDG_CONFIG_HOME.
+void CliTest::appsRenameAndRemoveFollowTheSchedule()
+{
+#if !defined(Q_OS_LINUX)
+    QSKIP("The entry written here is a systemd user unit.");
+#endif
+    CliRun run = cli({QStringLiteral("apps"), QStringLiteral("add"), QStringLiteral("--name"),
+        QStringLiteral("Nightly"), QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const qint64 id = run.json().value(QLatin1String("id")).toInteger();
+    QString tag;
+    {
+        auto database = Database::open(QDir(m_profile).filePath(QStringLiteral("scimdesk.db")));
+        QVERIFY(database.ok());
+        tag = database.value()->keychainScope().left(8);
+    }
+    QVERIFY(!tag.isEmpty());
+    const QString config = m_dir->filePath(QStringLiteral("config"));
+    auto scheduler = std::make_shared<SystemdUserScheduler>(PlatformScheduler::Setup {
+        QStringLiteral(SCIMDESK_CLI_PATH), m_profile, config + QStringLiteral("/systemd/user"), {}, tag});
+    {
+        ScheduleInstaller installer(scheduler);
+        QSignalSpy done(&installer, &ScheduleInstaller::finished);
+        RunSchedule schedule;
+        schedule.applicationId = id;
+        schedule.applicationName = QStringLiteral("Nightly");
+        installer.install(schedule);
+        QVERIFY(done.count() == 1 || done.wait(60000));
+    }
+    QCOMPARE(scheduler->installed(id)->applicationName, QStringLiteral("Nightly"));
+    const QStringList environment {QStringLiteral("XDG_CONFIG_HOME=") + config};
+
+    run = cli({QStringLiteral("apps"), QStringLiteral("edit"), QStringLiteral("Nightly"), QStringLiteral("--name"),
+                  QStringLiteral("Nightly prod"), QStringLiteral("--json")},
+        {}, environment);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.err.contains(QStringLiteral("the scheduled run now names \"Nightly prod\"")), qPrintable(run.err));
+    QVERIFY(!run.json().isEmpty()); // standard output stays JSON
+    QCOMPARE(scheduler->installed(id)->applicationName, QStringLiteral("Nightly prod"));
+    QFile service(scheduler->entryPaths(id).at(1));
+    QVERIFY(service.open(QIODevice::ReadOnly));
+    QVERIFY(service.readAll().contains("\"Nightly prod\""));
+
+    run = cli({QStringLiteral("apps"), QStringLiteral("remove"), QStringLiteral("Nightly prod")}, {}, environment);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.err.contains(QStringLiteral("scheduled run was removed")), qPrintable(run.err));
+    QVERIFY(!scheduler->installed(id));
+    for (const QString& path : scheduler->entryPaths(id)) {
+        QVERIFY(!QFile::exists(path));
+    }
+}
+
 #include "tst_cli.moc"
