@@ -9,6 +9,7 @@
 #include "help/AboutDialog.h"
 #include "help/DocumentViewer.h"
 #include "schedule/ScheduleDialog.h"
+#include "schedule/ScheduleInstaller.h"
 #include "schedule/SystemdUserScheduler.h"
 #include "secrets/InMemorySecretStore.h"
 #include "servers/ServerCatalog.h"
@@ -88,6 +89,7 @@ private slots:
     void scheduleDialogWritesVerifiesAndRemoves();
     void scheduleActionOpensTheDialog();
     void scheduleFollowsRenameAndDelete();
+    void scheduleOfAnotherProfileIsLeftAlone();
     void helpActionsOpenTheDocs();
     void tokenExpiryWarning_data();
     void tokenExpiryWarning();
@@ -241,6 +243,36 @@ void TestConsole::scheduleFollowsRenameAndDelete()
     QVERIFY(waitForScheduleMessage(messages));
     QVERIFY(!entries.installed(application));
     QVERIFY(entries.entryPaths(application).isEmpty() || !QFile::exists(entries.entryPaths(application).first()));
+}
+
+// Two profiles made before entry names carried the profile's id share entry names: the
+// dialog of the second says whose the entry is and does not offer to overwrite it.
+void TestConsole::scheduleOfAnotherProfileIsLeftAlone()
+{
+    QTemporaryDir config;
+    QTemporaryDir otherProfile;
+    const QString entries = config.filePath(QStringLiteral("systemd/user"));
+    auto other = std::make_shared<SystemdUserScheduler>(PlatformScheduler::Setup {
+        QStringLiteral(SCIMDESK_CLI_PATH), otherProfile.path(), entries, QStringLiteral("/bin/true")});
+    ScheduleInstaller installer(other);
+    QSignalSpy installed(&installer, &ScheduleInstaller::finished);
+    RunSchedule schedule;
+    schedule.applicationId = 7;
+    schedule.applicationName = QStringLiteral("Theirs");
+    installer.install(schedule);
+    QVERIFY(installed.count() == 1 || installed.wait(60000));
+
+    auto mine = std::make_shared<SystemdUserScheduler>(PlatformScheduler::Setup {
+        QStringLiteral(SCIMDESK_CLI_PATH), m_profile->directory.path(), entries, QStringLiteral("/bin/true")});
+    ScheduleDialog dialog(7, QStringLiteral("Mine"), mine);
+    dialog.show();
+    QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("currentScheduleLabel"))->text().startsWith("Not scheduled"));
+    QVERIFY(!dialog.findChild<QPushButton*>(QStringLiteral("saveScheduleButton"))->isEnabled());
+    QVERIFY(!dialog.findChild<QPushButton*>(QStringLiteral("removeScheduleButton"))->isEnabled());
+    const QString message = dialog.findChild<QLabel*>(QStringLiteral("scheduleResult"))->text();
+    QVERIFY2(message.contains(QStringLiteral("another profile")) && message.contains(otherProfile.path()),
+        qPrintable(message));
+    QCOMPARE(other->installed(7)->applicationName, QStringLiteral("Theirs"));
 }
 
 void TestConsole::scheduleActionOpensTheDialog()

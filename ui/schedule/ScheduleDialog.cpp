@@ -118,6 +118,7 @@ QWidget* ScheduleDialog::buildForm()
     (new QVBoxLayout(previewBox))->addWidget(m_preview);
 
     m_result = FormMessages::hintLabel(QStringLiteral("scheduleResult"), content);
+    m_result->setTextFormat(Qt::PlainText); // paths and the scheduler's own output, never markup
     m_manualCommands = new QPlainTextEdit(content);
     m_manualCommands->setObjectName(QStringLiteral("manualCommands"));
     m_manualCommands->setReadOnly(true);
@@ -167,6 +168,7 @@ RunSchedule ScheduleDialog::chosenSchedule() const
     schedule.weekday = m_weekday->currentData().toInt();
     schedule.time = m_time->time();
     schedule.tokenFile = m_tokenFileChoice->isChecked() ? m_tokenFile->text().trimmed() : QString();
+    schedule.profileDirectory = m_scheduler->setup().profileDirectory; // as ScheduleInstaller writes it
     return schedule;
 }
 
@@ -180,6 +182,14 @@ void ScheduleDialog::updateForm()
     QString error = schedule.validationError();
     if (error.isEmpty() && m_tokenFileChoice->isChecked() && schedule.tokenFile.isEmpty()) {
         error = tr("Name the file that holds the token, or use the keychain.");
+    }
+    // A profile made before entry names carried the profile's id shares names with other such
+    // profiles: never overwrite the entry another profile's schedule wrote.
+    if (const auto other = m_scheduler->otherProfile(m_applicationId); error.isEmpty() && other) {
+        error = tr("%1 %2 runs the application with the same number in another profile (%3). Remove that "
+                   "schedule from ScimDesk opened on that profile first.")
+                    .arg(m_scheduler->kindName(), m_scheduler->entryName(m_applicationId),
+                        QDir::toNativeSeparators(*other));
     }
     FormMessages::show(m_result, error, FormMessages::Error);
     m_saveButton->setEnabled(error.isEmpty() && !m_installer->isBusy());
