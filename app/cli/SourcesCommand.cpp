@@ -38,6 +38,7 @@ QString fieldOption(const QString& field)
         {QStringLiteral("bindDn"), QStringLiteral("--bind-dn")},
         {QStringLiteral("baseDn"), QStringLiteral("--base-dn")},
         {QStringLiteral("pageSize"), QStringLiteral("--page-size")},
+        {QStringLiteral("timeoutSeconds"), QStringLiteral("--timeout")},
         {QStringLiteral("userFilter"), QStringLiteral("--user-filter")},
         {QStringLiteral("groupFilter"), QStringLiteral("--group-filter")},
         {QStringLiteral("password"), QStringLiteral("--password-stdin")},
@@ -88,6 +89,8 @@ SourcesCommand::EditOptions::EditOptions()
     , groupFilter(
           QStringLiteral("group-filter"), tr("LDAP filter of the groups, e.g. (objectClass=group)."), tr("filter"))
     , pageSize(QStringLiteral("page-size"), tr("Entries per page of a paged read, 1 to 10000 (default 500)."), tr("n"))
+    , timeout(QStringLiteral("timeout"),
+          tr("Seconds to wait for the directory to answer one request, 1 to 3600 (default 60)."), tr("seconds"))
     , map(QStringLiteral("map"),
           tr("Map an LDAP attribute to a directory attribute, e.g. costCenter=employeeType or title=title; replaces "
              "that attribute's mapping. A name of your own is a custom attribute for SCIM mappings and scoping "
@@ -101,7 +104,7 @@ SourcesCommand::EditOptions::EditOptions()
 void SourcesCommand::EditOptions::addTo(QCommandLineParser& parser) const
 {
     parser.addOptions({name, description, type, url, baseDn, bindDn, passwordStdin, startTls, noStartTls, caFile,
-        userFilter, groupFilter, pageSize, map, unmap});
+        userFilter, groupFilter, pageSize, timeout, map, unmap});
 }
 
 SourcesCommand::SourcesCommand(CliContext& context)
@@ -241,6 +244,7 @@ void SourcesCommand::printSource(const DirectorySource& source, const QStringLis
     stream << tr("Disabled:        %1").arg(SourceType::describe(source.disabledRule)) << '\n';
     stream << tr("Nesting:         %1").arg(DirectorySourceJson::nestingId(source.nesting)) << '\n';
     stream << tr("Page size:       %1").arg(source.pageSize) << '\n';
+    stream << tr("Timeout:         %1 s").arg(source.timeoutSeconds) << '\n';
     stream << tr("Last read:       %1").arg(lastReadText(lastRead)) << '\n';
     if (lastRead) {
         for (const QString& note : lastRead->notes) {
@@ -315,6 +319,13 @@ std::optional<int> SourcesCommand::applyOptions(
         source.pageSize = parser.value(options.pageSize).toInt(&ok);
         if (!ok) {
             return m_context.fail(ExitCode::Usage, tr("--page-size must be a number from 1 to 10000."));
+        }
+    }
+    if (parser.isSet(options.timeout)) {
+        bool ok = false;
+        source.timeoutSeconds = parser.value(options.timeout).trimmed().toInt(&ok);
+        if (!ok) {
+            return m_context.fail(ExitCode::Usage, tr("--timeout must be a number of seconds from 1 to 3600."));
         }
     }
     return applyMappingOptions(parser, options, source);

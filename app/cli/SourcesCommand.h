@@ -45,6 +45,7 @@ private:
         QCommandLineOption userFilter;
         QCommandLineOption groupFilter;
         QCommandLineOption pageSize;
+        QCommandLineOption timeout;
         QCommandLineOption map;
         QCommandLineOption unmap;
         EditOptions();

@@ -170,8 +170,8 @@ const Row kRows[] = {
     {LdapFailure::ConnectionDropped, Kind::Dropped,
         REMEDY("The connection to {host} broke off during the read: the read is incomplete."), kRetryLater},
     {LdapFailure::Timeout, Kind::Timeout, REMEDY("The directory did not answer within {timeout} s."),
-        REMEDY("Check that the server at {url} is healthy, or raise the source's timeout. Nothing was changed on any "
-               "target.")},
+        REMEDY("Check that the server at {url} is healthy, or raise Timeout in Edit Source (sources edit NAME "
+               "--timeout S). Nothing was changed on any target.")},
     {LdapFailure::Cancelled, Kind::Cancelled, REMEDY("The read was cancelled."),
         REMEDY("Nothing was changed on any target.")},
     {LdapFailure::OtherLdapError, Kind::Protocol, REMEDY("The directory answered: {codeName} (LDAP result {code})."),

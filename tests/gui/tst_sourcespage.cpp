@@ -23,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTest>
 #include <QTextBrowser>
@@ -138,6 +139,9 @@ void TestSourcesPage::addSourceWizardEndToEnd()
     QCOMPARE(child<QLineEdit>(wizard, QStringLiteral("userFilterEdit"))->text(),
         QStringLiteral("(objectClass=inetOrgPerson)"));
     QVERIFY(wizard->button(QWizard::FinishButton)->isEnabled());
+    auto* timeout = child<QSpinBox>(wizard, QStringLiteral("timeoutSpin"));
+    QCOMPARE(timeout->value(), 60);
+    timeout->setValue(90); // a distant domain controller
     GuiTest::screenshot(wizard, QStringLiteral("add-source-2-bind-and-search"));
     next(wizard);
 
@@ -172,6 +176,7 @@ void TestSourcesPage::addSourceWizardEndToEnd()
     QVERIFY(stored->startTls);
     QCOMPARE(stored->caFilePath, slapd.caFile());
     QCOMPARE(stored->bindDn, slapd.readerDn());
+    QCOMPARE(stored->timeoutSeconds, 90);
     // The password is in the keychain and nowhere in the profile folder.
     QCOMPARE(m_profile->secrets->peek(SecretKey::forSource(id)), std::optional<QString>(password));
     QVERIFY(!m_profile->profileFilesContain(password));

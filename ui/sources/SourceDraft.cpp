@@ -89,6 +89,12 @@ void SourceDraft::setPageSize(int pageSize)
     update();
 }
 
+void SourceDraft::setTimeoutSeconds(int seconds)
+{
+    m_source.timeoutSeconds = seconds;
+    update();
+}
+
 void SourceDraft::setAnchorAttribute(const QString& attribute)
 {
     m_source.anchorAttribute = attribute.trimmed();

@@ -39,6 +39,7 @@ public:
     void setUserFilter(const QString& filter);
     void setGroupFilter(const QString& filter);
     void setPageSize(int pageSize);
+    void setTimeoutSeconds(int seconds);
     void setAnchorAttribute(const QString& attribute);
     void setUserMappings(const QList<LdapAttributeMapping>& mappings);
     void setGroupNameAttribute(const QString& attribute);

@@ -51,6 +51,15 @@ SourceSearchEditor::SourceSearchEditor(SourceDraft* draft, QWidget* parent)
     FormMessages::show(m_pageSizeHint,
         tr("Entries per page of the paged read (default 500; Active Directory returns at most 1,000)."),
         FormMessages::Hint);
+    m_timeout = new QSpinBox(this);
+    m_timeout->setObjectName(QStringLiteral("timeoutSpin"));
+    m_timeout->setRange(1, SourceSettingsValidator::maxTimeoutSeconds);
+    m_timeout->setSuffix(tr(" s"));
+    m_timeoutHint = FormMessages::hintLabel(QStringLiteral("timeoutHint"), this);
+    FormMessages::show(m_timeoutHint,
+        tr("How long to wait for the directory to answer one request (default 60 s); raise it for a slow or distant "
+           "domain controller."),
+        FormMessages::Hint);
 
     auto* form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -61,6 +70,7 @@ SourceSearchEditor::SourceSearchEditor(SourceDraft* draft, QWidget* parent)
         {tr("&User filter:"), m_userFilter, m_userFilterError},
         {tr("&Group filter:"), m_groupFilter, m_groupFilterError},
         {tr("Page si&ze:"), m_pageSize, m_pageSizeHint},
+        {tr("&Timeout:"), m_timeout, m_timeoutHint},
     };
     for (const auto& [label, field, message] : rows) {
         auto* layout = column(field, message);
@@ -78,6 +88,7 @@ SourceSearchEditor::SourceSearchEditor(SourceDraft* draft, QWidget* parent)
     connect(m_userFilter, &QLineEdit::textEdited, m_draft, &SourceDraft::setUserFilter);
     connect(m_groupFilter, &QLineEdit::textEdited, m_draft, &SourceDraft::setGroupFilter);
     connect(m_pageSize, &QSpinBox::valueChanged, m_draft, &SourceDraft::setPageSize);
+    connect(m_timeout, &QSpinBox::valueChanged, m_draft, &SourceDraft::setTimeoutSeconds);
     connect(m_draft, &SourceDraft::changed, this, &SourceSearchEditor::updateMessages);
     connect(m_draft, &SourceDraft::reloaded, this, &SourceSearchEditor::load);
     load();
@@ -116,6 +127,10 @@ void SourceSearchEditor::load()
     {
         const QSignalBlocker blocker(m_pageSize);
         m_pageSize->setValue(source.pageSize);
+    }
+    {
+        const QSignalBlocker blocker(m_timeout);
+        m_timeout->setValue(source.timeoutSeconds);
     }
     m_touched = m_touched || !source.baseDn.isEmpty();
     updateMessages();

@@ -43,5 +43,7 @@ private:
     QLabel* m_groupFilterError = nullptr;
     QSpinBox* m_pageSize = nullptr;
     QLabel* m_pageSizeHint = nullptr;
+    QSpinBox* m_timeout = nullptr;
+    QLabel* m_timeoutHint = nullptr;
     bool m_touched = false;
 };

@@ -170,6 +170,11 @@ void CliSourcesTest::usageErrors_data()
         QStringLiteral("ldaps://ldap.example.com"), QStringLiteral("--base-dn"), QStringLiteral("dc=example,dc=com"),
         QStringLiteral("--page-size"), QStringLiteral("20000")}
                                << "(--page-size)";
+    QTest::newRow("timeout") << QStringList {s, QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("X"),
+        QStringLiteral("--type"), QStringLiteral("openldap"), QStringLiteral("--url"),
+        QStringLiteral("ldaps://ldap.example.com"), QStringLiteral("--base-dn"), QStringLiteral("dc=example,dc=com"),
+        QStringLiteral("--timeout"), QStringLiteral("0")}
+                             << "(--timeout)";
     QTest::newRow("stdin and env") << QStringList {s, QStringLiteral("add"), QStringLiteral("--name"),
         QStringLiteral("X"), QStringLiteral("--type"), QStringLiteral("openldap"), QStringLiteral("--url"),
         QStringLiteral("ldaps://ldap.example.com"), QStringLiteral("--base-dn"), QStringLiteral("dc=example,dc=com"),
@@ -205,6 +210,11 @@ void CliSourcesTest::addShowListTestAndRead()
     QCOMPARE(source.value(QLatin1String("passwordStoredAt")).toString(), QString()); // never stored from a file
     QVERIFY(source.value(QLatin1String("lastRead")).isNull());
     QVERIFY(!source.value(QLatin1String("userMappings")).toArray().isEmpty());
+    QCOMPARE(source.value(QLatin1String("timeoutSeconds")).toInt(), 60);
+    run = cli({QStringLiteral("sources"), QStringLiteral("edit"), kSource, QStringLiteral("--timeout"),
+        QStringLiteral("120"), QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+    QCOMPARE(run.json().value(QLatin1String("timeoutSeconds")).toInt(), 120);
 
     run = cli({QStringLiteral("sources"), QStringLiteral("list")});
     QCOMPARE(run.exitCode, 0);
