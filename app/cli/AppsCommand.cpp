@@ -11,7 +11,6 @@
 #include "sources/SourceCache.h"
 #include "sources/SourceCatalog.h"
 #include "storage/ApplicationRepository.h"
-#include "storage/Database.h"
 #include "validation/AssignmentValidator.h"
 #include "workspace/Workspace.h"
 
@@ -599,10 +598,8 @@ int AppsCommand::edit()
 
 void AppsCommand::followSchedule(qint64 applicationId, const QString& newName) const
 {
-    Workspace& workspace = m_context.workspace();
     const std::shared_ptr<const PlatformScheduler> scheduler
-        = PlatformScheduler::forThisPlatform({PlatformScheduler::installedCliPath(), workspace.profile().directory(),
-            {}, {}, workspace.database()->keychainScope().left(8)});
+        = PlatformScheduler::forThisPlatform(m_context.workspace().schedulerSetup());
     ScheduleInstaller installer(scheduler);
     std::optional<ScheduleOutcome> outcome;
     CliContext::waitFor([&](std::function<void()> finished) {

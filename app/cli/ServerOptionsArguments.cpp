@@ -2,18 +2,16 @@
 
 #include "model/DeletionThreshold.h"
 #include "model/ServerOptions.h"
-#include "validation/ServerSettingsValidator.h"
 
 #include <QCoreApplication>
+
+#include <type_traits>
 
 namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("cli", text);
 }
-constexpr int maxConcurrency = 64; // the profile database's CHECK
-constexpr double maxRateLimit = 10000;
-constexpr int maxRequestTimeout = 3600;
 } // namespace
 
 ServerOptionsArguments::ServerOptionsArguments()
@@ -105,40 +103,44 @@ std::optional<ServerOptionsArguments::Problem> ServerOptionsArguments::applyProt
             options.protectedPatterns.append(pattern);
         }
     }
-    if (const QString error = ServerSettingsValidator::protectedPatternsError(options.protectedPatterns);
-        !error.isEmpty()) {
-        return Problem {error, tr("Give a regular expression, e.g. --protect '^AWSControlTower'")};
-    }
+    // Whether each is a regular expression is ServerSettingsValidator's, checked before saving.
     return std::nullopt;
 }
 
 std::optional<ServerOptionsArguments::Problem> ServerOptionsArguments::applyRequestOptions(
     const QCommandLineParser& parser, ServerOptions& options) const
 {
-    bool ok = true;
-    if (parser.isSet(m_concurrency)) {
-        const int concurrency = parser.value(m_concurrency).trimmed().toInt(&ok);
-        if (!ok || concurrency < 1 || concurrency > maxConcurrency) {
-            return Problem {tr("\"%1\" is not a number of requests in flight.").arg(parser.value(m_concurrency)),
-                tr("Give a whole number from 1 to 64, e.g. --concurrency 4")};
+    // Numbers only here: their ranges are ServerSettingsValidator's, checked on every save.
+    const auto number = [&parser](const QCommandLineOption& option, const QString& hint, auto* value) {
+        bool ok = false;
+        const QString text = parser.value(option).trimmed();
+        if constexpr (std::is_same_v<std::decay_t<decltype(*value)>, double>) {
+            *value = text.toDouble(&ok);
+        } else {
+            *value = text.toInt(&ok);
         }
-        options.concurrency = concurrency;
+        return ok ? std::nullopt
+                  : std::optional<Problem>(
+                      Problem {tr("\"%1\" is not a number (--%2).").arg(text, option.names().constFirst()), hint});
+    };
+    if (parser.isSet(m_concurrency)) {
+        if (auto problem = number(
+                m_concurrency, tr("Give a whole number from 1 to 64, e.g. --concurrency 4"), &options.concurrency)) {
+            return problem;
+        }
     }
     if (parser.isSet(m_rateLimit)) {
-        const double rate = parser.value(m_rateLimit).trimmed().toDouble(&ok);
-        if (!ok || !(rate >= 0) || rate > maxRateLimit) {
-            return Problem {tr("\"%1\" is not a rate limit.").arg(parser.value(m_rateLimit)),
-                tr("Give requests per second from 0 (no limit) to 10000, e.g. --rate-limit 20")};
+        if (auto problem
+            = number(m_rateLimit, tr("Give requests per second from 0 (no limit) to 10000, e.g. --rate-limit 20"),
+                &options.rateLimitPerSecond)) {
+            return problem;
         }
-        options.rateLimitPerSecond = rate;
     }
     if (parser.isSet(m_requestTimeout)) {
-        const int seconds = parser.value(m_requestTimeout).trimmed().toInt(&ok);
-        if (!ok || seconds < 1 || seconds > maxRequestTimeout) {
-            return Problem {tr("\"%1\" is not a request timeout.").arg(parser.value(m_requestTimeout)),
-                tr("Give seconds from 1 to 3600, e.g. --request-timeout 60")};
+        if (auto problem = number(m_requestTimeout, tr("Give seconds from 1 to 3600, e.g. --request-timeout 60"),
+                &options.requestTimeoutSeconds)) {
+            return problem;
         }
-        options.requestTimeoutSeconds = seconds;
     }
     return std::nullopt;
 }

@@ -80,6 +80,31 @@ QString ServerSettingsValidator::protectedPatternsError(const QStringList& patte
     return {};
 }
 
+ValidationIssues ServerSettingsValidator::requestIssues(const ServerOptions& options)
+{
+    ValidationIssues issues;
+    if (options.concurrency < 1 || options.concurrency > maxConcurrency) {
+        issues.append({QStringLiteral("options.concurrency"),
+            tr("Requests in parallel must be from 1 to %1 (not %2).").arg(maxConcurrency).arg(options.concurrency),
+            {}});
+    }
+    if (!(options.rateLimitPerSecond >= 0) || options.rateLimitPerSecond > maxRateLimitPerSecond) {
+        issues.append({QStringLiteral("options.rateLimitPerSecond"),
+            tr("The rate limit must be from 0 (no limit) to %1 requests per second (not %2).")
+                .arg(maxRateLimitPerSecond)
+                .arg(options.rateLimitPerSecond),
+            {}});
+    }
+    if (options.requestTimeoutSeconds < 1 || options.requestTimeoutSeconds > maxRequestTimeoutSeconds) {
+        issues.append({QStringLiteral("options.requestTimeoutSeconds"),
+            tr("The request timeout must be from 1 to %1 seconds (not %2).")
+                .arg(maxRequestTimeoutSeconds)
+                .arg(options.requestTimeoutSeconds),
+            {}});
+    }
+    return issues;
+}
+
 ValidationIssues ServerSettingsValidator::validate(const ScimServer& server)
 {
     ValidationIssues issues;
@@ -93,6 +118,7 @@ ValidationIssues ServerSettingsValidator::validate(const ScimServer& server)
     add(QStringLiteral("url"), urlError(server.url));
     add(QStringLiteral("options.caBundlePath"), caBundleError(server.options.caBundlePath));
     add(QStringLiteral("options.protectedPatterns"), protectedPatternsError(server.options.protectedPatterns));
+    issues << requestIssues(server.options);
     issues << authIssues(server.auth);
     for (int i = 0; i < server.userMappings.size(); ++i) {
         if (server.userMappings.at(i).target.trimmed().isEmpty()) {

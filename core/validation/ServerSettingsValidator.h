@@ -10,13 +10,18 @@
 // Add Server wizard, Edit Server, the CLI, the demo): required fields and lengths, the URL
 // policy of ScimUrlPolicy (https, plain http only to this computer) and no user name or
 // password inside a URL — a credential belongs in the keychain, never in the profile — and a
-// trusted CA certificate file that can be read and holds a certificate.
+// trusted CA certificate file that can be read and holds a certificate, request settings in
+// range and protected patterns that are regular expressions.
 // Rules that need the profile (a unique name) are ServerRepository's.
 class ServerSettingsValidator
 {
 public:
     static constexpr int maxNameLength = 100;
     static constexpr int maxDescriptionLength = 1000;
+    // ServerOptions' request settings (the profile database's CHECK allows concurrency 1-64).
+    static constexpr int maxConcurrency = 64;
+    static constexpr double maxRateLimitPerSecond = 10000;
+    static constexpr int maxRequestTimeoutSeconds = 3600;
 
     // Every issue, in the order of the form: name, description, URL, trusted CA certificate,
     // authentication, attributes.
@@ -32,6 +37,9 @@ public:
     static QString caBundleError(const QString& path);
     // The first protected pattern that is empty or not a regular expression, with where.
     static QString protectedPatternsError(const QStringList& patterns);
+    // Requests in parallel, rate limit and request timeout: in their ranges; the issues are on
+    // options.concurrency, options.rateLimitPerSecond and options.requestTimeoutSeconds.
+    static ValidationIssues requestIssues(const ServerOptions& options);
 
     // Whether the text carries a user name or password before the host ("https://user:pw@host").
     static bool urlHasCredentials(const QString& url);

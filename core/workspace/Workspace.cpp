@@ -5,8 +5,14 @@
 #include "sources/LdapSourceReader.h"
 #include "sources/SourceCatalog.h"
 #include "storage/ApplicationRepository.h"
+#include "storage/Database.h"
 #include "util/LogCategories.h"
 #include "util/StartupTrace.h"
+
+PlatformScheduler::Setup Workspace::schedulerSetup() const
+{
+    return {PlatformScheduler::installedCliPath(), m_profile.directory(), {}, {}, database()->keychainScope().left(8)};
+}
 
 Result<std::shared_ptr<Workspace>, StorageError> Workspace::open(const QString& profileDirectory, SecretStore* secrets)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "schedule/PlatformScheduler.h"
 #include "servertypes/ServerTypeRegistry.h"
 #include "sources/SourceReaderFactory.h"
 #include "sources/SourceTypeRegistry.h"
@@ -30,6 +31,10 @@ public:
 
     const Profile& profile() const { return m_profile; }
     std::shared_ptr<Database> database() const { return m_profile.database(); }
+    // Where this profile's scheduled runs are written: scimdesk-cli next to this program, this
+    // profile, and the profile's tag in every entry name (the start of its keychain scope; empty
+    // for a profile made before it had one, whose entries keep their names).
+    PlatformScheduler::Setup schedulerSetup() const;
     SecretStore* secrets() const { return m_secrets; }
     ServerCatalog* servers() const { return m_servers; }
     SourceCatalog* sources() const { return m_sources; }

@@ -10,7 +10,6 @@
 #include "servers/ServerCatalog.h"
 #include "sources/SourceCatalog.h"
 #include "storage/ApplicationRepository.h"
-#include "storage/Database.h"
 #include "widgets/AppIcons.h"
 #include "widgets/ColumnFitter.h"
 #include "widgets/ConfirmationDialogs.h"
@@ -35,8 +34,7 @@ ApplicationsPage::ApplicationsPage(std::shared_ptr<Workspace> workspace, QWidget
     , m_workspace(std::move(workspace))
     , m_model(new ApplicationTableModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
-    , m_schedulerSetup {PlatformScheduler::installedCliPath(), m_workspace->profile().directory(), {}, {},
-          m_workspace->database()->keychainScope().left(8)}
+    , m_schedulerSetup(m_workspace->schedulerSetup())
 {
     setObjectName(QStringLiteral("applicationsPage"));
 

@@ -1,4 +1,6 @@
 #include "UserEditDialog.h"
+
+#include "widgets/DirectoryAttributeText.h"
 #include "widgets/FormMessages.h"
 
 #include "directory/DirectoryRepository.h"
@@ -24,25 +26,18 @@ UserEditDialog::UserEditDialog(DirectoryRepository& repository, const DirectoryU
     setObjectName(QStringLiteral("userEditDialog"));
     setWindowTitle(user.id == 0 ? tr("Add User") : tr("Edit User \u2013 %1").arg(user.userName));
 
-    const QList<QPair<QString, QString>> labels = {
-        {QStringLiteral("userName"), tr("User name:")},
-        {QStringLiteral("givenName"), tr("First name:")},
-        {QStringLiteral("familyName"), tr("Last name:")},
-        {QStringLiteral("displayName"), tr("Display name:")},
-        {QStringLiteral("email"), tr("E-mail:")},
-        {QStringLiteral("phone"), tr("Phone:")},
-        {QStringLiteral("title"), tr("Title:")},
-        {QStringLiteral("department"), tr("Department:")},
-        {QStringLiteral("employeeNumber"), tr("Employee number:")},
-        {QStringLiteral("manager"), tr("Manager (user name):")},
-        {QStringLiteral("objectId"), tr("Object ID:")},
-    };
+    const QStringList attributes = {QStringLiteral("userName"), QStringLiteral("givenName"),
+        QStringLiteral("familyName"), QStringLiteral("displayName"), QStringLiteral("email"), QStringLiteral("phone"),
+        QStringLiteral("title"), QStringLiteral("department"), QStringLiteral("employeeNumber"),
+        QStringLiteral("manager"), QStringLiteral("objectId")};
     auto* form = new QFormLayout;
-    for (const auto& [attribute, label] : labels) {
+    for (const QString& attribute : attributes) {
         auto* edit = new QLineEdit(user.attribute(attribute), this);
         edit->setObjectName(attribute + QStringLiteral("Edit"));
         m_fields.insert(attribute, edit);
-        form->addRow(label, edit);
+        const bool manager = attribute == QLatin1String("manager"); // typed as the manager's user name
+        form->addRow(
+            manager ? tr("Manager (user name):") : tr("%1:").arg(DirectoryAttributeText::label(attribute)), edit);
     }
     auto* objectId = m_fields.value(QStringLiteral("objectId"));
     objectId->setPlaceholderText(tr("Generated when empty"));

@@ -145,6 +145,7 @@ QWidget* ScheduleDialog::buildForm()
 void ScheduleDialog::loadInstalled()
 {
     const auto installed = m_scheduler->installed(m_applicationId);
+    m_otherProfile = m_scheduler->otherProfile(m_applicationId);
     const RunSchedule shown = installed.value_or(RunSchedule());
     m_current->setText(installed
             ? tr("%1 (%2 %3)")
@@ -185,11 +186,11 @@ void ScheduleDialog::updateForm()
     }
     // A profile made before entry names carried the profile's id shares names with other such
     // profiles: never overwrite the entry another profile's schedule wrote.
-    if (const auto other = m_scheduler->otherProfile(m_applicationId); error.isEmpty() && other) {
+    if (error.isEmpty() && m_otherProfile) {
         error = tr("%1 %2 runs the application with the same number in another profile (%3). Remove that "
                    "schedule from ScimDesk opened on that profile first.")
                     .arg(m_scheduler->kindName(), m_scheduler->entryName(m_applicationId),
-                        QDir::toNativeSeparators(*other));
+                        QDir::toNativeSeparators(*m_otherProfile));
     }
     FormMessages::show(m_result, error, FormMessages::Error);
     m_saveButton->setEnabled(error.isEmpty() && !m_installer->isBusy());

@@ -5,6 +5,7 @@
 #include <QDialog>
 
 #include <memory>
+#include <optional>
 
 class PlatformScheduler;
 class QComboBox;
@@ -46,6 +47,9 @@ private:
 
     qint64 m_applicationId = 0;
     QString m_applicationName;
+    // The profile an existing entry of this name runs when it is not this one (read with the
+    // installed schedule, not on every change of the form).
+    std::optional<QString> m_otherProfile;
     std::shared_ptr<const PlatformScheduler> m_scheduler;
     ScheduleInstaller* m_installer = nullptr;
     QLabel* m_current = nullptr;

@@ -127,16 +127,16 @@ QWidget* ProvisioningOptionsEditor::createRequestSettings()
     auto* box = new QGroupBox(tr("Requests"), this);
     m_concurrency = new QSpinBox(box);
     m_concurrency->setObjectName(QStringLiteral("concurrencySpin"));
-    m_concurrency->setRange(1, 64); // the profile database's CHECK
+    m_concurrency->setRange(1, ServerSettingsValidator::maxConcurrency);
     m_rateLimit = new QDoubleSpinBox(box);
     m_rateLimit->setObjectName(QStringLiteral("rateLimitSpin"));
-    m_rateLimit->setRange(0, 10000);
+    m_rateLimit->setRange(0, ServerSettingsValidator::maxRateLimitPerSecond);
     m_rateLimit->setDecimals(1);
     m_rateLimit->setSuffix(tr(" per second"));
     m_rateLimit->setSpecialValueText(tr("No limit"));
     m_requestTimeout = new QSpinBox(box);
     m_requestTimeout->setObjectName(QStringLiteral("requestTimeoutSpin"));
-    m_requestTimeout->setRange(1, 3600);
+    m_requestTimeout->setRange(1, ServerSettingsValidator::maxRequestTimeoutSeconds);
     m_requestTimeout->setSuffix(tr(" s"));
     auto* hint = FormMessages::hintLabel(QStringLiteral("requestsHint"), box);
     FormMessages::show(hint,
